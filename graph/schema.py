@@ -1,0 +1,111 @@
+"""The accountability graph's schema, defined once.
+
+Loaders build records of these types, both stores persist them, queries read them and the app labels
+them. Like FollowTheMoney's schema: a node type names its key and its properties; an edge type names the
+node types it joins. Every node and edge that comes from a document carries evidence: the document id, a
+character span ``[start, end)`` into the text shown to the user, and the sentence around it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NodeType:
+    name: str          # label in Neo4j, ``type`` column in the embedded store
+    label_zh: str      # what the app calls it
+    properties: tuple[str, ...]
+    shared: bool = False  # one node across documents (keyed by a canonical id), not owned by one document
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    name: str
+    label_zh: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    properties: tuple[str, ...] = ()
+
+
+EVIDENCE = ("doc", "span", "sentence")
+ITEM_PROPS = ("doc", "number", "text", "span", "sentence", "status", "level")
+
+DOCUMENT = NodeType("Document", "文件", ("doc", "title", "issuer", "doc_no", "date", "jurisdiction", "kind",
+                                       "path", "sha256", "claimed_problems", "claimed_done", "span", "sentence"))
+SECTION = NodeType("Section", "章节", ITEM_PROPS)
+PROBLEM = NodeType("Problem", "问题", ITEM_PROPS)
+TASK = NodeType("Task", "任务", ITEM_PROPS)
+UNIT = NodeType("Unit", "单位", ("name", "jurisdiction", "collective"), shared=True)
+DEADLINE = NodeType("Deadline", "时限", ("kind", "date"), shared=True)
+POLICY = NodeType("PolicyDocument", "政策文件", ("title", "doc_no"), shared=True)
+JURISDICTION = NodeType("Jurisdiction", "辖区", ("name", "level"), shared=True)
+
+NODE_TYPES: dict[str, NodeType] = {t.name: t for t in
+                                   (DOCUMENT, SECTION, PROBLEM, TASK, UNIT, DEADLINE, POLICY, JURISDICTION)}
+ITEM_TYPES = ("Section", "Problem", "Task")
+ITEM_KIND_TO_TYPE = {"section": "Section", "problem": "Problem", "task": "Task"}
+
+CONTAINS = EdgeType("CONTAINS", "包含", ("Document", *ITEM_TYPES), ITEM_TYPES, EVIDENCE)
+LEADS = EdgeType("LEADS", "牵头", ("Unit",), ITEM_TYPES, ("mention", *EVIDENCE))
+RESPONSIBLE_FOR = EdgeType("RESPONSIBLE_FOR", "负责/配合", ("Unit",), ITEM_TYPES, ("mention", "role", *EVIDENCE))
+DUE = EdgeType("DUE", "完成时限", ITEM_TYPES, ("Deadline",), ("raw", *EVIDENCE))
+CITES = EdgeType("CITES", "引用", ("Document", *ITEM_TYPES), ("PolicyDocument",), ("raw", *EVIDENCE))
+ISSUED_BY = EdgeType("ISSUED_BY", "发文单位", ("Document",), ("Unit",), ("mention", *EVIDENCE))
+COVERS = EdgeType("COVERS", "适用辖区", ("Document",), ("Jurisdiction",), EVIDENCE)
+IN_JURISDICTION = EdgeType("IN_JURISDICTION", "所属辖区", ("Unit",), ("Jurisdiction",), ("doc",))
+WITHIN = EdgeType("WITHIN", "上级辖区", ("Jurisdiction",), ("Jurisdiction",), ("doc",))
+
+EDGE_TYPES: dict[str, EdgeType] = {t.name: t for t in
+                                   (CONTAINS, LEADS, RESPONSIBLE_FOR, DUE, CITES, ISSUED_BY, COVERS,
+                                    IN_JURISDICTION, WITHIN)}
+
+
+@dataclass
+class Node:
+    """One node record. ``id`` is global: document-owned nodes are prefixed with their document id."""
+    id: str
+    type: str
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class Edge:
+    source: str
+    type: str
+    target: str
+    props: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.type, self.target)
+
+
+def validate(node_or_edge: Node | Edge) -> None:
+    """Reject a record whose type or properties the schema does not know (a loader bug, not user input)."""
+    if isinstance(node_or_edge, Node):
+        spec = NODE_TYPES.get(node_or_edge.type)
+        allowed = spec.properties if spec else None
+    else:
+        spec = EDGE_TYPES.get(node_or_edge.type)
+        allowed = spec.properties if spec else None
+    if spec is None:
+        raise ValueError(f"unknown type {node_or_edge.type!r}")
+    unknown = set(node_or_edge.props) - set(allowed)
+    if unknown:
+        raise ValueError(f"{node_or_edge.type} has no properties {sorted(unknown)}")
+
+
+def unit_id(canonical_name: str) -> str:
+    return f"unit:{canonical_name}"
+
+
+def deadline_id(kind: str, date: str | None) -> str:
+    return f"deadline:{kind}:{date}" if date else f"deadline:{kind}"
+
+
+def policy_id(title: str | None, doc_no: str | None) -> str:
+    return f"policy:{doc_no}" if doc_no else f"policy:{title}"
+
+
+def jurisdiction_id(name: str) -> str:
+    return f"jurisdiction:{name}"

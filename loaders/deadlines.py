@@ -1,0 +1,138 @@
+"""Deadlines: a raw phrase → kind (date | ongoing | timely | none) and the end date of the named period.
+
+Rule-based on purpose: we need "end of the period named" semantics (2017年6月末前 → 2017-06-30, 年底前 →
+12-31 of the document's year) and the ongoing/timely kinds, which general time parsers (jionlp's included)
+do not give; they also cost seconds of import time per process.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+ONGOING = re.compile(r"长期|持续|常态|长效|坚持|久久为功|不间断|每年|每季度|每月|动态")
+TIMELY = re.compile(r"适时|按.{0,20}(?:部署|要求|安排|进度)|视.{0,20}情况|根据.{0,20}(?:部署|要求|安排)|尽快|及时|立即|立行立改")
+
+RANGE = re.compile(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:至|到|-|—|~)(\d{1,2})月")
+YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+YM = re.compile(r"(\d{4})年(\d{1,2})月(上旬|中旬|下旬)?")
+Y_PART = re.compile(r"(\d{4})年(?:度)?(上半年|下半年|年底|年末|底|末|内|前|全年|第?([一二三四1-4])季度)?")
+MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+M_ONLY = re.compile(r"(?<![\d年])(\d{1,2})月(上旬|中旬|下旬)?(?:底|末|份|前|中|内)")
+BARE_YEAR_END = re.compile(r"(?<!\d)(?:年底|年末|年内|本年度|今年)")
+BARE_HALF = re.compile(r"(?<!\d年)(?<!\d)(上半年|下半年|第?([一二三四])季度)")
+
+# In a task body (no 完成时限 label), only a date that is plainly a deadline counts: 前/底/末/完成 after it.
+BODY_DEADLINE = re.compile(
+    r"(?:力争|确保|务必|必须|要|于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬)?"
+    r"(?:年底|年末|底|末)?(?:之前|以前|前)(?:全部|基本)?(?:完成|办结|到位|实现|建成|出台)?"
+    r"|(?:\d{4}年)?\d{1,2}月(?:底|末)(?:全部|基本)?完成"
+    r"|(?:力争|确保)?(?:\d{4}年)(?:年底|底|年末|末|内)(?:前)?(?:全部|基本)?完成")
+
+
+def _cn_numerals(text: str) -> str:
+    """二〇一七年六月二十八日 → 2017年6月28日 (only in date positions)."""
+    text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(str(CN_DIGIT[c]) for c in m.group()), text)
+
+    def small(m: re.Match) -> str:
+        s = m.group(1)
+        if s == "十":
+            n = 10
+        elif s.startswith("十"):
+            n = 10 + CN_DIGIT[s[1]]
+        elif "十" in s:
+            n = CN_DIGIT[s[0]] * 10 + (CN_DIGIT[s[2]] if len(s) > 2 else 0)
+        else:
+            n = CN_DIGIT[s]
+        return f"{n}{m.group(2)}"
+    return re.sub(r"([一二三四五六七八九十]{1,3})(月|日)", small, text)
+
+
+def _month_end(y: int, m: int, part: str | None = None) -> date | None:
+    if not (1 <= m <= 12 and 1900 < y < 2200):
+        return None
+    day = {"上旬": 10, "中旬": 20}.get(part or "", calendar.monthrange(y, m)[1])
+    return date(y, m, day)
+
+
+def _dates(text: str, year: int | None) -> list[date]:
+    found: list[date] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match) -> bool:
+        return not any(s < m.end() and m.start() < e for s, e in taken)
+
+    def add(d: date | None, m: re.Match) -> None:
+        taken.append(m.span())
+        if d:
+            found.append(d)
+    for m in RANGE.finditer(text):     # "2018年2月至12月": the period ends with the later month
+        add(_month_end(int(m[1]), int(m[3])), m)
+    for m in YMD.finditer(text):
+        if not free(m):
+            continue
+        try:
+            add(date(int(m[1]), int(m[2]), int(m[3])), m)
+        except ValueError:
+            taken.append(m.span())
+    for m in YM.finditer(text):
+        if free(m):
+            add(_month_end(int(m[1]), int(m[2]), m[3]), m)
+    for m in Y_PART.finditer(text):
+        if free(m):
+            y, part = int(m[1]), m[2] or ""
+            month = 6 if part == "上半年" else QUARTER_END.get(m[3] or "", 12)
+            add(_month_end(y, month), m)
+    if year:
+        for m in MD.finditer(text):
+            if free(m):
+                try:
+                    add(date(year, int(m[1]), int(m[2])), m)
+                except ValueError:
+                    taken.append(m.span())
+        for m in M_ONLY.finditer(text):
+            if free(m):
+                add(_month_end(year, int(m[1]), m[2]), m)
+        for m in BARE_YEAR_END.finditer(text):
+            if free(m):
+                add(date(year, 12, 31), m)
+        for m in BARE_HALF.finditer(text):
+            if free(m):
+                add(_month_end(year, 6 if m[1] == "上半年" else QUARTER_END.get(m[2] or "", 12)), m)
+    return found
+
+
+def parse_deadline(raw: str | None, doc_year: int | None = None) -> dict:
+    """{"raw", "kind", "date"} for a deadline phrase; a stated date wins over 长期推进 in the same phrase."""
+    if not raw or not raw.strip():
+        return {"raw": None, "kind": "none", "date": None}
+    text = _cn_numerals(re.sub(r"\s+", "", raw))
+    dates = _dates(text, doc_year)
+    if dates:
+        return {"raw": raw.strip(), "kind": "date", "date": max(dates).isoformat()}
+    if ONGOING.search(text):
+        return {"raw": raw.strip(), "kind": "ongoing", "date": None}
+    if TIMELY.search(text):
+        return {"raw": raw.strip(), "kind": "timely", "date": None}
+    return {"raw": raw.strip(), "kind": "none", "date": None}
+
+
+def looks_like_deadline(piece: str) -> bool:
+    """Is this list piece a deadline rather than a unit ("6月底完成", "长期推进", "适时推进")?"""
+    p = re.sub(r"\s+", "", piece)
+    if not p:
+        return False
+    if re.search(r"\d{1,4}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|季度|半年", p):
+        return True
+    return bool(re.search(r"(?:推进|完成|坚持|办结|落实到位)$", p) and (ONGOING.search(p) or TIMELY.search(p)
+                                                                   or re.search(r"完成$", p)))
+
+
+def find_body_deadline(text: str) -> tuple[int, int] | None:
+    """The span of a deadline stated inside a task's body ("于2022年10月底前完成"), if any."""
+    for m in BODY_DEADLINE.finditer(text):
+        if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
+            return m.span()
+    return None

@@ -1,0 +1,364 @@
+"""One document → the extraction contract (tests/fixtures/gold/README.md): document facts and items.
+
+Parsers read ``src.folded`` (half-width punctuation, simplified script); every span indexes ``src.text`` too,
+and the item text printed is the shown text. Order of work: metadata → numbered tree → tasks made from
+owner parentheticals and 整改措施 paragraphs → owners (parentheticals, label lines, text tables) → conventions
+→ kinds → deadlines → status → cites.
+"""
+from __future__ import annotations
+
+import re
+
+from .deadlines import find_body_deadline, parse_deadline
+from .metadata import find_cites, read_meta
+from .owners import LINE_LABEL, OwnerSpec, owner_parentheticals, parse_owner_text
+from .source import SourceText
+from .status import classify
+from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
+                        line_spans, trim)
+from .tables import table_tasks
+from .units import canonical
+
+PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]")
+FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头")
+RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def extract_source(src: SourceText) -> dict:
+    text = src.folded
+    meta = read_meta(text)
+    year = int(meta.date[:4]) if meta.date else _first_year(text)
+    items = build_items(text, break_offsets(text, meta.body_end))
+    for item in items:
+        item.labels = find_labels(text, item.start, _own_region(item)[1])
+    items = _split_on_owner_parentheticals(text, items)
+    items = _block_tasks(text, items)
+    items += table_tasks(text, items)
+    items.sort(key=lambda it: (it.start, it.rank))
+    for n, item in enumerate(items, 1):
+        item.id = f"i{n}"
+    _assign_parenthetical_owners(text, items)
+    _assign_owner_lines(text, items)
+    _carry_same_below(items)
+    conventions = _apply_conventions(text, items)
+    for item in items:
+        item.kind = _kind(text, item)
+        item.status = _status(text, item, meta.reports_outcomes)
+    cites = find_cites(text, meta.doc_no)
+    doc_cites = _attach_cites(cites, items)
+    document = {
+        "title": meta.title, "issuer": meta.issuer, "doc_no": meta.doc_no, "date": meta.date,
+        "jurisdiction": meta.jurisdiction, "kind": meta.kind, "claimed": meta.claimed, "cites": doc_cites,
+        "conventions": conventions, "sha256": src.sha256, "path": src.path, "format": src.format,
+        "encoding": src.encoding, "title_span": list(meta.title_span) if meta.title_span else None,
+        "issuer_span": list(meta.issuer_span) if meta.issuer_span else None,
+    }
+    return {"document": document,
+            "items": [_item_record(src, it, year, meta.jurisdiction) for it in items]}
+
+
+def extract_file(path: str) -> tuple[SourceText, dict]:
+    from .readers import read_document
+    src = read_document(path)
+    return src, extract_source(src)
+
+
+def _first_year(text: str) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})\s*年", text[:2000])
+    return int(m.group(1)) if m else None
+
+
+def _own_region(item: Item) -> tuple[int, int]:
+    """The item's own text: up to its first child, so a parent never takes its children's owners."""
+    return item.start, (min(c.start for c in item.children) if item.children else item.end)
+
+
+def _new_child(parent: Item | None, start: int, end: int, rank: float, number=None) -> Item:
+    child = Item(id="", rank=rank, number=number, value=None, start=start, end=end, parent=parent,
+                 from_block=True)
+    if parent:
+        parent.children.append(child)
+        parent.children.sort(key=lambda c: c.start)
+    return child
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks."""
+    cuts = [e for _, e, _ in owner_parentheticals(text, start, end)]
+    spans, pos = [], start
+    for cut in cuts:
+        spans.append((pos, cut))
+        pos = cut
+    if len(HAN_RUN.findall(text[pos:end])) >= 10 or not spans:
+        spans.append((pos, end))
+    elif spans:
+        spans[-1] = (spans[-1][0], end)
+    return [trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _split_on_owner_parentheticals(text: str, items: list[Item]) -> list[Item]:
+    out = []
+    for item in items:
+        out.append(item)
+        if item.children:
+            continue
+        segs = _segments(text, item.start, item.end)
+        if len(segs) < 2:
+            continue
+        item.end = segs[0][1]
+        for s, e in segs[1:]:      # the later tasks of one numbered paragraph print no number of their own
+            sibling = _new_child(item.parent, s, e, item.rank)
+            out.append(sibling)
+    return out
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraphs in a range; a line that stops mid-sentence continues on the next non-empty line."""
+    paras, cur = [], None
+    for pos, line in line_spans(text[start:end]):
+        if not line.strip():
+            continue
+        s, e = start + pos, start + pos + len(line)
+        cur = (cur[0], e) if cur else (s, e)
+        if re.search(r"[。;!?)]\s*$", line):
+            paras.append(cur)
+            cur = None
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _owner_line_starts(text: str, start: int, end: int) -> list[int]:
+    return [start + pos for pos, line in line_spans(text[start:end]) if LINE_LABEL.match(line)]
+
+
+def _block_tasks(text: str, items: list[Item]) -> list[Item]:
+    """Under 整改措施: with no numbered measures, each paragraph (cut at owner parentheticals) is a task."""
+    out = list(items)
+    for item in items:
+        if any(not c.from_block for c in item.children):
+            continue
+        measure = [lab for lab in item.labels if is_measure_label(lab[0])]
+        if not measure:
+            continue
+        _, _, content_at = measure[0]
+        later = [lab[1] for lab in item.labels if lab[1] > content_at]
+        stop = min(later + _owner_line_starts(text, content_at, item.end) + [item.end])
+        for ps, pe in _paragraphs(text, content_at, stop):
+            for s, e in _segments(text, ps, pe):
+                out.append(_new_child(item, s, e, item.rank + 0.5))
+    return out
+
+
+def _innermost(items: list[Item], pos: int) -> Item | None:
+    best = None
+    for item in items:
+        if item.start <= pos < item.end and (best is None or item.start >= best.start):
+            best = item
+    return best
+
+
+def _assign_parenthetical_owners(text: str, items: list[Item]) -> None:
+    for item in items:
+        if item.owners is not None:
+            continue
+        start, end = _own_region(item)
+        specs = [spec for _, _, spec in owner_parentheticals(text, start, end)]
+        if specs:
+            item.owners = specs[0]
+            for extra in specs[1:]:
+                item.owners.merge(extra)
+
+
+def _owner_runs(text: str) -> list[OwnerSpec]:
+    """Standalone label lines ("牵头单位:X" / "责任单位:Y…" broken across lines / "完成时限:Z"), grouped."""
+    runs: list[tuple[int, int]] = []
+    lines = list(line_spans(text))
+    i = 0
+    while i < len(lines):
+        pos, line = lines[i]
+        if not LINE_LABEL.match(line):
+            i += 1
+            continue
+        start, end = pos, pos + len(line)
+        i += 1
+        while i < len(lines):
+            npos, nline = lines[i]
+            if not nline.strip():
+                i += 1
+                continue
+            continues = re.search(r"[、,]\s*$", text[start:end]) and not LINE_LABEL.match(nline)
+            if LINE_LABEL.match(nline) or continues:
+                end = npos + len(nline)
+                i += 1
+                continue
+            break
+        if runs and not text[runs[-1][1]:start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    specs = []
+    for s, e in runs:
+        joined = text[s:e]
+        spec = parse_owner_text(joined, s)
+        if spec:
+            spec.start, spec.end = s, e
+            specs.append(spec)
+    return specs
+
+
+def _assign_owner_lines(text: str, items: list[Item]) -> None:
+    for spec in _owner_runs(text):
+        target = _innermost([it for it in items if not it.from_block], spec.start)
+        if target is None:
+            continue
+        siblings = target.parent.children if target.parent else []
+        earlier = [s for s in siblings if s.start < target.start and not s.from_block and s.owners is None]
+        if target.parent and earlier and target.owners is None and not target.children:
+            # lines after a list of unowned measures close the block the list belongs to
+            target = target.parent
+        if target.owners is None:
+            target.owners = spec
+        else:
+            target.owners.merge(spec)
+        for item in items:      # the block's last measure ends where the block's owner lines begin
+            if item is not target and target.start <= item.start < spec.start < item.end:
+                item.end = spec.start
+
+
+def _carry_same_below(items: list[Item]) -> None:
+    """A clause marked 下同 gives its owners to the following tasks of the same parent that name none."""
+    carry: dict[int, OwnerSpec] = {}
+    for item in items:
+        key = id(item.parent)
+        if item.owners is not None:
+            if item.owners.same_below:
+                carry[key] = item.owners
+            continue
+        if key in carry and not item.children:
+            item.owners, item.convention = carry[key], "下同"
+
+
+def _apply_conventions(text: str, items: list[Item]) -> list[str]:
+    found = []
+    if FIRST_IS_LEAD.search(text):
+        found.append("first_is_lead")
+    if RESP_IS_LEAD.search(text):
+        found.append("responsible_is_lead")
+    for item in items:
+        spec = item.owners
+        if spec is None or spec.lead or not spec.responsible:
+            continue
+        if "first_is_lead" in found:
+            item.owners = OwnerSpec(lead=[spec.responsible[0][0]], responsible=spec.responsible[1:],
+                                    deadline=spec.deadline, start=spec.start, end=spec.end)
+            item.convention = "first_is_lead"
+        elif "responsible_is_lead" in found:
+            item.owners = OwnerSpec(lead=[m for m, _ in spec.responsible], deadline=spec.deadline,
+                                    start=spec.start, end=spec.end)
+            item.convention = "responsible_is_lead"
+    return found
+
+
+def _heading(text: str, item: Item) -> str:
+    own = text[item.start:_own_region(item)[1]]
+    return re.split(r"[。\n]", own, maxsplit=1)[0]
+
+
+def _kind(text: str, item: Item) -> str:
+    if item.owners is not None and (item.owners.lead or item.owners.responsible or item.owners.deadline):
+        return "task"
+    if item.from_block:
+        return "task"
+    if (any(is_outcome_label(lab[0]) or is_measure_label(lab[0]) for lab in item.labels)
+            or PROBLEM_HEAD.search(_heading(text, item))):
+        return "problem"
+    if item.parent is not None and item.parent.kind == "problem":
+        return "task"
+    return "section" if item.children else "task"
+
+
+def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
+    if item.kind == "section":
+        return None
+    start, end = _own_region(item) if item.kind == "problem" else (item.start, item.end)
+    outcome = [lab for lab in item.labels if is_outcome_label(lab[0])]
+    if outcome:
+        return classify(text[outcome[0][2]:end])
+    if not reports_outcomes:
+        return None
+    head = PROBLEM_HEAD.search(text, start, end)
+    if head:
+        return classify(text[head.end():end])
+    first = re.search(r"[。\n]", text[start:end])
+    return classify(text[start + first.end():end]) if first else None
+
+
+def _attach_cites(cites: list[dict], items: list[Item]) -> list[dict]:
+    doc_level = []
+    for cite in cites:
+        owner = _innermost(items, cite["span"][0])
+        if owner is None:
+            doc_level.append(cite)
+        else:
+            owner.__dict__.setdefault("cites", []).append(cite)
+    return doc_level
+
+
+def _unit_record(m, place: str | None, role: str | None = None) -> dict:
+    name, unit_place = canonical(m.mention, place)
+    record = {"mention": m.mention, "name": name, "collective": m.collective, "jurisdiction": unit_place,
+              "span": [m.start, m.end]}
+    if role:
+        record["role"] = role
+    if m.open_ended:
+        record["open_ended"] = True
+    return record
+
+
+def _inherited_owner(item: Item) -> Item | None:
+    parent = item.parent
+    while parent is not None:
+        if parent.owners is not None and (parent.owners.lead or parent.owners.responsible):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _item_record(src: SourceText, item: Item, year: int | None, place: str | None) -> dict:
+    text = src.folded
+    spec = item.owners if item.owners is not None and item.owners.start >= 0 else None
+    s, e = trim(text, item.start, item.end)
+    deadline_span = None
+    if item.kind == "task":
+        if spec and spec.deadline:
+            raw, ds, de = spec.deadline
+            deadline_span = (ds, de)
+        elif (found := find_body_deadline(text[s:_own_region(item)[1]])):
+            deadline_span = (s + found[0], s + found[1])
+    deadline = parse_deadline(src.text[deadline_span[0]:deadline_span[1]] if deadline_span else None, year)
+    deadline["span"] = list(deadline_span) if deadline_span else None
+    if deadline_span:   # parse the folded twin: same characters, half-width digits
+        parsed = parse_deadline(text[deadline_span[0]:deadline_span[1]], year)
+        deadline["kind"], deadline["date"] = parsed["kind"], parsed["date"]
+    inherited = _inherited_owner(item) if item.kind == "task" and not (spec and (spec.lead or spec.responsible)) else None
+    record = {
+        "id": item.id, "parent": item.parent.id if item.parent else None, "kind": item.kind,
+        "number": item.number, "text": src.text[s:e],
+        "lead": [_unit_record(m, place) for m in spec.lead] if spec else [],
+        "responsible": [_unit_record(m, place, role) for m, role in spec.responsible] if spec else [],
+        "deadline": deadline, "status": item.status,
+        "cites": [{"title": c["title"], "doc_no": c["doc_no"], "span": c["span"]}
+                  for c in item.__dict__.get("cites", [])],
+        "span": [s, e], "level": item.rank,
+    }
+    if spec and spec.each_leads:
+        record["each_leads"] = True
+    if item.convention:
+        record["convention"] = item.convention
+    if inherited is not None:
+        record["owners_from"] = inherited.id
+    if spec:
+        record["owner_span"] = [spec.start, spec.end]
+    return record

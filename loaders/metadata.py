@@ -1,0 +1,177 @@
+"""Document-level facts: title, issuer, 文号, signing date, jurisdiction, genre, self-claimed counts, cites."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .deadlines import _cn_numerals
+from .units import HAN, UNIT_END
+
+DOC_NO = re.compile(rf"[{HAN}]{{1,12}}\s*[〔\[【(]\s*(?:19|20)\d{{2}}\s*[〕\]】)]\s*第?\s*\d{{1,4}}\s*号")
+DATE_LINE = re.compile(r"^\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
+                       r"[\d一二三四五六七八九十]{1,3}\s*日)\s*$")
+ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章)[)]?\s*$")
+META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
+BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发布日期|来源[:]|字号|打印|关闭")
+GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改")
+PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治州|自治县|新区|市|州|县|区|旗|盟)")
+PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
+GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
+    ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
+    ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?答复|答复如下"), True),
+    ("整改意见", re.compile(r"整改(?:意见|方案|任务|工作方案)|问题整改"), False),
+    ("政府工作报告责任分解", re.compile(r"政府工作报告.{0,12}(?:分解|分工)|责任分解|任务分工"), False),
+    ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
+    ("工作情况报告", re.compile(r"情况的?报告|工作总结|情况通报"), True),
+]
+CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题")
+CLAIM_DONE = re.compile(r"(?:已(?:经)?(?:完成整改|整改完成|整改到位|整改|办结|销号|解决)|完成整改|整改到位|基本完成)\s*(\d+)\s*(?:个|条|项)"
+                        r"|(\d+)\s*(?:个|条|项)(?:问题)?(?:已(?:经)?|全部)?(?:完成整改|整改完成|整改到位|整改完毕|办结|销号|解决)")
+CITE_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+
+
+@dataclass
+class Meta:
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    issuer: str | None = None
+    issuer_span: tuple[int, int] | None = None
+    doc_no: str | None = None
+    date: str | None = None
+    jurisdiction: str | None = None
+    kind: str = "其他"
+    reports_outcomes: bool = False
+    claimed: dict | None = None
+    body_end: int | None = None     # where the signature block starts
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _iso(raw: str) -> str | None:
+    raw = _cn_numerals(re.sub(r"\s+", "", raw))
+    m = ISO_DATE.search(raw)
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _field(text: str, name: str) -> str | None:
+    m = re.search(rf"{name}{META_FIELD}", text[:3000], re.M)
+    return m.group(1).strip() if m and m.group(1).strip() else None
+
+
+def find_place(name: str | None) -> str | None:
+    """The place a name speaks for: "盘锦市人民政府办公室" → 盘锦市, "中共杨陵区…党组" → 杨陵区."""
+    if not name:
+        return None
+    s = re.sub(r"^(?:\d{4}\s*年度?|中共|中国共产党|关于|对|印发)+", "", re.sub(r"\s+", "", name))
+    m = PLACE.match(s)
+    if not m or m.group() in ("市委", "区委", "县委"):
+        return None
+    place = m.group()
+    if (n := PLACE_NEXT.match(s, m.end())) and place.endswith(("市", "州", "盟")):
+        place += n.group()
+    return place
+
+
+def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None, int | None]:
+    """The first "issuer line + date line" pair: (issuer, its span, ISO date, where the block starts)."""
+    lines = list(_lines(text))
+    dated = [(i, pos, line) for i, (pos, line) in enumerate(lines) if DATE_LINE.match(line)]
+    for i, pos, line in dated:
+        j = i - 1
+        while j >= 0 and not lines[j][1].strip():
+            j -= 1
+        if j >= 0:
+            prev_pos, prev = lines[j]
+            name = SEAL.sub("", prev.strip())
+            if 2 < len(name) <= 40 and UNIT_END.search(name) and not re.search(r"[。,;:]", name):
+                start = prev_pos + prev.index(name[:1])
+                return name, (start, start + len(name)), _iso(line), prev_pos
+    if dated:
+        i, pos, line = dated[-1]
+        return None, None, _iso(line), pos
+    return None, None, None, None
+
+
+def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    if (t := _field(text, r"标\s*题")):
+        at = text.find(t)
+        return t, (at, at + len(t))
+    for n, (pos, line) in enumerate(_lines(text)):
+        if n > 12:
+            break
+        s = line.strip()
+        if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() \
+                or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
+            continue
+        s = re.sub(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", "", s)
+        if len(s) <= 80 and GENRE_WORD.search(s) and not re.search(r"[。;]", s):
+            at = pos + line.index(s[:1])
+            return re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", s), (at, at + len(s))
+    return None, None
+
+
+def claimed_counts(text: str) -> dict | None:
+    """"26个问题,其中24个已整改到位" → {"problems": 26, "done": 24}, from the first sentence that says both."""
+    for sentence in re.split(r"[。\n]", text):
+        total = CLAIM_TOTAL.search(sentence)
+        if not total:
+            continue
+        done = CLAIM_DONE.search(sentence, total.end())
+        if done:
+            n = int(done.group(1) or done.group(2))
+            if n <= int(total.group(1)):
+                return {"problems": int(total.group(1)), "done": n}
+    return None
+
+
+def read_meta(text: str) -> Meta:
+    meta = Meta()
+    meta.title, meta.title_span = find_title(text)
+    meta.issuer, meta.issuer_span, meta.date, meta.body_end = signature(text)
+    meta.issuer = meta.issuer or _field(text, "发文机关")
+    if not meta.issuer and meta.title and "关于" in meta.title:
+        head = meta.title.split("关于")[0]
+        meta.issuer = head if UNIT_END.search(head) else None
+    meta.date = meta.date or _iso(_field(text, "成文日期") or "") or _iso(_field(text, "发布(?:时间|日期)") or "")
+    head = text[: (meta.body_end or len(text))][:1500]
+    for pos, line in _lines(head):
+        if DOC_NO.fullmatch(line.strip()):
+            meta.doc_no = re.sub(r"\s+", "", line.strip())
+            break
+    meta.doc_no = meta.doc_no or (_field(text, "发文字号") and DOC_NO.search(_field(text, "发文字号") or "")
+                                  and re.sub(r"\s+", "", DOC_NO.search(_field(text, "发文字号")).group()))
+    meta.jurisdiction = find_place(meta.issuer) or find_place(meta.title) or find_place(_field(text, "发文机关"))
+    opening = (meta.title or "") + text[:600]
+    for kind, pattern, reports in GENRES:
+        if pattern.search(opening):
+            meta.kind, meta.reports_outcomes = kind, reports
+            break
+    meta.claimed = claimed_counts(text)
+    return meta
+
+
+def find_cites(text: str, own_doc_no: str | None) -> list[dict]:
+    """《title》 with an optional following (文号), and bare 文号: each with its span."""
+    cites, used = [], []
+    for m in CITE_TITLE.finditer(text):
+        after = text[m.end(): m.end() + 30]
+        no = DOC_NO.match(after.lstrip("("))
+        doc_no = re.sub(r"\s+", "", no.group()) if no and after.startswith("(") else None
+        end = m.end() + (after.index(no.group()) + len(no.group()) + 1 if doc_no else 0)
+        cites.append({"title": m.group(1), "doc_no": doc_no, "span": [m.start(), min(end, len(text))]})
+        used.append((m.start(), end))
+    for m in DOC_NO.finditer(text):
+        doc_no = re.sub(r"\s+", "", m.group())
+        if doc_no == own_doc_no or any(s <= m.start() < e for s, e in used):
+            continue
+        cites.append({"title": None, "doc_no": doc_no, "span": [m.start(), m.end()]})
+    return sorted(cites, key=lambda c: c["span"][0])

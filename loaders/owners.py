@@ -1,0 +1,190 @@
+"""Owner clauses: who leads, who is responsible or assists, and by when.
+
+Recognised forms (punctuation already folded to half-width):
+  牵头单位:X / 牵头部门:X / 责任单位:Y / 配合单位:Y / 完成时限:Z   (lines, or inside a parenthetical)
+  (X牵头,Y配合)  (X牵头,Y按职责分工负责)  (X、Y负责)  (X、Y分别牵头)  (X(牵头)、Y)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .deadlines import looks_like_deadline
+from .units import Mention, looks_like_unit, split_unit_list
+
+LEAD_LABEL = r"牵头单位|牵头部门|牵头责任单位|主责单位|主责部门|牵头"
+RESP_LABEL = r"责任单位|责任部门|负责单位|负责部门|实施单位|承办单位|落实单位|主体责任单位"
+ASSIST_LABEL = r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位"
+DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|时限"
+LABEL = re.compile(rf"({LEAD_LABEL}|{RESP_LABEL}|{ASSIST_LABEL}|{DEADLINE_LABEL})\s*[:]")
+LINE_LABEL = re.compile(rf"^\s*({LEAD_LABEL}|{RESP_LABEL}|{ASSIST_LABEL}|{DEADLINE_LABEL})\s*[:]")
+ROLE_END = re.compile(r"(分别牵头|牵头负责|牵头落实|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|负责落实|"
+                      r"具体负责|共同负责|负责|配合落实|配合|协助|协办|参与)$")
+SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
+
+
+@dataclass
+class OwnerSpec:
+    lead: list[Mention] = field(default_factory=list)
+    responsible: list[tuple[Mention, str]] = field(default_factory=list)   # (mention, "responsible" | "assist")
+    each_leads: bool = False            # "X、Y分别牵头": several leads, each for its own part
+    deadline: tuple[str, int, int] | None = None   # raw text and its span
+    same_below: bool = False            # "下同": the same owners for the items that follow
+    bare: bool = False                  # only a unit list, no label or role word: "(市发改委、市财政局)"
+    start: int = 0
+    end: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not (self.lead or self.responsible or self.deadline)
+
+    def merge(self, other: "OwnerSpec") -> None:
+        self.lead += other.lead
+        self.responsible += other.responsible
+        self.each_leads |= other.each_leads
+        self.deadline = self.deadline or other.deadline
+        self.same_below |= other.same_below
+
+
+def _role_of(label: str) -> str:
+    if re.fullmatch(LEAD_LABEL, label):
+        return "lead"
+    if re.fullmatch(RESP_LABEL, label):
+        return "responsible"
+    if re.fullmatch(ASSIST_LABEL, label):
+        return "assist"
+    return "deadline"
+
+
+def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
+    if role == "lead":
+        spec.lead += mentions
+    else:
+        spec.responsible += [(m, role) for m in mentions]
+
+
+def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
+    """Split on commas and semicolons, keeping each piece's offset."""
+    out, pos = [], 0
+    for m in re.finditer(r"[,;]", text + ","):
+        out.append((text[pos: m.start()], offset + pos))
+        pos = m.end()
+    return [(p, o) for p, o in out if p.strip()]
+
+
+def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int) -> None:
+    if role == "deadline":
+        raw = value.strip(" 。")
+        if raw:
+            start = offset + value.index(raw)
+            spec.deadline = (raw, start, start + len(raw))
+        return
+    units_text, units_at = [], []
+    for piece, at in _pieces(value, offset):
+        if looks_like_deadline(piece) and not spec.deadline:
+            raw = piece.strip(" 。")
+            start = at + piece.index(raw)
+            spec.deadline = (raw, start, start + len(raw))
+        elif not looks_like_deadline(piece):
+            units_text.append(piece)
+            units_at.append(at)
+    for piece, at in zip(units_text, units_at):
+        _add(spec, role, split_unit_list(piece, at))
+
+
+def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
+    """(X牵头,Y配合) / (X、Y负责): pieces accumulate until one ends in a role verb. False if not owners."""
+    pending: list[tuple[str, int]] = []
+    found = False
+    for piece, at in _pieces(text, offset):
+        stripped = piece.strip()
+        if looks_like_deadline(stripped):
+            raw = stripped.strip("。")
+            spec.deadline = spec.deadline or (raw, at + piece.index(raw), at + piece.index(raw) + len(raw))
+            pending = []
+            continue
+        role_m = ROLE_END.search(stripped)
+        if not role_m:
+            pending.append((piece, at))
+            continue
+        verb = role_m.group()
+        unit_text = piece[: piece.rindex(verb)]
+        mentions = [m for p, a in pending for m in split_unit_list(p, a)] + split_unit_list(unit_text, at)
+        if not mentions or not all(looks_like_unit(m.mention) for m in mentions):
+            return False
+        role = "lead" if "牵头" in verb else ("assist" if verb in ("配合", "协助", "协办", "参与", "配合落实")
+                                            else "responsible")
+        spec.each_leads |= verb == "分别牵头"
+        _add(spec, role, mentions)
+        pending, found = [], True
+    if pending:   # a bare unit list "(市发改委、市财政局)": responsible, unless a convention says otherwise
+        mentions = [m for p, a in pending for m in split_unit_list(p, a)]
+        if mentions and all(looks_like_unit(m.mention) for m in mentions):
+            lead = [m for m in mentions if m.marked_lead]
+            spec.lead += lead
+            spec.responsible += [(m, "responsible") for m in mentions if not m.marked_lead]
+            spec.bare, found = not found, True
+    return found or bool(spec.deadline and found)
+
+
+def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
+    """Parse an owner clause (a parenthetical's content or a label line); None when it names no owners."""
+    spec = OwnerSpec(start=offset, end=offset + len(text))
+    if SAME_BELOW.search(text):
+        spec.same_below = True
+        text = SAME_BELOW.sub("", text)
+    labels = list(LABEL.finditer(text))
+    if labels:
+        head = text[: labels[0].start()].strip(" ;,")
+        if head:
+            _unlabelled(spec, head, offset + text.index(head))
+        for i, m in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+            value = text[m.end(): end].rstrip(" ;,。")
+            _labelled_value(spec, _role_of(m.group(1)), value, offset + m.end())
+    elif not _unlabelled(spec, text, offset):
+        return None
+    return None if spec.empty else spec
+
+
+def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Top-level (...) spans in text[start:end], nesting respected; unclosed ones are skipped."""
+    end = len(text) if end is None else end
+    spans, depth, open_at = [], 0, 0
+    for i in range(start, end):
+        c = text[i]
+        if c == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+        elif c == "\n" and depth:
+            depth = 0     # a parenthetical does not cross a paragraph
+    return spans
+
+
+def owner_parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, OwnerSpec]]:
+    """The parentheticals in a range that name owners or a deadline — each closes one task."""
+    found = []
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]*》", text[start:end])]
+    for s, e in parentheticals(text, start, end):
+        if any(ts <= s - start < te for ts, te in titles):
+            continue          # "(试行)" inside a cited title
+        inner = text[s + 1: e - 1]
+        if re.search(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$", inner) and not LABEL.search(inner):
+            continue          # a document number, not an owner clause
+        spec = parse_owner_text(inner, s + 1)
+        if spec and spec.bare and not _closes_sentence(text, s, e):
+            continue          # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
+        if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
+            spec.start, spec.end = s, e
+            found.append((s, e, spec))
+    return found
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    after = text[end:end + 1]
+    return after in ("", "\n", "。", ";") or text[start - 1:start] in ("。", ";")

@@ -1,0 +1,28 @@
+"""Status of a problem or task from its outcome text (整改情况 / the narrative after 针对“…”的问题).
+
+An unfinished signal outweighs a finished one: "关于自来水…目前该问题已解决 … 蒸汽…仍在协调中" is open.
+"""
+from __future__ import annotations
+
+import re
+
+PENDING = re.compile(r"尚未(?:开始|启动|整改|落实|实施)|未启动|暂未|等待|待.{1,16}后(?:再|方可|予以)?|未能(?:完成|解决)|"
+                     r"暂无法|无法(?:完成|解决)")
+IN_PROGRESS = re.compile(r"正在|仍在|推进中|协调中|办理中|进行中|实施中|整改中|将(?:按照|继续|进一步|于|在|得到|全力|加快|逐步)|"
+                         r"逐步(?:推进|解决)|尚需|有待|目前正值|基本完成|部分完成|后期|下一步将|争取.{0,10}(?:完成|解决)|"
+                         r"剩余\d+|尚有\d+")
+DONE = re.compile(r"已(?:经)?(?:全部)?(?:完成|整改(?:到位|完毕|完成)?|解决|办结|修复|收回|销号|落实|实现|上线|建立|出台|制定|"
+                  r"印发|取消|纠正|撤出|暂停|移送|调整|承办|启动|开展|获批)|得到(?:解决|整改|纠正)|完成(?:了|对)|"
+                  r"正常(?:顺利)?(?:办理|运行)|整改到位|全部办结|予以办结|问题已解决")
+
+
+def classify(outcome: str | None) -> str | None:
+    if not outcome or not outcome.strip():
+        return None
+    if PENDING.search(outcome):
+        return "pending"
+    if IN_PROGRESS.search(outcome):
+        return "in_progress"
+    if DONE.search(outcome):
+        return "done"
+    return None

@@ -1,0 +1,145 @@
+"""Document structure: numbered headings (一、 / (一) / 1. / (1) / ①) as a tree of items with spans.
+
+Ranks follow the official-document convention (GB/T 9704): 一、 > (一) > 1. > (1) > ①. A document that starts
+mid-way (上接5版) simply has no higher-ranked items above its first ones.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CN_NUM = "一二三四五六七八九十"
+MARKERS = [
+    (1, re.compile(rf"([{CN_NUM}]{{1,3}})\s*、")),
+    (2, re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")),
+    (3, re.compile(r"(\d{1,2})\s*[.、](?!\d)")),
+    (3, re.compile(r"(\d{1,2})\s*[.、](?=\d)")),     # "4.12328投诉…": kept only when it continues a list
+    (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
+    (5, re.compile(r"([①-⑳])")),
+]
+MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
+OUTCOME_LABEL = r"整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况"
+OTHER_LABEL = r"量化指标|工作目标|目标任务|存在问题|问题表现|具体表现"
+LABEL_LINE = re.compile(rf"(?:^|(?<=[。;]))\s*({MEASURE_LABEL}|{OUTCOME_LABEL}|{OTHER_LABEL})\s*[:]", re.M)
+BREAK_LINE = re.compile(r"^\s*(?:欢迎广大|联系电话|联系方式|联系人|邮政信箱|电子邮箱|邮编|附件\s*[:\d]|抄送|特此通[知报告]|"
+                        r"Copyright|版权所有|主办单位|承办单位[:]|建议使用|网站标识|.*ICP备|.*公网安备|上一篇|下一篇|【打印】|"
+                        r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
+
+
+@dataclass
+class Item:
+    id: str
+    rank: float
+    number: str | None
+    value: int | None        # the list position the marker states, to tell "4.12328…" from decimals
+    start: int
+    end: int
+    parent: "Item | None" = None
+    children: list["Item"] = field(default_factory=list)
+    kind: str = "section"
+    from_block: bool = False   # made from an unnumbered paragraph under 整改措施:
+    labels: list[tuple[str, int, int]] = field(default_factory=list)
+    owners: object = None      # OwnerSpec, set by the extractor
+    inherited: bool = False    # owners given for the block this item belongs to
+    status: str | None = None
+    convention: str | None = None
+
+    @property
+    def own_end(self) -> int:
+        """End of the item's own text: up to its first numbered child."""
+        numbered = [c for c in self.children if not c.from_block]
+        return numbered[0].start if numbered else self.end
+
+
+def _value(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1
+    if s == "十":
+        return 10
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (CN_NUM.index(tens) + 1 if tens else 1) * 10 + (CN_NUM.index(ones) + 1 if ones else 0)
+    return CN_NUM.index(s) + 1 if len(s) == 1 and s in CN_NUM else None
+
+
+def line_spans(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def break_offsets(text: str, signature_at: int | None) -> list[int]:
+    """Lines that end a body of text: signature blocks, contact lines, page footers."""
+    breaks = [pos for pos, line in line_spans(text) if BREAK_LINE.match(line)]
+    if signature_at is not None:
+        breaks.append(signature_at)
+    return sorted(set(breaks))
+
+
+def build_items(text: str, breaks: list[int]) -> list[Item]:
+    """All numbered items in document order, nested by rank, each ending at its next sibling or a break."""
+    items: list[Item] = []
+    stack: list[Item] = []
+    last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
+    for pos, line in line_spans(text):
+        stripped = line.lstrip()
+        at = pos + len(line) - len(stripped)
+        for rank, pattern in MARKERS:
+            m = pattern.match(stripped)
+            if not m:
+                continue
+            value = _value(m.group(1))
+            depth = len(stack)
+            while depth and stack[depth - 1].rank >= rank:
+                depth -= 1
+            parent_key = (rank, id(stack[depth - 1]) if depth else 0)
+            if pattern is MARKERS[3][1] and last_value.get(parent_key) != (value or 0) - 1:
+                break                    # "1.4万…" is a decimal, not item 1
+            del stack[depth:]
+            number = re.sub(r"\s+", "", m.group())
+            item = Item(id=f"i{len(items) + 1}", rank=rank, number=number, value=value, start=at, end=len(text),
+                        parent=stack[-1] if stack else None)
+            if item.parent:
+                item.parent.children.append(item)
+            last_value[parent_key] = value or 0
+            items.append(item)
+            stack.append(item)
+            break
+    _set_ends(items, breaks, len(text))
+    return items
+
+
+def _set_ends(items: list[Item], breaks: list[int], text_len: int) -> None:
+    for i, item in enumerate(items):
+        end = text_len
+        for later in items[i + 1:]:
+            if later.rank <= item.rank:
+                end = later.start
+                break
+        end = min([end] + [b for b in breaks if b > item.start])
+        item.end = end
+
+
+def find_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Block labels in a range: ("整改措施", label start, where its content starts)."""
+    return [(m.group(1), m.start(1), m.end()) for m in LABEL_LINE.finditer(text, start, end)]
+
+
+def is_measure_label(label: str) -> bool:
+    return bool(re.fullmatch(MEASURE_LABEL, label))
+
+
+def is_outcome_label(label: str) -> bool:
+    return bool(re.fullmatch(OUTCOME_LABEL, label))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends in white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

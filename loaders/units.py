@@ -1,0 +1,210 @@
+"""Unit names: split owner lists, expand shared parts, flag collectives, fold to one canonical name.
+
+All functions read the *folded* text (half-width punctuation, simplified script) and return character
+offsets into it, which are also offsets into the text shown to the user.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+HAN = "\u4e00-\u9fff"
+LEVEL = "自治州|自治县|特别行政区|自治区|新区|经济区|开发区|高新区|省|市|州|盟|县|区|旗"
+# A leading place: "盘锦市", "兴隆台区", "辽河口生态经济区"; a bare "市"/"区" is relative to the document.
+FIRST_PLACE = re.compile(rf"[{HAN}]{{0,10}}?(?:{LEVEL})")
+NEXT_PLACE = re.compile(rf"[{HAN}]{{2,10}}?(?:{LEVEL})")
+# Place classes, not one place: an owner named this way is many bodies ("县区政府", "经济区管委会").
+GENERIC_PLACE = re.compile(r"^(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|市县|经济区|开发区|开发园区|园区|镇区|乡镇|镇街|街镇|街道|村|社区|基层)")
+COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所属|涉及|全市|全区|全县|市直|区直|县直)")
+COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
+UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|"
+                      r"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院)$")
+STRONG_UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|银行|支行|联|部门|单位|政府|党组|党委)$")
+OPEN_END = re.compile(r"等(?:相关|有关)?(?:部门|单位|机构)?$")
+LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)$")
+LIST_SPLIT = re.compile(r"[、,;]")
+CONJ_SPLIT = re.compile(r"以及|及|和|与")
+STRIP_CHARS = " \t\n。.:\"“”'‘’"
+
+
+@dataclass
+class Mention:
+    mention: str         # as the document denotes the unit, after list splitting and expansion
+    start: int           # span of the characters the mention came from
+    end: int
+    marked_lead: bool = False   # "X(牵头)" inside a list
+    open_ended: bool = False    # the list ended in "…等部门": more owners than named
+    distributive: bool = False  # written with 各 ("各县区政府"): every one of a class
+
+    @property
+    def collective(self) -> bool:
+        return is_collective(self.mention, self.distributive)
+
+
+def place_prefix(name: str) -> tuple[str, str]:
+    """Split "盘锦市兴隆台区编委办" into ("盘锦市兴隆台区", "编委办"); ("", name) when none."""
+    core = name[2:] if name.startswith("中共") else name
+    m = FIRST_PLACE.match(core)
+    if not m or m.end() == len(core):
+        return ("", name) if not m else (core, "")
+    prefix = m.group()
+    while (n := NEXT_PLACE.match(core, len(prefix))) and n.end() < len(core):
+        prefix = core[: n.end()]
+    return prefix, core[len(prefix):]
+
+
+def is_bare_place(piece: str) -> bool:
+    """A list element that is only a place ("市", "双台子区") and borrows the body of a later element."""
+    return bool(FIRST_PLACE.fullmatch(piece)) and not GENERIC_PLACE.match(piece)
+
+
+def looks_like_unit(piece: str) -> bool:
+    return bool(piece) and len(piece) <= 30 and bool(UNIT_END.search(piece)) and not re.search(r"\d", piece)
+
+
+def is_collective(mention: str, distributive: bool = False) -> bool:
+    """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
+    m = mention.lstrip("各")
+    return (distributive or mention.startswith("各") or bool(COLLECTIVE_START.match(m)) or "各" in m or
+            bool(GENERIC_PLACE.match(m)) or bool(COLLECTIVE_END.search(m)))
+
+
+def _clean(text: str, start: int) -> tuple[str, int, int]:
+    """Trim punctuation/connectives around a list element, keeping its span exact."""
+    end = start + len(text)
+    while text and text[0] in STRIP_CHARS:
+        text, start = text[1:], start + 1
+    for lead in ("由", "和", "及", "并"):
+        if text.startswith(lead) and len(text) > 2:
+            text, start = text[len(lead):], start + len(lead)
+    while text and text[-1] in STRIP_CHARS:
+        text, end = text[:-1], end - 1
+    return text, start, end
+
+
+def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
+    """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
+    for m in CONJ_SPLIT.finditer(piece):
+        left, right = piece[: m.start()], piece[m.end():]
+        if STRONG_UNIT_END.search(left) and looks_like_unit(right):
+            return [(left, start)] + _split_conjunctions(right, start + m.end())
+    return [(piece, start)]
+
+
+def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
+    """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办)."""
+    pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
+    pos = 0
+    for m in LIST_SPLIT.finditer(text + ","):
+        raw = text[pos: m.start()] if m.start() <= len(text) else text[pos:]
+        for part, st in _split_conjunctions(raw, offset + pos):
+            pieces.append((part, st, "、"))
+        if pieces:
+            pieces[-1] = (*pieces[-1][:2], m.group() if m.start() < len(text) else ",")
+        pos = m.end()
+    mentions: list[Mention] = []
+    chain: list[Mention] = []          # elements joined by 、: a bare place borrows the body of a later one
+    for part, st, delim in pieces:
+        name, s, e = _clean(part, st)
+        if not name:
+            continue
+        mention = Mention(name, s, e)
+        if LEAD_MARK.search(name):
+            mention.mention, mention.marked_lead = LEAD_MARK.sub("", name), True
+        if OPEN_END.search(mention.mention) and mention.mention != "等":
+            rest = OPEN_END.sub("", mention.mention)
+            mention.open_ended = True
+            mention.mention = rest if looks_like_unit(rest) else mention.mention
+        if mention.mention.startswith("各") and len(mention.mention) > 2:
+            mention.mention, mention.distributive = mention.mention[1:], True
+        chain.append(mention)
+        if delim != "、":
+            _expand_chain(chain)
+            mentions.extend(chain)
+            chain = []
+    _expand_chain(chain)
+    mentions.extend(chain)
+    return [m for m in mentions if m.mention]
+
+
+def _expand_chain(chain: list[Mention]) -> None:
+    for i, m in enumerate(chain):
+        if not is_bare_place(m.mention):
+            continue
+        donor = next((d for d in chain[i + 1:] if not is_bare_place(d.mention)), None)
+        if donor is None:
+            continue
+        _, body = place_prefix(donor.mention)
+        if body:
+            m.mention += body
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """abbreviation or full body → full body, from data/unit_aliases.tsv."""
+    table: dict[str, str] = {}
+    lines = resources.files("loaders").joinpath("data/unit_aliases.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        full, _, abbrevs = line.partition("\t")
+        table[full] = full
+        for a in abbrevs.split("|"):
+            if a:
+                table.setdefault(a, full)
+    return table
+
+
+def full_body(body: str) -> str:
+    table = alias_table()
+    if body in table:
+        return table[body]
+    for abbrev in sorted((a for a in table if body.endswith(a) and len(a) >= 3), key=len, reverse=True):
+        return body[: -len(abbrev)] + table[abbrev]
+    return body
+
+
+def resolve_place(prefix: str, doc_place: str | None) -> str | None:
+    """Qualify a relative place by the document's own: "市" in a 盘锦市 document is 盘锦市."""
+    if not prefix:
+        return doc_place
+    if prefix in ("市", "州", "县", "区", "旗"):
+        if doc_place and doc_place.endswith(prefix):
+            return doc_place
+        city = city_of(doc_place)
+        return city if prefix == "市" and city else None
+    city = city_of(doc_place)
+    if city and not prefix.startswith(city) and prefix[-1] in "区县旗" and prefix != doc_place \
+            and not prefix.endswith("市"):
+        return city + prefix   # a district unit under its city
+    return prefix
+
+
+def city_of(place: str | None) -> str | None:
+    if not place:
+        return None
+    m = re.match(rf"[{HAN}]{{1,10}}?(?:市|自治州|州|盟)", place)
+    return m.group() if m else None
+
+
+def canonical(mention: str, doc_place: str | None) -> tuple[str, str | None]:
+    """(canonical name, jurisdiction) of a mention: one node across documents."""
+    bare = mention.lstrip("各")
+    if is_collective(mention):
+        if bare[:1] in ("市", "县", "区") and not GENERIC_PLACE.match(bare):
+            place = resolve_place(bare[0], doc_place)        # "市直各部门" → 盘锦市 + 直各部门
+            return f"{place or bare[0]}{bare[1:]}", place
+        prefix, body = place_prefix(bare)
+        if prefix and body and not GENERIC_PLACE.match(bare):
+            place = resolve_place(prefix, doc_place)
+            return f"{place}{body}", place
+        return f"{doc_place or ''}{bare}", doc_place
+    party = "中共" if bare.startswith("中共") else ""
+    prefix, body = place_prefix(bare)
+    if not body:          # the mention is a place itself ("双台子区")
+        place = resolve_place(prefix, doc_place) if prefix else None
+        return (place or bare), place
+    place = resolve_place(prefix, doc_place) if prefix else None
+    return f"{party}{place or prefix}{full_body(body)}", place
