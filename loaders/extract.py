@@ -101,8 +101,8 @@ def _split_on_owner_parentheticals(text: str, items: list[Item]) -> list[Item]:
     out = []
     for item in items:
         out.append(item)
-        if item.children:
-            continue
+        if item.children or any(is_measure_label(lab[0]) for lab in item.labels):
+            continue            # a 整改措施: block is cut into tasks by _block_tasks
         segs = _segments(text, item.start, item.end)
         if len(segs) < 2:
             continue

@@ -12,6 +12,7 @@ from .structure import Item, line_spans
 from .units import split_unit_list
 
 SEPARATOR = re.compile(r"\t+|\s*[|│┃]\s*|\s{2,}")
+BAR = re.compile(r"[|│┃]")
 BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗┛┣┫┳┻╋┠┨┯┷╂]+$")
 COLUMNS = [  # (role, header pattern) — first match wins, so 牵头 is tried before 责任
     ("number", re.compile(r"^(?:序号|编号|序)$")),
@@ -24,16 +25,29 @@ COLUMNS = [  # (role, header pattern) — first match wins, so 牵头 is tried b
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
-    """Cells of one table line with their offsets; outer bars dropped."""
+    """Cells of one table line with their offsets. Tabs and bars split strictly (a blank cell stays a
+    cell, so wrapped box rows keep their columns); otherwise two or more spaces separate cells."""
+    if "\t" in line:
+        splitter = re.compile(r"\t")
+    elif BAR.search(line):
+        inner_start = len(line) - len(line.lstrip())
+        inner_start += 1 if line[inner_start:inner_start + 1] and BAR.match(line[inner_start]) else 0
+        body = line.rstrip()
+        body = body[:-1] if body and BAR.match(body[-1]) else body
+        return [(cell, offset + inner_start + pos) for cell, pos in _split(body[inner_start:], BAR)]
+    else:
+        splitter = re.compile(r"\s{2,}")
+        stripped = line.lstrip()
+        return [(c, offset + len(line) - len(stripped) + p) for c, p in _split(stripped.rstrip(), splitter)]
+    return [(c, offset + p) for c, p in _split(line, splitter)]
+
+
+def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
     cells, pos = [], 0
-    for m in SEPARATOR.finditer(line):
-        cells.append((line[pos:m.start()], offset + pos))
+    for m in splitter.finditer(text):
+        cells.append((text[pos:m.start()], pos))
         pos = m.end()
-    cells.append((line[pos:], offset + pos))
-    if cells and not cells[0][0].strip():
-        cells = cells[1:]
-    if cells and not cells[-1][0].strip():
-        cells = cells[:-1]
+    cells.append((text[pos:], pos))
     return cells
 
 
@@ -101,8 +115,14 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
         width = len(_cells(line, pos))
         body = []
         j = i + 1
-        while j < len(lines) and (not lines[j][1].strip() or BORDER.match(lines[j][1])
-                                  or len(_cells(*reversed(lines[j]))) >= 2):
+        boxed = bool(BAR.search(line)) and any(BORDER.match(l) for _, l in lines[j:j + 2])
+        while j < len(lines):
+            npos, nline = lines[j]
+            if not nline.strip():
+                if not boxed:
+                    break        # a line-per-row table ends at the first blank line
+            elif not BORDER.match(nline) and (len(_cells(nline, npos)) < 2 or _header_roles(_cells(nline, npos))):
+                break
             body.append(lines[j])
             j += 1
         for row in _rows(body, width):
@@ -126,6 +146,8 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
                 elif role == "number":
                     number = row[col][0].strip()
             parent = next((it for it in reversed(items) if it.start <= spec.start < it.end), None)
+            if not any(cell.strip() for col, (cell, _) in enumerate(row) if roles.get(col) != "number"):
+                continue
             task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                         start=spec.start, end=spec.end, parent=parent, from_block=True)
             task.owners = spec if (spec.lead or spec.responsible or spec.deadline) else None
