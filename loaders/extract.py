@@ -11,7 +11,7 @@ import re
 
 from .deadlines import find_body_deadline, parse_deadline
 from .metadata import find_cites, read_meta
-from .owners import LINE_LABEL, OwnerSpec, owner_parentheticals, parse_owner_text
+from .owners import LINE_LABEL, OwnerSpec, owner_parentheticals, parse_owner_span
 from .source import SourceText
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -198,14 +198,7 @@ def _owner_runs(text: str) -> list[OwnerSpec]:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-    specs = []
-    for s, e in runs:
-        joined = text[s:e]
-        spec = parse_owner_text(joined, s)
-        if spec:
-            spec.start, spec.end = s, e
-            specs.append(spec)
-    return specs
+    return [spec for s, e in runs if (spec := parse_owner_span(text, s, e))]
 
 
 def _assign_owner_lines(text: str, items: list[Item]) -> None:

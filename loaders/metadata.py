@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .deadlines import _cn_numerals
 from .units import HAN, UNIT_END
 
-DOC_NO = re.compile(rf"[{HAN}]{{1,12}}\s*[〔\[【(]\s*(?:19|20)\d{{2}}\s*[〕\]】)]\s*第?\s*\d{{1,4}}\s*号")
+DOC_NO = re.compile(rf"(?:[{HAN}]\s?){{1,12}}[〔\[【(]\s*(?:19|20)\d{{2}}\s*[〕\]】)]\s*第?\s*\d{{1,4}}\s*号")
 DATE_LINE = re.compile(r"^\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
                        r"[\d一二三四五六七八九十]{1,3}\s*日)\s*$")
 ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
@@ -28,7 +28,13 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题")
 CLAIM_DONE = re.compile(r"(?:已(?:经)?(?:完成整改|整改完成|整改到位|整改|办结|销号|解决)|完成整改|整改到位|基本完成)\s*(\d+)\s*(?:个|条|项)"
                         r"|(\d+)\s*(?:个|条|项)(?:问题)?(?:已(?:经)?|全部)?(?:完成整改|整改完成|整改到位|整改完毕|办结|销号|解决)")
-CITE_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
+LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|贯彻|落实|执行|印发|关于|转发|和|及|与|的|即)+")
+
+
+def clean_doc_no(raw: str) -> str:
+    """"根据\n盘政办发〔2016〕94号" → "盘政办发〔2016〕94号": no white space, no lead-in verb."""
+    return LEAD_IN.sub("", re.sub(r"\s+", "", raw))
 
 
 @dataclass
@@ -145,7 +151,7 @@ def read_meta(text: str) -> Meta:
     head = text[: (meta.body_end or len(text))][:1500]
     for pos, line in _lines(head):
         if DOC_NO.fullmatch(line.strip()):
-            meta.doc_no = re.sub(r"\s+", "", line.strip())
+            meta.doc_no = clean_doc_no(line)
             break
     meta.doc_no = meta.doc_no or (_field(text, "发文字号") and DOC_NO.search(_field(text, "发文字号") or "")
                                   and re.sub(r"\s+", "", DOC_NO.search(_field(text, "发文字号")).group()))
@@ -165,12 +171,12 @@ def find_cites(text: str, own_doc_no: str | None) -> list[dict]:
     for m in CITE_TITLE.finditer(text):
         after = text[m.end(): m.end() + 30]
         no = DOC_NO.match(after.lstrip("("))
-        doc_no = re.sub(r"\s+", "", no.group()) if no and after.startswith("(") else None
+        doc_no = clean_doc_no(no.group()) if no and after.startswith("(") else None
         end = m.end() + (after.index(no.group()) + len(no.group()) + 1 if doc_no else 0)
-        cites.append({"title": m.group(1), "doc_no": doc_no, "span": [m.start(), min(end, len(text))]})
+        cites.append({"title": re.sub(r"\s+", "", m.group(1)), "doc_no": doc_no, "span": [m.start(), min(end, len(text))]})
         used.append((m.start(), end))
     for m in DOC_NO.finditer(text):
-        doc_no = re.sub(r"\s+", "", m.group())
+        doc_no = clean_doc_no(m.group())
         if doc_no == own_doc_no or any(s <= m.start() < e for s, e in used):
             continue
         cites.append({"title": None, "doc_no": doc_no, "span": [m.start(), m.end()]})

@@ -147,6 +147,24 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     return None if spec.empty else spec
 
 
+def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
+    """Parse text[start:end] as an owner clause with white space removed (a PDF wraps "兴隆\n台区政府"),
+    mapping every span back to the source."""
+    keep = [i for i in range(start, end) if not text[i].isspace()]
+    compact = "".join(text[i] for i in keep)
+    spec = parse_owner_text(compact, 0)
+    if spec is None:
+        return None
+    where = keep + [end]
+    for m in spec.lead + [m for m, _ in spec.responsible]:
+        m.start, m.end = where[m.start], where[m.end - 1] + 1
+    if spec.deadline:
+        raw, ds, de = spec.deadline
+        spec.deadline = (raw, where[ds], where[de - 1] + 1)
+    spec.start, spec.end = start, end
+    return spec
+
+
 def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Top-level (...) spans in text[start:end], nesting respected; unclosed ones are skipped."""
     end = len(text) if end is None else end
@@ -161,8 +179,8 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))
-        elif c == "\n" and depth:
-            depth = 0     # a parenthetical does not cross a paragraph
+        elif c == "\n" and depth and (text[i + 1:i + 2] == "\n" or i - open_at > 400):
+            depth = 0     # a wrapped line (PDF) may break a parenthetical; a blank line ends it
     return spans
 
 
@@ -176,7 +194,7 @@ def owner_parentheticals(text: str, start: int = 0, end: int | None = None) -> l
         inner = text[s + 1: e - 1]
         if re.search(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$", inner) and not LABEL.search(inner):
             continue          # a document number, not an owner clause
-        spec = parse_owner_text(inner, s + 1)
+        spec = parse_owner_span(text, s + 1, e - 1)
         if spec and spec.bare and not _closes_sentence(text, s, e):
             continue          # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
         if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
