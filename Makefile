@@ -1,0 +1,27 @@
+# Two entry points: `make run` (load the sample corpus, start the app) and `make test`.
+VENV := .venv
+# Reinstall only when the package list changes: the stamp is newer than pyproject.toml otherwise.
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-deps
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/zeren load tests/fixtures/corpus --store zeren-data
+	ZEREN_STORE=zeren-data $(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+test: install test-deps
+	$(VENV)/bin/pytest -q
+
+# A CJK font so the PDF tests can write Chinese PDFs; best effort where apt is missing (they skip then).
+test-deps:
+	@fc-list 2>/dev/null | grep -qi wqy || ( command -v apt-get >/dev/null && \
+	  ( apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || \
+	    ( apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 ) ) ) || \
+	  echo "note: fonts-wqy-microhei not installed; CJK PDF tests will skip"

@@ -1,0 +1,174 @@
+"""The ``zeren`` command: extract one document, load documents into a store, look at and prune the store.
+
+Errors a user can cause (a file zeren cannot read, a store it cannot open) are one line on stderr,
+``zeren: error: …``, and a non-zero exit; never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Callable, NoReturn
+
+import typer
+from rich.console import Console, Group, RenderableType
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
+
+from graph.store import DEFAULT_STORE, Store, StoreError, open_store
+from loaders.extract import extract_file
+from loaders.readers import iter_documents
+from loaders.source import UnreadableDocument
+
+app = typer.Typer(help="zeren 责任: a graph of who answers for what in Chinese rectification documents.",
+                  add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False)
+out = Console(highlight=False, emoji=False)
+# Messages name user files: no markup or emoji codes read into them, and no wrapping (one line is one error).
+err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+StoreDir = Annotated[str, typer.Option("--store", envvar="ZEREN_STORE", metavar="DIR",
+                                       help="Store directory (env ZEREN_STORE).")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+BAD_INPUT = 2  # exit status for input zeren cannot use at all; 1 means some of a batch failed
+
+
+def cell(value) -> Text:
+    """A table cell that shows document text as it is: ``[…]`` in a title is not rich markup."""
+    return Text("" if value is None else str(value))
+
+
+def error(message: str) -> None:
+    # Through ``err``, the progress bar's console, so the line lands above a live bar.
+    err.print("zeren: error:", " ".join(message.splitlines()))
+
+
+def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
+    error(message)
+    raise typer.Exit(code)
+
+
+def opened(location: str) -> Store:
+    try:
+        return open_store(location)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def extract(file: Annotated[str, typer.Argument(metavar="FILE")], as_json: AsJson = False) -> None:
+    """Extract one document's problems, tasks and owners."""
+    try:
+        _, extraction = extract_file(file)
+    except UnreadableDocument as exc:
+        fail(str(exc))
+    show(extraction, as_json, extraction_view)
+
+
+def show(value, as_json: bool, view: Callable[[object], RenderableType]) -> None:
+    if as_json:  # not through rich: it would wrap long lines and style the output
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.print(view(value))
+
+
+def extraction_view(extraction: dict) -> RenderableType:
+    document = extraction["document"]
+    meta = Table.grid(padding=(0, 2))
+    for field in ("title", "issuer", "doc_no", "date", "jurisdiction", "kind", "path"):
+        meta.add_row(Text(field, style="bold"), cell(document.get(field) or "—"))
+    items = Table("number", "kind", "lead", "responsible", "deadline", "status", title="items")
+    for item in extraction["items"]:
+        deadline = item.get("deadline") or {}
+        items.add_row(cell(item.get("number")), cell(item["kind"]), cell(owners(item.get("lead"))),
+                      cell(owners(item.get("responsible"))), cell(deadline.get("date") or deadline.get("raw")),
+                      cell(item.get("status")))
+    return Group(meta, items)
+
+
+def owners(units: list[dict] | None) -> str:
+    return "、".join(unit.get("mention") or unit.get("name") or "" for unit in units or ())
+
+
+@app.command()
+def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or directories.")],
+         store: StoreDir = DEFAULT_STORE) -> None:
+    """Load documents into the store. Unchanged files are skipped; a changed file replaces its old version."""
+    files = list(iter_documents(paths))
+    if not files:
+        fail(f"no documents found in {' '.join(paths)}", code=1)
+    counts = Counter()
+    # Only on a terminal: written to a pipe or file, a bar is noise (rich would still end it with a blank line).
+    progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                        console=err, transient=True, disable=not err.is_terminal)
+    with opened(store) as db, progress:
+        task = progress.add_task("loading", total=len(files))
+        for path in files:
+            progress.update(task, description=Path(path).name)
+            try:
+                src, extraction = extract_file(path)
+                counts[db.load(src, extraction).status] += 1
+            except StoreError as exc:  # the store itself is failing: the other files would fail alike
+                fail(str(exc))
+            except UnreadableDocument as exc:
+                error(str(exc))
+                counts["failed"] += 1
+            except Exception as exc:  # an extractor bug on one file must not stop the batch
+                error(f"{path}: cannot extract: {type(exc).__name__}: {exc}")
+                counts["failed"] += 1
+            progress.advance(task)
+        total = db.stats()["documents"]
+    out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
+              + f" — {total} documents in {store}", soft_wrap=True, markup=False)
+    if counts["failed"]:
+        single_file = len(paths) == 1 and not Path(paths[0]).is_dir()
+        raise typer.Exit(BAD_INPUT if single_file else 1)
+
+
+@app.command()
+def stats(store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+    """Count documents, nodes and edges by type."""
+    with opened(store) as db:
+        show(db.stats(), as_json, lambda counts: stats_table(counts, store))
+
+
+def stats_table(counts: dict, store: str) -> Table:
+    table = Table("", "count", title=Text(f"store {store}"))
+    table.add_row("documents", str(counts["documents"]))
+    for kind in ("nodes", "edges"):
+        table.add_section()
+        for name, n in counts[kind].items():
+            table.add_row(name, str(n))
+    return table
+
+
+@app.command()
+def documents(store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+    """List the stored documents and their ids."""
+    with opened(store) as db:
+        show(db.documents(), as_json, documents_table)
+
+
+def documents_table(docs: list[dict]) -> Table:
+    table = Table("title", "issuer", "date", "nodes")
+    table.add_column("doc_id", no_wrap=True, min_width=20)  # whole: `zeren remove` takes it
+    table.add_column("path", overflow="fold")
+    for doc in docs:
+        table.add_row(*map(cell, (doc.get("title"), doc.get("issuer"), doc.get("date"), doc["nodes"],
+                                  doc["doc_id"], doc["path"])))
+    return table
+
+
+@app.command()
+def remove(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID")], store: StoreDir = DEFAULT_STORE) -> None:
+    """Remove a document and everything only it asserted."""
+    with opened(store) as db:
+        if not db.remove(doc_id):
+            fail(f"no document {doc_id} in {store} (see `zeren documents`)", code=1)
+    out.print(f"removed {doc_id}", markup=False)
+
+
+if __name__ == "__main__":
+    app()

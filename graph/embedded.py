@@ -1,0 +1,256 @@
+"""The embedded store: one directory holding a SQLite database (``zeren.sqlite``, WAL mode) and a lock file.
+
+How it keeps the store's rules (see graph/store.py):
+
+- Atomic: every load or removal is one SQLite transaction (BEGIN IMMEDIATE … COMMIT). A process killed
+  half-way leaves an uncommitted transaction that SQLite rolls back when the store is next opened.
+- Serialised writers: a writer first takes an exclusive ``flock`` on ``DIR/lock``, then BEGIN IMMEDIATE.
+  The flock queues writers from any number of processes without SQLite's busy timeout running out during a
+  long run, and the kernel drops it when its process dies, so a crash never leaves a stale lock. Readers
+  take no lock: WAL gives them a consistent snapshot while a writer works.
+- Idempotent: the "is this content already stored?" check runs inside the write transaction, so two
+  processes loading the same file cannot both add it.
+- Shared nodes live while a row of ``node_refs`` names them. Every node a document asserts gets a row
+  (a document's own items have exactly one), so removing a document is: drop its edges, drop the nodes only
+  it referred to, drop its refs.
+
+Every SQL statement takes its values as parameters; the only SQL built in code is constant text.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import networkx as nx
+
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node
+from graph.store import LoadResult, Store, StoreError
+from loaders.records import document_id, to_records
+from loaders.source import SourceText
+
+SCHEMA_VERSION = 1
+DATABASE, LOCK = "zeren.sqlite", "lock"
+BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT,
+    text TEXT NOT NULL, meta TEXT NOT NULL, loaded_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, type TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS nodes_type ON nodes(type);
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, doc_id TEXT NOT NULL, props TEXT NOT NULL,
+    PRIMARY KEY (source, type, target, doc_id));
+CREATE INDEX IF NOT EXISTS edges_doc ON edges(doc_id);
+CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
+CREATE TABLE IF NOT EXISTS node_refs (node_id TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (node_id, doc_id));
+CREATE INDEX IF NOT EXISTS node_refs_doc ON node_refs(doc_id);
+-- generation: bumped by every write, so a cached graph knows when it is stale (also across processes)
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
+"""
+
+# Columns of their own in ``documents``; the rest of the extracted document goes into ``meta``.
+DOCUMENT_COLUMNS = ("path", "sha256", "format")
+
+
+class EmbeddedStore(Store):
+    def __init__(self, location: str | os.PathLike):
+        self.location = Path(location)
+        self._graph: nx.MultiDiGraph | None = None
+        self._graph_generation = -1
+        self._db = self._lock = None
+        try:
+            self.location.mkdir(parents=True, exist_ok=True)
+            self._lock = os.open(self.location / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            self._db = sqlite3.connect(self.location / DATABASE, timeout=BUSY_TIMEOUT, isolation_level=None)
+            self._create_schema()
+        except StoreError:
+            self.close()
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            self.close()
+            raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+
+    def _create_schema(self) -> None:
+        with self._exclusive():
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"store {self.location} was written by a newer zeren (schema {version})")
+            self._db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the database file
+            # PRAGMA user_version cannot take a parameter; SCHEMA_VERSION is a constant of this module.
+            self._db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        # NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits
+        # but never leaves a half-written transaction.
+        self._db.execute("PRAGMA synchronous = NORMAL")
+
+    @contextmanager
+    def _exclusive(self):
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _writing(self):
+        """One write transaction, with this process the only writer until it commits or rolls back."""
+        with self._exclusive():
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):  # disk full, a damaged file: the store's fault, not the input's
+                    raise StoreError(f"store {self.location}: {exc}") from exc
+                raise
+
+    @contextmanager
+    def _reading(self):
+        """One read transaction: every SELECT inside sees the same committed state."""
+        self._db.execute("BEGIN")
+        try:
+            yield self._db
+        finally:
+            self._db.execute("COMMIT")
+
+    # -- writes -----------------------------------------------------------------------------------------
+
+    def load(self, src: SourceText, extraction: dict) -> LoadResult:
+        nodes, edges = to_records(src, extraction)  # before the lock: other writers need not wait for this
+        doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
+        with self._writing() as db:
+            present = db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+            stale = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
+                                                  (path, doc_id))]
+            for old in stale:
+                _delete_document(db, old)
+            if not present:
+                _insert_document(db, doc_id, path, src, extraction["document"], nodes, edges)
+            if stale or not present:
+                _bump_generation(db)
+        status = "replaced" if stale else "unchanged" if present else "added"
+        return LoadResult(status, doc_id)
+
+    def remove(self, doc_id: str) -> bool:
+        with self._writing() as db:
+            if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is None:
+                return False
+            _delete_document(db, doc_id)
+            _bump_generation(db)
+        return True
+
+    # -- reads ------------------------------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        rows = self._db.execute(  # in load order
+            "SELECT doc_id, path, sha256, format, loaded_at, meta,"
+            " (SELECT COUNT(*) FROM node_refs r WHERE r.doc_id = d.doc_id),"
+            " (SELECT COUNT(*) FROM edges e WHERE e.doc_id = d.doc_id)"
+            " FROM documents d ORDER BY d.rowid").fetchall()
+        return [{**json.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
+                 "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
+                for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
+
+    def document_text(self, doc_id: str) -> str:
+        row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return row[0]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        with self._reading() as db:
+            generation = _generation(db)
+            if self._graph is not None and generation == self._graph_generation:
+                return self._graph
+            graph = nx.MultiDiGraph()
+            for node_id, type_, props in db.execute("SELECT id, type, props FROM nodes ORDER BY id"):
+                graph.add_node(node_id, type=type_, **json.loads(props))
+            # rowid order is load order, so an edge several documents assert keeps the first one's properties.
+            for source, type_, target, props in db.execute(
+                    "SELECT source, type, target, props FROM edges ORDER BY rowid"):
+                if not graph.has_edge(source, target, key=type_):
+                    graph.add_edge(source, target, key=type_, type=type_, **json.loads(props))
+        self._graph, self._graph_generation = nx.freeze(graph), generation
+        return self._graph
+
+    def stats(self) -> dict:
+        with self._reading() as db:
+            documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            nodes = dict(db.execute("SELECT type, COUNT(*) FROM nodes GROUP BY type").fetchall())
+            edges = dict(db.execute("SELECT type, COUNT(*) FROM (SELECT DISTINCT source, type, target FROM edges)"
+                                    " GROUP BY type").fetchall())
+        return {"documents": documents,
+                "nodes": {name: nodes.get(name, 0) for name in NODE_TYPES},
+                "edges": {name: edges.get(name, 0) for name in EDGE_TYPES}}
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
+
+def _generation(db: sqlite3.Connection) -> int:
+    return db.execute("SELECT value FROM state WHERE key = 'generation'").fetchone()[0]
+
+
+def _bump_generation(db: sqlite3.Connection) -> None:
+    db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
+
+
+def _insert_document(db: sqlite3.Connection, doc_id: str, path: str, src: SourceText, meta: dict,
+                     nodes: list[Node], edges: list[Edge]) -> None:
+    meta = {key: value for key, value in meta.items() if key not in DOCUMENT_COLUMNS}
+    db.execute("INSERT INTO documents (doc_id, path, sha256, format, text, meta, loaded_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)",
+               (doc_id, path, src.sha256, src.format, src.text, _json(meta),
+                datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    for node in nodes:
+        if NODE_TYPES[node.type].shared:
+            _merge_shared_node(db, node)
+        else:
+            _insert_node(db, node)
+    db.executemany("INSERT INTO node_refs (node_id, doc_id) VALUES (?, ?)", ((node.id, doc_id) for node in nodes))
+    db.executemany("INSERT INTO edges (source, type, target, doc_id, props) VALUES (?, ?, ?, ?, ?)",
+                   ((edge.source, edge.type, edge.target, doc_id, _json(edge.props)) for edge in edges))
+
+
+def _merge_shared_node(db: sqlite3.Connection, node: Node) -> None:
+    """First writer wins for every non-null property; a later document only fills what is still unknown,
+    so a unit's properties do not flap with the order documents are loaded and reloaded in."""
+    row = db.execute("SELECT props FROM nodes WHERE id = ?", (node.id,)).fetchone()
+    if row is None:
+        _insert_node(db, node)
+        return
+    known = json.loads(row[0])
+    merged = {**node.props, **{key: value for key, value in known.items() if value is not None}}
+    if merged != known:
+        db.execute("UPDATE nodes SET props = ? WHERE id = ?", (_json(merged), node.id))
+
+
+def _insert_node(db: sqlite3.Connection, node: Node) -> None:
+    db.execute("INSERT INTO nodes (id, type, props) VALUES (?, ?, ?)", (node.id, node.type, _json(node.props)))
+
+
+def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
+    db.execute("DELETE FROM edges WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM nodes WHERE id IN (SELECT node_id FROM node_refs WHERE doc_id = ?)"
+               " AND NOT EXISTS (SELECT 1 FROM node_refs r WHERE r.node_id = nodes.id AND r.doc_id <> ?)",
+               (doc_id, doc_id))
+    db.execute("DELETE FROM node_refs WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,82 @@
+"""The store interface both backends implement: the embedded SQLite store (default) and, later, Neo4j.
+
+A store holds documents and the graph records they assert. Its rules, whatever the backend:
+
+- A document is identified by the sha256 of its bytes. Loading content the store already holds writes
+  nothing (``unchanged``). Loading new content from the path of a stored document replaces that
+  document (``replaced``): what only the old version asserted goes.
+- A load or a removal is atomic: after a crash the store holds the state before it or after it.
+- Shared nodes (units, deadlines, cited policies, jurisdictions) live while any document refers to them.
+  Their properties are merged across documents: the first non-null value of a property wins and stays.
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+
+from loaders.source import SourceText
+
+DEFAULT_STORE = "zeren-data"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used. ``str()`` is one line saying why."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    status: Literal["added", "replaced", "unchanged"]
+    doc_id: str
+
+
+class Store(ABC):
+    @abstractmethod
+    def load(self, src: SourceText, extraction: dict) -> LoadResult:
+        """Store one document and the records its extraction asserts, atomically."""
+
+    @abstractmethod
+    def remove(self, doc_id: str) -> bool:
+        """Remove a document and what only it asserted. False if the store has no such document."""
+
+    @abstractmethod
+    def documents(self) -> list[dict]:
+        """One dict per document: doc_id, path, sha256, format, loaded_at, the extracted document fields
+        (title, issuer, doc_no, date, jurisdiction, kind, …) and its record counts ``nodes`` and ``edges``."""
+
+    @abstractmethod
+    def document_text(self, doc_id: str) -> str:
+        """The text evidence spans index into. KeyError if the store has no such document."""
+
+    @abstractmethod
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph, frozen (read-only). Node attributes: ``type`` and the node's properties; edges
+        are keyed by their type and carry ``type`` and their properties. An edge several documents assert
+        (a unit's jurisdiction) is one edge, with the properties of the document that asserted it first."""
+
+    @abstractmethod
+    def stats(self) -> dict:
+        """``{"documents": n, "nodes": {type: n}, "edges": {type: n}}`` counting what to_networkx holds;
+        every schema type is present, with 0 when absent."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def default_store_location() -> str:
+    return os.environ.get("ZEREN_STORE") or DEFAULT_STORE
+
+
+def open_store(location: str | None = None) -> Store:
+    """The store at ``location`` (default: $ZEREN_STORE, else ./zeren-data)."""
+    from graph.embedded import EmbeddedStore  # imported here so graph.embedded can import this module
+    return EmbeddedStore(location or default_store_location())

@@ -1,0 +1,53 @@
+"""Evidence: the sentence of the source text a record was read from, so a user can check every claim.
+
+A sentence is returned as an exact substring of the text, so the app can find and highlight it again.
+"""
+from __future__ import annotations
+
+# Both widths: shown texts mix full-width Chinese punctuation with half-width forms (the corpus writes
+# ``;`` inside ``(牵头部门:…;完成时限:…)``). No ``.``: it also ends item numbers (``1.``) and decimals.
+SENTENCE_ENDS = frozenset("。！？；!?;\n")
+MAX_SENTENCE = 300  # an item's span can be a whole page; evidence should stay readable in a table cell
+
+Span = tuple[int, int]
+
+
+def check_span(text: str, span) -> Span:
+    """``span`` as a (start, end) pair, or ValueError if it does not lie inside ``text``."""
+    start, end = span
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(f"span {list(span)} outside a text of {len(text)} characters")
+    return start, end
+
+
+def sentence_at(text: str, span) -> str:
+    """The sentence(s) containing ``text[start:end]``, extended to cover the whole span, at most ~300 chars."""
+    start, end = check_span(text, span)
+    first = start
+    while first > 0 and text[first - 1] not in SENTENCE_ENDS:
+        first -= 1
+    # The sentence runs up to and including the first sentence end at or after the span's last character.
+    last = max(start, end - 1)
+    while last < len(text) and text[last] not in SENTENCE_ENDS:
+        last += 1
+    last = min(last + 1, len(text))
+    if last - first > MAX_SENTENCE:
+        first, last = _window(first, last, start, end)
+    return text[first:last].strip()
+
+
+def _window(first: int, last: int, start: int, end: int) -> Span:
+    """A MAX_SENTENCE window of [first, last) that shows the span: centred on it, or its head if longer."""
+    if end - start >= MAX_SENTENCE:
+        return start, start + MAX_SENTENCE
+    lo = max(first, start - (MAX_SENTENCE - (end - start)) // 2)
+    hi = min(last, lo + MAX_SENTENCE)
+    return max(first, hi - MAX_SENTENCE), hi
+
+
+def locate(text: str, needle: str | None) -> Span | None:
+    """Where ``needle`` first occurs in ``text``: evidence for values the extractor gives without a span."""
+    if not needle:
+        return None
+    at = text.find(needle)
+    return (at, at + len(needle)) if at >= 0 else None
