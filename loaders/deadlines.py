@@ -32,7 +32,7 @@ BODY_DEADLINE = re.compile(
     r"|(?:力争|确保)?(?:\d{4}年)(?:年底|底|年末|末|内)(?:前)?(?:全部|基本)?完成")
 
 
-def _cn_numerals(text: str) -> str:
+def cn_numerals(text: str) -> str:
     """二〇一七年六月二十八日 → 2017年6月28日 (only in date positions)."""
     text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(str(CN_DIGIT[c]) for c in m.group()), text)
 
@@ -108,7 +108,7 @@ def parse_deadline(raw: str | None, doc_year: int | None = None) -> dict:
     """{"raw", "kind", "date"} for a deadline phrase; a stated date wins over 长期推进 in the same phrase."""
     if not raw or not raw.strip():
         return {"raw": None, "kind": "none", "date": None}
-    text = _cn_numerals(re.sub(r"\s+", "", raw))
+    text = cn_numerals(re.sub(r"\s+", "", raw))
     dates = _dates(text, doc_year)
     if dates:
         return {"raw": raw.strip(), "kind": "date", "date": max(dates).isoformat()}

@@ -295,7 +295,7 @@ def _attach_cites(cites: list[dict], items: list[Item]) -> list[dict]:
         if owner is None:
             doc_level.append(cite)
         else:
-            owner.__dict__.setdefault("cites", []).append(cite)
+            owner.cites.append(cite)
     return doc_level
 
 
@@ -343,7 +343,7 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
         "responsible": [_unit_record(m, place, role) for m, role in spec.responsible] if spec else [],
         "deadline": deadline, "status": item.status,
         "cites": [{"title": c["title"], "doc_no": c["doc_no"], "span": c["span"]}
-                  for c in item.__dict__.get("cites", [])],
+                  for c in item.cites],
         "span": [s, e], "level": item.rank,
     }
     if spec and spec.each_leads:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .deadlines import _cn_numerals
+from .deadlines import cn_numerals
 from .units import HAN, UNIT_END
 
 DOC_NO = re.compile(rf"(?:[{HAN}]\s?){{1,12}}[〔\[【(]\s*(?:19|20)\d{{2}}\s*[〕\]】)]\s*第?\s*\d{{1,4}}\s*号")
@@ -60,7 +60,7 @@ def _lines(text: str):
 
 
 def _iso(raw: str) -> str | None:
-    raw = _cn_numerals(re.sub(r"\s+", "", raw))
+    raw = cn_numerals(re.sub(r"\s+", "", raw))
     m = ISO_DATE.search(raw)
     if not m:
         return None
@@ -153,8 +153,8 @@ def read_meta(text: str) -> Meta:
         if DOC_NO.fullmatch(line.strip()):
             meta.doc_no = clean_doc_no(line)
             break
-    meta.doc_no = meta.doc_no or (_field(text, "发文字号") and DOC_NO.search(_field(text, "发文字号") or "")
-                                  and re.sub(r"\s+", "", DOC_NO.search(_field(text, "发文字号")).group()))
+    if not meta.doc_no and (declared := DOC_NO.search(_field(text, "发文字号") or "")):
+        meta.doc_no = clean_doc_no(declared.group())
     meta.jurisdiction = find_place(meta.issuer) or find_place(meta.title) or find_place(_field(text, "发文机关"))
     opening = (meta.title or "") + text[:600]
     for kind, pattern, reports in GENRES:

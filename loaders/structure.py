@@ -43,6 +43,7 @@ class Item:
     inherited: bool = False    # owners given for the block this item belongs to
     status: str | None = None
     convention: str | None = None
+    cites: list[dict] = field(default_factory=list)
 
     @property
     def own_end(self) -> int:
