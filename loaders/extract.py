@@ -330,11 +330,11 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
             deadline_span = (ds, de)
         elif (found := find_body_deadline(text[s:_own_region(item)[1]])):
             deadline_span = (s + found[0], s + found[1])
-    deadline = parse_deadline(src.text[deadline_span[0]:deadline_span[1]] if deadline_span else None, year)
+    # parse the folded twin (half-width digits, simplified script); show the raw phrase as printed
+    deadline = parse_deadline(text[deadline_span[0]:deadline_span[1]] if deadline_span else None, year)
+    if deadline_span:
+        deadline["raw"] = src.text[deadline_span[0]:deadline_span[1]].strip()
     deadline["span"] = list(deadline_span) if deadline_span else None
-    if deadline_span:   # parse the folded twin: same characters, half-width digits
-        parsed = parse_deadline(text[deadline_span[0]:deadline_span[1]], year)
-        deadline["kind"], deadline["date"] = parsed["kind"], parsed["date"]
     inherited = _inherited_owner(item) if item.kind == "task" and not (spec and (spec.lead or spec.responsible)) else None
     record = {
         "id": item.id, "parent": item.parent.id if item.parent else None, "kind": item.kind,

@@ -13,6 +13,8 @@ from .units import split_unit_list
 
 SEPARATOR = re.compile(r"\t+|\s*[|│┃]\s*|\s{2,}")
 BAR = re.compile(r"[|│┃]")
+TAB = re.compile(r"\t")
+SPACES = re.compile(r"\s{2,}")
 BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗┛┣┫┳┻╋┠┨┯┷╂]+$")
 COLUMNS = [  # (role, header pattern) — first match wins, so 牵头 is tried before 责任
     ("number", re.compile(r"^(?:序号|编号|序)$")),
@@ -28,18 +30,15 @@ def _cells(line: str, offset: int) -> list[tuple[str, int]]:
     """Cells of one table line with their offsets. Tabs and bars split strictly (a blank cell stays a
     cell, so wrapped box rows keep their columns); otherwise two or more spaces separate cells."""
     if "\t" in line:
-        splitter = re.compile(r"\t")
-    elif BAR.search(line):
+        return [(c, offset + p) for c, p in _split(line, TAB)]
+    if BAR.search(line):
         inner_start = len(line) - len(line.lstrip())
         inner_start += 1 if line[inner_start:inner_start + 1] and BAR.match(line[inner_start]) else 0
         body = line.rstrip()
         body = body[:-1] if body and BAR.match(body[-1]) else body
         return [(cell, offset + inner_start + pos) for cell, pos in _split(body[inner_start:], BAR)]
-    else:
-        splitter = re.compile(r"\s{2,}")
-        stripped = line.lstrip()
-        return [(c, offset + len(line) - len(stripped) + p) for c, p in _split(stripped.rstrip(), splitter)]
-    return [(c, offset + p) for c, p in _split(line, splitter)]
+    stripped = line.lstrip()
+    return [(c, offset + len(line) - len(stripped) + p) for c, p in _split(stripped.rstrip(), SPACES)]
 
 
 def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
@@ -65,9 +64,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     return roles if has_owner and len(cells) >= 2 else None
 
 
-def _rows(lines: list[tuple[int, str]], width: int):
+def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
     """Yield rows as lists of (cell text, [offset of each char]) from the lines after a header."""
-    boxed = any(BORDER.match(l) for _, l in lines[:2] if l.strip())
     row: list[list] | None = None
     for pos, line in lines:
         if not line.strip():
@@ -125,7 +123,7 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
                 break
             body.append(lines[j])
             j += 1
-        for row in _rows(body, width):
+        for row in _rows(body, width, boxed):
             offsets = [o for _, offs in row for o in offs]
             if not offsets or not any(cell.strip() for cell, _ in row):
                 continue
