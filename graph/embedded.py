@@ -128,9 +128,14 @@ class EmbeddedStore(Store):
         nodes, edges = to_records(src, extraction)  # before the lock: other writers need not wait for this
         doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
         with self._writing() as db:
-            present = db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+            stored = db.execute("SELECT meta FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
             stale = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
                                                   (path, doc_id))]
+            # The same bytes read by another extractor version: what the document asserts may have changed.
+            if stored and json.loads(stored[0]).get("extractor") != extraction["document"].get("extractor"):
+                stale.append(doc_id)
+                stored = None
+            present = stored is not None
             for old in stale:
                 _delete_document(db, old)
             if not present:

@@ -28,7 +28,10 @@ class EdgeType:
 
 
 EVIDENCE = ("doc", "span", "sentence")
-ITEM_PROPS = ("doc", "number", "text", "span", "sentence", "status", "level")
+# convention: how the document's own rule assigned the owners (first_is_lead, responsible_is_lead, 下同);
+# owners_from: the id of the enclosing item whose owners this measure shares; each_leads: "X、Y分别牵头".
+ITEM_PROPS = ("doc", "number", "text", "span", "sentence", "status", "level", "convention", "owners_from",
+              "each_leads")
 
 DOCUMENT = NodeType("Document", "文件", ("doc", "title", "issuer", "doc_no", "date", "jurisdiction", "kind",
                                        "path", "sha256", "claimed_problems", "claimed_done", "span", "sentence"))
@@ -46,8 +49,10 @@ ITEM_TYPES = ("Section", "Problem", "Task")
 ITEM_KIND_TO_TYPE = {"section": "Section", "problem": "Problem", "task": "Task"}
 
 CONTAINS = EdgeType("CONTAINS", "包含", ("Document", *ITEM_TYPES), ITEM_TYPES, EVIDENCE)
-LEADS = EdgeType("LEADS", "牵头", ("Unit",), ITEM_TYPES, ("mention", *EVIDENCE))
-RESPONSIBLE_FOR = EdgeType("RESPONSIBLE_FOR", "负责/配合", ("Unit",), ITEM_TYPES, ("mention", "role", *EVIDENCE))
+# open_ended: the list ended in "…等部门", so more owners are meant than are named
+LEADS = EdgeType("LEADS", "牵头", ("Unit",), ITEM_TYPES, ("mention", "open_ended", *EVIDENCE))
+RESPONSIBLE_FOR = EdgeType("RESPONSIBLE_FOR", "负责/配合", ("Unit",), ITEM_TYPES,
+                           ("mention", "role", "open_ended", *EVIDENCE))
 DUE = EdgeType("DUE", "完成时限", ITEM_TYPES, ("Deadline",), ("raw", *EVIDENCE))
 CITES = EdgeType("CITES", "引用", ("Document", *ITEM_TYPES), ("PolicyDocument",), ("raw", *EVIDENCE))
 ISSUED_BY = EdgeType("ISSUED_BY", "发文单位", ("Document",), ("Unit",), ("mention", *EVIDENCE))

@@ -23,6 +23,8 @@ PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头")
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
+# Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
+EXTRACTOR_VERSION = 2
 
 
 def extract_source(src: SourceText) -> dict:
@@ -50,7 +52,8 @@ def extract_source(src: SourceText) -> dict:
     document = {
         "title": meta.title, "issuer": meta.issuer, "doc_no": meta.doc_no, "date": meta.date,
         "jurisdiction": meta.jurisdiction, "kind": meta.kind, "claimed": meta.claimed, "cites": doc_cites,
-        "conventions": conventions, "sha256": src.sha256, "path": src.path, "format": src.format,
+        "conventions": conventions, "extractor": EXTRACTOR_VERSION,
+        "sha256": src.sha256, "path": src.path, "format": src.format,
         "encoding": src.encoding, "title_span": list(meta.title_span) if meta.title_span else None,
         "issuer_span": list(meta.issuer_span) if meta.issuer_span else None,
     }

@@ -116,9 +116,11 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
 
 def item_records(records: _Records, item: dict) -> None:
     doc = records.doc_id
+    owners_from = f"{doc}:{item['owners_from']}" if item.get("owners_from") else None
     node = records.node(f"{doc}:{item['id']}", ITEM_KIND_TO_TYPE[item["kind"]], number=item.get("number"),
                         text=item.get("text"), status=item.get("status"), level=item.get("level"),
-                        **records.evidence(item["span"]))
+                        convention=item.get("convention"), owners_from=owners_from,
+                        each_leads=bool(item.get("each_leads")), **records.evidence(item["span"]))
     parent = f"{doc}:{item['parent']}" if item.get("parent") else doc
     records.edge(parent, "CONTAINS", node, **records.evidence(item["span"]))
     for role, edge_type in (("lead", "LEADS"), ("responsible", "RESPONSIBLE_FOR")):
@@ -126,7 +128,8 @@ def item_records(records: _Records, item: dict) -> None:
             name = owner.get("name") or owner["mention"]  # an owner the extractor could not canonicalise
             unit = records.unit(name, owner.get("jurisdiction"), bool(owner.get("collective")))
             extra = {"role": owner.get("role") or "responsible"} if edge_type == "RESPONSIBLE_FOR" else {}
-            records.edge(unit, edge_type, node, mention=owner.get("mention"), **extra,
+            records.edge(unit, edge_type, node, mention=owner.get("mention"),
+                         open_ended=bool(owner.get("open_ended")), **extra,
                          **records.evidence(owner.get("span") or item["span"]))
     deadline = item.get("deadline")
     # No DUE edge for "none": nothing stated is the absence of an edge, and there is no span to cite.

@@ -135,6 +135,18 @@ def test_changed_content_at_the_same_path_replaces_the_old_version(store, tmp_pa
     assert "规范中介服务收费" in graph.nodes[f"{new.doc_id}:t2"]["text"]
 
 
+def test_a_new_extractor_version_re_extracts_a_stored_document(store, tmp_path):
+    src, extraction = document(tmp_path / "a.txt", FIRST)
+    store.load(src, {**extraction, "document": {**extraction["document"], "extractor": 1}})
+    src, extraction = document(tmp_path / "a.txt", FIRST)
+    result = store.load(src, {**extraction, "document": {**extraction["document"], "extractor": 2}})
+    assert result.status == "replaced"
+    assert [doc["extractor"] for doc in store.documents()] == [2]
+    assert store.stats()["nodes"]["Task"] == 2
+    assert store.load(src, {**extraction, "document": {**extraction["document"], "extractor": 2}}).status \
+        == "unchanged"
+
+
 def test_a_relative_and_an_absolute_path_are_the_same_document(store, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     store.load(*document(Path("a.txt"), FIRST))
