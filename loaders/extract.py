@@ -24,7 +24,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 def extract_source(src: SourceText) -> dict:
@@ -244,14 +244,17 @@ def _apply_conventions(text: str, items: list[Item]) -> list[str]:
         found.append("responsible_is_lead")
     for item in items:
         spec = item.owners
-        if spec is None or spec.lead or not spec.responsible:
+        # The conventions speak of 责任单位: a list of 配合 units never becomes the lead.
+        named = [(m, role) for m, role in spec.responsible if role != "assist"] if spec else []
+        if spec is None or spec.lead or not named:
             continue
+        helpers = [(m, role) for m, role in spec.responsible if role == "assist"]
         if "first_is_lead" in found:
-            item.owners = OwnerSpec(lead=[spec.responsible[0][0]], responsible=spec.responsible[1:],
+            item.owners = OwnerSpec(lead=[named[0][0]], responsible=named[1:] + helpers,
                                     deadline=spec.deadline, start=spec.start, end=spec.end)
             item.convention = "first_is_lead"
         elif "responsible_is_lead" in found:
-            item.owners = OwnerSpec(lead=[m for m, _ in spec.responsible], deadline=spec.deadline,
+            item.owners = OwnerSpec(lead=[m for m, _ in named], responsible=helpers, deadline=spec.deadline,
                                     start=spec.start, end=spec.end)
             item.convention = "responsible_is_lead"
     return found
