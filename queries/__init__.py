@@ -1,0 +1,48 @@
+"""Named analyses over the accountability graph: ``queries.<name>(graph, **params)`` → plain records.
+
+``graph`` is what ``Store.to_networkx()`` returns (or a ``queries.view.View`` of it, to share its indexes
+across several analyses). Gap findings all have one shape (``queries.view.finding``):
+``{"rule", "item": {"id","doc","number","label","text"}, "units", "detail", "evidence": [{"doc","span",…}]}``.
+"""
+from __future__ import annotations
+
+from .chain import NotFound, chain, find_unit
+from .claims import claimed_vs_evidenced
+from .deadlines import deadlines
+from .overlap import dual_role, overlap, overload
+from .ownership import multi_lead, no_owner, vague_owner
+from .recurring import recurring
+from .summary import summary
+from .view import View, view
+
+__all__ = ["NotFound", "View", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps",
+           "multi_lead", "no_owner", "overlap", "overload", "quote", "recurring", "summary", "vague_owner",
+           "view", "GAP_RULES"]
+
+# Every rule ``gaps`` reports, in the order an inspector reads them, with its Chinese name for the app.
+GAP_RULES = {
+    "no_owner": "无人负责", "vague_owner": "责任主体模糊", "multi_lead": "多头牵头", "split_lead": "分别牵头",
+    "dual_role": "既牵头又负责", "overload": "多口归一", "deadlines": "时限问题",
+    "claimed_vs_evidenced": "报告与原文不符", "recurring": "问题反复出现",
+}
+
+
+def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> list[dict]:
+    """Every gap analysis over one graph, as one list of findings."""
+    v = view(graph)
+    return [*no_owner(v), *vague_owner(v), *multi_lead(v), *dual_role(v), *overload(v)["findings"],
+            *deadlines(v, as_of=as_of, within_days=within_days), *claimed_vs_evidenced(v),
+            *recurring(v, threshold=recurring_threshold)]
+
+
+def quote(findings: list[dict], text_of) -> list[dict]:
+    """Findings with each evidence's exact source characters added as ``quote``; ``text_of(doc_id)`` gives a
+    document's shown text (``Store.document_text``)."""
+    texts: dict[str, str] = {}
+    for found in findings:
+        for proof in found["evidence"]:
+            if proof["doc"] not in texts:
+                texts[proof["doc"]] = text_of(proof["doc"])
+            start, end = proof["span"]
+            proof["quote"] = texts[proof["doc"]][start:end]
+    return findings

@@ -1,0 +1,52 @@
+"""When an owned task is due, and whether that date means anything.
+
+Per owned task (one that names an owner, or shares its block's): ``missing`` (no deadline stated),
+``vague`` (长期推进 / 适时推进: never due), ``overdue`` (a date before ``as_of`` and not reported done) and
+``due_soon`` (due within ``within_days`` of ``as_of``, not done). A document that gives no owned task a
+deadline at all is one ``missing_all`` finding on the document, not one per task.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .view import finding, view
+
+
+def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> list[dict]:
+    v = view(graph)
+    today = _as_date(as_of)
+    soon = today + timedelta(days=within_days)
+    found, tasks_by_doc = [], {}
+    for item in v.work_items:
+        tasks_by_doc.setdefault(v.graph.nodes[item]["doc"], []).append((item, *v.deadline(item)))
+    for doc, tasks in tasks_by_doc.items():
+        if all(kind == "none" for _, kind, _, _ in tasks):
+            found.append(finding("deadlines", v.document_ref(doc), [], {"kind": "missing_all", "tasks": len(tasks)},
+                                 [v.item_evidence(doc) | {"what": "document"}]))
+            continue
+        for item, kind, due, proof in tasks:
+            units = [owner.name for owner in v.effective_owners(item)]
+            status = v.graph.nodes[item].get("status")
+            ref, where = v.item_ref(item), [v.item_evidence(item)]
+            if kind == "none":
+                found.append(finding("deadlines", ref, units, {"kind": "missing"}, where))
+            elif kind in ("ongoing", "timely"):
+                found.append(finding("deadlines", ref, units, {"kind": "vague", "deadline": kind}, where + [proof]))
+            elif due and status != "done":
+                due_date = date.fromisoformat(due)
+                if due_date < today:
+                    found.append(finding("deadlines", ref, units, {"kind": "overdue", "date": due, "status": status,
+                                                                   "days": (today - due_date).days},
+                                         where + [proof]))
+                elif due_date <= soon:
+                    found.append(finding("deadlines", ref, units, {"kind": "due_soon", "date": due,
+                                                                   "status": status,
+                                                                   "days": (due_date - today).days},
+                                         where + [proof]))
+    return found
+
+
+def _as_date(value: date | str | None) -> date:
+    if value is None:
+        return date.today()
+    return value if isinstance(value, date) else date.fromisoformat(value)

@@ -1,0 +1,70 @@
+"""Problems that come back: near-duplicate problem statements across documents (and inspection rounds).
+
+Each problem is reduced to its statement (the first sentence, without its number). Candidate pairs share a
+trigram of their bottom-k sketches (the ``keys`` character trigrams with the smallest stable hash, after
+dropping trigrams common to more than ``common`` of all statements): similar statements share most of
+their sketch, and the work grows with the number of problems, not its square. Candidates are scored with
+rapidfuzz's normalised Indel similarity (``fuzz.ratio``) and kept at ``threshold`` or above. Pairs inside
+one document are not recurrences.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from .view import finding, view
+
+NUMBER = re.compile(r"^\s*(?:[((][一二三四五六七八九十百\d]+[))]|[一二三四五六七八九十百]+、|\d+[.、.])\s*")
+SENTENCE_END = re.compile(r"[。;;\n]")
+NOISE = re.compile(r"[\s,,、::“”\"‘’《》()()]")
+FRAME = re.compile(r"^(?:针对|关于)|(?:的)?问题$")  # 通报 frame a problem as 针对“…”的问题
+
+
+def statement(text: str) -> str:
+    """A problem's statement: its first sentence without the number and punctuation."""
+    text = NUMBER.sub("", text or "")
+    first = SENTENCE_END.split(text, maxsplit=1)[0]
+    return FRAME.sub("", NOISE.sub("", first))
+
+
+def _stable_hash(gram: str) -> int:  # not hash(): that changes with every process (PYTHONHASHSEED)
+    return zlib.crc32(gram.encode("utf-8"))
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i:i + 3] for i in range(len(text) - 2)}
+
+
+def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> list[dict]:
+    v = view(graph)
+    problems = [(item, statement(v.graph.nodes[item].get("text"))) for item in v.items if v.type(item) == "Problem"]
+    problems = [(item, text) for item, text in problems if len(text) >= min_chars]
+    frequency: dict[str, int] = defaultdict(int)
+    grams = []
+    for _, text in problems:
+        found = _trigrams(text)
+        grams.append(found)
+        for gram in found:
+            frequency[gram] += 1
+    too_common = max(2, common * len(problems))
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for index, found in enumerate(grams):
+        usable = [gram for gram in found if frequency[gram] <= too_common] or list(found)
+        for gram in sorted(usable, key=_stable_hash)[:keys]:
+            buckets[gram].append(index)
+    candidates = {(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]}
+    found = []
+    for a, b in sorted(candidates):
+        (item_a, text_a), (item_b, text_b) = problems[a], problems[b]
+        if v.graph.nodes[item_a]["doc"] == v.graph.nodes[item_b]["doc"]:
+            continue
+        score = fuzz.ratio(text_a, text_b) / 100
+        if score >= threshold:
+            found.append(finding("recurring", v.item_ref(item_a), [],
+                                 {"score": round(score, 4), "other": v.item_ref(item_b)},
+                                 [v.item_evidence(item_a), v.item_evidence(item_b)]))
+    found.sort(key=lambda f: (-f["detail"]["score"], f["item"]["id"], f["detail"]["other"]["id"]))
+    return found
