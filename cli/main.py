@@ -1,60 +1,32 @@
-"""The ``zeren`` command: extract one document, load documents into a store, look at and prune the store.
+"""The ``zeren`` command: extract one document, load documents into a store, look at and prune the store;
+the analyses (gaps, chain, overlap, export) live in cli/analysis.py.
 
 Errors a user can cause (a file zeren cannot read, a store it cannot open) are one line on stderr,
 ``zeren: error: …``, and a non-zero exit; never a traceback.
 """
 from __future__ import annotations
 
-import json
-import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Callable, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from graph.store import DEFAULT_STORE, Store, StoreError, open_store
+from cli import analysis
+from cli.common import BAD_INPUT, AsJson, StoreDir, cell, err, error, fail, opened, out, show
+from graph.store import DEFAULT_STORE, StoreError
 from loaders.extract import extract_file
 from loaders.readers import iter_documents
 from loaders.source import UnreadableDocument
 
 app = typer.Typer(help="zeren 责任: a graph of who answers for what in Chinese rectification documents.",
                   add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False)
-out = Console(highlight=False, emoji=False)
-# Messages name user files: no markup or emoji codes read into them, and no wrapping (one line is one error).
-err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=False)
-
-StoreDir = Annotated[str, typer.Option("--store", envvar="ZEREN_STORE", metavar="DIR",
-                                       help="Store directory (env ZEREN_STORE).")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-
-BAD_INPUT = 2  # exit status for input zeren cannot use at all; 1 means some of a batch failed
-
-
-def cell(value) -> Text:
-    """A table cell that shows document text as it is: ``[…]`` in a title is not rich markup."""
-    return Text("" if value is None else str(value))
-
-
-def error(message: str) -> None:
-    # Through ``err``, the progress bar's console, so the line lands above a live bar.
-    err.print("zeren: error:", " ".join(message.splitlines()))
-
-
-def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
-    error(message)
-    raise typer.Exit(code)
-
-
-def opened(location: str) -> Store:
-    try:
-        return open_store(location)
-    except StoreError as exc:
-        fail(str(exc))
+for command in (analysis.gaps, analysis.chain, analysis.overlap, analysis.export):
+    app.command()(command)
 
 
 @app.command()
@@ -65,13 +37,6 @@ def extract(file: Annotated[str, typer.Argument(metavar="FILE")], as_json: AsJso
     except UnreadableDocument as exc:
         fail(str(exc))
     show(extraction, as_json, extraction_view)
-
-
-def show(value, as_json: bool, view: Callable[[object], RenderableType]) -> None:
-    if as_json:  # not through rich: it would wrap long lines and style the output
-        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
-    else:
-        out.print(view(value))
 
 
 def extraction_view(extraction: dict) -> RenderableType:

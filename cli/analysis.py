@@ -1,0 +1,136 @@
+"""``zeren gaps``, ``chain``, ``overlap`` and ``export``: the analyses of queries/ on a store."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+import queries
+from cli.common import AsJson, StoreDir, cell, fail, opened, out, show
+from graph.store import DEFAULT_STORE
+from queries import export as exporting
+
+AsOf = Annotated[str, typer.Option("--as-of", metavar="DATE", help="Judge deadlines as of this day (YYYY-MM-DD); "
+                                                                   "default today.")]
+
+
+def _as_of(value: str | None) -> date:
+    try:
+        return date.fromisoformat(value) if value else date.today()
+    except ValueError:
+        fail(f"--as-of {value!r}: not a date like 2024-06-30")
+
+
+def gaps(store: StoreDir = DEFAULT_STORE, as_of: AsOf = None, within: Annotated[int, typer.Option(
+             "--within", metavar="DAYS", help="Report tasks due within this many days.")] = 30,
+         as_json: AsJson = False) -> None:
+    """Every gap: no owner, vague owner, several leads, one unit in two roles, overload, deadlines, claims
+    the text does not bear out, recurring problems. Each finding quotes its evidence."""
+    day = _as_of(as_of)
+    with opened(store) as db:
+        findings = queries.quote(queries.gaps(db.to_networkx(), as_of=day, within_days=within), db.document_text)
+    show(findings, as_json, gaps_table)
+
+
+def gaps_table(findings: list[dict]) -> RenderableType:
+    table = Table(title=f"{len(findings)} findings")
+    table.add_column("rule", no_wrap=True)  # the rule's Chinese name whole, however narrow the terminal
+    for column in ("where", "units", "detail", "evidence"):
+        table.add_column(column, overflow="fold")
+    for found in findings:
+        item = found["item"] or {}
+        detail = ", ".join(f"{key}={value}" for key, value in found["detail"].items()
+                           if not isinstance(value, (dict, list)))
+        table.add_row(cell(queries.GAP_RULES.get(found["rule"], found["rule"])),
+                      cell(f"{_short(item.get('document') or '', 16)} {item.get('label') or ''}"),
+                      cell("、".join(found["units"])), cell(detail), cell(_short(found["evidence"][-1]["quote"])))
+    return table
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def chain(target: Annotated[str, typer.Argument(metavar="UNIT|ITEM_ID",
+                                                help="A unit's name, mention or a unique part of it; or an item id.")],
+          store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+    """Everything a unit answers for, or the chain of one item: document → problem → tasks → owners."""
+    with opened(store) as db:
+        try:
+            result = queries.chain(db.to_networkx(), target)
+        except queries.NotFound as exc:
+            fail(str(exc), code=1)
+    show(result, as_json, chain_view)
+
+
+def chain_view(result: dict) -> RenderableType:
+    if "unit" in result:
+        unit = result["unit"]
+        head = Text(f"{unit['name']}  辖区: {result['jurisdiction'] or '—'}" + ("  (集合主体)" if unit["collective"] else ""))
+        table = Table("document", "problem", "task", "roles", "deadline", "status", "with")
+        for entry in result["documents"]:
+            for group in entry["problems"]:
+                problem = group["problem"] or {}
+                for task in group["tasks"]:
+                    table.add_row(cell(entry["document"]["text"]), cell(problem.get("number")),
+                                  cell(task["item"]["label"]), cell(",".join(task["roles"])),
+                                  cell(task["deadline"]["date"] or task["deadline"]["kind"]), cell(task["status"]),
+                                  cell("、".join(task["with"])))
+        partners = Text("shares work with: " + "、".join(f"{p['unit']}({p['items']})" for p in result["shares_with"]))
+        return Group(head, table, partners)
+    table = Table("task", "owners", "deadline", "status", title=Text(result["document"]["text"] or ""))
+    for task in result["tasks"]:
+        table.add_row(cell(task["item"]["label"]),
+                      cell("、".join(f"{o['unit']}({o['role']})" for o in task["owners"])),
+                      cell(task["deadline"]["date"] or task["deadline"]["kind"]), cell(task["status"]))
+    policies = Text("cites: " + "; ".join(p["title"] or p["doc_no"] for p in result["policies"]))
+    return Group(Text(" > ".join(node["label"] for node in result["path"] + [result["item"]])), table, policies)
+
+
+def overlap(store: StoreDir = DEFAULT_STORE, top: Annotated[int, typer.Option(
+                "--top", help="Pairs to list.")] = 30, as_json: AsJson = False) -> None:
+    """Unit pairs sharing tasks (count, Jaccard), the unit × unit matrix, and units both lead and responsible."""
+    with opened(store) as db:
+        result = queries.overlap(db.to_networkx(), top=top)
+        queries.quote(result["dual_role"], db.document_text)
+    result["pairs"] = result["pairs"][:top]
+    show(result, as_json, overlap_table)
+
+
+def overlap_table(result: dict) -> RenderableType:
+    table = Table("unit", "unit", "shared", "jaccard", title="units named on the same tasks")
+    for pair in result["pairs"]:
+        table.add_row(cell(pair["a"]), cell(pair["b"]), cell(pair["shared"]), cell(f"{pair['jaccard']:.2f}"))
+    return Group(table, gaps_table(result["dual_role"]))
+
+
+FORMATS = ("xlsx", "csv", "graphml")
+
+
+def export(output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write.")],
+           export_format: Annotated[str, typer.Option("--format", metavar="|".join(FORMATS),
+                                                      help="Default: from the file's suffix.")] = None,
+           store: StoreDir = DEFAULT_STORE) -> None:
+    """Write the 台账 (one row per task: problem, owners, deadline, status, evidence) or the whole graph."""
+    chosen = export_format or output.suffix.lstrip(".").lower()
+    if chosen not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)} (got {chosen or 'nothing'})")
+    with opened(store) as db:
+        graph = db.to_networkx()
+        try:
+            if chosen == "graphml":
+                exporting.write_graphml(graph, output)
+                written = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+            else:
+                rows = exporting.ledger(graph)
+                (exporting.write_xlsx if chosen == "xlsx" else exporting.write_csv)(rows, output)
+                written = f"{len(rows)} tasks"
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+    out.print(f"wrote {written} to {output}", markup=False, soft_wrap=True)

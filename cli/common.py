@@ -1,0 +1,51 @@
+"""What every ``zeren`` command shares: the consoles, one-line errors, store options and JSON-or-table output."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Callable, NoReturn
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from graph.store import Store, StoreError, open_store
+
+out = Console(highlight=False, emoji=False)
+# Messages name user files: no markup or emoji codes read into them, and no wrapping (one line is one error).
+err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+StoreDir = Annotated[str, typer.Option("--store", envvar="ZEREN_STORE", metavar="DIR",
+                                       help="Store directory (env ZEREN_STORE).")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+BAD_INPUT = 2  # exit status for input zeren cannot use at all; 1 means some of a batch failed
+
+
+def cell(value) -> Text:
+    """A table cell that shows document text as it is: ``[…]`` in a title is not rich markup."""
+    return Text("" if value is None else str(value))
+
+
+def error(message: str) -> None:
+    # Through ``err``, the progress bar's console, so the line lands above a live bar.
+    err.print("zeren: error:", " ".join(message.splitlines()))
+
+
+def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
+    error(message)
+    raise typer.Exit(code)
+
+
+def opened(location: str) -> Store:
+    try:
+        return open_store(location)
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def show(value, as_json: bool, view: Callable[[object], RenderableType]) -> None:
+    if as_json:  # not through rich: it would wrap long lines and style the output
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.print(view(value))

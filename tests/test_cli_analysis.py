@@ -1,0 +1,142 @@
+"""``zeren gaps``, ``chain``, ``overlap`` and ``export`` as a user runs them, and what the exports hold."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import openpyxl
+import pytest
+
+from graph.embedded import EmbeddedStore
+
+ZEREN = [sys.executable, "-m", "cli.main"]
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+def zeren(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*ZEREN, *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    location = tmp_path_factory.mktemp("cli") / "store"
+    result = zeren("load", str(CORPUS), "--store", str(location))
+    assert result.returncode == 0, result.stderr
+    return str(location)
+
+
+def test_gaps_json_is_a_list_of_findings_that_quote_their_source(store):
+    result = zeren("gaps", "--store", store, "--as-of", "2026-11-23", "--json")
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert findings and all({"rule", "item", "units", "detail", "evidence"} <= f.keys() for f in findings)
+    assert all({"id", "doc", "number", "text"} <= f["item"].keys() for f in findings)
+    with EmbeddedStore(store) as opened:
+        for found in findings:
+            for proof in found["evidence"]:
+                start, end = proof["span"]
+                assert opened.document_text(proof["doc"])[start:end] == proof["quote"] != ""
+    no_owner = [f for f in findings if f["rule"] == "no_owner"]
+    assert [f["item"]["label"] for f in no_owner] == ["七、 (二十一) 第1项"]
+
+
+def test_gaps_table_names_rules_in_chinese(store):
+    result = zeren("gaps", "--store", store)
+    assert result.returncode == 0, result.stderr
+    assert "无人负责" in result.stdout and "多头牵头" in result.stdout and "报告与原文不符" in result.stdout
+
+
+def test_as_of_moves_deadlines(store):
+    def overdue(day: str) -> int:
+        result = zeren("gaps", "--store", store, "--as-of", day, "--json")
+        return sum(f["detail"].get("kind") == "overdue" for f in json.loads(result.stdout))
+    assert overdue("2017-01-01") == 0 < overdue("2017-07-01") < overdue("2018-01-01")
+
+
+def test_a_bad_date_is_one_line_and_exit_2(store):
+    result = zeren("gaps", "--store", store, "--as-of", "明天")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("zeren: error: --as-of")
+
+
+def test_chain_of_a_unit_and_of_an_item(store):
+    result = zeren("chain", "市住建委", "--store", store, "--json")
+    assert result.returncode == 0, result.stderr
+    unit = json.loads(result.stdout)
+    assert unit["unit"]["name"] == "盘锦市住房和城乡建设委员会"
+    task = unit["documents"][0]["problems"][0]["tasks"][0]["item"]["id"]
+    result = zeren("chain", task, "--store", store, "--json")
+    assert json.loads(result.stdout)["item"]["id"] == task
+    text = zeren("chain", "市住建委", "--store", store).stdout
+    assert "盘锦市住房和城乡建设委员会" in text and "shares work with" in text
+
+
+def test_chain_of_nobody_is_one_line_and_exit_1(store):
+    result = zeren("chain", "不存在的局", "--store", store)
+    assert result.returncode == 1 and result.stderr == "zeren: error: no unit or item matches '不存在的局'\n"
+
+
+def test_overlap_lists_pairs_and_the_matrix(store):
+    result = zeren("overlap", "--store", store, "--top", "5", "--json")
+    assert result.returncode == 0, result.stderr
+    overlap = json.loads(result.stdout)
+    assert len(overlap["pairs"]) == 5 and overlap["pairs"][0]["shared"] >= overlap["pairs"][-1]["shared"]
+    assert len(overlap["matrix"]["units"]) == len(overlap["matrix"]["counts"])
+
+
+def test_export_xlsx_opens_as_the_ledger(store, tmp_path):
+    target = tmp_path / "台账.xlsx"
+    result = zeren("export", str(target), "--format", "xlsx", "--store", store)
+    assert result.returncode == 0, result.stderr
+    sheet = openpyxl.load_workbook(target)["台账"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:6] == ("文件", "文号", "问题编号", "问题", "任务位置", "任务")
+    with EmbeddedStore(store) as opened:
+        assert len(rows) - 1 == opened.stats()["nodes"]["Task"]
+    records = [dict(zip(header, row)) for row in rows[1:]]
+    five = next(r for r in records if r["任务位置"] == "一、 (一) 2." and r["文号"] == "盘政办发〔2017〕69号")
+    assert five["牵头单位"].count("、") == 4 and five["时限类型"] == "timely" and five["完成时限"] == "适时推进"
+    assert "牵头部门" in five["原文依据"]
+
+
+def test_export_csv_reads_back_in_excel_encoding(store, tmp_path):
+    target = tmp_path / "ledger.csv"
+    assert zeren("export", str(target), "--store", store).returncode == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert any(row["牵头单位"] == "海城市营商办" for row in rows)
+
+
+def test_export_graphml_loads_back_into_networkx(store, tmp_path):
+    target = tmp_path / "graph.graphml"
+    assert zeren("export", str(target), "--store", store).returncode == 0
+    graph = nx.read_graphml(target)
+    with EmbeddedStore(store) as opened:
+        stats = opened.stats()
+    assert graph.number_of_nodes() == sum(stats["nodes"].values())
+    assert graph.number_of_edges() == sum(stats["edges"].values())
+    units = [data for _, data in graph.nodes(data=True) if data["type"] == "Unit"]
+    assert any(data["name"] == "盘锦市住房和城乡建设委员会" for data in units)
+
+
+def test_a_ledger_cell_never_runs_as_a_formula(tmp_path):
+    doc = tmp_path / "公式.txt"
+    doc.write_text("某市整改任务分解\n\n一、问题\n\n1.=HYPERLINK(\"http://x\",\"点击\")整改。(牵头单位:市财政局;完成时限:2024年6月底前)\n",
+                   encoding="utf-8")
+    store = tmp_path / "store"
+    assert zeren("load", str(doc), "--store", str(store)).returncode == 0
+    assert zeren("export", str(tmp_path / "x.xlsx"), "--store", str(store)).returncode == 0
+    cells = [c for row in openpyxl.load_workbook(tmp_path / "x.xlsx")["台账"].iter_rows(values_only=True) for c in row]
+    assert not any(isinstance(c, str) and c.startswith("=") for c in cells)
+
+
+def test_an_unknown_export_format_is_refused(store, tmp_path):
+    result = zeren("export", str(tmp_path / "x.pdf"), "--store", store)
+    assert result.returncode == 2 and "--format must be one of xlsx, csv, graphml" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
