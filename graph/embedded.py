@@ -28,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
 from graph.store import LoadResult, Store, StoreError
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
@@ -178,12 +178,12 @@ class EmbeddedStore(Store):
                 return self._graph
             graph = nx.MultiDiGraph()
             for node_id, type_, props in db.execute("SELECT id, type, props FROM nodes ORDER BY id"):
-                graph.add_node(node_id, type=type_, **json.loads(props))
+                graph.add_node(node_id, **complete(type_, json.loads(props)))
             # rowid order is load order, so an edge several documents assert keeps the first one's properties.
             for source, type_, target, props in db.execute(
                     "SELECT source, type, target, props FROM edges ORDER BY rowid"):
                 if not graph.has_edge(source, target, key=type_):
-                    graph.add_edge(source, target, key=type_, type=type_, **json.loads(props))
+                    graph.add_edge(source, target, key=type_, **complete(type_, json.loads(props)))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 

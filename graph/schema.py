@@ -100,6 +100,13 @@ def validate(node_or_edge: Node | Edge) -> None:
         raise ValueError(f"{node_or_edge.type} has no properties {sorted(unknown)}")
 
 
+def complete(type_name: str, props: dict) -> dict:
+    """A node's or edge's attributes as both stores show them: ``type``, then every property of its type
+    (None where the record has none: Neo4j stores no nulls, so an absent property and None are one)."""
+    spec = NODE_TYPES.get(type_name) or EDGE_TYPES[type_name]
+    return {"type": type_name, **{name: props.get(name) for name in spec.properties}}
+
+
 def unit_id(canonical_name: str) -> str:
     return f"unit:{canonical_name}"
 

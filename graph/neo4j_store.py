@@ -1,0 +1,410 @@
+"""The Neo4j store: the same interface and rules as the embedded store, on a Bolt server.
+
+Connection settings come from the environment only (``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
+``NEO4J_DATABASE``) and are never logged or put into an error message beyond the URI's host.
+
+How it keeps the store's rules (see graph/store.py):
+
+- Every node has ``id`` (the schema's global id) and ``docs``, the documents asserting it; a relationship
+  has the ``doc`` that asserted it, and ``seq``, that document's load order (first asserter wins).
+- A load is one write transaction: look up the content and the path, delete stale versions, then write
+  the records in batched ``UNWIND $rows … MERGE/CREATE`` statements, one per node label and per edge
+  type and end labels. Shared nodes keep the first non-null value of each property (``coalesce``).
+- Labels and relationship types cannot be Cypher parameters, so each statement is made from the schema's
+  constant names, never from data; ``statements()`` lists every one of them for the linter. Every value
+  is a parameter.
+- Neo4j gets uniqueness constraints on ``id`` per label; a server that does not speak Neo4j's DDL (the
+  FalkorDB stand-in the tests use) gets plain indexes: ``dialect`` switches the two.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import networkx as nx
+
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
+from graph.store import LoadResult, Store, StoreError
+from loaders.records import document_id, to_records
+from loaders.source import SourceText
+
+# Bytes per Bolt message a dialect's server accepts; FalkorDB 4.x closes the connection (and crashed, in
+# tests) on a message over 4 KiB. Neo4j has no such limit.
+MESSAGE_BUDGET = {"falkordb": 3500}
+HEAD = 160  # bytes of a long string sent with its row when the row is over the budget
+BATCH = 1000  # rows per UNWIND: large enough to amortise a round trip, small enough for the server's memory
+STATE = "ZerenState"  # one node holding the load counter and the generation (cache invalidation)
+INTERNAL = ("id", "docs", "seq")
+DOCUMENT_EXTRA = ("text", "meta", "format", "loaded_at")  # kept on the Document node, not in the graph view
+
+
+def settings_from_env() -> dict:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        raise StoreError("NEO4J_URI is not set (e.g. neo4j://localhost:7687)")
+    return {"uri": uri, "dialect": os.environ.get("ZEREN_CYPHER_DIALECT") or None, "user": os.environ.get("NEO4J_USERNAME") or None,
+            "password": os.environ.get("NEO4J_PASSWORD") or None,
+            "database": os.environ.get("NEO4J_DATABASE") or None}
+
+
+def _where(uri: str) -> str:
+    """The server, for messages: scheme and host only (a URI may carry credentials)."""
+    parts = urlsplit(uri)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port}" if parts.port else f"{parts.scheme}://{parts.hostname}"
+
+
+# -- statements --------------------------------------------------------------------------------------------
+
+def _node_write(label: str) -> str:
+    props = NODE_TYPES[label].properties
+    keep_first = ", ".join(f"n.{p} = coalesce(n.{p}, row.props.{p})" for p in props)
+    return (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
+            f"ON CREATE SET n.docs = [$doc] ON MATCH SET n.docs = n.docs + $doc "
+            f"SET {keep_first}")
+
+
+def _edge_write(type_: str, source: str, target: str) -> str:
+    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
+            f"CREATE (a)-[r:{type_}]->(b) SET r = row.props, r.doc = $doc, r.seq = $seq")
+
+
+def _node_append(label: str, prop: str) -> str:
+    return f"MATCH (n:{label} {{id: $id}}) SET n.{prop} = n.{prop} + $piece"
+
+
+def _edge_append(type_: str, source: str, target: str, prop: str) -> str:
+    return (f"MATCH (a:{source} {{id: $source}})-[r:{type_}]->(b:{target} {{id: $target}}) WHERE r.doc = $doc "
+            f"SET r.{prop} = r.{prop} + $piece")
+
+
+def _edge_read(type_: str) -> str:
+    return f"MATCH (a)-[r:{type_}]->(b) RETURN a.id AS source, b.id AS target, r AS rel ORDER BY r.seq"
+
+
+STATIC = {
+    "state": f"MERGE (s:{STATE} {{id: 'state'}}) ON CREATE SET s.seq = 0, s.generation = 0 RETURN s.seq AS seq",
+    "next_seq": f"MATCH (s:{STATE} {{id: 'state'}}) SET s.seq = s.seq + 1, s.generation = s.generation + 1 "
+                f"RETURN s.seq AS seq",
+    "bump": f"MATCH (s:{STATE} {{id: 'state'}}) SET s.generation = s.generation + 1",
+    "generation": f"MATCH (s:{STATE} {{id: 'state'}}) RETURN s.generation AS generation",
+    "find_content": "MATCH (d:Document {id: $doc}) RETURN d.meta AS meta",
+    "find_path": "MATCH (d:Document) WHERE d.path_key = $path AND d.id <> $doc RETURN d.id AS id",
+    "document_extra": "MATCH (d:Document {id: $doc}) SET d.text = $text, d.meta = $meta, d.format = $format, "
+                      "d.loaded_at = $loaded_at, d.path_key = $path, d.seq = $seq",
+    "document_text_append": "MATCH (d:Document {id: $id}) SET d.text = d.text + $piece",
+    "document_meta_append": "MATCH (d:Document {id: $id}) SET d.meta = d.meta + $piece",
+    "documents": "MATCH (d:Document) RETURN d.id AS id, d.path_key AS path, d.sha256 AS sha256, "
+                 "d.format AS format, d.loaded_at AS loaded_at, d.meta AS meta ORDER BY d.seq",
+    "document_text": "MATCH (d:Document {id: $doc}) RETURN d.text AS text",
+    "count_edges": "MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n",
+    "drop_edges": "MATCH ()-[r]->() WHERE r.doc = $doc DELETE r",
+}
+
+
+def _label_statements(label: str) -> dict[str, str]:
+    return {
+        f"write:{label}": _node_write(label),
+        f"read:{label}": f"MATCH (n:{label}) RETURN n ORDER BY n.id",
+        f"count_nodes:{label}": f"MATCH (n:{label}) WHERE $doc IN n.docs RETURN count(n) AS n",
+        f"release:{label}": f"MATCH (n:{label}) WHERE $doc IN n.docs SET n.docs = [d IN n.docs WHERE d <> $doc]",
+        f"drop_unreferenced:{label}": f"MATCH (n:{label}) WHERE size(n.docs) = 0 DETACH DELETE n",
+    }
+
+
+def _ddl(dialect: str, label: str) -> str:
+    if dialect == "neo4j":
+        return f"CREATE CONSTRAINT zeren_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    return f"CREATE INDEX FOR (n:{label}) ON (n.id)"
+
+
+@lru_cache(maxsize=None)
+def statements() -> dict[str, str]:
+    """Every Cypher statement this store sends, by name (the DDL of both dialects included)."""
+    found = dict(STATIC)
+    for label in NODE_TYPES:
+        found.update(_label_statements(label))
+        if not NODE_TYPES[label].shared:
+            for prop in NODE_TYPES[label].properties:
+                found[f"append:{label}:{prop}"] = _node_append(label, prop)
+    for label in (*NODE_TYPES, STATE):
+        found[f"clear:{label}"] = f"MATCH (n:{label}) DETACH DELETE n"
+        for dialect in ("neo4j", "falkordb"):
+            found[f"ddl:{dialect}:{label}"] = _ddl(dialect, label)
+    for type_, spec in EDGE_TYPES.items():
+        found[f"read_edges:{type_}"] = _edge_read(type_)
+        for source in spec.source:
+            for target in spec.target:
+                found[f"write_edge:{type_}:{source}:{target}"] = _edge_write(type_, source, target)
+                for prop in spec.properties:
+                    found[f"append_edge:{type_}:{source}:{target}:{prop}"] = _edge_append(type_, source, target, prop)
+    return found
+
+
+# -- the store ---------------------------------------------------------------------------------------------
+
+class Neo4jStore(Store):
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None, dialect: str | None = None):
+        from neo4j import GraphDatabase  # only the server backend needs the driver
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+        self._errors = (Neo4jError, ServiceUnavailable, OSError)
+        self._where, self._database = _where(uri), database
+        self._graph: nx.MultiDiGraph | None = None
+        self._graph_generation = -1
+        try:
+            # No credentials at all is a server without auth (the FalkorDB stand-in refuses any)
+            auth = (user or "neo4j", password or "") if (user or password) else None
+            self._driver = GraphDatabase.driver(uri, auth=auth)
+            self._driver.verify_connectivity()
+            # FalkorDB announces itself as "Neo4j/5.x", so the dialect is configuration, not detection
+            self.dialect = dialect or os.environ.get("ZEREN_CYPHER_DIALECT", "neo4j")
+            self.message_budget = MESSAGE_BUDGET.get(self.dialect)
+            self._create_schema()
+        except self._errors as exc:
+            raise StoreError(f"cannot use Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+
+    def _session(self):
+        return self._driver.session(database=self._database) if self._database else self._driver.session()
+
+    def _create_schema(self) -> None:
+        with self._session() as session:
+            for label in (*NODE_TYPES, STATE):
+                try:
+                    session.run(_ddl(self.dialect, label)).consume()
+                except self._errors:
+                    if self.dialect == "neo4j":
+                        raise
+                    # FalkorDB answers "already indexed" on the second run: the index is there, as wanted
+            session.run(STATIC["state"]).consume()
+
+    # -- writes -------------------------------------------------------------------------------------------
+
+    def load(self, src: SourceText, extraction: dict) -> LoadResult:
+        nodes, edges = to_records(src, extraction)
+        doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
+        meta = {k: v for k, v in extraction["document"].items() if k not in ("path", "sha256", "format")}
+        try:
+            with self._session() as session:
+                return session.execute_write(self._load, doc_id, path, src, meta, nodes, edges)
+        except self._errors as exc:
+            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+
+    def _load(self, tx, doc_id, path, src, meta, nodes, edges) -> LoadResult:
+        stored = tx.run(STATIC["find_content"], doc=doc_id).single()
+        stale = [record["id"] for record in tx.run(STATIC["find_path"], path=path, doc=doc_id)]
+        if stored and json.loads(stored["meta"] or "{}").get("extractor") != meta.get("extractor"):
+            stale.append(doc_id)  # the same bytes read by another extractor version
+            stored = None
+        for old in stale:
+            _delete(tx, old)
+        if stored is None:
+            seq = tx.run(STATIC["next_seq"]).single()["seq"]
+            send = _Sender(tx, self.message_budget)
+            _insert(send, doc_id, seq, nodes, edges)
+            send.text(STATIC["document_extra"], {"text": STATIC["document_text_append"],
+                                                 "meta": STATIC["document_meta_append"]}, doc_id,
+                      text=src.text, meta=json.dumps(meta, ensure_ascii=False), format=src.format,
+                      loaded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), path=path, seq=seq)
+        elif stale:
+            tx.run(STATIC["bump"]).consume()
+        status = "replaced" if stale else "unchanged" if stored is not None else "added"
+        return LoadResult(status, doc_id)
+
+    def remove(self, doc_id: str) -> bool:
+        def work(tx):
+            if tx.run(STATIC["find_content"], doc=doc_id).single() is None:
+                return False
+            _delete(tx, doc_id)
+            tx.run(STATIC["bump"]).consume()
+            return True
+        with self._session() as session:
+            return session.execute_write(work)
+
+    # -- reads --------------------------------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        with self._session() as session:
+            rows = list(session.run(STATIC["documents"]))
+            found = []
+            for row in rows:
+                nodes = sum(session.run(_label_statements(label)[f"count_nodes:{label}"], doc=row["id"]).single()["n"]
+                            for label in NODE_TYPES)
+                edges = session.run(STATIC["count_edges"], doc=row["id"]).single()["n"]
+                found.append({**json.loads(row["meta"]), "doc_id": row["id"], "path": row["path"],
+                              "sha256": row["sha256"], "format": row["format"], "loaded_at": row["loaded_at"],
+                              "nodes": nodes, "edges": edges})
+        return found
+
+    def document_text(self, doc_id: str) -> str:
+        with self._session() as session:
+            record = session.run(STATIC["document_text"], doc=doc_id).single()
+        if record is None:
+            raise KeyError(doc_id)
+        return record["text"]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        with self._session() as session:
+            generation = session.run(STATIC["generation"]).single()["generation"]
+            if self._graph is not None and generation == self._graph_generation:
+                return self._graph
+            graph = nx.MultiDiGraph()
+            for label in NODE_TYPES:
+                for record in session.run(_label_statements(label)[f"read:{label}"]):
+                    props = dict(record["n"].items())
+                    graph.add_node(props["id"], **complete(label, _public(props, label)))
+            for type_ in EDGE_TYPES:
+                for record in session.run(_edge_read(type_)):
+                    if not graph.has_edge(record["source"], record["target"], key=type_):
+                        props = {k: v for k, v in record["rel"].items() if k != "seq"}
+                        graph.add_edge(record["source"], record["target"], key=type_, **complete(type_, props))
+        self._graph, self._graph_generation = nx.freeze(graph), generation
+        return self._graph
+
+    def stats(self) -> dict:
+        graph = self.to_networkx()
+        nodes = {name: 0 for name in NODE_TYPES}
+        edges = {name: 0 for name in EDGE_TYPES}
+        for _, data in graph.nodes(data=True):
+            nodes[data["type"]] += 1
+        for _, _, key in graph.edges(keys=True):
+            edges[key] += 1
+        return {"documents": nodes["Document"], "nodes": nodes, "edges": edges}
+
+    def clear(self) -> None:
+        """Delete everything this store wrote (tests, and a user starting over)."""
+        with self._session() as session:
+            for label in (*NODE_TYPES, STATE):
+                session.run(statements()[f"clear:{label}"]).consume()
+            session.run(STATIC["state"]).consume()
+        self._graph = None
+
+    def close(self) -> None:
+        if getattr(self, "_driver", None) is not None:
+            self._driver.close()
+            self._driver = None
+
+
+def _public(props: dict, label: str) -> dict:
+    hidden = INTERNAL + (DOCUMENT_EXTRA + ("path_key",) if label == "Document" else ())
+    return {k: v for k, v in props.items() if k not in hidden}
+
+
+def _insert(send: "_Sender", doc_id: str, seq: int, nodes: list[Node], edges: list[Edge]) -> None:
+    by_label: dict[str, list[dict]] = {}
+    for node in nodes:
+        by_label.setdefault(node.type, []).append({"id": node.id, "props": node.props})
+    for label, rows in by_label.items():
+        append = None if NODE_TYPES[label].shared else (lambda row, prop, label=label: (
+            _node_append(label, prop), {"id": row["id"]}))
+        send.rows(_node_write(label), rows, append, doc=doc_id)
+    types = {node.id: node.type for node in nodes}
+    by_shape: dict[tuple[str, str, str], list[dict]] = {}
+    for edge in edges:
+        by_shape.setdefault((edge.type, types[edge.source], types[edge.target]), []).append(
+            {"source": edge.source, "target": edge.target, "props": _storable(edge.props)})
+    for (type_, source, target), rows in by_shape.items():
+        append = (lambda row, prop, shape=(type_, source, target): (
+            _edge_append(*shape, prop), {"source": row["source"], "target": row["target"], "doc": doc_id}))
+        send.rows(_edge_write(type_, source, target), rows, append, doc=doc_id, seq=seq)
+
+
+class _Sender:
+    """Runs UNWIND batches in one transaction. With a message budget (FalkorDB's Bolt server drops the
+    connection on a message over 4 KiB) it keeps every message under it: few rows per batch, and a string
+    too long for one message written as a head, then appended piece by piece (``SET n.p = n.p + $piece``)."""
+
+    def __init__(self, tx, budget: int | None):
+        self.tx, self.budget = tx, budget
+
+    def run(self, statement: str, **params) -> None:
+        self.tx.run(statement, **params).consume()
+
+    def rows(self, statement: str, rows: list[dict], append, **params) -> None:
+        if self.budget is None:
+            for start in range(0, len(rows), BATCH):
+                self.run(statement, rows=rows[start:start + BATCH], **params)
+            return
+        room = self.budget - _size(statement) - _size(params)
+        batch, used, tails = [], 0, []
+        for row in rows:
+            row, cut = self._fit(row, room, append)
+            tails += cut
+            if batch and used + _size(row) > room:
+                self.run(statement, rows=batch, **params)
+                batch, used = [], 0
+            batch.append(row)
+            used += _size(row)
+        if batch:
+            self.run(statement, rows=batch, **params)
+        for append_statement, keys, piece in tails:
+            self.run(append_statement, **keys, piece=piece)
+
+    def _fit(self, row: dict, room: int, append) -> tuple[dict, list]:
+        """A row over the budget keeps a short head of each long string; the rest follows as appends."""
+        if _size(row) <= room or append is None:
+            return row, []
+        props, tails = dict(row["props"]), []
+        for prop, value in props.items():
+            if not isinstance(value, str) or _size(value) <= HEAD:
+                continue
+            append_statement, keys = append(row, prop)
+            head, rest = _pieces(value, HEAD)[0], None
+            rest = value[len(head):]
+            props[prop] = head
+            tails += [(append_statement, keys, piece)
+                      for piece in _pieces(rest, self.budget - _size(append_statement) - _size(keys) - 64)]
+        return {**row, "props": props}, tails
+
+    def text(self, statement: str, append_statement: str, doc_id: str, **params) -> None:
+        """A statement setting long strings (document text, meta) on the Document node, in pieces if needed."""
+        if self.budget is None:
+            self.run(statement, doc=doc_id, **params)
+            return
+        tails = []
+        for name in ("text", "meta"):
+            pieces = _pieces(params[name], self.budget // 2)
+            params[name] = pieces[0]
+            tails += [(append_statement[name], piece) for piece in pieces[1:]]
+        self.run(statement, doc=doc_id, **params)
+        for append, piece in tails:
+            self.run(append, id=doc_id, piece=piece)
+
+
+def _size(value) -> int:
+    """Bytes a value takes in a Bolt message, from above (PackStream is more compact than JSON)."""
+    return len(json.dumps(value, ensure_ascii=False).encode("utf-8")) + 16
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    pieces, current, used = [], [], 0
+    for char in text:
+        width = len(char.encode("utf-8")) + (1 if char in '"\\' else 0)
+        if used + width > limit and current:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(char)
+        used += width
+    pieces.append("".join(current))
+    return pieces
+
+
+def _delete(tx, doc_id: str) -> None:
+    tx.run(STATIC["drop_edges"], doc=doc_id).consume()
+    for label in NODE_TYPES:
+        statements_ = _label_statements(label)
+        tx.run(statements_[f"release:{label}"], doc=doc_id).consume()
+        tx.run(statements_[f"drop_unreferenced:{label}"]).consume()
+
+
+def _storable(props: dict) -> dict:
+    """Neo4j stores no nulls: a missing property reads back as None (``schema.complete``)."""
+    return {key: value for key, value in props.items() if value is not None}
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else ""
