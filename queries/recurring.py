@@ -40,11 +40,24 @@ def _trigrams(text: str) -> set[str]:
 
 def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> list[dict]:
     v = view(graph)
-    problems = [(item, statement(v.graph.nodes[item].get("text"))) for item in v.items if v.type(item) == "Problem"]
-    problems = [(item, text) for item, text in problems if len(text) >= min_chars]
+    problems = [(item, v.graph.nodes[item]["doc"], v.graph.nodes[item].get("text"))
+                for item in v.items if v.type(item) == "Problem"]
+    found = [finding("recurring", v.item_ref(a), [], {"score": score, "other": v.item_ref(b)},
+                     [v.item_evidence(a), v.item_evidence(b)])
+             for a, b, score in similar_pairs(problems, threshold, keys, common, min_chars)]
+    found.sort(key=lambda f: (-f["detail"]["score"], f["item"]["id"], f["detail"]["other"]["id"]))
+    return found
+
+
+def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, keys: int = 8,
+                  common: float = 0.05, min_chars: int = 8) -> list[tuple[str, str, float]]:
+    """(item, other, score) for problems ``(item id, document id, text)`` of different documents whose
+    statements are similar; the half of ``recurring`` that the Cypher twin's rows feed too."""
+    problems = [(item, doc, statement(text)) for item, doc, text in problems]
+    problems = [problem for problem in problems if len(problem[2]) >= min_chars]
     frequency: dict[str, int] = defaultdict(int)
     grams = []
-    for _, text in problems:
+    for _, _, text in problems:
         found = _trigrams(text)
         grams.append(found)
         for gram in found:
@@ -56,15 +69,12 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
         for gram in sorted(usable, key=_stable_hash)[:keys]:
             buckets[gram].append(index)
     candidates = {(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]}
-    found = []
+    pairs = []
     for a, b in sorted(candidates):
-        (item_a, text_a), (item_b, text_b) = problems[a], problems[b]
-        if v.graph.nodes[item_a]["doc"] == v.graph.nodes[item_b]["doc"]:
+        (item_a, doc_a, text_a), (item_b, doc_b, text_b) = problems[a], problems[b]
+        if doc_a == doc_b:
             continue
         score = fuzz.ratio(text_a, text_b) / 100
         if score >= threshold:
-            found.append(finding("recurring", v.item_ref(item_a), [],
-                                 {"score": round(score, 4), "other": v.item_ref(item_b)},
-                                 [v.item_evidence(item_a), v.item_evidence(item_b)]))
-    found.sort(key=lambda f: (-f["detail"]["score"], f["item"]["id"], f["detail"]["other"]["id"]))
-    return found
+            pairs.append((item_a, item_b, round(score, 4)))
+    return pairs

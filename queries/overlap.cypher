@@ -1,0 +1,17 @@
+// overlap (交叉重叠): unit pairs named on the same items of work, with how many they share and the Jaccard
+// index over the items each is named on. Twin of queries/overlap.py:overlap (its "pairs").
+MATCH (x:Task) WHERE x.owners_from IS NOT NULL
+WITH collect(DISTINCT x.owners_from) AS blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
+WITH t, coalesce(b, t) AS holder
+MATCH (u:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)
+WITH u.name AS unit, collect(DISTINCT t.id) AS items
+WITH collect({unit: unit, items: items}) AS named
+UNWIND named AS a
+UNWIND named AS b
+WITH a, b, size([i IN a.items WHERE i IN b.items]) AS shared
+WHERE a.unit < b.unit AND shared >= $min_shared
+RETURN a.unit AS a, b.unit AS b, shared,
+       round(10000.0 * shared / (size(a.items) + size(b.items) - shared)) / 10000.0 AS jaccard
+ORDER BY shared DESC, jaccard DESC, a, b
