@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 import queries
-from cli.common import AsJson, StoreDir, cell, fail, opened, out, show
+from cli.common import AsJson, StoreDir, UseNeo4j, cell, fail, opened, out, show
 from graph.store import DEFAULT_STORE
 from queries import export as exporting
 
@@ -26,13 +26,15 @@ def _as_of(value: str | None) -> date:
         fail(f"--as-of {value!r}: not a date like 2024-06-30")
 
 
-def gaps(store: StoreDir = DEFAULT_STORE, as_of: AsOf = None, within: Annotated[int, typer.Option(
-             "--within", metavar="DAYS", help="Report tasks due within this many days.")] = 30,
+Within = Annotated[int, typer.Option("--within", metavar="DAYS", help="Report tasks due within this many days.")]
+
+
+def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf = None, within: Within = 30,
          as_json: AsJson = False) -> None:
     """Every gap: no owner, vague owner, several leads, one unit in two roles, overload, deadlines, claims
     the text does not bear out, recurring problems. Each finding quotes its evidence."""
     day = _as_of(as_of)
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         findings = queries.quote(queries.gaps(db.to_networkx(), as_of=day, within_days=within), db.document_text)
     show(findings, as_json, gaps_table)
 
@@ -59,9 +61,9 @@ def _short(text: str, limit: int = 60) -> str:
 
 def chain(target: Annotated[str, typer.Argument(metavar="UNIT|ITEM_ID",
                                                 help="A unit's name, mention or a unique part of it; or an item id.")],
-          store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+          store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """Everything a unit answers for, or the chain of one item: document → problem → tasks → owners."""
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         try:
             result = queries.chain(db.to_networkx(), target)
         except queries.NotFound as exc:
@@ -93,10 +95,10 @@ def chain_view(result: dict) -> RenderableType:
     return Group(Text(" > ".join(node["label"] for node in result["path"] + [result["item"]])), table, policies)
 
 
-def overlap(store: StoreDir = DEFAULT_STORE, top: Annotated[int, typer.Option(
-                "--top", help="Pairs to list.")] = 30, as_json: AsJson = False) -> None:
+def overlap(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False,
+            top: Annotated[int, typer.Option("--top", help="Pairs to list.")] = 30, as_json: AsJson = False) -> None:
     """Unit pairs sharing tasks (count, Jaccard), the unit × unit matrix, and units both lead and responsible."""
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         result = queries.overlap(db.to_networkx(), top=top)
         queries.quote(result["dual_role"], db.document_text)
     result["pairs"] = result["pairs"][:top]
@@ -116,12 +118,12 @@ FORMATS = ("xlsx", "csv", "graphml")
 def export(output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write.")],
            export_format: Annotated[str, typer.Option("--format", metavar="|".join(FORMATS),
                                                       help="Default: from the file's suffix.")] = None,
-           store: StoreDir = DEFAULT_STORE) -> None:
+           store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False) -> None:
     """Write the 台账 (one row per task: problem, owners, deadline, status, evidence) or the whole graph."""
     chosen = export_format or output.suffix.lstrip(".").lower()
     if chosen not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)} (got {chosen or 'nothing'})")
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         graph = db.to_networkx()
         try:
             if chosen == "graphml":

@@ -17,6 +17,8 @@ err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=
 
 StoreDir = Annotated[str, typer.Option("--store", envvar="ZEREN_STORE", metavar="DIR",
                                        help="Store directory (env ZEREN_STORE).")]
+UseNeo4j = Annotated[bool, typer.Option("--neo4j", help="Use the Neo4j server named by NEO4J_URI "
+                                                        "(or set ZEREN_BACKEND=neo4j).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 BAD_INPUT = 2  # exit status for input zeren cannot use at all; 1 means some of a batch failed
@@ -37,9 +39,9 @@ def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def opened(location: str) -> Store:
+def opened(location: str, neo4j: bool = False) -> Store:
     try:
-        return open_store(location)
+        return open_store(location, "neo4j" if neo4j else None)
     except StoreError as exc:
         fail(str(exc))
 

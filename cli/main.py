@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cli import analysis
-from cli.common import BAD_INPUT, AsJson, StoreDir, cell, err, error, fail, opened, out, show
+from cli.common import BAD_INPUT, AsJson, StoreDir, UseNeo4j, cell, err, error, fail, opened, out, show
 from graph.store import DEFAULT_STORE, StoreError
 from loaders.extract import extract_file
 from loaders.readers import iter_documents
@@ -59,7 +59,7 @@ def owners(units: list[dict] | None) -> str:
 
 @app.command()
 def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or directories.")],
-         store: StoreDir = DEFAULT_STORE) -> None:
+         store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False) -> None:
     """Load documents into the store. Unchanged files are skipped; a changed file replaces its old version."""
     files = list(iter_documents(paths))
     if not files:
@@ -68,7 +68,7 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
     # Only on a terminal: written to a pipe or file, a bar is noise (rich would still end it with a blank line).
     progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
-    with opened(store) as db, progress:
+    with opened(store, neo4j) as db, progress:
         task = progress.add_task("loading", total=len(files))
         for path in files:
             progress.update(task, description=Path(path).name)
@@ -86,16 +86,16 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
             progress.advance(task)
         total = db.stats()["documents"]
     out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
-              + f" — {total} documents in {store}", soft_wrap=True, markup=False)
+              + f" — {total} documents in {getattr(db, 'location', None) or 'Neo4j'}", soft_wrap=True, markup=False)
     if counts["failed"]:
         single_file = len(paths) == 1 and not Path(paths[0]).is_dir()
         raise typer.Exit(BAD_INPUT if single_file else 1)
 
 
 @app.command()
-def stats(store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+def stats(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """Count documents, nodes and edges by type."""
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         show(db.stats(), as_json, lambda counts: stats_table(counts, store))
 
 
@@ -110,9 +110,9 @@ def stats_table(counts: dict, store: str) -> Table:
 
 
 @app.command()
-def documents(store: StoreDir = DEFAULT_STORE, as_json: AsJson = False) -> None:
+def documents(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """List the stored documents and their ids."""
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         show(db.documents(), as_json, documents_table)
 
 
@@ -127,9 +127,10 @@ def documents_table(docs: list[dict]) -> Table:
 
 
 @app.command()
-def remove(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID")], store: StoreDir = DEFAULT_STORE) -> None:
+def remove(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID")], store: StoreDir = DEFAULT_STORE,
+           neo4j: UseNeo4j = False) -> None:
     """Remove a document and everything only it asserted."""
-    with opened(store) as db:
+    with opened(store, neo4j) as db:
         if not db.remove(doc_id):
             fail(f"no document {doc_id} in {store} (see `zeren documents`)", code=1)
     out.print(f"removed {doc_id}", markup=False)

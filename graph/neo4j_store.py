@@ -46,7 +46,8 @@ def settings_from_env() -> dict:
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         raise StoreError("NEO4J_URI is not set (e.g. neo4j://localhost:7687)")
-    return {"uri": uri, "dialect": os.environ.get("ZEREN_CYPHER_DIALECT") or None, "user": os.environ.get("NEO4J_USERNAME") or None,
+    return {"uri": uri, "dialect": os.environ.get("ZEREN_CYPHER_DIALECT") or None,
+            "user": os.environ.get("NEO4J_USERNAME") or None,
             "password": os.environ.get("NEO4J_PASSWORD") or None,
             "database": os.environ.get("NEO4J_DATABASE") or None}
 
@@ -168,7 +169,8 @@ class Neo4jStore(Store):
             raise StoreError(f"cannot use Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
 
     def _session(self):
-        return self._driver.session(database=self._database) if self._database else self._driver.session()
+        session = self._driver.session(database=self._database) if self._database else self._driver.session()
+        return _EscapingSession(session) if self.dialect == "falkordb" else session
 
     def _create_schema(self) -> None:
         with self._session() as session:
@@ -274,6 +276,11 @@ class Neo4jStore(Store):
             edges[key] += 1
         return {"documents": nodes["Document"], "nodes": nodes, "edges": edges}
 
+    def query(self, statement: str, **params) -> list[dict]:
+        """Run one read statement (an analysis' Cypher twin) and return its rows as dicts."""
+        with self._session() as session:
+            return [record.data() for record in session.run(statement, **params)]
+
     def clear(self) -> None:
         """Delete everything this store wrote (tests, and a user starting over)."""
         with self._session() as session:
@@ -310,6 +317,40 @@ def _insert(send: "_Sender", doc_id: str, seq: int, nodes: list[Node], edges: li
         append = (lambda row, prop, shape=(type_, source, target): (
             _edge_append(*shape, prop), {"source": row["source"], "target": row["target"], "doc": doc_id}))
         send.rows(_edge_write(type_, source, target), rows, append, doc=doc_id, seq=seq)
+
+
+class _EscapingTransaction:
+    """FalkorDB's Bolt server splices string parameters into the query text between single quotes, without
+    escaping them: a value with ' fails (and could inject). Escaping \\ and ' before sending gives the value
+    back exactly; Neo4j needs none of this. Every statement still takes its values as parameters."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def run(self, statement: str, **params):
+        return self._inner.run(statement, **_escape(params))
+
+
+class _EscapingSession(_EscapingTransaction):
+    def execute_write(self, work, *args):
+        return self._inner.execute_write(lambda tx: work(_EscapingTransaction(tx), *args))
+
+    def __enter__(self):
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._inner.__exit__(*exc)
+
+
+def _escape(value):
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, dict):
+        return {key: _escape(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_escape(item) for item in value]
+    return value
 
 
 class _Sender:

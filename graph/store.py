@@ -76,7 +76,17 @@ def default_store_location() -> str:
     return os.environ.get("ZEREN_STORE") or DEFAULT_STORE
 
 
-def open_store(location: str | None = None) -> Store:
-    """The store at ``location`` (default: $ZEREN_STORE, else ./zeren-data)."""
+BACKENDS = ("embedded", "neo4j")
+
+
+def open_store(location: str | None = None, backend: str | None = None) -> Store:
+    """The configured store: the embedded one at ``location`` (default: $ZEREN_STORE, else ./zeren-data),
+    or, with backend "neo4j" (or $ZEREN_BACKEND=neo4j), the Neo4j server named by $NEO4J_URI."""
+    backend = backend or os.environ.get("ZEREN_BACKEND") or "embedded"
+    if backend == "neo4j":
+        from graph.neo4j_store import Neo4jStore, settings_from_env
+        return Neo4jStore(**settings_from_env())
+    if backend != "embedded":
+        raise StoreError(f"unknown backend {backend!r} (ZEREN_BACKEND): use one of {', '.join(BACKENDS)}")
     from graph.embedded import EmbeddedStore  # imported here so graph.embedded can import this module
     return EmbeddedStore(location or default_store_location())
