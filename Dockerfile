@@ -6,7 +6,8 @@ COPY loaders loaders
 COPY graph graph
 COPY queries queries
 COPY cli cli
-COPY app.py ./
+COPY app.py ui.py ./
+COPY pages pages
 COPY .streamlit .streamlit
 COPY tests/fixtures/corpus tests/fixtures/corpus
 RUN pip install --no-cache-dir .

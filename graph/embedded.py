@@ -187,6 +187,9 @@ class EmbeddedStore(Store):
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
+    def generation(self) -> int:
+        return _generation(self._db)
+
     def stats(self) -> dict:
         with self._reading() as db:
             documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]

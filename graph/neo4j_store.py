@@ -266,6 +266,10 @@ class Neo4jStore(Store):
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
+    def generation(self) -> int:
+        with self._session() as session:
+            return session.run(STATIC["generation"]).single()["generation"]
+
     def stats(self) -> dict:
         graph = self.to_networkx()
         nodes = {name: 0 for name in NODE_TYPES}

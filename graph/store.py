@@ -58,6 +58,10 @@ class Store(ABC):
         (a unit's jurisdiction) is one edge, with the properties of the document that asserted it first."""
 
     @abstractmethod
+    def generation(self) -> int:
+        """A number every write changes: caches of the graph key on it (also across processes)."""
+
+    @abstractmethod
     def stats(self) -> dict:
         """``{"documents": n, "nodes": {type: n}, "edges": {type: n}}`` counting what to_networkx holds;
         every schema type is present, with 0 when absent."""

@@ -1,55 +1,183 @@
-"""The app page renders the sample corpus from a real store, and document text stays text."""
+"""Every page of the app on the sample corpus (streamlit.testing AppTest), and document markup kept as text.
+
+The real-browser run (offline, no console errors, no script run) is tests/test_browser.py.
+"""
 from __future__ import annotations
 
+import re
 import subprocess
+from html.parser import HTMLParser
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import queries
+import ui
+from graph.embedded import EmbeddedStore
+
 ROOT = Path(__file__).parent.parent
 ZEREN = str(Path(sys.executable).with_name("zeren"))
+MALICIOUS = Path(__file__).parent / "fixtures" / "malicious" / "xss_notice.txt"
 
 
-@pytest.fixture()
-def store(tmp_path, monkeypatch):
-    location = tmp_path / "store"
-    subprocess.run([ZEREN, "load", str(ROOT / "tests/fixtures/corpus"), "--store", str(location)],
-                   check=True, capture_output=True)
-    monkeypatch.setenv("ZEREN_STORE", str(location))
+def load(location: Path, *paths: Path) -> None:
+    subprocess.run([ZEREN, "load", *map(str, paths), "--store", str(location)], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory) -> Path:
+    location = tmp_path_factory.mktemp("app") / "store"
+    load(location, ROOT / "tests/fixtures/corpus")
     return location
 
 
-def run_app() -> AppTest:
+@pytest.fixture()
+def store(corpus_store, monkeypatch) -> Path:
+    monkeypatch.setenv("ZEREN_STORE", str(corpus_store))
+    return corpus_store
+
+
+def page(path: str, **params) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
     app.run()
-    assert not app.exception, app.exception
+    if path != "pages/overview.py":
+        app.switch_page(path).run()
+    assert not app.exception, [e.value for e in app.exception]
     return app
 
 
-def test_overview_shows_the_sample_corpus(store):
-    app = run_app()
+def frame(app: AppTest, index: int = 0):
+    return app.dataframe[index].value
+
+
+def test_overview_counts_and_gap_cards(store):
+    app = page("pages/overview.py")
     metrics = {m.label: m.value for m in app.metric}
-    assert str(metrics.get("文件")) == "5", metrics
-    documents = app.dataframe[0].value
-    assert "盘锦市人民政府办公室" in set(documents["发文单位"])
+    assert str(metrics["文件"]) == "5" and str(metrics["问题"]) == "78"
+    assert str(metrics["无人负责"]) == "1" and str(metrics["报告与原文不符"]) == "1"
+    with EmbeddedStore(store) as opened:
+        found = queries.gaps(opened.to_networkx(), as_of=date.today())
+    assert str(metrics["多头牵头"]) == str(sum(f["rule"] == "multi_lead" for f in found))
+    assert "盘政办发〔2017〕69号" in set(frame(app)["文号"])
+
+
+def test_gaps_page_lists_one_rule_and_filters(store):
+    app = page("pages/gaps.py", rule="no_owner")
+    table = frame(app)
+    assert list(table["位置"]) == ["七、 (二十一) 第1项"] and list(table["说明"]) == ["未明确任何单位"]
+    app.selectbox[0].set_value("multi_lead").run()
+    assert len(frame(app)) == 31
+    app.text_input[0].set_value("住房和城乡建设").run()
+    assert set(frame(app)["位置"]) >= {"一、 (一) 2."}
+    assert all("住房和城乡建设" in units for units in frame(app)["单位"])
+
+
+def test_unit_page_finds_a_unit_by_part_of_its_mention(store):
+    app = page("pages/units.py", q="住建委")
+    assert app.selectbox[0].value == "unit:盘锦市住房和城乡建设委员会"
+    tasks = frame(app)
+    assert "一、 (一) 2." in set(tasks["任务"]) and "牵头" in set(tasks["角色"])
+    assert "盘锦市双台子区人民政府" in set(frame(app, 1)["单位"])
+
+
+def test_chain_page_shows_the_path_and_owners(store):
+    with EmbeddedStore(store) as opened:
+        graph = opened.to_networkx()
+    measure = next(f["item"]["id"] for f in queries.multi_lead(graph) if f["item"]["label"] == "一、 (一) 2.")
+    app = page("pages/chain.py", item=measure)
+    texts = " ".join(t.value for t in app.text)
+    assert "一、 → 一、 (一) → 一、 (一) 2." in texts
+    assert "盘锦市住房和城乡建设委员会（牵头）" in texts
+
+
+def test_overlap_and_timeline_pages(store):
+    app = page("pages/overlap.py")
+    first = frame(app).iloc[0]
+    assert (first["单位A"], first["单位B"], first["共同任务"]) == ("海城市开发园区", "海城市镇区", 50)
+    app = page("pages/timeline.py")
+    overdue = {m.label: m.value for m in app.metric}["已逾期"]
+    assert int(overdue) == 17  # every dated panjin_2017 task, none reported done, all due in 2017
+
+
+def test_evidence_page_marks_the_span(store):
+    with EmbeddedStore(store) as opened:
+        doc = next(d["doc_id"] for d in opened.documents() if d["path"].endswith("yangling_2024_xuncha_zhenggai_qingkuang.txt"))
+        text = opened.document_text(doc)
+    start = text.index("仍在协调中")
+    app = page("pages/evidence.py", doc=doc, start=str(start), end=str(start + 5))
+    shown = app.get("html")[0].proto.body
+    assert "<mark>仍在协调中</mark>" in shown
+
+
+def test_upload_and_export_pages_render(store):
+    assert page("pages/upload.py").title[0].value == "导入"
+    app = page("pages/export.py")
+    with EmbeddedStore(store) as opened:
+        tasks = opened.stats()["nodes"]["Task"]
+    assert any(f"{tasks} 行" in c.value for c in app.caption)
 
 
 def test_empty_store_says_how_to_load(tmp_path, monkeypatch):
     monkeypatch.setenv("ZEREN_STORE", str(tmp_path / "empty"))
-    app = run_app()
-    assert any("zeren load" in info.value for info in app.info)
+    for path in ("pages/overview.py", "pages/gaps.py", "pages/units.py"):
+        app = page(path)
+        assert any("zeren load" in info.value for info in app.info)
 
 
-def test_markup_in_a_document_is_shown_as_text(tmp_path, monkeypatch):
-    doc = tmp_path / "xss.txt"
-    doc.write_text("<script>alert(1)</script>关于整改的通知\n一、整改任务\n(一)加强督查。(牵头单位:<img src=x onerror=alert(1)>局)\n"
-                   "\n某市人民政府\n2020年1月2日\n", encoding="utf-8")
+# -- document markup stays text ----------------------------------------------------------------------------
+
+@pytest.fixture()
+def malicious_store(tmp_path, monkeypatch) -> Path:
     location = tmp_path / "store"
-    subprocess.run([ZEREN, "load", str(doc), "--store", str(location)], check=True, capture_output=True)
+    load(location, MALICIOUS)
     monkeypatch.setenv("ZEREN_STORE", str(location))
-    app = run_app()
-    assert not app.markdown or all("<script>" not in md.value for md in app.markdown)
-    shown = " ".join(str(df.value.to_dict()) for df in app.dataframe)
-    assert "<script>" in shown or "onerror" in shown     # present, as data in a table
+    return location
+
+
+def test_markup_in_a_document_is_text_on_every_page(malicious_store):
+    for path in ("pages/overview.py", "pages/gaps.py", "pages/units.py", "pages/chain.py", "pages/overlap.py",
+                 "pages/timeline.py", "pages/evidence.py", "pages/export.py"):
+        app = page(path)
+        for element in (*app.markdown, *app.caption, *app.title, *app.subheader):
+            assert "<script" not in element.value and "onerror" not in element.value, (path, element.value)
+        for html in app.get("html"):
+            assert "<script" not in html.proto.body and "<img" not in html.proto.body, path
+
+
+def test_evidence_html_escapes_everything_but_its_mark():
+    text = '前文<script>alert(1)</script><img src=x onerror=alert(2)>后文'
+    shown = ui.evidence_html(text, 2, 27)
+    assert re.findall(r"<[a-z]+", shown) == ["<pre", "<mark"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+
+
+def test_graph_html_is_offline_and_node_text_cannot_close_its_script():
+    nodes = [{"id": "u", "type": "Unit", "label": '</script><script>alert(1)</script>'},
+             {"id": "t", "type": "Task", "label": "<img src=x onerror=alert(2)>", "title": "<!-- x"}]
+    html = ui.network_html(nodes, [{"source": "u", "target": "t", "label": "牵头"}])
+    assert not re.search(r"""(?:src|href)=["']?https?://""", html)
+    scripts = Scripts()
+    scripts.feed(html)
+    # as a browser parses it: the page's own scripts only, none starting with the label's code, whose text
+    # stays inside the graph data
+    assert scripts.bodies and not any(body.lstrip().startswith("alert") for body in scripts.bodies)
+    assert sum("alert(1)" in body for body in scripts.bodies) == 1  # once: as data in the graph's own script
+
+
+class Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.bodies, self._inside = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._inside = tag == "script"
+
+    def handle_data(self, data):
+        if self._inside:
+            self.bodies.append(data)
+            self._inside = False

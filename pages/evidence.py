@@ -1,0 +1,34 @@
+"""原文: a source document with the cited span marked. Which span comes from the link (query parameters)."""
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+
+st.title("原文")
+graph, view, documents = ui.store_data()
+ui.require_documents(documents)
+titles = ui.document_titles(documents)
+params = st.query_params
+ids = list(titles)
+doc = st.selectbox("文件", ids, index=ids.index(params["doc"]) if params.get("doc") in ids else 0,
+                   format_func=lambda d: titles[d])
+text = ui.document_text(doc)
+
+
+def number(name: str, default: int) -> int:
+    try:
+        return min(max(int(params.get(name, default)), 0), len(text))
+    except ValueError:
+        return default
+
+
+start = number("start", 0) if params.get("doc") == doc else 0
+end = number("end", 0) if params.get("doc") == doc else 0
+if end > start:
+    st.caption(f"第{start}–{end}字（标黄处）")
+    st.html(ui.evidence_html(text, start, end))
+    with st.expander("全文"):
+        st.text(text)
+else:
+    st.text(text)

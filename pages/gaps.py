@@ -1,0 +1,55 @@
+"""问题清单: one table per rule, filtered by document, jurisdiction, unit and date; a row opens its evidence."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import ui
+
+st.title("问题清单")
+graph, view, documents = ui.store_data()
+ui.require_documents(documents)
+titles = ui.document_titles(documents)
+
+rules = list(ui.RULES)
+wanted = st.query_params.get("rule")
+rule = st.selectbox("问题类型", rules, index=rules.index(wanted) if wanted in rules else 0,
+                    format_func=lambda r: ui.RULES[r])
+columns = st.columns(4)
+as_of = columns[0].date_input("判断日期", value=date.today())
+chosen_docs = columns[1].multiselect("文件", list(titles), format_func=lambda d: ui.short(titles[d], 30))
+places = sorted({d.get("jurisdiction") for d in documents if d.get("jurisdiction")})
+chosen_places = columns[2].multiselect("辖区", places)
+unit_text = columns[3].text_input("单位（名称中包含）")
+
+found = [f for f in ui.gap_findings(as_of) if f["rule"] == rule]
+place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
+if chosen_docs:
+    found = [f for f in found if f["item"]["doc"] in chosen_docs]
+if chosen_places:
+    found = [f for f in found if place_of.get(f["item"]["doc"]) in chosen_places]
+if unit_text:
+    found = [f for f in found if any(unit_text in name for name in f["units"])]
+
+st.caption(f"共 {len(found)} 条")
+rows = pd.DataFrame([{"文件": ui.short(titles.get(f["item"]["doc"]), 24), "位置": f["item"].get("label"),
+                      "单位": "、".join(f["units"]), "说明": ui.describe(f), "原文": ui.short(f["item"].get("text"), 80)}
+                     for f in found], columns=["文件", "位置", "单位", "说明", "原文"])
+picked = st.dataframe(rows, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"table-{rule}")
+
+chosen = picked.selection.rows if picked else []
+if chosen:
+    finding = found[chosen[0]]
+    st.subheader("证据")
+    for number, proof in enumerate(finding["evidence"][:20]):
+        text = ui.document_text(proof["doc"])
+        start, end = proof["span"]
+        with st.container(border=True):
+            st.text(f"{ui.short(titles.get(proof['doc']), 30)} · 第{start}–{end}字 · {proof['what']}")
+            st.text(ui.short(text[start:end], 400))
+            st.page_link("pages/evidence.py", label="在原文中查看",
+                         query_params={"doc": proof["doc"], "start": str(start), "end": str(end)})
+elif found:
+    st.caption("点选一行查看证据。")
