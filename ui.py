@@ -113,7 +113,8 @@ def evidence_html(text: str, start: int, end: int, context: int = 400) -> str:
 
 COLORS = {"Document": "#6c757d", "Section": "#adb5bd", "Problem": "#d9534f", "Task": "#f0ad4e",
           "Unit": "#0275d8", "Deadline": "#5cb85c", "PolicyDocument": "#8e44ad", "Group": "#999999"}
-CDN_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
+# Any <script src> or <link href>: pyvis adds CDN ones and relative ones (../node_modules/…) that would 404.
+EXTERNAL_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[^>]*>(?:\s*</script>)?", re.I)
 
 
 def plain(text: str | None, limit: int = 40) -> str:
@@ -123,7 +124,7 @@ def plain(text: str | None, limit: int = 40) -> str:
 
 
 def network_html(nodes: list[dict], edges: list[dict], height: int = 560) -> str:
-    """A pyvis graph as self-contained HTML: vis-network inlined, every CDN <script>/<link> removed
+    """A pyvis graph as self-contained HTML: vis-network inlined, every external <script>/<link> removed
     (pyvis links Bootstrap from a CDN even with cdn_resources='in_line'), so nothing leaves localhost."""
     from pyvis.network import Network
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
@@ -135,7 +136,7 @@ def network_html(nodes: list[dict], edges: list[dict], height: int = 560) -> str
         net.add_edge(edge["source"], edge["target"], title=plain(edge.get("label"), 40), label=plain(edge.get("label"), 8))
     net.set_options('{"physics": {"stabilization": {"iterations": 150}}, "interaction": {"hover": true}}')
     page = net.generate_html(notebook=False)
-    return CDN_TAG.sub("", page)
+    return EXTERNAL_TAG.sub("", page)
 
 
 def show_network(nodes: list[dict], edges: list[dict], height: int = 560) -> None:

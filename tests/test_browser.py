@@ -1,0 +1,183 @@
+"""The app in real headless Chromium (Debian's, driven by Playwright): every page opens, a unit and a gap can
+be clicked into, no request leaves loopback, no console error, and a document full of markup runs nothing.
+
+`make test` installs Chromium with apt and Playwright with pip (no browser download). Screenshots are saved
+under the test's temporary directory (printed with -s).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+# navigation title → the page's heading
+PAGES = {"总览": "zeren 责任图谱", "问题清单": "问题清单", "单位": "单位", "问题链": "问题链", "交叉重叠": "交叉重叠",
+         "时间线": "时间线", "原文": "原文", "导入": "导入", "导出": "导出"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed: run `make test-deps` (apt install chromium)")
+    store = tmp_path_factory.mktemp("browser") / "store"
+    zeren = str(Path(sys.executable).with_name("zeren"))
+    subprocess.run([zeren, "load", str(ROOT / "tests/fixtures/corpus"), str(ROOT / "tests/fixtures/malicious"),
+                    "--store", str(store)], check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+                               "--server.port", str(port), "--server.address", "127.0.0.1",
+                               "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                              cwd=ROOT, env={**os.environ, "ZEREN_STORE": str(store)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+                if answer.read() == b"ok":
+                    break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start: {server.stderr.read().decode()[-2000:]}")
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser_page(app_url, tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+    shots = tmp_path_factory.mktemp("screenshots")
+    seen = {"requests": [], "errors": [], "dialogs": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        page = context.new_page()
+        context.on("request", lambda request: seen["requests"].append(request.url))
+        page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text))
+        page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+        context.on("response", lambda response: response.status >= 400
+                   and seen["errors"].append(f"{response.status} {response.url}"))
+
+        def dialog(d):
+            seen["dialogs"].append(d.message)
+            d.dismiss()
+        page.on("dialog", dialog)
+        yield page, seen, shots
+        print(f"screenshots in {shots}")
+        browser.close()
+
+
+def settle(page, heading: str) -> None:
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30000)
+    # Streamlit keeps its websocket open, so "network idle" never comes: wait for the script to finish
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
+    page.wait_for_timeout(800)
+
+
+def start(page, url: str) -> None:
+    """Load the app once at its root; later pages are reached as a user does, through the navigation
+    (a deep link makes Streamlit probe <page>/_stcore/… first, which the server answers 404)."""
+    if not page.url.startswith(url):
+        page.goto(url)
+    settle(page, PAGES["总览"]) if page.url.rstrip("/") == url else None
+
+
+def visit(page, url: str, title: str) -> None:
+    start(page, url)
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title, exact=True).click()
+    settle(page, PAGES[title])
+
+
+def test_every_page_opens_offline_without_errors(app_url, browser_page):
+    page, seen, shots = browser_page
+    for number, title in enumerate(PAGES):
+        visit(page, app_url, title)
+        page.screenshot(path=str(shots / f"{number}-{title}.png"), full_page=True)
+    strangers = {urlsplit(url).hostname for url in seen["requests"]
+                 if urlsplit(url).scheme in ("http", "https", "ws", "wss")} - {"127.0.0.1", "localhost"}
+    assert not strangers, strangers
+    assert not seen["errors"], seen["errors"]
+    assert not seen["dialogs"], seen["dialogs"]
+
+
+def test_click_from_a_gap_card_into_its_table_and_evidence(app_url, browser_page):
+    page, seen, shots = browser_page
+    visit(page, app_url, "总览")
+    page.get_by_text("查看").first.click()  # the first card is 无人负责 (no_owner)
+    page.get_by_role("heading", name="问题清单").wait_for()
+    page.wait_for_timeout(1500)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box, below the header
+    page.get_by_role("heading", name="证据").wait_for(timeout=15000)
+    page.get_by_text("在原文中查看").first.click()
+    page.get_by_role("heading", name="原文").wait_for()
+    mark = page.locator("mark").first
+    mark.wait_for()
+    assert mark.inner_text().startswith("按照《盘锦市人民政府关于印发")
+    page.screenshot(path=str(shots / "gap-evidence.png"), full_page=True)
+    assert not seen["errors"] and not seen["dialogs"]
+
+
+def test_search_a_unit_and_see_its_network(app_url, browser_page):
+    page, seen, shots = browser_page
+    visit(page, app_url, "单位")
+    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
+    field.fill("住建委")
+    field.press("Enter")
+    page.get_by_role("heading", name="共同承担任务的单位").wait_for(timeout=15000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
+    chosen = page.locator("[data-testid='stSelectbox']").first
+    assert "盘锦市住房和城乡建设委员会" in chosen.inner_text() + " ".join(
+        field.input_value() for field in chosen.locator("input").all())
+    graph = page.frame_locator("iframe").first
+    graph.locator("#mynetwork canvas").wait_for(timeout=15000)  # vis-network drew the graph, from inlined code
+    page.screenshot(path=str(shots / "unit.png"), full_page=True)
+    assert not seen["errors"] and not seen["dialogs"]
+
+
+def test_markup_in_documents_is_shown_and_never_run(app_url, browser_page):
+    page, seen, shots = browser_page
+    visit(page, app_url, "单位")
+    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
+    field.fill("alert")
+    field.press("Enter")
+    page.get_by_role("heading", name="任务", exact=True).wait_for(timeout=15000)
+    page.wait_for_timeout(3000)  # the graph iframe draws a unit whose name holds markup
+    chosen = page.locator("[data-testid='stSelectbox']").first
+    shown = chosen.inner_text() + " ".join(field.input_value() for field in chosen.locator("input").all())
+    assert re.search(r"<(script|img|svg)", shown), shown  # the name as written, as text
+    visit(page, app_url, "原文")
+    page.get_by_role("combobox").first.click()
+    page.get_by_role("option").filter(has_text="xss_notice").first.click()
+    page.wait_for_timeout(1500)
+    assert page.get_by_text("onerror=alert(4)", exact=False).count() >= 1
+    for title in ("总览", "问题清单", "问题链", "时间线", "交叉重叠", "导出"):
+        visit(page, app_url, title)
+    page.screenshot(path=str(shots / "markup.png"), full_page=True)
+    assert not seen["dialogs"], seen["dialogs"]
+    assert not seen["errors"], seen["errors"]
