@@ -25,7 +25,7 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
     ("工作情况报告", re.compile(r"情况的?报告|工作总结|情况通报"), True),
 ]
-CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题")
+CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
 CLAIM_DONE = re.compile(r"(?:已(?:经)?(?:完成整改|整改完成|整改到位|整改|办结|销号|解决)|完成整改|整改到位|基本完成)\s*(\d+)\s*(?:个|条|项)"
                         r"|(\d+)\s*(?:个|条|项)(?:问题)?(?:已(?:经)?|全部)?(?:完成整改|整改完成|整改到位|整改完毕|办结|销号|解决)")
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
@@ -132,10 +132,11 @@ def claimed_counts(text: str) -> dict | None:
         if not total:
             continue
         done = CLAIM_DONE.search(sentence, total.end())
+        problems = int(total.group(1) or total.group(2))
         if done:
             n = int(done.group(1) or done.group(2))
-            if n <= int(total.group(1)):
-                return {"problems": int(total.group(1)), "done": n}
+            if n <= problems:
+                return {"problems": problems, "done": n}
     return None
 
 

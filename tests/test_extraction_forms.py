@@ -191,3 +191,8 @@ def test_document_facts_from_header_and_signature():
 def test_claimed_counts():
     out = extract("(一)整改情况。巡察反馈25个问题,已完成整改19个,其余6个正在推进。\n")
     assert out["document"]["claimed"] == {"problems": 25, "done": 19}
+
+
+def test_claimed_counts_with_the_count_after_the_word():
+    out = extract("(一)整改情况。巡察反馈问题18个,已完成整改15个。\n")
+    assert out["document"]["claimed"] == {"problems": 18, "done": 15}
