@@ -39,6 +39,7 @@ def _trigrams(text: str) -> set[str]:
 
 
 def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> list[dict]:
+    """Problems that recur: each paired with its most similar earlier problem in another document."""
     v = view(graph)
     problems = [(item, v.graph.nodes[item]["doc"], v.graph.nodes[item].get("text"))
                 for item in v.items if v.type(item) == "Problem"]
@@ -50,9 +51,12 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
 
 
 def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, keys: int = 8,
-                  common: float = 0.05, min_chars: int = 8) -> list[tuple[str, str, float]]:
-    """(item, other, score) for problems ``(item id, document id, text)`` of different documents whose
-    statements are similar; the half of ``recurring`` that the Cypher twin's rows feed too."""
+                  common: float = 0.05, min_chars: int = 8, per_key: int = 24) -> list[tuple[str, str, float]]:
+    """(item, earlier, score): each problem ``(item id, document id, text)`` paired with the most similar
+    problem before it in another document, if one scores ``threshold`` or more; the half of ``recurring``
+    that the Cypher twin's rows feed too. One finding per recurring problem, not one per pair: a problem
+    raised in ten rounds gives nine findings, not forty-five. Each problem is compared with at most
+    ``per_key`` earlier problems per sketch key, so the work stays linear however often a wording recurs."""
     problems = [(item, doc, statement(text)) for item, doc, text in problems]
     problems = [problem for problem in problems if len(problem[2]) >= min_chars]
     frequency: dict[str, int] = defaultdict(int)
@@ -64,17 +68,22 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
             frequency[gram] += 1
     too_common = max(2, common * len(problems))
     buckets: dict[str, list[int]] = defaultdict(list)
-    for index, found in enumerate(grams):
-        usable = [gram for gram in found if frequency[gram] <= too_common] or list(found)
-        for gram in sorted(usable, key=_stable_hash)[:keys]:
-            buckets[gram].append(index)
-    candidates = {(a, b) for members in buckets.values() for i, a in enumerate(members) for b in members[i + 1:]}
     pairs = []
-    for a, b in sorted(candidates):
-        (item_a, doc_a, text_a), (item_b, doc_b, text_b) = problems[a], problems[b]
-        if doc_a == doc_b:
-            continue
-        score = fuzz.ratio(text_a, text_b) / 100
-        if score >= threshold:
-            pairs.append((item_a, item_b, round(score, 4)))
+    for index, found in enumerate(grams):
+        item, doc, text = problems[index]
+        usable = [gram for gram in found if frequency[gram] <= too_common] or list(found)
+        sketch = sorted(usable, key=_stable_hash)[:keys]
+        candidates = {earlier for gram in sketch for earlier in buckets[gram][-per_key:]}
+        best = None
+        for earlier in sorted(candidates):
+            other_item, other_doc, other_text = problems[earlier]
+            if other_doc == doc:
+                continue
+            score = fuzz.ratio(text, other_text) / 100
+            if score >= threshold and (best is None or score > best[1]):
+                best = (other_item, score)
+        if best:
+            pairs.append((item, best[0], round(best[1], 4)))
+        for gram in sketch:
+            buckets[gram].append(index)
     return pairs
