@@ -6,7 +6,9 @@ Errors a user can cause (a file zeren cannot read, a store it cannot open) are o
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated
 
@@ -57,9 +59,13 @@ def owners(units: list[dict] | None) -> str:
     return "、".join(unit.get("mention") or unit.get("name") or "" for unit in units or ())
 
 
+Jobs = Annotated[int, typer.Option("--jobs", "-j", metavar="N",
+                                    help="Processes reading documents (0: one per core); one writes the store.")]
+
+
 @app.command()
 def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or directories.")],
-         store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False) -> None:
+         store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, jobs: Jobs = 1) -> None:
     """Load documents into the store. Unchanged files are skipped; a changed file replaces its old version."""
     files = list(iter_documents(paths))
     if not files:
@@ -70,19 +76,16 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
                         console=err, transient=True, disable=not err.is_terminal)
     with opened(store, neo4j) as db, progress:
         task = progress.add_task("loading", total=len(files))
-        for path in files:
+        for path, extracted in extract_all(files, jobs):
             progress.update(task, description=Path(path).name)
-            try:
-                src, extraction = extract_file(path)
-                counts[db.load(src, extraction).status] += 1
-            except StoreError as exc:  # the store itself is failing: the other files would fail alike
-                fail(str(exc))
-            except UnreadableDocument as exc:
-                error(str(exc))
+            if isinstance(extracted, str):
+                error(extracted)
                 counts["failed"] += 1
-            except Exception as exc:  # an extractor bug on one file must not stop the batch
-                error(f"{path}: cannot extract: {type(exc).__name__}: {exc}")
-                counts["failed"] += 1
+            else:
+                try:
+                    counts[db.load(*extracted).status] += 1
+                except StoreError as exc:  # the store itself is failing: the other files would fail alike
+                    fail(str(exc))
             progress.advance(task)
         total = db.stats()["documents"]
     out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
@@ -90,6 +93,26 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
     if counts["failed"]:
         single_file = len(paths) == 1 and not Path(paths[0]).is_dir()
         raise typer.Exit(BAD_INPUT if single_file else 1)
+
+
+def extract_or_say_why(path: str) -> tuple | str:
+    """(src, extraction), or the one-line message saying why the file cannot be used."""
+    try:
+        return extract_file(path)
+    except UnreadableDocument as exc:
+        return str(exc)
+    except Exception as exc:  # an extractor bug on one file must not stop the batch
+        return f"{path}: cannot extract: {type(exc).__name__}: {exc}"
+
+
+def extract_all(files: list[str], jobs: int):
+    """(path, extracted) in file order; with jobs > 1 the reading and parsing runs in worker processes."""
+    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    if jobs <= 1 or len(files) < 2:
+        yield from ((path, extract_or_say_why(path)) for path in files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from zip(files, pool.map(extract_or_say_why, files, chunksize=8))
 
 
 @app.command()
