@@ -59,6 +59,8 @@ def owners(units: list[dict] | None) -> str:
     return "、".join(unit.get("mention") or unit.get("name") or "" for unit in units or ())
 
 
+WRITE_BATCH = 16  # documents per store transaction: a commit per document costs as much as writing it
+
 Jobs = Annotated[int, typer.Option("--jobs", "-j", metavar="N",
                                     help="Processes reading documents (0: one per core); one writes the store.")]
 
@@ -76,17 +78,28 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
                         console=err, transient=True, disable=not err.is_terminal)
     with opened(store, neo4j) as db, progress:
         task = progress.add_task("loading", total=len(files))
+        batch: list[tuple] = []
+
+        def write() -> None:
+            try:
+                counts.update(result.status for result in db.load_many(batch))
+            except StoreError as exc:  # the store itself is failing: the other files would fail alike
+                fail(str(exc))
+            progress.advance(task, len(batch))
+            batch.clear()
+
         for path, extracted in extract_all(files, jobs):
             progress.update(task, description=Path(path).name)
             if isinstance(extracted, str):
                 error(extracted)
                 counts["failed"] += 1
+                progress.advance(task)
             else:
-                try:
-                    counts[db.load(*extracted).status] += 1
-                except StoreError as exc:  # the store itself is failing: the other files would fail alike
-                    fail(str(exc))
-            progress.advance(task)
+                batch.append(extracted)
+                if len(batch) >= WRITE_BATCH:
+                    write()
+        if batch:
+            write()
         total = db.stats()["documents"]
     out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
               + f" — {total} documents in {getattr(db, 'location', None) or 'Neo4j'}", soft_wrap=True, markup=False)

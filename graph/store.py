@@ -38,6 +38,10 @@ class Store(ABC):
     def load(self, src: SourceText, extraction: dict) -> LoadResult:
         """Store one document and the records its extraction asserts, atomically."""
 
+    def load_many(self, batch: list[tuple[SourceText, dict]]) -> list[LoadResult]:
+        """Several documents; a backend may write them in one transaction (each stays whole)."""
+        return [self.load(src, extraction) for src, extraction in batch]
+
     @abstractmethod
     def remove(self, doc_id: str) -> bool:
         """Remove a document and what only it asserted. False if the store has no such document."""
