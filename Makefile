@@ -3,7 +3,8 @@ VENV := .venv
 # Reinstall only when the package list changes: the stamp is newer than pyproject.toml otherwise.
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-deps
+.PHONY: install run test test-deps bench fuzz
+SIZE ?= default
 
 install: $(STAMP)
 
@@ -18,6 +19,15 @@ run: install
 
 test: install test-deps
 	$(VENV)/bin/pytest -q
+
+# Benchmarks: `make bench` (SIZE=small for a quick check, SIZE=full for 100k documents); bench/results.json.
+bench: install
+	$(VENV)/bin/python -m bench.run --size $(SIZE)
+
+# The long property tests (100,000 examples each) and the kill loop at 200 documents, 20 kills.
+fuzz: install
+	ZEREN_FUZZ_EXAMPLES=100000 ZEREN_KILL_COPIES=40 ZEREN_KILLS=20 \
+	  $(VENV)/bin/pytest -q tests/test_robustness.py tests/test_store.py -k "never_fails or splitter or killed"
 
 LINTER := tools/cypher_lint
 

@@ -23,7 +23,7 @@ import os
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import networkx as nx
 
@@ -50,6 +50,16 @@ def settings_from_env() -> dict:
             "user": os.environ.get("NEO4J_USERNAME") or None,
             "password": os.environ.get("NEO4J_PASSWORD") or None,
             "database": os.environ.get("NEO4J_DATABASE") or None}
+
+
+def _without_userinfo(uri: str, user: str | None, password: str | None) -> tuple[str, str | None, str | None]:
+    """Credentials written into the URI (bolt://user:pw@host) move to the auth, out of every message."""
+    parts = urlsplit(uri)
+    if not (parts.username or parts.password):
+        return uri, user, password
+    host = parts.hostname + (f":{parts.port}" if parts.port else "")
+    clean = parts._replace(netloc=host).geturl()
+    return clean, user or unquote(parts.username or ""), password or unquote(parts.password or "")
 
 
 def _where(uri: str) -> str:
@@ -153,6 +163,7 @@ class Neo4jStore(Store):
         from neo4j import GraphDatabase  # only the server backend needs the driver
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
         self._errors = (Neo4jError, ServiceUnavailable, OSError)
+        uri, user, password = _without_userinfo(uri, user, password)
         self._where, self._database = _where(uri), database
         self._graph: nx.MultiDiGraph | None = None
         self._graph_generation = -1
@@ -167,6 +178,9 @@ class Neo4jStore(Store):
             self._create_schema()
         except self._errors as exc:
             raise StoreError(f"cannot use Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+        except ValueError as exc:  # the driver's message repeats the URI: say what is wrong without it
+            raise StoreError(f"cannot use Neo4j at {self._where}: NEO4J_URI is not a neo4j://, neo4j+s://, "
+                             f"bolt:// or bolt+s:// address") from None
 
     def _session(self):
         session = self._driver.session(database=self._database) if self._database else self._driver.session()

@@ -20,6 +20,9 @@ from loaders.textfold import fold
 SUPPORTED_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
 MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+# The largest file read at all. A rectification document is kilobytes to a few megabytes; a bigger file is
+# refused from its size alone, before a byte is read, so memory stays bounded whatever is thrown at zeren.
+MAX_FILE_BYTES = int(os.environ.get("ZEREN_MAX_FILE_MB", "64")) * 1024 * 1024
 MAX_DOCX_MEMBERS = 10_000
 
 _FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
@@ -46,15 +49,22 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
     shown = os.fspath(path)
     suffix = os.path.splitext(shown)[1].lower()
     if not os.path.exists(shown):
-        raise UnreadableDocument(shown, "file not found")
+        broken = os.path.islink(shown)
+        raise UnreadableDocument(shown, "broken link: its target does not exist" if broken else "file not found")
     if os.path.isdir(shown):
         raise UnreadableDocument(shown, "is a directory, not a document")
     if suffix not in _FORMATS:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnreadableDocument(shown, f"unsupported file type {suffix or '(no suffix)'!r}; supported: {supported}")
+    if not os.path.isfile(shown):  # reading a pipe would wait for a writer forever
+        raise UnreadableDocument(shown, "not a regular file (a pipe, socket or device)")
     try:
+        size = os.path.getsize(shown)
+        if size > MAX_FILE_BYTES:
+            raise UnreadableDocument(shown, f"file too large ({size // 2**20} MB; the limit is "
+                                            f"{MAX_FILE_BYTES // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
         with open(shown, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise UnreadableDocument(shown, f"cannot read file: {exc.strerror or exc}") from None
     if not raw:
@@ -105,8 +115,8 @@ def _walk(directory: str) -> Iterator[str]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(entry.path)
-        elif entry.is_file() and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
-            yield entry.path
+        elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+            yield entry.path  # a pipe or a broken link too: read_document says why it is not read
 
 
 def _normalise_newlines(text: str) -> str:

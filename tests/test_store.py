@@ -7,6 +7,7 @@ tests run the real ``zeren load`` on copies of the fixture corpus.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import signal
 import sqlite3
@@ -242,8 +243,10 @@ def test_document_text_is_the_shown_text(store, tmp_path):
 
 # -- real processes on the fixture corpus ------------------------------------------------------------------
 
-COPIES = 6  # of each corpus file: enough work for a kill to land in the middle of a run
-KILLS = 4
+# Copies of each corpus file (enough work for a kill to land mid-run) and kills: reduced in `make test`,
+# 40 copies (200 documents) and 20 kills in `make fuzz`.
+COPIES = int(os.environ.get("ZEREN_KILL_COPIES", "6"))
+KILLS = int(os.environ.get("ZEREN_KILLS", "4"))
 
 
 def write_corpus(folder: Path, version: int) -> Path:

