@@ -204,11 +204,29 @@ def _looks_binary(text: str) -> bool:
 
 
 def _read_txt(path: str, raw: bytes) -> tuple[str, str]:
-    decoded = _decode(raw)
+    decoded = _decode(raw) or _decode_mixed(raw)
     if decoded is None or _looks_binary(decoded[0]):
         raise UnreadableDocument(path, "binary content, not a text file (undecodable or contains NUL bytes)")
     text, encoding = decoded
     return text.lstrip("\ufeff"), encoding
+
+
+def _decode_mixed(raw: bytes) -> tuple[str, str] | None:
+    """Text pasted together from UTF-8 and GBK files: each line in whichever of the two decodes it. None
+    unless every line decodes one way or the other (random bytes do not)."""
+    lines = []
+    for line in raw.split(b"\n"):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                lines.append(line.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return None
+    text = "\n".join(lines)
+    han = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    return (text, "mixed utf-8/gb18030") if han >= len(text) // 4 else None
 
 
 def _read_html(path: str, raw: bytes) -> tuple[str, str]:

@@ -184,3 +184,19 @@ def test_the_unit_list_splitter_keeps_its_spans_in_the_text(text):
     for mention in split_unit_list(text, 0):
         assert 0 <= mention.start < mention.end <= len(text)
         assert set(mention.mention) <= set(text)
+
+
+def test_mixed_encoding_is_read_line_by_line_and_random_bytes_are_refused(tmp_path):
+    task = "(一)压缩审批时限。(牵头单位:市发改委;完成时限:2024年6月底前)\n"
+    mixed = tmp_path / "拼接.txt"
+    mixed.write_bytes(task.encode("utf-8") * 5 + task.encode("gbk") * 5)
+    result = zeren("extract", str(mixed), "--json")
+    assert result.returncode == 0, result.stderr
+    import json
+    extraction = json.loads(result.stdout)
+    assert extraction["document"]["encoding"] == "mixed utf-8/gb18030"
+    assert sum(item["lead"][0]["mention"] == "市发改委" for item in extraction["items"] if item["lead"]) == 10
+    noise = tmp_path / "乱码.txt"
+    noise.write_bytes(bytes(range(128, 256)) * 50)
+    result = zeren("load", str(noise), "--store", str(tmp_path / "store"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "not a text file" in result.stderr
