@@ -140,8 +140,8 @@ def network_html(nodes: list[dict], edges: list[dict], height: int = 560) -> str
 
 
 def show_network(nodes: list[dict], edges: list[dict], height: int = 560) -> None:
-    import streamlit.components.v1 as components
-    components.html(network_html(nodes, edges, height), height=height + 20)
+    # Our own template, with document text only as escaped JSON data (see network_html): safe to embed.
+    st.iframe(network_html(nodes, edges, height), height=height + 20)
 
 
 def describe(found: dict) -> str:

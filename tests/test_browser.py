@@ -143,17 +143,25 @@ def test_click_from_a_gap_card_into_its_table_and_evidence(app_url, browser_page
     assert not seen["errors"] and not seen["dialogs"]
 
 
+def search_unit(page, url: str, text: str) -> str:
+    """Type into the unit search and return what the unit picker then shows."""
+    visit(page, url, "单位")
+    chosen = page.locator("[data-testid='stSelectbox']").first
+    before = chosen.inner_text()  # "找到 67 个单位…": changes once the search has run
+    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
+    field.fill(text)
+    field.press("Enter")
+    deadline = time.monotonic() + 20
+    while chosen.inner_text() == before and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
+    page.get_by_role("heading", name="任务", exact=True).wait_for(timeout=15000)
+    return chosen.inner_text() + " ".join(field.input_value() for field in chosen.locator("input").all())
+
+
 def test_search_a_unit_and_see_its_network(app_url, browser_page):
     page, seen, shots = browser_page
-    visit(page, app_url, "单位")
-    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
-    field.fill("住建委")
-    field.press("Enter")
-    page.get_by_role("heading", name="共同承担任务的单位").wait_for(timeout=15000)
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
-    chosen = page.locator("[data-testid='stSelectbox']").first
-    assert "盘锦市住房和城乡建设委员会" in chosen.inner_text() + " ".join(
-        field.input_value() for field in chosen.locator("input").all())
+    assert "盘锦市住房和城乡建设委员会" in search_unit(page, app_url, "住建委")
     graph = page.frame_locator("iframe").first
     graph.locator("#mynetwork canvas").wait_for(timeout=15000)  # vis-network drew the graph, from inlined code
     page.screenshot(path=str(shots / "unit.png"), full_page=True)
@@ -162,14 +170,8 @@ def test_search_a_unit_and_see_its_network(app_url, browser_page):
 
 def test_markup_in_documents_is_shown_and_never_run(app_url, browser_page):
     page, seen, shots = browser_page
-    visit(page, app_url, "单位")
-    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
-    field.fill("alert")
-    field.press("Enter")
-    page.get_by_role("heading", name="任务", exact=True).wait_for(timeout=15000)
+    shown = search_unit(page, app_url, "alert")
     page.wait_for_timeout(3000)  # the graph iframe draws a unit whose name holds markup
-    chosen = page.locator("[data-testid='stSelectbox']").first
-    shown = chosen.inner_text() + " ".join(field.input_value() for field in chosen.locator("input").all())
     assert re.search(r"<(script|img|svg)", shown), shown  # the name as written, as text
     visit(page, app_url, "原文")
     page.get_by_role("combobox").first.click()
