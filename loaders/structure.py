@@ -53,10 +53,10 @@ class Item:
 
 
 def _value(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    if s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+    if s and s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1
+    if s.isdecimal():  # not isdigit(): "①" is a digit that int() refuses (found by fuzzing)
+        return int(s)
     if s == "十":
         return 10
     if "十" in s:
