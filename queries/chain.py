@@ -10,7 +10,7 @@ from collections import Counter
 
 from graph.schema import unit_id
 
-from .view import View, view
+from .view import View, evidence, view
 
 
 class NotFound(LookupError):
@@ -116,6 +116,5 @@ def _policies(v: View, nodes: list[str]) -> list[dict]:
                 seen.add(target)
                 policy = v.graph.nodes[target]
                 found.append({"id": target, "title": policy.get("title"), "doc_no": policy.get("doc_no"),
-                              "evidence": {"doc": data["doc"], "span": list(data["span"]), "what": "cites",
-                                           "label": data.get("raw"), "sentence": data.get("sentence")}})
+                              "evidence": evidence(data, "cites", data.get("raw"))})
     return found
