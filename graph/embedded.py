@@ -30,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
-from graph.store import LoadResult, Store, StoreError
+from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
@@ -207,17 +207,14 @@ def _load_one(db: sqlite3.Connection, src: SourceText, extraction: dict, nodes: 
               edges: list[Edge]) -> LoadResult:
     doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
     stored = db.execute("SELECT meta FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-    stale = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
-                                          (path, doc_id))]
-    # The same bytes read by another extractor version: what the document asserts may have changed.
-    if stored and json.loads(stored[0]).get("extractor") != extraction["document"].get("extractor"):
-        stale.append(doc_id)
-        stored = None
+    same_path = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
+                                              (path, doc_id))]
+    stale, present = stale_versions(json.loads(stored[0]) if stored else None, same_path, doc_id, extraction)
     for old in stale:
         _delete_document(db, old)
-    if stored is None:
+    if not present:
         _insert_document(db, doc_id, path, src, extraction["document"], nodes, edges)
-    return LoadResult("replaced" if stale else "unchanged" if stored is not None else "added", doc_id)
+    return LoadResult(load_status(stale, present), doc_id)
 
 
 def _generation(db: sqlite3.Connection) -> int:

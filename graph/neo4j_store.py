@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import networkx as nx
 
 from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
-from graph.store import LoadResult, Store, StoreError
+from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
@@ -211,24 +211,22 @@ class Neo4jStore(Store):
 
     def _load(self, tx, doc_id, path, src, meta, nodes, edges) -> LoadResult:
         stored = tx.run(STATIC["find_content"], doc=doc_id).single()
-        stale = [record["id"] for record in tx.run(STATIC["find_path"], path=path, doc=doc_id)]
-        if stored and json.loads(stored["meta"] or "{}").get("extractor") != meta.get("extractor"):
-            stale.append(doc_id)  # the same bytes read by another extractor version
-            stored = None
+        same_path = [record["id"] for record in tx.run(STATIC["find_path"], path=path, doc=doc_id)]
+        stale, present = stale_versions(json.loads(stored["meta"] or "{}") if stored else None, same_path,
+                                        doc_id, {"document": meta})
         for old in stale:
             _delete(tx, old)
-        if stored is None:
-            seq = tx.run(STATIC["next_seq"]).single()["seq"]
+        if not present:
+            seq = tx.run(STATIC["next_seq"]).single()["seq"]  # also bumps the generation
             send = _Sender(tx, self.message_budget)
             _insert(send, doc_id, seq, nodes, edges)
             send.text(STATIC["document_extra"], {"text": STATIC["document_text_append"],
                                                  "meta": STATIC["document_meta_append"]}, doc_id,
                       text=src.text, meta=json.dumps(meta, ensure_ascii=False), format=src.format,
                       loaded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), path=path, seq=seq)
-        elif stale:
+        elif stale:  # only deletions: the generation still has to change
             tx.run(STATIC["bump"]).consume()
-        status = "replaced" if stale else "unchanged" if stored is not None else "added"
-        return LoadResult(status, doc_id)
+        return LoadResult(load_status(stale, present), doc_id)
 
     def remove(self, doc_id: str) -> bool:
         def work(tx):
@@ -247,7 +245,7 @@ class Neo4jStore(Store):
             rows = list(session.run(STATIC["documents"]))
             found = []
             for row in rows:
-                nodes = sum(session.run(_label_statements(label)[f"count_nodes:{label}"], doc=row["id"]).single()["n"]
+                nodes = sum(session.run(statements()[f"count_nodes:{label}"], doc=row["id"]).single()["n"]
                             for label in NODE_TYPES)
                 edges = session.run(STATIC["count_edges"], doc=row["id"]).single()["n"]
                 found.append({**json.loads(row["meta"]), "doc_id": row["id"], "path": row["path"],
@@ -269,11 +267,11 @@ class Neo4jStore(Store):
                 return self._graph
             graph = nx.MultiDiGraph()
             for label in NODE_TYPES:
-                for record in session.run(_label_statements(label)[f"read:{label}"]):
+                for record in session.run(statements()[f"read:{label}"]):
                     props = dict(record["n"].items())
                     graph.add_node(props["id"], **complete(label, _public(props, label)))
             for type_ in EDGE_TYPES:
-                for record in session.run(_edge_read(type_)):
+                for record in session.run(statements()[f"read_edges:{type_}"]):
                     if not graph.has_edge(record["source"], record["target"], key=type_):
                         props = {k: v for k, v in record["rel"].items() if k != "seq"}
                         graph.add_edge(record["source"], record["target"], key=type_, **complete(type_, props))
@@ -411,7 +409,7 @@ class _Sender:
             if not isinstance(value, str) or _size(value) <= HEAD:
                 continue
             append_statement, keys = append(row, prop)
-            head, rest = _pieces(value, HEAD)[0], None
+            head = _pieces(value, HEAD)[0]
             rest = value[len(head):]
             props[prop] = head
             tails += [(append_statement, keys, piece)
@@ -454,9 +452,8 @@ def _pieces(text: str, limit: int) -> list[str]:
 def _delete(tx, doc_id: str) -> None:
     tx.run(STATIC["drop_edges"], doc=doc_id).consume()
     for label in NODE_TYPES:
-        statements_ = _label_statements(label)
-        tx.run(statements_[f"release:{label}"], doc=doc_id).consume()
-        tx.run(statements_[f"drop_unreferenced:{label}"]).consume()
+        tx.run(statements()[f"release:{label}"], doc=doc_id).consume()
+        tx.run(statements()[f"drop_unreferenced:{label}"]).consume()
 
 
 def _storable(props: dict) -> dict:

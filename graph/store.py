@@ -33,6 +33,23 @@ class LoadResult:
     doc_id: str
 
 
+def stale_versions(stored_meta: dict | None, same_path: list[str], doc_id: str,
+                   extraction: dict) -> tuple[list[str], bool]:
+    """What a load must delete, and whether the content is already stored, from what the store found: the
+    stored document's meta (None if absent) and the other documents at the same path. The same bytes read
+    by another extractor version count as stale: what the document asserts may have changed."""
+    stale = list(same_path)
+    present = stored_meta is not None
+    if present and stored_meta.get("extractor") != extraction["document"].get("extractor"):
+        stale.append(doc_id)
+        present = False
+    return stale, present
+
+
+def load_status(stale: list[str], present: bool) -> str:
+    return "replaced" if stale else "unchanged" if present else "added"
+
+
 class Store(ABC):
     @abstractmethod
     def load(self, src: SourceText, extraction: dict) -> LoadResult:
