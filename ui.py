@@ -55,7 +55,7 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
 
 def gap_findings(as_of: date) -> list[dict]:
     """Every gap finding as of a day, cached with the graph."""
-    graph, view, _ = store_data()
+    _, view, _ = store_data()
     cache = _cache()
     key = ("gaps", as_of)
     if key not in cache:
@@ -93,12 +93,6 @@ def document_titles(documents: list[dict]) -> dict[str, str]:
 def short(text: str | None, limit: int = 60) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[:limit] + "…"
-
-
-def evidence_link(proof: dict) -> str:
-    """The 原文 page showing this evidence, as a relative URL (query parameters are read there, as data)."""
-    start, end = proof["span"]
-    return f"原文?doc={proof['doc']}&start={start}&end={end}"
 
 
 def evidence_html(text: str, start: int, end: int, context: int = 400) -> str:
