@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -59,7 +60,7 @@ def owners(units: list[dict] | None) -> str:
     return "、".join(unit.get("mention") or unit.get("name") or "" for unit in units or ())
 
 
-WRITE_BATCH = 16  # documents per store transaction: a commit per document costs as much as writing it
+WRITE_BATCH = 64  # documents per store transaction: a commit costs as much as writing a dozen documents
 
 Jobs = Annotated[int, typer.Option("--jobs", "-j", metavar="N",
                                     help="Processes reading documents (0: one per core); one writes the store.")]
@@ -88,7 +89,7 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
             progress.advance(task, len(batch))
             batch.clear()
 
-        for path, extracted in extract_all(files, jobs):
+        for path, extracted in extract_all(files, jobs, db.prepare):
             progress.update(task, description=Path(path).name)
             if isinstance(extracted, str):
                 error(extracted)
@@ -108,24 +109,27 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
         raise typer.Exit(BAD_INPUT if single_file else 1)
 
 
-def extract_or_say_why(path: str) -> tuple | str:
-    """(src, extraction), or the one-line message saying why the file cannot be used."""
+def extract_or_say_why(path: str, prepare=None):
+    """``prepare(src, extraction)`` (by default the pair itself), or the one-line message saying why the
+    file cannot be used."""
     try:
-        return extract_file(path)
+        extracted = extract_file(path)
+        return prepare(*extracted) if prepare else extracted
     except UnreadableDocument as exc:
         return str(exc)
     except Exception as exc:  # an extractor bug on one file must not stop the batch
         return f"{path}: cannot extract: {type(exc).__name__}: {exc}"
 
 
-def extract_all(files: list[str], jobs: int):
-    """(path, extracted) in file order; with jobs > 1 the reading and parsing runs in worker processes."""
+def extract_all(files: list[str], jobs: int, prepare=None):
+    """(path, extracted) in file order; with jobs > 1 the reading, parsing and the store's ``prepare`` (its
+    rows, ready to write) run in worker processes."""
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
     if jobs <= 1 or len(files) < 2:
-        yield from ((path, extract_or_say_why(path)) for path in files)
+        yield from ((path, extract_or_say_why(path, prepare)) for path in files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(files, pool.map(extract_or_say_why, files, chunksize=8))
+        yield from zip(files, pool.map(partial(extract_or_say_why, prepare=prepare), files, chunksize=8))
 
 
 @app.command()

@@ -20,16 +20,17 @@ of "?" placeholders.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import networkx as nx
+import orjson
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
+from graph.schema import EDGE_TYPES, NODE_TYPES, Node, complete
 from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
@@ -37,6 +38,11 @@ from loaders.source import SourceText
 SCHEMA_VERSION = 1
 DATABASE, LOCK = "zeren.sqlite", "lock"
 BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
+# SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file.
+CACHE_KIB = 256 * 1024
+# Pages in the WAL before SQLite copies them into the database (default 1000): a bulk load rewrites the
+# same index pages again and again, and each checkpoint in between writes them to the file once more.
+WAL_CHECKPOINT_PAGES = 16_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -59,6 +65,30 @@ INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
 
 # Columns of their own in ``documents``; the rest of the extracted document goes into ``meta``.
 DOCUMENT_COLUMNS = ("path", "sha256", "format")
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document's rows, ready to insert. ``prepare_document`` may run in any process (``zeren load -j``
+    runs it in the reading processes), so the one writer only writes."""
+    src: SourceText
+    extraction: dict
+    doc_id: str
+    owned_nodes: list[tuple[str, str, str]]   # (id, type, props as JSON)
+    shared_nodes: list[Node]                  # merged with what the store has, so only the writer can
+    node_ids: list[str]
+    edges: list[tuple[str, str, str, str]]    # (source, type, target, props as JSON)
+
+
+def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
+    nodes, edges = to_records(src, extraction)
+    # The folded twin is only for parsing: not stored, so not carried to the writer.
+    shown = SourceText(src.path, src.format, src.encoding, src.sha256, src.text, src.text)
+    return PreparedDocument(
+        shown, extraction, document_id(src.sha256),
+        [(node.id, node.type, _json(node.props)) for node in nodes if not NODE_TYPES[node.type].shared],
+        [node for node in nodes if NODE_TYPES[node.type].shared], [node.id for node in nodes],
+        [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges])
 
 
 class EmbeddedStore(Store):
@@ -90,6 +120,9 @@ class EmbeddedStore(Store):
         # NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits
         # but never leaves a half-written transaction.
         self._db.execute("PRAGMA synchronous = NORMAL")
+        # Module constants, not values from input (PRAGMA takes no parameters).
+        self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        self._db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
 
     @contextmanager
     def _exclusive(self):
@@ -125,16 +158,18 @@ class EmbeddedStore(Store):
 
     # -- writes -----------------------------------------------------------------------------------------
 
+    prepare = staticmethod(prepare_document)
+
     def load(self, src: SourceText, extraction: dict) -> LoadResult:
         return self.load_many([(src, extraction)])[0]
 
-    def load_many(self, batch: list[tuple[SourceText, dict]]) -> list[LoadResult]:
+    def load_many(self, batch: list[tuple[SourceText, dict] | PreparedDocument]) -> list[LoadResult]:
         """Several documents in one transaction: all of them or none after a crash, and one commit instead
         of one per document (a bulk load's main cost after extraction)."""
-        records = [to_records(src, extraction) for src, extraction in batch]  # before the lock
+        prepared = [item if isinstance(item, PreparedDocument) else prepare_document(*item)
+                    for item in batch]  # before the lock
         with self._writing() as db:
-            results = [_load_one(db, src, extraction, nodes, edges)
-                       for (src, extraction), (nodes, edges) in zip(batch, records)]
+            results = [_load_one(db, document) for document in prepared]
             if any(result.status != "unchanged" for result in results):
                 _bump_generation(db)
         return results
@@ -155,7 +190,7 @@ class EmbeddedStore(Store):
             " (SELECT COUNT(*) FROM node_refs r WHERE r.doc_id = d.doc_id),"
             " (SELECT COUNT(*) FROM edges e WHERE e.doc_id = d.doc_id)"
             " FROM documents d ORDER BY d.rowid").fetchall()
-        return [{**json.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
+        return [{**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
                  "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
                 for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
 
@@ -171,13 +206,18 @@ class EmbeddedStore(Store):
             if self._graph is not None and generation == self._graph_generation:
                 return self._graph
             graph = nx.MultiDiGraph()
-            for node_id, type_, props in db.execute("SELECT id, type, props FROM nodes ORDER BY id"):
-                graph.add_node(node_id, **complete(type_, json.loads(props)))
+            graph.add_nodes_from((node_id, complete(type_, orjson.loads(props))) for node_id, type_, props
+                                 in db.execute("SELECT id, type, props FROM nodes ORDER BY id"))
             # rowid order is load order, so an edge several documents assert keeps the first one's properties.
+            seen: set[tuple[str, str, str]] = set()
+            edges = []
             for source, type_, target, props in db.execute(
                     "SELECT source, type, target, props FROM edges ORDER BY rowid"):
-                if not graph.has_edge(source, target, key=type_):
-                    graph.add_edge(source, target, key=type_, **complete(type_, json.loads(props)))
+                if (source, target, type_) not in seen:
+                    seen.add((source, target, type_))
+                    edges.append((source, target, type_, complete(type_, orjson.loads(props))))
+            del seen
+            graph.add_edges_from(edges)
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
@@ -203,17 +243,17 @@ class EmbeddedStore(Store):
             self._lock = None
 
 
-def _load_one(db: sqlite3.Connection, src: SourceText, extraction: dict, nodes: list[Node],
-              edges: list[Edge]) -> LoadResult:
-    doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
+def _load_one(db: sqlite3.Connection, document: PreparedDocument) -> LoadResult:
+    doc_id, path = document.doc_id, str(Path(document.src.path).resolve())
     stored = db.execute("SELECT meta FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     same_path = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
                                               (path, doc_id))]
-    stale, present = stale_versions(json.loads(stored[0]) if stored else None, same_path, doc_id, extraction)
+    stale, present = stale_versions(orjson.loads(stored[0]) if stored else None, same_path, doc_id,
+                                    document.extraction)
     for old in stale:
         _delete_document(db, old)
     if not present:
-        _insert_document(db, doc_id, path, src, extraction["document"], nodes, edges)
+        _insert_document(db, path, document)
     return LoadResult(load_status(stale, present), doc_id)
 
 
@@ -225,20 +265,19 @@ def _bump_generation(db: sqlite3.Connection) -> None:
     db.execute("UPDATE state SET value = value + 1 WHERE key = 'generation'")
 
 
-def _insert_document(db: sqlite3.Connection, doc_id: str, path: str, src: SourceText, meta: dict,
-                     nodes: list[Node], edges: list[Edge]) -> None:
-    meta = {key: value for key, value in meta.items() if key not in DOCUMENT_COLUMNS}
+def _insert_document(db: sqlite3.Connection, path: str, document: PreparedDocument) -> None:
+    src, doc_id = document.src, document.doc_id
+    meta = {key: value for key, value in document.extraction["document"].items() if key not in DOCUMENT_COLUMNS}
     db.execute("INSERT INTO documents (doc_id, path, sha256, format, text, meta, loaded_at)"
                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                (doc_id, path, src.sha256, src.format, src.text, _json(meta),
                 datetime.now(timezone.utc).isoformat(timespec="seconds")))
-    shared = [node for node in nodes if NODE_TYPES[node.type].shared]
-    db.executemany("INSERT INTO nodes (id, type, props) VALUES (?, ?, ?)",
-                   ((node.id, node.type, _json(node.props)) for node in nodes if not NODE_TYPES[node.type].shared))
-    _merge_shared_nodes(db, shared)
-    db.executemany("INSERT INTO node_refs (node_id, doc_id) VALUES (?, ?)", ((node.id, doc_id) for node in nodes))
+    db.executemany("INSERT INTO nodes (id, type, props) VALUES (?, ?, ?)", document.owned_nodes)
+    _merge_shared_nodes(db, document.shared_nodes)
+    db.executemany("INSERT INTO node_refs (node_id, doc_id) VALUES (?, ?)",
+                   ((node_id, doc_id) for node_id in document.node_ids))
     db.executemany("INSERT INTO edges (source, type, target, doc_id, props) VALUES (?, ?, ?, ?, ?)",
-                   ((edge.source, edge.type, edge.target, doc_id, _json(edge.props)) for edge in edges))
+                   ((source, type_, target, doc_id, props) for source, type_, target, props in document.edges))
 
 
 def _merge_shared_nodes(db: sqlite3.Connection, nodes: list[Node]) -> None:
@@ -250,7 +289,7 @@ def _merge_shared_nodes(db: sqlite3.Connection, nodes: list[Node]) -> None:
         chunk = ids[start:start + 500]
         marks = ",".join("?" * len(chunk))  # placeholders only: the values are parameters
         for node_id, props in db.execute(f"SELECT id, props FROM nodes WHERE id IN ({marks})", chunk):
-            known[node_id] = json.loads(props)
+            known[node_id] = orjson.loads(props)
     new, changed = [], []
     for node in nodes:
         if node.id not in known:
@@ -273,4 +312,4 @@ def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()

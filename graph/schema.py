@@ -103,8 +103,16 @@ def validate(node_or_edge: Node | Edge) -> None:
 def complete(type_name: str, props: dict) -> dict:
     """A node's or edge's attributes as both stores show them: ``type``, then every property of its type
     (None where the record has none: Neo4j stores no nulls, so an absent property and None are one)."""
-    spec = NODE_TYPES.get(type_name) or EDGE_TYPES[type_name]
-    return {"type": type_name, **{name: props.get(name) for name in spec.properties}}
+    empty = _EMPTY[type_name]
+    completed = dict(empty)  # every property in schema order, so update() keeps that order
+    completed.update(props)
+    if len(completed) != len(empty) or completed["type"] != type_name:  # keys the schema does not know
+        completed = {key: props.get(key) for key in empty} | {"type": type_name}
+    return completed
+
+
+_EMPTY = {name: {"type": name, **dict.fromkeys(spec.properties)}
+          for name, spec in (*NODE_TYPES.items(), *EDGE_TYPES.items())}
 
 
 def unit_id(canonical_name: str) -> str:

@@ -50,12 +50,20 @@ def load_status(stale: list[str], present: bool) -> str:
     return "replaced" if stale else "unchanged" if present else "added"
 
 
+def as_given(src: SourceText, extraction: dict) -> tuple[SourceText, dict]:
+    return src, extraction
+
+
 class Store(ABC):
+    # What a reading process can do ahead of the writer: ``prepare(src, extraction)`` gives an item
+    # ``load_many`` accepts (by default the pair itself). A plain function, so worker processes can run it.
+    prepare = staticmethod(as_given)
+
     @abstractmethod
     def load(self, src: SourceText, extraction: dict) -> LoadResult:
         """Store one document and the records its extraction asserts, atomically."""
 
-    def load_many(self, batch: list[tuple[SourceText, dict]]) -> list[LoadResult]:
+    def load_many(self, batch: list) -> list[LoadResult]:
         """Several documents; a backend may write them in one transaction (each stays whole)."""
         return [self.load(src, extraction) for src, extraction in batch]
 
