@@ -27,7 +27,7 @@ def chain(graph, target: str) -> dict:
 def find_unit(graph, query: str) -> str:
     """A Unit node id from its id, its canonical name, a mention, or a substring matching one unit."""
     v = view(graph)
-    nodes = v.graph.nodes
+    nodes = v.data
     if query in v.graph and nodes[query]["type"] == "Unit":
         return query
     if unit_id(query) in v.graph:
@@ -48,7 +48,7 @@ def find_unit(graph, query: str) -> str:
 
 
 def unit_chain(v: View, unit: str) -> dict:
-    data = v.graph.nodes[unit]
+    data = v.data[unit]
     documents: dict[str, dict] = {}
     partners: Counter = Counter()
     for item in v.work_items:
@@ -56,19 +56,19 @@ def unit_chain(v: View, unit: str) -> dict:
         roles = sorted({owner.role for owner in owners if owner.unit == unit})
         if not roles:
             continue
-        doc = v.graph.nodes[item]["doc"]
+        doc = v.data[item]["doc"]
         entry = documents.setdefault(doc, {"document": v.document_ref(doc), "problems": {}})
         problem = v.problem_of(item)
         group = entry["problems"].setdefault(problem, {"problem": v.item_ref(problem) if problem else None,
                                                        "tasks": []})
         kind, due, proof = v.deadline(item)
         group["tasks"].append({"item": v.item_ref(item), "roles": roles, "deadline": {"kind": kind, "date": due},
-                               "status": v.graph.nodes[item].get("status"),
+                               "status": v.data[item].get("status"),
                                "with": [owner.name for owner in owners if owner.unit != unit],
                                "evidence": [v.item_evidence(item), *(owner.evidence for owner in owners
                                                                      if owner.unit == unit)]})
         partners.update({owner.name for owner in owners if owner.unit != unit})
-    places = [v.graph.nodes[target]["name"] for _, target, key in v.graph.out_edges(unit, keys=True)
+    places = [v.data[target]["name"] for _, target, key in v.graph.out_edges(unit, keys=True)
               if key == "IN_JURISDICTION"]
     return {"unit": {"id": unit, "name": data["name"], "collective": bool(data.get("collective"))},
             "jurisdiction": data.get("jurisdiction") or (places[0] if places else None),
@@ -80,7 +80,7 @@ def unit_chain(v: View, unit: str) -> dict:
 
 def item_chain(v: View, item: str) -> dict:
     path = v.ancestors(item)
-    doc = v.graph.nodes[item]["doc"]
+    doc = v.data[item]["doc"]
     problem = v.problem_of(item)
     top = problem or item
     tasks = [top] if v.type(top) == "Task" else [t for t in _descendants(v, top) if v.type(t) == "Task"]
@@ -101,7 +101,7 @@ def _descendants(v: View, item: str) -> list[str]:
 
 def _task(v: View, task: str) -> dict:
     kind, due, proof = v.deadline(task)
-    return {"item": v.item_ref(task), "status": v.graph.nodes[task].get("status"),
+    return {"item": v.item_ref(task), "status": v.data[task].get("status"),
             "owners": [{"unit": owner.name, "role": owner.role, "collective": owner.collective,
                         "inherited": not v.owners(task), "evidence": owner.evidence}
                        for owner in v.effective_owners(task)],
@@ -114,7 +114,7 @@ def _policies(v: View, nodes: list[str]) -> list[dict]:
         for _, target, key, data in v.graph.out_edges(node, keys=True, data=True):
             if key == "CITES" and target not in seen:
                 seen.add(target)
-                policy = v.graph.nodes[target]
+                policy = v.data[target]
                 found.append({"id": target, "title": policy.get("title"), "doc_no": policy.get("doc_no"),
                               "evidence": evidence(data, "cites", data.get("raw"))})
     return found

@@ -18,32 +18,36 @@ def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> 
     soon = today + timedelta(days=within_days)
     found, tasks_by_doc = [], {}
     for item in v.work_items:
-        tasks_by_doc.setdefault(v.graph.nodes[item]["doc"], []).append((item, *v.deadline(item)))
+        tasks_by_doc.setdefault(v.data[item]["doc"], []).append((item, *v.deadline(item)))
     for doc, tasks in tasks_by_doc.items():
         if all(kind == "none" for _, kind, _, _ in tasks):
             found.append(finding("deadlines", v.document_ref(doc), [], {"kind": "missing_all", "tasks": len(tasks)},
                                  [v.item_evidence(doc) | {"what": "document"}]))
             continue
         for item, kind, due, proof in tasks:
+            detail = _judge(kind, due, v.data[item].get("status"), today, soon)
+            if detail is None:
+                continue
             units = [owner.name for owner in v.effective_owners(item)]
-            status = v.graph.nodes[item].get("status")
-            ref, where = v.item_ref(item), [v.item_evidence(item)]
-            if kind == "none":
-                found.append(finding("deadlines", ref, units, {"kind": "missing"}, where))
-            elif kind in ("ongoing", "timely"):
-                found.append(finding("deadlines", ref, units, {"kind": "vague", "deadline": kind}, where + [proof]))
-            elif due and status != "done":
-                due_date = date.fromisoformat(due)
-                if due_date < today:
-                    found.append(finding("deadlines", ref, units, {"kind": "overdue", "date": due, "status": status,
-                                                                   "days": (today - due_date).days},
-                                         where + [proof]))
-                elif due_date <= soon:
-                    found.append(finding("deadlines", ref, units, {"kind": "due_soon", "date": due,
-                                                                   "status": status,
-                                                                   "days": (due_date - today).days},
-                                         where + [proof]))
+            where = [v.item_evidence(item)] + ([proof] if proof else [])
+            found.append(finding("deadlines", v.item_ref(item), units, detail, where))
     return found
+
+
+def _judge(kind: str, due: str | None, status: str | None, today: date, soon: date) -> dict | None:
+    """The finding's detail for one owned task's deadline, or None when the deadline is fine."""
+    if kind == "none":
+        return {"kind": "missing"}
+    if kind in ("ongoing", "timely"):
+        return {"kind": "vague", "deadline": kind}
+    if not due or status == "done":
+        return None
+    due_date = date.fromisoformat(due)
+    if due_date < today:
+        return {"kind": "overdue", "date": due, "status": status, "days": (today - due_date).days}
+    if due_date <= soon:
+        return {"kind": "due_soon", "date": due, "status": status, "days": (due_date - today).days}
+    return None
 
 
 def _as_date(value: date | str | None) -> date:

@@ -32,16 +32,16 @@ def ledger(graph) -> list[dict]:
     for item in v.items:
         if item not in work and v.type(item) != "Task":
             continue
-        data = v.graph.nodes[item]
-        doc = v.graph.nodes[data["doc"]]
+        data = v.data[item]
+        doc = v.data[data["doc"]]
         problem = v.problem_of(item)
         owners = v.effective_owners(item)
         kind, due, proof = v.deadline(item)
         named = [owner.evidence["sentence"] for owner in owners if owner.evidence.get("sentence")]
         rows.append({
             "document": doc.get("title") or doc.get("path"), "doc_no": doc.get("doc_no"),
-            "problem_number": v.graph.nodes[problem].get("number") if problem else None,
-            "problem": v.graph.nodes[problem].get("text") if problem and problem != item else None,
+            "problem_number": v.data[problem].get("number") if problem else None,
+            "problem": v.data[problem].get("text") if problem and problem != item else None,
             "label": v.label(item), "task": data.get("text"),
             "lead": "、".join(o.name for o in owners if o.role == "lead"),
             "responsible": "、".join(o.name for o in owners if o.role == "responsible"),

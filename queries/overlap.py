@@ -81,7 +81,7 @@ def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
     per_doc: dict[tuple[str, str], list[str]] = {}
     for item in v.work_items:
         owners = v.effective_owners(item)
-        doc = v.graph.nodes[item]["doc"]
+        doc = v.data[item]["doc"]
         owned_per_doc[doc] += 1
         vague = v.deadline(item)[0] in VAGUE_DEADLINES
         for name in {owner.name for owner in owners}:

@@ -47,7 +47,7 @@ def _without_lead(v: View, item: str, owners) -> list[dict]:
 def _unowned(v: View, item: str) -> bool:
     """An item naming no unit is a gap only where its document assigns owners, and only where an owner is
     expected: a measure of a problem, a task among owned siblings, a problem without measures."""
-    data = v.graph.nodes[item]
+    data = v.data[item]
     if data["doc"] not in v.assigning_documents or v.is_owned(item):
         return False
     parent = v.parent(item)
@@ -84,11 +84,11 @@ def multi_lead(graph) -> list[dict]:
         leads = v.owners(item, "lead")
         if len(leads) < 2:
             continue
-        each = bool(v.graph.nodes[item].get("each_leads"))
+        each = bool(v.data[item].get("each_leads"))
         found.append(finding(
             "split_lead" if each else "multi_lead", v.item_ref(item), [lead.name for lead in leads],
             {"leads": len(leads), "each_leads": each,
              "collective": sum(lead.collective for lead in leads),
-             "convention": v.graph.nodes[item].get("convention")},
+             "convention": v.data[item].get("convention")},
             [v.item_evidence(item), *(lead.evidence for lead in leads)]))
     return found

@@ -41,7 +41,7 @@ def _trigrams(text: str) -> set[str]:
 def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> list[dict]:
     """Problems that recur: each paired with its most similar earlier problem in another document."""
     v = view(graph)
-    problems = [(item, v.graph.nodes[item]["doc"], v.graph.nodes[item].get("text"))
+    problems = [(item, v.data[item]["doc"], v.data[item].get("text"))
                 for item in v.items if v.type(item) == "Problem"]
     found = [finding("recurring", v.item_ref(a), [], {"score": score, "other": v.item_ref(b)},
                      [v.item_evidence(a), v.item_evidence(b)])

@@ -30,36 +30,54 @@ class View:
 
     def __init__(self, graph: nx.MultiDiGraph):
         self.graph = graph
+        # node id -> attributes, as a plain dict: the analyses look nodes up millions of times, and a
+        # networkx NodeView lookup costs several times a dict's.
+        self.data: dict[str, dict] = dict(graph.nodes(data=True))
 
     @cached_property
     def items(self) -> list[str]:
         """Every Section, Problem and Task, by document and then in reading order."""
-        nodes = self.graph.nodes
-        return sorted((node for node, data in nodes(data=True) if data["type"] in ITEM_TYPES),
-                      key=lambda node: (nodes[node]["doc"], nodes[node]["span"][0], node))
+        data = self.data
+        return sorted((node for node, attrs in data.items() if attrs["type"] in ITEM_TYPES),
+                      key=lambda node: (data[node]["doc"], data[node]["span"][0], node))
 
     @cached_property
     def documents(self) -> list[str]:
-        return sorted(node for node, data in self.graph.nodes(data=True) if data["type"] == "Document")
+        return sorted(node for node, attrs in self.data.items() if attrs["type"] == "Document")
 
     @cached_property
     def units(self) -> list[str]:
-        return sorted(node for node, data in self.graph.nodes(data=True) if data["type"] == "Unit")
+        return sorted(node for node, attrs in self.data.items() if attrs["type"] == "Unit")
 
     @cached_property
-    def _owners(self) -> dict[str, list[Owner]]:
+    def _edges(self) -> tuple[dict, dict, dict]:
+        """One pass over the edges for what the analyses follow: owners and deadline of each item, and
+        the items each node contains, each in reading order."""
+        nodes = self.data
         owners: dict[str, list[Owner]] = {}
-        for source, target, data in self.graph.edges(data=True):
-            if data["type"] not in ("LEADS", "RESPONSIBLE_FOR"):
-                continue
-            unit = self.graph.nodes[source]
-            role = "lead" if data["type"] == "LEADS" else data.get("role") or "responsible"
-            owners.setdefault(target, []).append(Owner(
-                source, unit["name"], role, bool(unit.get("collective")), bool(data.get("open_ended")),
-                evidence(data, role, data.get("mention"))))
+        due: dict[str, tuple[str, str | None, dict]] = {}
+        children: dict[str, list[str]] = {}
+        for source, target, key, data in self.graph.edges(keys=True, data=True):
+            if key == "CONTAINS":
+                children.setdefault(source, []).append(target)
+            elif key == "LEADS" or key == "RESPONSIBLE_FOR":
+                unit = nodes[source]
+                role = "lead" if key == "LEADS" else data.get("role") or "responsible"
+                owners.setdefault(target, []).append(Owner(
+                    source, unit["name"], role, bool(unit.get("collective")), bool(data.get("open_ended")),
+                    evidence(data, role, data.get("mention"))))
+            elif key == "DUE" and source not in due:
+                deadline = nodes[target]
+                due[source] = (deadline["kind"], deadline.get("date"), evidence(data, "deadline", data.get("raw")))
         for found in owners.values():  # the order the document names them in
             found.sort(key=lambda owner: (owner.evidence["span"][0], owner.name))
-        return owners
+        for found in children.values():
+            found.sort(key=lambda node: nodes[node]["span"][0])
+        return owners, due, children
+
+    @property
+    def _owners(self) -> dict[str, list[Owner]]:
+        return self._edges[0]
 
     def owners(self, item: str, role: str | None = None) -> list[Owner]:
         found = self._owners.get(item, [])
@@ -70,8 +88,8 @@ class View:
         own = self.owners(item)
         if own:
             return own
-        source = self.graph.nodes[item].get("owners_from")
-        return self.owners(source) if source in self.graph else []
+        source = self.data[item].get("owners_from")
+        return self.owners(source) if source in self.data else []
 
     def is_owned(self, item: str) -> bool:
         return bool(self.effective_owners(item))
@@ -80,23 +98,17 @@ class View:
     def work_items(self) -> list[str]:
         """The owned units of work: items with owners, where a block whose measures share its owners counts
         as those measures (not once more itself)."""
-        sharing = {self.graph.nodes[item].get("owners_from") for item in self.items}
+        sharing = {self.data[item].get("owners_from") for item in self.items}
         return [item for item in self.items
                 if self.type(item) != "Section" and item not in sharing and self.is_owned(item)]
 
-    @cached_property
+    @property
     def _children(self) -> dict[str, list[str]]:
-        children: dict[str, list[str]] = {}
-        for source, target, key in self.graph.edges(keys=True):
-            if key == "CONTAINS":
-                children.setdefault(source, []).append(target)
-        for found in children.values():
-            found.sort(key=lambda node: self.graph.nodes[node]["span"][0])
-        return children
+        return self._edges[2]
 
     def children(self, node: str, type_: str | None = None) -> list[str]:
         found = self._children.get(node, [])
-        return [child for child in found if self.graph.nodes[child]["type"] == type_] if type_ else list(found)
+        return [child for child in found if self.data[child]["type"] == type_] if type_ else list(found)
 
     @cached_property
     def _parent(self) -> dict[str, str]:
@@ -105,7 +117,7 @@ class View:
     def parent(self, item: str) -> str | None:
         """The containing item; None for a top-level item (its parent is the Document)."""
         parent = self._parent.get(item)
-        return parent if parent is not None and self.graph.nodes[parent]["type"] in ITEM_TYPES else None
+        return parent if parent is not None and self.data[parent]["type"] in ITEM_TYPES else None
 
     def ancestors(self, item: str) -> list[str]:
         """Document first, then the enclosing items down to the item's parent."""
@@ -118,21 +130,19 @@ class View:
     def problem_of(self, item: str) -> str | None:
         node = item
         while node is not None:
-            if self.graph.nodes[node]["type"] == "Problem":
+            if self.data[node]["type"] == "Problem":
                 return node
             node = self.parent(node)
         return None
 
     def deadline(self, item: str) -> tuple[str, str | None, dict | None]:
         """(kind, date, evidence) of the item's own deadline, else of the block whose owners it shares."""
-        for node in (item, self.graph.nodes[item].get("owners_from")):
-            if node not in self.graph:
-                continue
-            for _, target, key, data in self.graph.out_edges(node, keys=True, data=True):
-                if key == "DUE":
-                    deadline = self.graph.nodes[target]
-                    return deadline["kind"], deadline.get("date"), evidence(data, "deadline", data.get("raw"))
-        return "none", None, None
+        due = self._edges[1]
+        found = due.get(item) or due.get(self.data[item].get("owners_from"))
+        if found is None:
+            return "none", None, None
+        kind, date, proof = found
+        return kind, date, dict(proof)
 
     def doc_items(self, doc: str) -> list[str]:
         return self._by_doc.get(doc, [])
@@ -141,48 +151,52 @@ class View:
     def _by_doc(self) -> dict[str, list[str]]:
         by_doc: dict[str, list[str]] = {}
         for item in self.items:
-            by_doc.setdefault(self.graph.nodes[item]["doc"], []).append(item)
-        for found in by_doc.values():
-            found.sort(key=lambda node: self.graph.nodes[node]["span"][0])
+            by_doc.setdefault(self.data[item]["doc"], []).append(item)  # items are in reading order
         return by_doc
 
     @cached_property
     def assigning_documents(self) -> set[str]:
         """Documents that name owners for some of their items: where a missing owner is a gap, not the genre
         (a 整改通报 that names nobody is reporting, not assigning)."""
-        return {self.graph.nodes[item]["doc"] for item in self._owners}
+        return {self.data[item]["doc"] for item in self._owners}
 
     def type(self, node: str) -> str:
-        return self.graph.nodes[node]["type"]
+        return self.data[node]["type"]
 
     def item_ref(self, item: str) -> dict:
-        data = self.graph.nodes[item]
+        data = self.data[item]
         return {"id": item, "type": data["type"], "doc": data["doc"], "document": self._title(data["doc"]),
                 "number": data.get("number"), "label": self.label(item), "text": data.get("text")}
 
     def _title(self, doc: str) -> str:
-        data = self.graph.nodes[doc]
+        data = self.data[doc]
         return data.get("title") or data.get("doc_no") or data.get("path") or doc
 
     def label(self, item: str) -> str:
         """Where a reader finds the item: the numbers down to it, "(二十一) 第1项" for an unnumbered measure."""
-        parts = []
-        for node in [*self.ancestors(item)[1:], item]:
-            number = self.graph.nodes[node].get("number")
+        known = self._labels.get(item)
+        if known is None:
+            number = self.data[item].get("number")
             if number is None:
-                parent = self._parent.get(node)
-                siblings = self.children(parent) if parent else [node]
-                number = f"第{siblings.index(node) + 1}项"
-            parts.append(number.strip())
-        return " ".join(parts)
+                parent = self._parent.get(item)
+                siblings = self._children.get(parent, [item]) if parent else [item]
+                number = f"第{siblings.index(item) + 1}项"
+            above = self.parent(item)
+            known = self._labels[item] = (f"{self.label(above)} " if above else "") + number.strip()
+        return known
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {}  # filled by label(): an item's label starts with its parent's
 
     def document_ref(self, doc: str) -> dict:
-        data = self.graph.nodes[doc]
+        data = self.data[doc]
         return {"id": doc, "type": "Document", "doc": doc, "document": self._title(doc), "number": data.get("doc_no"),
                 "label": data.get("doc_no") or "全文", "text": data.get("title")}
 
     def item_evidence(self, item: str) -> dict:
-        return evidence(self.graph.nodes[item], "item", self.graph.nodes[item].get("number"))
+        data = self.data[item]
+        return evidence(data, "item", data.get("number"))
 
 
 def view(graph: nx.MultiDiGraph | View) -> View:
