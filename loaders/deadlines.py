@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
@@ -106,6 +107,11 @@ def _dates(text: str, year: int | None) -> list[date]:
 
 def parse_deadline(raw: str | None, doc_year: int | None = None) -> dict:
     """{"raw", "kind", "date"} for a deadline phrase; a stated date wins over 长期推进 in the same phrase."""
+    return dict(_parsed_deadline(raw, doc_year))    # a copy: callers add keys to it
+
+
+@lru_cache(maxsize=65536)    # the same few phrases (年底前, 长期坚持) recur across tasks and documents
+def _parsed_deadline(raw: str | None, doc_year: int | None) -> dict:
     if not raw or not raw.strip():
         return {"raw": None, "kind": "none", "date": None}
     text = cn_numerals(re.sub(r"\s+", "", raw))
@@ -119,6 +125,7 @@ def parse_deadline(raw: str | None, doc_year: int | None = None) -> dict:
     return {"raw": raw.strip(), "kind": "none", "date": None}
 
 
+@lru_cache(maxsize=65536)
 def looks_like_deadline(piece: str) -> bool:
     """Is this list piece a deadline rather than a unit ("6月底完成", "长期推进", "适时推进")?"""
     p = re.sub(r"\s+", "", piece)

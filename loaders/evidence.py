@@ -4,9 +4,13 @@ A sentence is returned as an exact substring of the text, so the app can find an
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 # Both widths: shown texts mix full-width Chinese punctuation with half-width forms (the corpus writes
 # ``;`` inside ``(牵头部门:…;完成时限:…)``). No ``.``: it also ends item numbers (``1.``) and decimals.
 SENTENCE_ENDS = frozenset("。！？；!?;\n")
+SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
 MAX_SENTENCE = 300  # an item's span can be a whole page; evidence should stay readable in a table cell
 
 Span = tuple[int, int]
@@ -34,6 +38,36 @@ def sentence_at(text: str, span) -> str:
     if last - first > MAX_SENTENCE:
         first, last = _window(first, last, start, end)
     return text[first:last].strip()
+
+
+class Sentences:
+    """``sentence_at`` for many spans of one text: the sentence ends are found once, then bisected."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in SENTENCE_END.finditer(text)]
+        self.found: dict[Span, str] = {}   # an item's span is evidence for its node and its edges
+
+    def at(self, span) -> str:
+        return self.of_checked(check_span(self.text, span))
+
+    def of_checked(self, span: Span) -> str:
+        """``at`` for a span check_span has already returned."""
+        sentence = self.found.get(span)
+        if sentence is None:
+            sentence = self.found[span] = self._sentence(*span)
+        return sentence
+
+    def _sentence(self, start: int, end: int) -> str:
+        # the same walk as sentence_at: back to just after the last end before ``start``, forward through
+        # the first end at or after the span's last character
+        k = bisect_left(self.ends, start) - 1
+        first = self.ends[k] + 1 if k >= 0 else 0
+        k = bisect_left(self.ends, max(start, end - 1))
+        last = min(self.ends[k] + 1, len(self.text)) if k < len(self.ends) else len(self.text)
+        if last - first > MAX_SENTENCE:
+            first, last = _window(first, last, start, end)
+        return self.text[first:last].strip()
 
 
 def _window(first: int, last: int, start: int, end: int) -> Span:

@@ -11,7 +11,8 @@ import re
 
 from .deadlines import find_body_deadline, parse_deadline
 from .metadata import find_cites, read_meta
-from .owners import LINE_LABEL, OwnerSpec, owner_parentheticals, parse_owner_span
+from .owner_index import OwnerParentheticals
+from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .source import SourceText
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -34,13 +35,14 @@ def extract_source(src: SourceText) -> dict:
     items = build_items(text, break_offsets(text, meta.body_end))
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
-    items = _split_on_owner_parentheticals(text, items)
-    items = _block_tasks(text, items)
+    parens = OwnerParentheticals(text)
+    items = _split_on_owner_parentheticals(text, items, parens)
+    items = _block_tasks(text, items, parens)
     items += table_tasks(text, items)
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"
-    _assign_parenthetical_owners(text, items)
+    _assign_parenthetical_owners(items, parens)
     _assign_owner_lines(text, items)
     _carry_same_below(items)
     conventions = _apply_conventions(text, items)
@@ -86,9 +88,9 @@ def _new_child(parent: Item | None, start: int, end: int, rank: float, number=No
     return child
 
 
-def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _segments(text: str, start: int, end: int, parens: OwnerParentheticals) -> list[tuple[int, int]]:
     """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks."""
-    cuts = [e for _, e, _ in owner_parentheticals(text, start, end)]
+    cuts = parens.ends_in_range(start, end)
     spans, pos = [], start
     for cut in cuts:
         spans.append((pos, cut))
@@ -100,13 +102,13 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _split_on_owner_parentheticals(text: str, items: list[Item]) -> list[Item]:
+def _split_on_owner_parentheticals(text: str, items: list[Item], parens: OwnerParentheticals) -> list[Item]:
     out = []
     for item in items:
         out.append(item)
         if item.children or any(is_measure_label(lab[0]) for lab in item.labels):
             continue            # a 整改措施: block is cut into tasks by _block_tasks
-        segs = _segments(text, item.start, item.end)
+        segs = _segments(text, item.start, item.end, parens)
         if len(segs) < 2:
             continue
         item.end = segs[0][1]
@@ -136,7 +138,7 @@ def _owner_line_starts(text: str, start: int, end: int) -> list[int]:
     return [start + pos for pos, line in line_spans(text[start:end]) if LINE_LABEL.match(line)]
 
 
-def _block_tasks(text: str, items: list[Item]) -> list[Item]:
+def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> list[Item]:
     """Under 整改措施: with no numbered measures, each paragraph (cut at owner parentheticals) is a task."""
     out = list(items)
     for item in items:
@@ -149,7 +151,7 @@ def _block_tasks(text: str, items: list[Item]) -> list[Item]:
         later = [lab[1] for lab in item.labels if lab[1] > content_at]
         stop = min(later + _owner_line_starts(text, content_at, item.end) + [item.end])
         for ps, pe in _paragraphs(text, content_at, stop):
-            for s, e in _segments(text, ps, pe):
+            for s, e in _segments(text, ps, pe, parens):
                 out.append(_new_child(item, s, e, item.rank + 0.5))
     return out
 
@@ -162,12 +164,12 @@ def _innermost(items: list[Item], pos: int) -> Item | None:
     return best
 
 
-def _assign_parenthetical_owners(text: str, items: list[Item]) -> None:
+def _assign_parenthetical_owners(items: list[Item], parens: OwnerParentheticals) -> None:
     for item in items:
         if item.owners is not None:
             continue
         start, end = _own_region(item)
-        specs = [spec for _, _, spec in owner_parentheticals(text, start, end)]
+        specs = [spec for _, _, spec in parens.in_range(start, end)]
         if specs:
             item.owners = specs[0]
             for extra in specs[1:]:

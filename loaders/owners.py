@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .deadlines import looks_like_deadline
 from .units import Mention, looks_like_unit, split_unit_list
@@ -45,7 +46,21 @@ class OwnerSpec:
         self.deadline = self.deadline or other.deadline
         self.same_below |= other.same_below
 
+    def copy(self) -> "OwnerSpec":
+        """A copy whose lists can grow by merge() without touching this one (mentions are never changed)."""
+        new = _shallow_copy(self)
+        new.lead, new.responsible = list(self.lead), list(self.responsible)
+        return new
 
+
+def _shallow_copy(obj):
+    """copy.copy() for a plain dataclass instance, without copy's generic protocol (a hot path)."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    return new
+
+
+@lru_cache(maxsize=None)   # a handful of label words
 def _role_of(label: str) -> str:
     if re.fullmatch(LEAD_LABEL, label):
         return "lead"
@@ -150,12 +165,15 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
 def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
     """Parse text[start:end] as an owner clause with white space removed (a PDF wraps "兴隆\n台区政府"),
     mapping every span back to the source."""
-    keep = [i for i in range(start, end) if not text[i].isspace()]
-    compact = "".join(text[i] for i in keep)
-    spec = parse_owner_text(compact, 0)
-    if spec is None:
+    compact = "".join(text[start:end].split())     # split() drops exactly the str.isspace() characters
+    template = _parsed_clause(compact)
+    if template is None:
         return None
-    where = keep + [end]
+    spec = _fresh(template)
+    if len(compact) == end - start:
+        where = range(start, end + 1)
+    else:
+        where = [i for i in range(start, end) if not text[i].isspace()] + [end]
     for m in spec.lead + [m for m, _ in spec.responsible]:
         m.start, m.end = where[m.start], where[m.end - 1] + 1
     if spec.deadline:
@@ -165,12 +183,40 @@ def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
     return spec
 
 
-def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Top-level (...) spans in text[start:end], nesting respected; unclosed ones are skipped."""
-    end = len(text) if end is None else end
-    spans, depth, open_at = [], 0, 0
-    for i in range(start, end):
-        c = text[i]
+@lru_cache(maxsize=65536)
+def _parsed_clause(compact: str) -> OwnerSpec | None:
+    """Owner clauses repeat across a document and between documents; parse each wording once.
+    The result is a template: callers get a _fresh() copy, never this object."""
+    return parse_owner_text(compact, 0)
+
+
+def _fresh(spec: OwnerSpec) -> OwnerSpec:
+    """A copy with its own lists and Mention objects (spans are rewritten per occurrence)."""
+    copies: dict[int, Mention] = {}
+
+    def fresh(m: Mention) -> Mention:
+        if id(m) not in copies:      # one copy per object, so shared mentions stay shared
+            copies[id(m)] = _shallow_copy(m)
+        return copies[id(m)]
+    new = _shallow_copy(spec)
+    new.lead = [fresh(m) for m in spec.lead]
+    new.responsible = [(fresh(m), role) for m, role in spec.responsible]
+    return new
+
+
+PAREN_EVENT = re.compile(r"[()\n]")
+CITED_TITLE = re.compile(r"《[^《》\n]*》")
+DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$")
+
+
+def _scan_parentheticals(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Top-level (...) spans in text[start:end], and the runs (open at, closed or dropped at) spent inside one.
+
+    Only "(", ")" and newlines change the state, so the scan jumps between them instead of visiting every
+    character."""
+    spans, runs, depth, open_at = [], [], 0, 0
+    for m in PAREN_EVENT.finditer(text, start, end):
+        i, c = m.start(), m.group()
         if c == "(":
             if depth == 0:
                 open_at = i
@@ -179,26 +225,43 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))
+                runs.append((open_at, i))
         elif c == "\n" and depth and (text[i + 1:i + 2] == "\n" or i - open_at > 400):
             depth = 0     # a wrapped line (PDF) may break a parenthetical; a blank line ends it
-    return spans
+            runs.append((open_at, i))
+    if depth:
+        runs.append((open_at, end))
+    return spans, runs
+
+
+def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Top-level (...) spans in text[start:end], nesting respected; unclosed ones are skipped."""
+    return _scan_parentheticals(text, start, len(text) if end is None else end)[0]
+
+
+def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
+    """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
+    inner = text[s + 1: e - 1]
+    if DOC_NUMBER.search(inner) and not LABEL.search(inner):
+        return None           # a document number, not an owner clause
+    spec = parse_owner_span(text, s + 1, e - 1)
+    if spec and spec.bare and not _closes_sentence(text, s, e):
+        return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
+    if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
+        spec.start, spec.end = s, e
+        return spec
+    return None
 
 
 def owner_parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, OwnerSpec]]:
     """The parentheticals in a range that name owners or a deadline — each closes one task."""
     found = []
-    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]*》", text[start:end])]
+    titles = [(m.start(), m.end()) for m in CITED_TITLE.finditer(text[start:end])]
     for s, e in parentheticals(text, start, end):
         if any(ts <= s - start < te for ts, te in titles):
             continue          # "(试行)" inside a cited title
-        inner = text[s + 1: e - 1]
-        if re.search(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$", inner) and not LABEL.search(inner):
-            continue          # a document number, not an owner clause
-        spec = parse_owner_span(text, s + 1, e - 1)
-        if spec and spec.bare and not _closes_sentence(text, s, e):
-            continue          # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
-        if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
-            spec.start, spec.end = s, e
+        spec = owner_clause(text, s, e)
+        if spec:
             found.append((s, e, spec))
     return found
 

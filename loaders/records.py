@@ -8,9 +8,11 @@ sentence around it.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.schema import (ITEM_KIND_TO_TYPE, Edge, Node, deadline_id, jurisdiction_id, policy_id, unit_id,
                           validate)
-from loaders.evidence import check_span, locate, sentence_at
+from loaders.evidence import Sentences, check_span, locate
 from loaders.source import SourceText
 from loaders.units import LEVEL as PLACE_SUFFIXES
 
@@ -22,6 +24,7 @@ def document_id(sha256: str) -> str:
     return "doc:" + sha256[:16]
 
 
+@lru_cache(maxsize=65536)   # pure; asked for every unit a document names
 def jurisdiction_level(name: str) -> str | None:
     return next((level for level in JURISDICTION_LEVELS if name.endswith(level) and len(name) > len(level)),
                 None)
@@ -32,12 +35,13 @@ class _Records:
 
     def __init__(self, src: SourceText, doc_id: str):
         self.text, self.doc_id = src.text, doc_id
+        self.sentences = Sentences(src.text)
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
 
     def evidence(self, span) -> dict:
         span = check_span(self.text, span)
-        return {"doc": self.doc_id, "span": list(span), "sentence": sentence_at(self.text, span)}
+        return {"doc": self.doc_id, "span": list(span), "sentence": self.sentences.of_checked(span)}
 
     def node(self, node_id: str, type_: str, **props) -> str:
         known = self.nodes.get(node_id)
@@ -77,12 +81,25 @@ class _Records:
     def result(self) -> tuple[list[Node], list[Edge]]:
         nodes, edges = list(self.nodes.values()), list(self.edges.values())
         for record in (*nodes, *edges):
-            validate(record)
+            _validate(record)
         for edge in edges:  # a store keeps a node while a document refers to it: every endpoint must be here
+            if edge.source in self.nodes and edge.target in self.nodes:
+                continue
             missing = {edge.source, edge.target} - self.nodes.keys()
-            if missing:
-                raise ValueError(f"{edge.type} edge refers to nodes not in the document: {sorted(missing)}")
+            raise ValueError(f"{edge.type} edge refers to nodes not in the document: {sorted(missing)}")
         return nodes, edges
+
+
+# validate() looks only at a record's class, type and property names, and a loader makes the same few
+# shapes over and over: each shape that passed once is not checked again.
+_VALID_SHAPES: set[tuple] = set()
+
+
+def _validate(record: Node | Edge) -> None:
+    shape = (type(record), record.type, tuple(record.props))
+    if shape not in _VALID_SHAPES:
+        validate(record)
+        _VALID_SHAPES.add(shape)
 
 
 def to_records(src: SourceText, extraction: dict) -> tuple[list[Node], list[Edge]]:

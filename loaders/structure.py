@@ -6,6 +6,7 @@ mid-way (上接5版) simply has no higher-ranked items above its first ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 CN_NUM = "一二三四五六七八九十"
@@ -17,6 +18,9 @@ MARKERS = [
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),
 ]
+# Every marker above starts with one of these characters; only lines that start so (after white space
+# other than the line break, which is what lstrip() removes from a line) can open an item.
+MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳]", re.M)
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
 OUTCOME_LABEL = r"整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况"
 OTHER_LABEL = r"量化指标|工作目标|目标任务|存在问题|问题表现|具体表现"
@@ -85,7 +89,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
-    for pos, line in line_spans(text):
+    for pos, line in _marker_lines(text):
         stripped = line.lstrip()
         at = pos + len(line) - len(stripped)
         for rank, pattern in MARKERS:
@@ -113,15 +117,27 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
     return items
 
 
+def _marker_lines(text: str):
+    """(offset, line) of the lines that may start with an item marker, in order."""
+    for m in MARKER_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        yield m.start(), text[m.start():end if end >= 0 else len(text)]
+
+
 def _set_ends(items: list[Item], breaks: list[int], text_len: int) -> None:
-    for i, item in enumerate(items):
-        end = text_len
-        for later in items[i + 1:]:
-            if later.rank <= item.rank:
-                end = later.start
-                break
-        end = min([end] + [b for b in breaks if b > item.start])
-        item.end = end
+    """Each item ends at the next item of its rank or higher, or at the first break after its start."""
+    breaks = sorted(breaks)
+    open_items: list[Item] = []       # items whose end is not known yet; ranks rise from bottom to top
+    for item in items:
+        while open_items and open_items[-1].rank >= item.rank:
+            open_items.pop().end = item.start
+        open_items.append(item)
+    for item in open_items:
+        item.end = text_len
+    for item in items:
+        k = bisect_right(breaks, item.start)
+        if k < len(breaks):
+            item.end = min(item.end, breaks[k])
 
 
 def find_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

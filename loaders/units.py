@@ -64,6 +64,7 @@ def looks_like_unit(piece: str) -> bool:
     return bool(piece) and len(piece) <= 30 and bool(UNIT_END.search(piece)) and not re.search(r"\d", piece)
 
 
+@lru_cache(maxsize=65536)    # pure, and asked for every mention several times
 def is_collective(mention: str, distributive: bool = False) -> bool:
     """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
     m = mention.lstrip("各")
@@ -189,6 +190,7 @@ def city_of(place: str | None) -> str | None:
     return m.group() if m else None
 
 
+@lru_cache(maxsize=65536)    # pure (the alias table is fixed): unit names repeat across items and documents
 def canonical(mention: str, doc_place: str | None) -> tuple[str, str | None]:
     """(canonical name, jurisdiction) of a mention: one node across documents."""
     bare = mention.lstrip("各")
