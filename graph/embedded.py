@@ -38,11 +38,11 @@ from loaders.source import SourceText
 SCHEMA_VERSION = 1
 DATABASE, LOCK = "zeren.sqlite", "lock"
 BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
-# SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file.
-CACHE_KIB = 256 * 1024
-# Pages in the WAL before SQLite copies them into the database (default 1000): a bulk load rewrites the
-# same index pages again and again, and each checkpoint in between writes them to the file once more.
-WAL_CHECKPOINT_PAGES = 16_000
+# SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file:
+# 256 MB (negative: KiB). Pages in the WAL before SQLite copies them into the database (default 1000): a
+# bulk load rewrites the same index pages again and again, and each checkpoint in between writes them to
+# the file once more.
+WRITER_PRAGMAS = ("PRAGMA cache_size = -262144", "PRAGMA wal_autocheckpoint = 16000")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -120,9 +120,8 @@ class EmbeddedStore(Store):
         # NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits
         # but never leaves a half-written transaction.
         self._db.execute("PRAGMA synchronous = NORMAL")
-        # Module constants, not values from input (PRAGMA takes no parameters).
-        self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        self._db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        for pragma in WRITER_PRAGMAS:
+            self._db.execute(pragma)
 
     @contextmanager
     def _exclusive(self):

@@ -13,7 +13,7 @@ import re
 import zlib
 from collections import defaultdict
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .view import finding, view
 
@@ -66,24 +66,20 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
         grams.append(found)
         for gram in found:
             frequency[gram] += 1
+    hashes = {gram: _stable_hash(gram) for gram in frequency}  # once per distinct trigram, not per use
     too_common = max(2, common * len(problems))
     buckets: dict[str, list[int]] = defaultdict(list)
     pairs = []
     for index, found in enumerate(grams):
         item, doc, text = problems[index]
         usable = [gram for gram in found if frequency[gram] <= too_common] or list(found)
-        sketch = sorted(usable, key=_stable_hash)[:keys]
+        sketch = sorted(usable, key=hashes.__getitem__)[:keys]
         candidates = {earlier for gram in sketch for earlier in buckets[gram][-per_key:]}
-        best = None
-        for earlier in sorted(candidates):
-            other_item, other_doc, other_text = problems[earlier]
-            if other_doc == doc:
-                continue
-            score = fuzz.ratio(text, other_text) / 100
-            if score >= threshold and (best is None or score > best[1]):
-                best = (other_item, score)
-        if best:
-            pairs.append((item, best[0], round(best[1], 4)))
+        others = [earlier for earlier in sorted(candidates) if problems[earlier][1] != doc]
+        # rapidfuzz scores the candidates in C; on a tie the first (earliest) candidate wins.
+        best = process.extractOne(text, [problems[earlier][2] for earlier in others], scorer=fuzz.ratio)
+        if best and best[1] / 100 >= threshold:
+            pairs.append((item, problems[others[best[2]]][0], round(best[1] / 100, 4)))
         for gram in sketch:
             buckets[gram].append(index)
     return pairs
