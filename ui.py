@@ -44,9 +44,11 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
         with open_store(location()) as store:
             key = (location(), store.generation())
             if cache.get("key") != key:
-                graph = store.to_networkx()
-                cache.clear()
-                cache.update(key=key, graph=graph, view=queries.view(graph), documents=store.documents())
+                with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
+                    graph = store.to_networkx()
+                    view = queries.view(graph).warm()
+                    cache.clear()
+                    cache.update(key=key, graph=graph, view=view, documents=store.documents())
     except StoreError as exc:
         st.error(f"无法打开数据库：{exc}")
         st.stop()

@@ -133,8 +133,7 @@ def analyses(graph: nx.MultiDiGraph) -> dict:
 
 def _warm(view):
     """Build the View's shared indexes once, as the app does per store version."""
-    view.items, view.work_items, view.assigning_documents, view._edges, view._parent  # noqa: B018
-    return view
+    return view.warm()
 
 
 def pages(store: Path) -> dict:

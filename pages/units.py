@@ -12,10 +12,7 @@ graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 
-mentions: dict[str, set[str]] = {}
-for source, _, data in graph.edges(data=True):
-    if data["type"] in ("LEADS", "RESPONSIBLE_FOR") and data.get("mention"):
-        mentions.setdefault(source, set()).add(data["mention"])
+mentions = view.mentions  # built once per store version, with the cached view
 query = st.text_input("单位名称（可输入简称或其中几个字）", value=st.query_params.get("q", ""))
 units = [u for u in view.units if not query or query in graph.nodes[u]["name"]
          or any(query in said for said in mentions.get(u, ()))]

@@ -32,10 +32,7 @@ def find_unit(graph, query: str) -> str:
         return query
     if unit_id(query) in v.graph:
         return unit_id(query)
-    mentions: dict[str, set[str]] = {}
-    for source, _, data in v.graph.edges(data=True):
-        if data["type"] in ("LEADS", "RESPONSIBLE_FOR") and data.get("mention"):
-            mentions.setdefault(source, set()).add(data["mention"])
+    mentions = v.mentions
     exact = sorted(unit for unit, said in mentions.items() if query in said)
     matches = exact or [unit for unit in v.units
                         if query in nodes[unit]["name"] or any(query in said for said in mentions.get(unit, ()))]
@@ -51,11 +48,9 @@ def unit_chain(v: View, unit: str) -> dict:
     data = v.data[unit]
     documents: dict[str, dict] = {}
     partners: Counter = Counter()
-    for item in v.work_items:
+    for item in v.unit_work_items.get(unit, ()):
         owners = v.effective_owners(item)
         roles = sorted({owner.role for owner in owners if owner.unit == unit})
-        if not roles:
-            continue
         doc = v.data[item]["doc"]
         entry = documents.setdefault(doc, {"document": v.document_ref(doc), "problems": {}})
         problem = v.problem_of(item)

@@ -34,6 +34,12 @@ class View:
         # networkx NodeView lookup costs several times a dict's.
         self.data: dict[str, dict] = dict(graph.nodes(data=True))
 
+    def warm(self) -> "View":
+        """Build every shared index now (once per graph), so no page or analysis pays for one later."""
+        self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
+        self.mentions, self.unit_work_items, self._parent  # noqa: B018
+        return self
+
     @cached_property
     def items(self) -> list[str]:
         """Every Section, Problem and Task, by document and then in reading order."""
@@ -101,6 +107,24 @@ class View:
         sharing = {self.data[item].get("owners_from") for item in self.items}
         return [item for item in self.items
                 if self.type(item) != "Section" and item not in sharing and self.is_owned(item)]
+
+    @cached_property
+    def mentions(self) -> dict[str, set[str]]:
+        """Unit id -> how documents name it on its owner edges: a unit is found by any of them."""
+        found: dict[str, set[str]] = {}
+        for source, _, key, data in self.graph.edges(keys=True, data=True):
+            if (key == "LEADS" or key == "RESPONSIBLE_FOR") and data.get("mention"):
+                found.setdefault(source, set()).add(data["mention"])
+        return found
+
+    @cached_property
+    def unit_work_items(self) -> dict[str, list[str]]:
+        """Unit id -> the work items it answers for (as an owner, or an owner of the block), in order."""
+        found: dict[str, list[str]] = {}
+        for item in self.work_items:
+            for unit in dict.fromkeys(owner.unit for owner in self.effective_owners(item)):
+                found.setdefault(unit, []).append(item)
+        return found
 
     @property
     def _children(self) -> dict[str, list[str]]:
