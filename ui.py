@@ -66,11 +66,17 @@ def gap_findings(as_of: date) -> list[dict]:
 
 
 def cached_summary() -> dict:
+    return cached("summary", lambda view: queries.summary(view))
+
+
+def cached(key, work):
+    """``work(view)``, computed once per store version: what a page shows that does not depend on its
+    widgets (at 20,000 documents the ledger takes seconds; a page rerun must not redo it)."""
     _, view, _ = store_data()
     cache = _cache()
-    if "summary" not in cache:
-        cache["summary"] = queries.summary(view)
-    return cache["summary"]
+    if key not in cache:
+        cache[key] = work(view)
+    return cache[key]
 
 
 def document_text(doc_id: str) -> str:

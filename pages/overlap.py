@@ -12,7 +12,7 @@ st.title("交叉重叠")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 top = st.slider("显示共同任务最多的单位数", 5, 40, 20)
-result = queries.overlap(view, top=top)
+result = ui.cached(("overlap", top), lambda v: queries.overlap(v, top=top))
 matrix = result["matrix"]
 cells = pd.DataFrame([{"单位A": a, "单位B": b, "共同任务": matrix["counts"][i][j]}
                       for i, a in enumerate(matrix["units"]) for j, b in enumerate(matrix["units"])])
