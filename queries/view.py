@@ -37,7 +37,7 @@ class View:
     def warm(self) -> "View":
         """Build every shared index now (once per graph), so no page or analysis pays for one later."""
         self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
-        self.mentions, self.unit_work_items, self._parent  # noqa: B018
+        self.unit_work_items, self._parent  # noqa: B018
         return self
 
     @cached_property
@@ -56,10 +56,11 @@ class View:
         return sorted(node for node, attrs in self.data.items() if attrs["type"] == "Unit")
 
     @cached_property
-    def _edges(self) -> tuple[dict, dict, dict]:
-        """One pass over the edges for what the analyses follow: owners and deadline of each item, and
-        the items each node contains, each in reading order."""
+    def _edges(self) -> tuple[dict, dict, dict, dict]:
+        """One pass over the edges for what the analyses follow: owners and deadline of each item, the
+        items each node contains (each in reading order), and the mentions of each unit."""
         nodes = self.data
+        mentions: dict[str, set[str]] = {}
         owners: dict[str, list[Owner]] = {}
         due: dict[str, tuple[str, str | None, dict]] = {}
         children: dict[str, list[str]] = {}
@@ -72,6 +73,8 @@ class View:
                 owners.setdefault(target, []).append(Owner(
                     source, unit["name"], role, bool(unit.get("collective")), bool(data.get("open_ended")),
                     evidence(data, role, data.get("mention"))))
+                if data.get("mention"):
+                    mentions.setdefault(source, set()).add(data["mention"])
             elif key == "DUE" and source not in due:
                 deadline = nodes[target]
                 due[source] = (deadline["kind"], deadline.get("date"), evidence(data, "deadline", data.get("raw")))
@@ -79,7 +82,7 @@ class View:
             found.sort(key=lambda owner: (owner.evidence["span"][0], owner.name))
         for found in children.values():
             found.sort(key=lambda node: nodes[node]["span"][0])
-        return owners, due, children
+        return owners, due, children, mentions
 
     @property
     def _owners(self) -> dict[str, list[Owner]]:
@@ -108,14 +111,10 @@ class View:
         return [item for item in self.items
                 if self.type(item) != "Section" and item not in sharing and self.is_owned(item)]
 
-    @cached_property
+    @property
     def mentions(self) -> dict[str, set[str]]:
         """Unit id -> how documents name it on its owner edges: a unit is found by any of them."""
-        found: dict[str, set[str]] = {}
-        for source, _, key, data in self.graph.edges(keys=True, data=True):
-            if (key == "LEADS" or key == "RESPONSIBLE_FOR") and data.get("mention"):
-                found.setdefault(source, set()).add(data["mention"])
-        return found
+        return self._edges[3]
 
     @cached_property
     def unit_work_items(self) -> dict[str, list[str]]:

@@ -63,6 +63,28 @@ def test_bad_input_is_one_line_naming_the_file_and_stores_nothing(command, kind,
     assert stored_documents(store) == 0
 
 
+def test_parallel_load_stores_what_one_process_stores(tmp_path):
+    """-j 2 reads and prepares records in worker processes; the store must come out the same, and a bad
+    file must be reported the same way."""
+    folder = tmp_path / "docs"
+    shutil.copytree(CORPUS, folder)
+    for path in (CORPUS.parent / "forms").glob("*.txt"):
+        shutil.copy(path, folder)
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    runs = {jobs: zeren("load", str(folder), "--store", str(tmp_path / f"store-{jobs}"), "-j", jobs)
+            for jobs in ("1", "2")}
+    assert runs["1"].returncode == runs["2"].returncode == 1
+    assert runs["1"].stderr == runs["2"].stderr and str(folder / "broken.txt") in runs["2"].stderr
+    assert runs["2"].stdout.startswith("7 added, 0 replaced, 0 unchanged, 1 failed"), runs["2"].stdout
+    graphs = {}
+    for jobs in runs:
+        with EmbeddedStore(tmp_path / f"store-{jobs}") as opened:
+            graph = opened.to_networkx()
+        graphs[jobs] = (dict(graph.nodes(data=True)), sorted((s, t, k, sorted(d.items()))
+                                                            for s, t, k, d in graph.edges(keys=True, data=True)))
+    assert graphs["1"] == graphs["2"] and len(graphs["2"][0]) > 400
+
+
 def test_a_directory_with_one_bad_file_loads_the_others(tmp_path):
     folder, store = tmp_path / "docs", tmp_path / "store"
     folder.mkdir()
