@@ -24,24 +24,12 @@ def check_span(text: str, span) -> Span:
     return start, end
 
 
-def sentence_at(text: str, span) -> str:
-    """The sentence(s) containing ``text[start:end]``, extended to cover the whole span, at most ~300 chars."""
-    start, end = check_span(text, span)
-    first = start
-    while first > 0 and text[first - 1] not in SENTENCE_ENDS:
-        first -= 1
-    # The sentence runs up to and including the first sentence end at or after the span's last character.
-    last = max(start, end - 1)
-    while last < len(text) and text[last] not in SENTENCE_ENDS:
-        last += 1
-    last = min(last + 1, len(text))
-    if last - first > MAX_SENTENCE:
-        first, last = _window(first, last, start, end)
-    return text[first:last].strip()
-
-
 class Sentences:
-    """``sentence_at`` for many spans of one text: the sentence ends are found once, then bisected."""
+    """The sentence(s) around spans of one text: the sentence ends are found once, then bisected.
+
+    ``at(span)`` is the sentence containing ``text[start:end]``, extended to cover the whole span: from just
+    after the last sentence end before it through the first sentence end at or after its last character,
+    cut to a MAX_SENTENCE window around the span if longer."""
 
     def __init__(self, text: str):
         self.text = text
@@ -59,8 +47,6 @@ class Sentences:
         return sentence
 
     def _sentence(self, start: int, end: int) -> str:
-        # the same walk as sentence_at: back to just after the last end before ``start``, forward through
-        # the first end at or after the span's last character
         k = bisect_left(self.ends, start) - 1
         first = self.ends[k] + 1 if k >= 0 else 0
         k = bisect_left(self.ends, max(start, end - 1))

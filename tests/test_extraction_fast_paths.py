@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.evidence import Sentences, sentence_at
+from loaders.evidence import MAX_SENTENCE, SENTENCE_ENDS, Sentences, _window
 from loaders.metadata import DOC_NO, doc_numbers
 from loaders.owner_index import OwnerParentheticals
 from loaders.owners import owner_parentheticals
@@ -66,6 +66,21 @@ def test_doc_numbers_match_finditer():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
     for text in texts:
         assert [m.span() for m in doc_numbers(text)] == [m.span() for m in DOC_NO.finditer(text)], text
+
+
+def sentence_at(text: str, span) -> str:
+    """The plain definition Sentences answers by bisection: walk out from the span to the sentence ends."""
+    start, end = span
+    first = start
+    while first > 0 and text[first - 1] not in SENTENCE_ENDS:
+        first -= 1
+    last = max(start, end - 1)
+    while last < len(text) and text[last] not in SENTENCE_ENDS:
+        last += 1
+    last = min(last + 1, len(text))
+    if last - first > MAX_SENTENCE:
+        first, last = _window(first, last, start, end)
+    return text[first:last].strip()
 
 
 def test_sentences_match_sentence_at():
