@@ -57,21 +57,16 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
 
 def gap_findings(as_of: date) -> list[dict]:
     """Every gap finding as of a day, cached with the graph."""
-    _, view, _ = store_data()
-    cache = _cache()
-    key = ("gaps", as_of)
-    if key not in cache:
-        cache[key] = queries.gaps(view, as_of=as_of)
-    return cache[key]
+    return cached(("gaps", as_of), lambda view: queries.gaps(view, as_of=as_of))
 
 
 def cached_summary() -> dict:
-    return cached("summary", lambda view: queries.summary(view))
+    return cached("summary", queries.summary)
 
 
 def cached(key, work):
-    """``work(view)``, computed once per store version: what a page shows that does not depend on its
-    widgets (at 20,000 documents the ledger takes seconds; a page rerun must not redo it)."""
+    """``work(view)``, computed once per store version and ``key`` (at 20,000 documents the ledger takes
+    seconds; a page rerun must not redo it)."""
     _, view, _ = store_data()
     cache = _cache()
     if key not in cache:

@@ -16,11 +16,8 @@ from .view import VAGUE_DEADLINES, finding, view
 
 
 def _unit_items(v) -> dict[str, set[str]]:
-    named: dict[str, set[str]] = {}
-    for item in v.work_items:
-        for owner in v.effective_owners(item):
-            named.setdefault(owner.name, set()).add(item)
-    return named
+    """Unit name -> the work items it is named on (a unit's id and name go one to one)."""
+    return {v.data[unit]["name"]: set(items) for unit, items in v.unit_work_items.items()}
 
 
 def overlap(graph, min_shared: int = 1, top: int | None = 30) -> dict:

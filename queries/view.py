@@ -33,6 +33,7 @@ class View:
         # node id -> attributes, as a plain dict: the analyses look nodes up millions of times, and a
         # networkx NodeView lookup costs several times a dict's.
         self.data: dict[str, dict] = dict(graph.nodes(data=True))
+        self._labels: dict[str, str] = {}  # filled by label(): an item's label starts with its parent's
 
     def warm(self) -> "View":
         """Build every shared index now (once per graph), so no page or analysis pays for one later."""
@@ -207,10 +208,6 @@ class View:
             above = self.parent(item)
             known = self._labels[item] = (f"{self.label(above)} " if above else "") + number.strip()
         return known
-
-    @cached_property
-    def _labels(self) -> dict[str, str]:
-        return {}  # filled by label(): an item's label starts with its parent's
 
     def document_ref(self, doc: str) -> dict:
         data = self.data[doc]
