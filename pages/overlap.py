@@ -11,15 +11,19 @@ import ui
 st.title("交叉重叠")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
-top = st.slider("显示共同任务最多的单位数", 5, 40, 20)
-result = ui.cached(("overlap", top), lambda v: queries.overlap(v, top=top))
-matrix = result["matrix"]
-cells = pd.DataFrame([{"单位A": a, "单位B": b, "共同任务": matrix["counts"][i][j]}
-                      for i, a in enumerate(matrix["units"]) for j, b in enumerate(matrix["units"])])
+MOST_UNITS = 40
+top = st.slider("显示共同任务最多的单位数", 5, MOST_UNITS, 20)
+# Computed once for the most units the slider offers: the matrix's units are ranked, so the first ``top``
+# of them and their counts are the matrix for ``top``; moving the slider recomputes nothing.
+result = ui.cached("overlap", lambda v: queries.overlap(v, top=MOST_UNITS))
+units = result["matrix"]["units"][:top]
+counts = result["matrix"]["counts"]
+cells = pd.DataFrame([{"单位A": a, "单位B": b, "共同任务": counts[i][j]}
+                      for i, a in enumerate(units) for j, b in enumerate(units)])
 if cells.empty:
     st.info("没有两个单位共同承担同一任务。")
     st.stop()
-order = matrix["units"]
+order = units
 heatmap = alt.Chart(cells).mark_rect().encode(
     x=alt.X("单位A:N", sort=order, axis=alt.Axis(labelLimit=160)),
     y=alt.Y("单位B:N", sort=order, axis=alt.Axis(labelLimit=160)),
