@@ -35,7 +35,7 @@ from graph.store import LoadResult, Store, StoreError, load_status, stale_versio
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DATABASE, LOCK = "zeren.sqlite", "lock"
 BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
 # SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file:
@@ -51,17 +51,35 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, type TEXT NOT NULL, props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS nodes_type ON nodes(type);
+-- Keyed by document first: a document's rows sit together in every index, so loading one dirties a page
+-- or two per index, where keys led by a shared unit's id land all over the file (the 100k load's cost).
 CREATE TABLE IF NOT EXISTS edges (
-    source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, doc_id TEXT NOT NULL, props TEXT NOT NULL,
-    PRIMARY KEY (source, type, target, doc_id));
-CREATE INDEX IF NOT EXISTS edges_doc ON edges(doc_id);
-CREATE INDEX IF NOT EXISTS edges_target ON edges(target);
-CREATE TABLE IF NOT EXISTS node_refs (node_id TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (node_id, doc_id));
-CREATE INDEX IF NOT EXISTS node_refs_doc ON node_refs(doc_id);
+    source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, doc_id TEXT NOT NULL, props TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS edges_key ON edges(doc_id, source, type, target);
+CREATE TABLE IF NOT EXISTS node_refs (
+    doc_id TEXT NOT NULL, node_id TEXT NOT NULL, PRIMARY KEY (doc_id, node_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_refs_node ON node_refs(node_id);
 -- generation: bumped by every write, so a cached graph knows when it is stale (also across processes)
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
 """
+
+# Schema 1 keyed edges and node refs by source and node first; its rows move into schema 2's tables.
+MIGRATE_FROM_1 = """
+ALTER TABLE edges RENAME TO edges_1;
+ALTER TABLE node_refs RENAME TO node_refs_1;
+DROP INDEX IF EXISTS edges_doc; DROP INDEX IF EXISTS edges_target; DROP INDEX IF EXISTS node_refs_doc;
+""" + SCHEMA + """
+INSERT INTO edges (source, type, target, doc_id, props)
+    SELECT source, type, target, doc_id, props FROM edges_1 ORDER BY rowid;
+INSERT INTO node_refs (doc_id, node_id) SELECT doc_id, node_id FROM node_refs_1;
+DROP TABLE edges_1; DROP TABLE node_refs_1;
+"""
+
+# Edges between shared nodes (a unit's jurisdiction): the only ones several documents can assert; any other
+# edge has an endpoint one document owns.
+SHARED_EDGE_TYPES = tuple(name for name, spec in EDGE_TYPES.items()
+                          if all(NODE_TYPES[end].shared for end in (*spec.source, *spec.target)))
 
 # Columns of their own in ``documents``; the rest of the extracted document goes into ``meta``.
 DOCUMENT_COLUMNS = ("path", "sha256", "format")
@@ -115,8 +133,9 @@ class EmbeddedStore(Store):
             if version > SCHEMA_VERSION:
                 raise StoreError(f"store {self.location} was written by a newer zeren (schema {version})")
             self._db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the database file
+            steps = MIGRATE_FROM_1 if version == 1 else SCHEMA  # one transaction: migrated whole or not at all
             # PRAGMA user_version cannot take a parameter; SCHEMA_VERSION is a constant of this module.
-            self._db.executescript(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            self._db.executescript(f"BEGIN IMMEDIATE; {steps} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         # NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits
         # but never leaves a half-written transaction.
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -193,6 +212,9 @@ class EmbeddedStore(Store):
                  "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
                 for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
 
+    def document_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
     def document_text(self, doc_id: str) -> str:
         row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -227,8 +249,10 @@ class EmbeddedStore(Store):
         with self._reading() as db:
             documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             nodes = dict(db.execute("SELECT type, COUNT(*) FROM nodes GROUP BY type").fetchall())
-            edges = dict(db.execute("SELECT type, COUNT(*) FROM (SELECT DISTINCT source, type, target FROM edges)"
-                                    " GROUP BY type").fetchall())
+            edges = dict(db.execute("SELECT type, COUNT(*) FROM edges GROUP BY type").fetchall())
+            for type_ in SHARED_EDGE_TYPES:  # only these can be asserted by several documents
+                edges[type_] = db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT source, target FROM edges"
+                                          " WHERE type = ?)", (type_,)).fetchone()[0]
         return {"documents": documents,
                 "nodes": {name: nodes.get(name, 0) for name in NODE_TYPES},
                 "edges": {name: edges.get(name, 0) for name in EDGE_TYPES}}

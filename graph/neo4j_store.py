@@ -111,6 +111,7 @@ STATIC = {
     "documents": "MATCH (d:Document) RETURN d.id AS id, d.path_key AS path, d.sha256 AS sha256, "
                  "d.format AS format, d.loaded_at AS loaded_at, d.meta AS meta ORDER BY d.seq",
     "document_text": "MATCH (d:Document {id: $doc}) RETURN d.text AS text",
+    "document_count": "MATCH (d:Document) RETURN count(d) AS n",
     "count_edges": "MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n",
     "drop_edges": "MATCH ()-[r]->() WHERE r.doc = $doc DELETE r",
 }
@@ -252,6 +253,10 @@ class Neo4jStore(Store):
                               "sha256": row["sha256"], "format": row["format"], "loaded_at": row["loaded_at"],
                               "nodes": nodes, "edges": edges})
         return found
+
+    def document_count(self) -> int:
+        with self._session() as session:
+            return session.run(STATIC["document_count"]).single()["n"]
 
     def document_text(self, doc_id: str) -> str:
         with self._session() as session:

@@ -77,6 +77,10 @@ class Store(ABC):
         (title, issuer, doc_no, date, jurisdiction, kind, …) and its record counts ``nodes`` and ``edges``."""
 
     @abstractmethod
+    def document_count(self) -> int:
+        """How many documents are stored: cheap at any size, unlike ``stats``."""
+
+    @abstractmethod
     def document_text(self, doc_id: str) -> str:
         """The text evidence spans index into. KeyError if the store has no such document."""
 

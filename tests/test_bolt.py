@@ -93,6 +93,7 @@ def graph(stores):
 def test_both_stores_hold_the_same_graph(stores):
     embedded, bolt = stores
     assert bolt.stats() == embedded.stats()
+    assert bolt.document_count() == embedded.document_count() == embedded.stats()["documents"] > 1
     ours, theirs = embedded.to_networkx(), bolt.to_networkx()
     assert dict(ours.nodes(data=True)) == dict(theirs.nodes(data=True))
     assert sorted(map(repr, ours.edges(keys=True, data=True))) == sorted(map(repr, theirs.edges(keys=True, data=True)))

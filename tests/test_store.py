@@ -214,6 +214,45 @@ def test_the_graph_is_cached_until_the_store_changes(store, tmp_path):
     assert store.to_networkx().number_of_nodes() > graph.number_of_nodes()
 
 
+# Schema 1 as zeren 0.1 wrote it: edges and node refs keyed by source and node first.
+SCHEMA_1_KEYED_TABLES = """
+CREATE TABLE edges (
+    source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, doc_id TEXT NOT NULL, props TEXT NOT NULL,
+    PRIMARY KEY (source, type, target, doc_id));
+CREATE INDEX edges_doc ON edges(doc_id);
+CREATE INDEX edges_target ON edges(target);
+CREATE TABLE node_refs (node_id TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (node_id, doc_id));
+CREATE INDEX node_refs_doc ON node_refs(doc_id);
+"""
+
+
+def test_a_schema_1_store_is_migrated_whole(tmp_path):
+    """A store written by schema 1 opens with its documents, graph and shared-node references intact, and
+    removing a document still collects what only it referred to."""
+    with EmbeddedStore(tmp_path / "store") as store:
+        a = store.load(*document(tmp_path / "a.txt", FIRST))
+        store.load(*document(tmp_path / "b.txt", OTHER))
+        graph, documents, stats = store.to_networkx(), store.documents(), store.stats()
+    with sqlite3.connect(tmp_path / "store" / "zeren.sqlite", isolation_level=None) as db:
+        edges = db.execute("SELECT source, type, target, doc_id, props FROM edges ORDER BY rowid").fetchall()
+        refs = db.execute("SELECT node_id, doc_id FROM node_refs").fetchall()
+        db.executescript("BEGIN; DROP TABLE edges; DROP TABLE node_refs;" + SCHEMA_1_KEYED_TABLES + "COMMIT;")
+        db.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?)", edges)
+        db.executemany("INSERT INTO node_refs VALUES (?, ?)", refs)
+        db.execute("PRAGMA user_version = 1")
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert store.documents() == documents and store.stats() == stats
+        migrated = store.to_networkx()
+        assert dict(migrated.nodes(data=True)) == dict(graph.nodes(data=True))
+        assert list(migrated.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+        assert store.remove(a.doc_id)
+        assert unit_id("盘锦市信息中心") not in node_ids(store) and unit_id("盘锦市编委办") in node_ids(store)
+    with sqlite3.connect(tmp_path / "store" / "zeren.sqlite") as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+        assert not {"edges_1", "node_refs_1", "edges_target", "edges_doc"} & tables
+
+
 def test_a_span_outside_the_text_is_rejected():
     src, extraction = document(Path("a.txt"), FIRST)
     extraction["items"][2]["span"] = [0, 10 ** 6]
