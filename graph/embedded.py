@@ -90,7 +90,7 @@ class PreparedDocument:
     """A document's rows, ready to insert. ``prepare_document`` may run in any process (``zeren load -j``
     runs it in the reading processes), so the one writer only writes."""
     src: SourceText
-    extraction: dict
+    fields: dict                              # the extraction's "document": the writer needs no items
     doc_id: str
     owned_nodes: list[tuple[str, str, str]]   # (id, type, props as JSON)
     shared_nodes: list[Node]                  # merged with what the store has, so only the writer can
@@ -103,7 +103,7 @@ def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
     # The folded twin is only for parsing: not stored, so not carried to the writer.
     shown = SourceText(src.path, src.format, src.encoding, src.sha256, src.text, src.text)
     return PreparedDocument(
-        shown, extraction, document_id(src.sha256),
+        shown, extraction["document"], document_id(src.sha256),
         [(node.id, node.type, _json(node.props)) for node in nodes if not NODE_TYPES[node.type].shared],
         [node for node in nodes if NODE_TYPES[node.type].shared], [node.id for node in nodes],
         [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges])
@@ -272,7 +272,7 @@ def _load_one(db: sqlite3.Connection, document: PreparedDocument) -> LoadResult:
     same_path = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
                                               (path, doc_id))]
     stale, present = stale_versions(orjson.loads(stored[0]) if stored else None, same_path, doc_id,
-                                    document.extraction)
+                                    {"document": document.fields})
     for old in stale:
         _delete_document(db, old)
     if not present:
@@ -290,7 +290,7 @@ def _bump_generation(db: sqlite3.Connection) -> None:
 
 def _insert_document(db: sqlite3.Connection, path: str, document: PreparedDocument) -> None:
     src, doc_id = document.src, document.doc_id
-    meta = {key: value for key, value in document.extraction["document"].items() if key not in DOCUMENT_COLUMNS}
+    meta = {key: value for key, value in document.fields.items() if key not in DOCUMENT_COLUMNS}
     db.execute("INSERT INTO documents (doc_id, path, sha256, format, text, meta, loaded_at)"
                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                (doc_id, path, src.sha256, src.format, src.text, _json(meta),
