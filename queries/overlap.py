@@ -56,8 +56,7 @@ def _matrix(shared: Counter, top: int | None) -> dict:
 def dual_role(graph) -> list[dict]:
     v = view(graph)
     found = []
-    for item in v.items:
-        owners = v.owners(item)
+    for item, owners in v.owned_items:
         leads = {owner.name for owner in owners if owner.role == "lead"}
         for owner in owners:
             if owner.role != "lead" and owner.name in leads:
@@ -77,20 +76,24 @@ def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
     owned_per_doc: Counter = Counter()
     per_doc: dict[tuple[str, str], list[str]] = {}
     for item in v.work_items:
-        owners = v.effective_owners(item)
         doc = v.data[item]["doc"]
         owned_per_doc[doc] += 1
         vague = v.deadline(item)[0] in VAGUE_DEADLINES
-        for name in {owner.name for owner in owners}:
-            row = rows.setdefault(name, {"unit": name, "led": 0, "responsible": 0, "assist": 0, "items": 0,
-                                         "vague_deadlines": 0, "documents": set()})
-            roles = {owner.role for owner in owners if owner.name == name}
-            for role in ("lead", "responsible", "assist"):
-                row["led" if role == "lead" else role] += role in roles
+        roles_of: dict[str, set[str]] = {}  # a unit named twice on one item (lead and responsible) counts once
+        for owner in v.effective_owners(item):
+            roles_of.setdefault(owner.name, set()).add(owner.role)
+        for name, roles in roles_of.items():
+            row = rows.get(name)
+            if row is None:
+                row = rows[name] = {"unit": name, "led": 0, "responsible": 0, "assist": 0, "items": 0,
+                                    "vague_deadlines": 0, "documents": set()}
             row["items"] += 1
             row["vague_deadlines"] += vague
             row["documents"].add(doc)
+            row["responsible"] += "responsible" in roles
+            row["assist"] += "assist" in roles
             if "lead" in roles:
+                row["led"] += 1
                 per_doc.setdefault((name, doc), []).append(item)
     ranking = []
     for row in rows.values():

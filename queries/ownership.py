@@ -17,14 +17,16 @@ from .view import View, finding, view
 
 def no_owner(graph) -> list[dict]:
     v = view(graph)
+    owners_of, data, assigning = v._owners, v.data, v.assigning_documents
     found = []
     for item in v.items:
-        if v.type(item) == "Section":
+        attrs = data[item]
+        if attrs["type"] == "Section":
             continue
-        owners = v.owners(item)
+        owners = owners_of.get(item)
         if owners:
             found += _without_lead(v, item, owners)
-        elif _unowned(v, item):
+        elif attrs["doc"] in assigning and _unowned(v, item):
             found.append(finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)]))
     return found
 
@@ -63,8 +65,7 @@ def _unowned(v: View, item: str) -> bool:
 def vague_owner(graph) -> list[dict]:
     v = view(graph)
     found = []
-    for item in v.items:
-        owners = v.owners(item)
+    for item, owners in v.owned_items:
         leads = [owner for owner in owners if owner.role == "lead"]
         answering = leads or [owner for owner in owners if owner.role == "responsible"]
         # "X、Y等部门": the list is open, so nobody can say who all answer; one open-ended owner opens it.
@@ -80,8 +81,8 @@ def vague_owner(graph) -> list[dict]:
 def multi_lead(graph) -> list[dict]:
     v = view(graph)
     found = []
-    for item in v.items:
-        leads = v.owners(item, "lead")
+    for item, owners in v.owned_items:
+        leads = [owner for owner in owners if owner.role == "lead"]
         if len(leads) < 2:
             continue
         each = bool(v.data[item].get("each_leads"))

@@ -38,7 +38,7 @@ class View:
     def warm(self) -> "View":
         """Build every shared index now (once per graph), so no page or analysis pays for one later."""
         self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
-        self.unit_work_items, self._parent  # noqa: B018
+        self.unit_work_items, self._parent, self.owned_items  # noqa: B018
         return self
 
     @cached_property
@@ -88,6 +88,13 @@ class View:
     @property
     def _owners(self) -> dict[str, list[Owner]]:
         return self._edges[0]
+
+    @cached_property
+    def owned_items(self) -> list[tuple[str, list[Owner]]]:
+        """(item, the owners it names itself) for every item naming some, in reading order: the rules about
+        owners walk these, not every item, and read the list without a call per item."""
+        owners = self._owners
+        return [(item, owners[item]) for item in self.items if item in owners]
 
     def owners(self, item: str, role: str | None = None) -> list[Owner]:
         found = self._owners.get(item, [])
