@@ -8,6 +8,7 @@ cannot be closed from inside, and vis-network shows tooltips as text).
 """
 from __future__ import annotations
 
+import gc
 import html
 import re
 from datetime import date
@@ -45,14 +46,27 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
             key = (location(), store.generation())
             if cache.get("key") != key:
                 with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
+                    cache.clear()
+                    release_frozen()
                     graph = store.to_networkx()
                     view = queries.view(graph).warm()
-                    cache.clear()
-                    cache.update(key=key, graph=graph, view=view, documents=store.documents())
+                    documents = store.documents()
+                    # The graph and its indexes live until the store changes: tens of millions of objects
+                    # at 100k documents, which every full collection of Python's GC would walk again,
+                    # seconds each, at random points in the analyses. Frozen, the collector skips them.
+                    gc.freeze()
+                    cache.update(key=key, graph=graph, view=view, documents=documents)
     except StoreError as exc:
         st.error(f"无法打开数据库：{exc}")
         st.stop()
     return cache["graph"], cache["view"], cache["documents"]
+
+
+def release_frozen() -> None:
+    """Hand what ``gc.freeze`` kept back to the collector and collect it: a replaced graph is freed (it
+    holds reference cycles, networkx's views point back to their graph)."""
+    gc.unfreeze()
+    gc.collect()
 
 
 def gap_findings(as_of: date) -> list[dict]:

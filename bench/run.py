@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -122,12 +123,14 @@ def analyses(graph: nx.MultiDiGraph) -> dict:
     documents = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Document")
     view_s, view = timed(lambda: _warm(queries.view(graph)))
     figures = {"documents": documents, "tasks": tasks, "view_s": round(view_s, 2)}
+    gc.freeze()  # as the app does once it has read the graph (ui.store_data)
     for name, work in {"no_owner": queries.no_owner, "vague_owner": queries.vague_owner,
                        "multi_lead": queries.multi_lead, "dual_role": queries.dual_role,
                        "overload": queries.overload, "deadlines": lambda v: queries.deadlines(v, as_of="2026-11-23"),
                        "claimed_vs_evidenced": queries.claimed_vs_evidenced, "recurring": queries.recurring,
                        "overlap": queries.overlap, "summary": queries.summary}.items():
         figures[f"{name}_s"] = round(timed(lambda: work(view))[0], 2)
+    gc.unfreeze()
     return figures
 
 

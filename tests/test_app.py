@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import weakref
 from html.parser import HTMLParser
 import sys
 from datetime import date
@@ -120,6 +121,25 @@ def test_upload_and_export_pages_render(store):
     with EmbeddedStore(store) as opened:
         tasks = opened.stats()["nodes"]["Task"]
     assert any(f"{tasks} 行" in c.value for c in app.caption)
+
+
+def test_a_replaced_graph_is_freed(tmp_path, monkeypatch):
+    """The app freezes its graph out of the GC's walks; when the store changes the old graph must still be
+    freed, not kept for the life of the server."""
+    monkeypatch.setenv("ZEREN_STORE", str(tmp_path / "store"))
+    corpus = sorted((ROOT / "tests/fixtures/corpus").iterdir())
+    load(tmp_path / "store", corpus[0])
+    ui._cache().clear()
+    try:
+        first = weakref.ref(ui.store_data()[0])
+        assert ui.store_data()[0] is first()  # unchanged store: the same graph
+        load(tmp_path / "store", corpus[1])
+        graph, view, documents = ui.store_data()
+        assert len(documents) == 2 and graph is view.graph
+        assert first() is None
+    finally:
+        ui._cache().clear()
+        ui.release_frozen()
 
 
 def test_empty_store_says_how_to_load(tmp_path, monkeypatch):
