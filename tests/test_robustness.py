@@ -114,7 +114,8 @@ def test_credentials_never_appear_in_messages(tmp_path):
         assert "bolt://127.0.0.1:1" in result.stderr
 
 
-# Built in code, reviewed: constants of the module (the schema or its migration), and a list of "?" placeholders whose values are parameters.
+# Built in code, reviewed: constants of the module (the schema or its migration), and a list of "?"
+# placeholders whose values are parameters.
 REVIEWED = ("{steps} PRAGMA user_version = {SCHEMA_VERSION}", "WHERE id IN ({marks})")
 
 
