@@ -272,7 +272,7 @@ def _load_one(db: sqlite3.Connection, document: PreparedDocument) -> LoadResult:
     same_path = [row[0] for row in db.execute("SELECT doc_id FROM documents WHERE path = ? AND doc_id <> ?",
                                               (path, doc_id))]
     stale, present = stale_versions(orjson.loads(stored[0]) if stored else None, same_path, doc_id,
-                                    {"document": document.fields})
+                                    document.fields.get("extractor"))
     for old in stale:
         _delete_document(db, old)
     if not present:

@@ -214,7 +214,7 @@ class Neo4jStore(Store):
         stored = tx.run(STATIC["find_content"], doc=doc_id).single()
         same_path = [record["id"] for record in tx.run(STATIC["find_path"], path=path, doc=doc_id)]
         stale, present = stale_versions(json.loads(stored["meta"] or "{}") if stored else None, same_path,
-                                        doc_id, {"document": meta})
+                                        doc_id, meta.get("extractor"))
         for old in stale:
             _delete(tx, old)
         if not present:

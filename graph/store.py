@@ -34,13 +34,14 @@ class LoadResult:
 
 
 def stale_versions(stored_meta: dict | None, same_path: list[str], doc_id: str,
-                   extraction: dict) -> tuple[list[str], bool]:
+                   extractor: str | None) -> tuple[list[str], bool]:
     """What a load must delete, and whether the content is already stored, from what the store found: the
     stored document's meta (None if absent) and the other documents at the same path. The same bytes read
-    by another extractor version count as stale: what the document asserts may have changed."""
+    by another extractor version than the new reading's (``extractor``) count as stale: what the document
+    asserts may have changed."""
     stale = list(same_path)
     present = stored_meta is not None
-    if present and stored_meta.get("extractor") != extraction["document"].get("extractor"):
+    if present and stored_meta.get("extractor") != extractor:
         stale.append(doc_id)
         present = False
     return stale, present

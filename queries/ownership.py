@@ -17,7 +17,7 @@ from .view import View, finding, view
 
 def no_owner(graph) -> list[dict]:
     v = view(graph)
-    owners_of, data, assigning = v._owners, v.data, v.assigning_documents
+    owners_of, data, assigning = v.owners_by_item, v.data, v.assigning_documents
     found = []
     for item in v.items:
         attrs = data[item]

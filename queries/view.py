@@ -86,18 +86,19 @@ class View:
         return owners, due, children, mentions
 
     @property
-    def _owners(self) -> dict[str, list[Owner]]:
+    def owners_by_item(self) -> dict[str, list[Owner]]:
+        """Item id -> the owners it names itself, in the order the document names them."""
         return self._edges[0]
 
     @cached_property
     def owned_items(self) -> list[tuple[str, list[Owner]]]:
         """(item, the owners it names itself) for every item naming some, in reading order: the rules about
         owners walk these, not every item, and read the list without a call per item."""
-        owners = self._owners
+        owners = self.owners_by_item
         return [(item, owners[item]) for item in self.items if item in owners]
 
     def owners(self, item: str, role: str | None = None) -> list[Owner]:
-        found = self._owners.get(item, [])
+        found = self.owners_by_item.get(item, [])
         return [owner for owner in found if owner.role == role] if role else list(found)
 
     def effective_owners(self, item: str) -> list[Owner]:
@@ -189,7 +190,7 @@ class View:
     def assigning_documents(self) -> set[str]:
         """Documents that name owners for some of their items: where a missing owner is a gap, not the genre
         (a 整改通报 that names nobody is reporting, not assigning)."""
-        return {self.data[item]["doc"] for item in self._owners}
+        return {self.data[item]["doc"] for item in self.owners_by_item}
 
     def type(self, node: str) -> str:
         return self.data[node]["type"]
