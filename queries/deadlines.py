@@ -16,10 +16,9 @@ def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> 
     v = view(graph)
     today = _as_date(as_of)
     soon = today + timedelta(days=within_days)
-    found, tasks_by_doc = [], {}
-    for item in v.work_items:
-        tasks_by_doc.setdefault(v.data[item]["doc"], []).append((item, *v.deadline(item)))
-    for doc, tasks in tasks_by_doc.items():
+    found = []
+    for doc, work in v.work_by_doc.items():
+        tasks = [(item, *v.deadline(item)) for item in work]
         if all(kind == "none" for _, kind, _, _ in tasks):
             found.append(finding("deadlines", v.document_ref(doc), [], {"kind": "missing_all", "tasks": len(tasks)},
                                  [v.item_evidence(doc) | {"what": "document"}]))

@@ -17,7 +17,7 @@ from .view import View, finding, view
 
 def no_owner(graph) -> list[dict]:
     v = view(graph)
-    owners_of, data, assigning = v.owners_by_item, v.data, v.assigning_documents
+    owners_of, data = v.owners_by_item, v.data
     found = []
     for item in v.items:
         attrs = data[item]
@@ -26,7 +26,7 @@ def no_owner(graph) -> list[dict]:
         owners = owners_of.get(item)
         if owners:
             found += _without_lead(v, item, owners)
-        elif attrs["doc"] in assigning and _unowned(v, item):
+        elif _unowned(v, item):
             found.append(finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)]))
     return found
 

@@ -9,14 +9,11 @@ from .view import view
 def summary(graph) -> dict:
     v = view(graph)
     nodes = v.data
-    work_by_doc: dict[str, list[str]] = {}
-    for item in v.work_items:
-        work_by_doc.setdefault(nodes[item]["doc"], []).append(item)
     documents = []
     for doc in v.documents:
         items = v.doc_items(doc)
         kinds = Counter(v.type(item) for item in items)
-        work = work_by_doc.get(doc, [])
+        work = v.work_by_doc.get(doc, [])
         documents.append({"doc": doc, "title": nodes[doc].get("title"), "doc_no": nodes[doc].get("doc_no"),
                           "kind": nodes[doc].get("kind"), "jurisdiction": nodes[doc].get("jurisdiction"),
                           "problems": kinds["Problem"], "tasks": kinds["Task"], "owned_tasks": len(work),

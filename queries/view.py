@@ -38,7 +38,7 @@ class View:
     def warm(self) -> "View":
         """Build every shared index now (once per graph), so no page or analysis pays for one later."""
         self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
-        self.unit_work_items, self._parent, self.owned_items  # noqa: B018
+        self.unit_work_items, self.work_by_doc, self._parent, self.owned_items  # noqa: B018
         return self
 
     @cached_property
@@ -97,9 +97,8 @@ class View:
         owners = self.owners_by_item
         return [(item, owners[item]) for item in self.items if item in owners]
 
-    def owners(self, item: str, role: str | None = None) -> list[Owner]:
-        found = self.owners_by_item.get(item, [])
-        return [owner for owner in found if owner.role == role] if role else list(found)
+    def owners(self, item: str) -> list[Owner]:
+        return list(self.owners_by_item.get(item, []))
 
     def effective_owners(self, item: str) -> list[Owner]:
         """The owners an item answers to: its own, else those of the block it is a measure of."""
@@ -119,6 +118,14 @@ class View:
         sharing = {self.data[item].get("owners_from") for item in self.items}
         return [item for item in self.items
                 if self.type(item) != "Section" and item not in sharing and self.is_owned(item)]
+
+    @cached_property
+    def work_by_doc(self) -> dict[str, list[str]]:
+        """Document id -> its work items in reading order (documents in the order of ``items``)."""
+        found: dict[str, list[str]] = {}
+        for item in self.work_items:
+            found.setdefault(self.data[item]["doc"], []).append(item)
+        return found
 
     @property
     def mentions(self) -> dict[str, set[str]]:
