@@ -109,12 +109,11 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
         raise typer.Exit(BAD_INPUT if single_file else 1)
 
 
-def extract_or_say_why(path: str, prepare=None):
-    """``prepare(src, extraction)`` (by default the pair itself), or the one-line message saying why the
-    file cannot be used."""
+def extract_or_say_why(path: str, prepare):
+    """``prepare(src, extraction)`` (``Store.prepare``), or the one-line message saying why the file cannot
+    be used."""
     try:
-        extracted = extract_file(path)
-        return prepare(*extracted) if prepare else extracted
+        return prepare(*extract_file(path))
     except UnreadableDocument as exc:
         return str(exc)
     except Exception as exc:  # an extractor bug on one file must not stop the batch
@@ -125,7 +124,7 @@ READ_AHEAD = 64  # chunks of documents the readers may be ahead of the writer: m
 CHUNK = 8
 
 
-def extract_all(files: list[str], jobs: int, prepare=None):
+def extract_all(files: list[str], jobs: int, prepare):
     """(path, extracted) in file order; with jobs > 1 the reading, parsing and the store's ``prepare`` (its
     rows, ready to write) run in worker processes, at most READ_AHEAD chunks ahead of the caller."""
     jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
@@ -143,7 +142,7 @@ def extract_all(files: list[str], jobs: int, prepare=None):
             yield from done
 
 
-def extract_chunk(paths: list[str], prepare=None) -> list[tuple[str, object]]:
+def extract_chunk(paths: list[str], prepare) -> list[tuple[str, object]]:
     return [(path, extract_or_say_why(path, prepare)) for path in paths]
 
 

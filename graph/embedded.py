@@ -247,7 +247,7 @@ class EmbeddedStore(Store):
 
     def stats(self) -> dict:
         with self._reading() as db:
-            documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            documents = self.document_count()  # same connection, so inside this read's snapshot
             nodes = dict(db.execute("SELECT type, COUNT(*) FROM nodes GROUP BY type").fetchall())
             edges = dict(db.execute("SELECT type, COUNT(*) FROM edges GROUP BY type").fetchall())
             for type_ in SHARED_EDGE_TYPES:  # only these can be asserted by several documents
