@@ -5,6 +5,7 @@ The graph is the frozen ``networkx.MultiDiGraph`` both stores give (``Store.to_n
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -128,6 +129,17 @@ class View:
         return found
 
     @property
+    def due_by_item(self) -> dict[str, tuple[str, str | None, dict]]:
+        """Item id -> (kind, date, evidence) of the deadline it states itself."""
+        return self._edges[1]
+
+    @cached_property
+    def columns(self):
+        """The same indexes as numpy columns, for rules over every item at once (``queries.columns``)."""
+        from .columns import Columns
+        return Columns(self)
+
+    @property
     def mentions(self) -> dict[str, set[str]]:
         """Unit id -> how documents name it on its owner edges: a unit is found by any of them."""
         return self._edges[3]
@@ -176,7 +188,7 @@ class View:
 
     def deadline(self, item: str) -> tuple[str, str | None, dict | None]:
         """(kind, date, evidence) of the item's own deadline, else of the block whose owners it shares."""
-        due = self._edges[1]
+        due = self.due_by_item
         found = due.get(item) or due.get(self.data[item].get("owners_from"))
         if found is None:
             return "none", None, None
@@ -248,3 +260,30 @@ def evidence(data: dict, what: str, label: str | None = None) -> dict:
 def finding(rule: str, item: dict | None, units: list[str], detail: dict, proof: list[dict]) -> dict:
     """One gap, in the shape ``zeren gaps --json`` prints."""
     return {"rule": rule, "item": item, "units": units, "detail": detail, "evidence": proof}
+
+
+class Findings(Sequence):
+    """A rule's findings, each made when read: the rule picks its rows with array operations, and a finding's
+    labels and evidence are built only for the rows a page, export or test reads (a page showing 50 of
+    900,000 builds 50). Reads like the list it stands for: ``len``, index, slice, iterate, ``==``."""
+
+    def __init__(self, rows: list, make: Callable[..., dict]):
+        self._rows = rows  # a row key per finding, in the order the rule reports them
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._make(row) for row in self._rows[index]]
+        return self._make(self._rows[index])
+
+    def __iter__(self):
+        return map(self._make, self._rows)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, Findings)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Findings({len(self)})"
