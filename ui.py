@@ -69,9 +69,9 @@ def release_frozen() -> None:
     gc.collect()
 
 
-def gap_findings(as_of: date) -> list[dict]:
-    """Every gap finding as of a day, cached with the graph."""
-    return cached(("gaps", as_of), lambda view: queries.gaps(view, as_of=as_of))
+def gap_findings(as_of: date) -> dict:
+    """Rule -> its findings as of a day (each made when read), cached with the graph."""
+    return cached(("gaps", as_of), lambda view: queries.gaps_by_rule(view, as_of=as_of))
 
 
 def cached_summary() -> dict:

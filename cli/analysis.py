@@ -100,7 +100,7 @@ def overlap(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False,
     """Unit pairs sharing tasks (count, Jaccard), the unit × unit matrix, and units both lead and responsible."""
     with opened(store, neo4j) as db:
         result = queries.overlap(db.to_networkx(), top=top)
-        queries.quote(result["dual_role"], db.document_text)
+        result["dual_role"] = queries.quote(result["dual_role"], db.document_text)
     result["pairs"] = result["pairs"][:top]
     show(result, as_json, overlap_table)
 

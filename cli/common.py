@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from graph.store import Store, StoreError, open_store
+from queries import Findings
 
 out = Console(highlight=False, emoji=False)
 # Messages name user files: no markup or emoji codes read into them, and no wrapping (one line is one error).
@@ -46,8 +47,15 @@ def opened(location: str, neo4j: bool = False) -> Store:
         fail(str(exc))
 
 
+def _made(value):
+    """JSON for what json does not know: an analysis' findings are made when read (``queries.Findings``)."""
+    if isinstance(value, Findings):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def show(value, as_json: bool, view: Callable[[object], RenderableType]) -> None:
     if as_json:  # not through rich: it would wrap long lines and style the output
-        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=1, default=_made) + "\n")
     else:
         out.print(view(value))

@@ -24,7 +24,7 @@ places = sorted({d.get("jurisdiction") for d in documents if d.get("jurisdiction
 chosen_places = columns[2].multiselect("辖区", places)
 unit_text = columns[3].text_input("单位（名称中包含）")
 
-found = [f for f in ui.gap_findings(as_of) if f["rule"] == rule]
+found = ui.gap_findings(as_of)[rule]
 place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
 if chosen_docs:
     found = [f for f in found if f["item"]["doc"] in chosen_docs]

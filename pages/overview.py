@@ -1,7 +1,6 @@
 """总览: the store at a glance, gap counts by rule (each a link to its table), and where the load lies."""
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 import pandas as pd
@@ -19,7 +18,7 @@ for column, node_type in zip(columns[1:], ("Problem", "Task", "Unit")):
 ui.require_documents(documents)
 
 st.subheader("问题线索")
-counts = Counter(found["rule"] for found in ui.gap_findings(date.today()))
+counts = {rule: len(found) for rule, found in ui.gap_findings(date.today()).items()}
 cards = st.columns(5)
 for index, (rule, label) in enumerate(ui.RULES.items()):
     with cards[index % 5].container(border=True):

@@ -13,9 +13,9 @@ from .overlap import dual_role, overlap, overload
 from .ownership import multi_lead, no_owner, vague_owner
 from .recurring import recurring
 from .summary import summary
-from .view import View, view
+from .view import Findings, View, view
 
-__all__ = ["NotFound", "View", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps",
+__all__ = ["Findings", "NotFound", "View", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps", "gaps_by_rule",
            "multi_lead", "no_owner", "overlap", "overload", "quote", "recurring", "summary", "vague_owner",
            "view", "GAP_RULES"]
 
@@ -27,17 +27,28 @@ GAP_RULES = {
 }
 
 
-def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> list[dict]:
-    """Every gap analysis over one graph, as one list of findings."""
+def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> Findings:
+    """Every gap analysis over one graph, as one sequence of findings (each made when read)."""
     v = view(graph)
-    return [*no_owner(v), *vague_owner(v), *multi_lead(v), *dual_role(v), *overload(v)["findings"],
-            *deadlines(v, as_of=as_of, within_days=within_days), *claimed_vs_evidenced(v),
-            *recurring(v, threshold=recurring_threshold)]
+    return Findings.concat([no_owner(v), vague_owner(v), multi_lead(v), dual_role(v), overload(v)["findings"],
+                            deadlines(v, as_of=as_of, within_days=within_days), claimed_vs_evidenced(v),
+                            recurring(v, threshold=recurring_threshold)])
 
 
-def quote(findings: list[dict], text_of) -> list[dict]:
-    """Findings with each evidence's exact source characters added as ``quote``; ``text_of(doc_id)`` gives a
-    document's shown text (``Store.document_text``)."""
+def gaps_by_rule(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> dict:
+    """Rule -> its findings (``GAP_RULES`` order), each made when read: a page counts or shows one rule
+    without making the others."""
+    v = view(graph)
+    return {"no_owner": no_owner(v), "vague_owner": vague_owner(v), "multi_lead": multi_lead(v, each=False),
+            "split_lead": multi_lead(v, each=True), "dual_role": dual_role(v), "overload": overload(v)["findings"],
+            "deadlines": deadlines(v, as_of=as_of, within_days=within_days),
+            "claimed_vs_evidenced": claimed_vs_evidenced(v), "recurring": recurring(v, threshold=recurring_threshold)}
+
+
+def quote(findings, text_of) -> list[dict]:
+    """The findings, made, with each evidence's exact source characters added as ``quote``; ``text_of(doc_id)``
+    gives a document's shown text (``Store.document_text``)."""
+    findings = list(findings)
     texts: dict[str, str] = {}
     for found in findings:
         for proof in found["evidence"]:

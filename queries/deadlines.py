@@ -9,28 +9,42 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .view import finding, view
+import numpy as np
+
+from .columns import NO_DATE, NO_DEADLINE, ONGOING, TIMELY
+from .view import Findings, finding, view
 
 
-def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> list[dict]:
+def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> Findings:
     v = view(graph)
+    c = v.columns
     today = _as_date(as_of)
     soon = today + timedelta(days=within_days)
-    found = []
-    for doc, work in v.work_by_doc.items():
-        tasks = [(item, *v.deadline(item)) for item in work]
-        if all(kind == "none" for _, kind, _, _ in tasks):
-            found.append(finding("deadlines", v.document_ref(doc), [], {"kind": "missing_all", "tasks": len(tasks)},
-                                 [v.item_evidence(doc) | {"what": "document"}]))
-            continue
-        for item, kind, due, proof in tasks:
-            detail = _judge(kind, due, v.data[item].get("status"), today, soon)
-            if detail is None:
-                continue
-            units = [owner.name for owner in v.effective_owners(item)]
-            where = [v.item_evidence(item)] + ([proof] if proof else [])
-            found.append(finding("deadlines", v.item_ref(item), units, detail, where))
-    return found
+    work = c.work  # in reading order, so grouped by document
+    kind, day, doc = c.deadline_kind[work], c.deadline_day[work], c.doc[work]
+    stated = np.bincount(doc, weights=kind != NO_DEADLINE, minlength=len(c.documents))
+    first_of_doc = np.diff(doc, prepend=-1) != 0
+    undated = (kind == NO_DEADLINE) | (kind == ONGOING) | (kind == TIMELY)  # missing or vague: always flagged
+    due_by_then = ~undated & (day != NO_DATE) & ~c.done[work] & (day <= soon.toordinal())  # overdue or soon
+    flagged = undated | due_by_then
+    # A document giving no owned task a deadline is one finding on the document, reported where its
+    # first task would be; its tasks are not reported one by one.
+    silent = stated[doc] == 0
+    rows = np.flatnonzero(np.where(silent, first_of_doc, flagged))
+    is_document = silent[rows]
+
+    def make(row: int, is_document: bool) -> dict:
+        if is_document:
+            document = c.documents[doc[row]]
+            return finding("deadlines", v.document_ref(document), [],
+                           {"kind": "missing_all", "tasks": len(v.work_by_doc[document])},
+                           [v.item_evidence(document) | {"what": "document"}])
+        item = c.ids[work[row]]
+        name, due, proof = v.deadline(item)
+        detail = _judge(name, due, v.data[item].get("status"), today, soon)
+        units = [owner.name for owner in v.effective_owners(item)]
+        return finding("deadlines", v.item_ref(item), units, detail, [v.item_evidence(item)] + ([proof] if proof else []))
+    return Findings(list(zip(rows.tolist(), is_document.tolist())), lambda row: make(*row))
 
 
 def _judge(kind: str, due: str | None, status: str | None, today: date, soon: date) -> dict | None:

@@ -12,84 +12,91 @@ extractor, so an item it covers has its lead and is not reported; the finding sa
 """
 from __future__ import annotations
 
-from .view import View, finding, view
+import numpy as np
+
+from .columns import LEAD, PROBLEM, RESPONSIBLE, SECTION, TASK
+from .view import Findings, View, finding, view
 
 
-def no_owner(graph) -> list[dict]:
+def no_owner(graph) -> Findings:
     v = view(graph)
-    owners_of, data = v.owners_by_item, v.data
-    found = []
-    for item in v.items:
-        attrs = data[item]
-        if attrs["type"] == "Section":
-            continue
-        owners = owners_of.get(item)
+    c = v.columns
+    leads, responsible = c.per_item(c.owner_role == LEAD), c.per_item(c.owner_role == RESPONSIBLE)
+    own = c.owner_count > 0
+    without_lead = own & (leads == 0) & ((responsible >= 2) | (responsible == 0))
+    rows = np.flatnonzero((c.type != SECTION) & (without_lead | (~own & _unowned(v))))
+
+    def make(row: int) -> dict:
+        item = c.ids[row]
+        owners = v.owners_by_item.get(item)
         if owners:
-            found += _without_lead(v, item, owners)
-        elif _unowned(v, item):
-            found.append(finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)]))
-    return found
+            return _without_lead(v, item, owners)
+        return finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)])
+    return Findings(rows.tolist(), make)
 
 
-def _without_lead(v: View, item: str, owners) -> list[dict]:
-    if any(owner.role == "lead" for owner in owners):
-        return []
+def _without_lead(v: View, item: str, owners) -> dict:
+    """The finding on an item whose owners include no lead and two or more responsible units, or only
+    配合/协办 units (somebody helps, nobody answers)."""
     responsible = [owner for owner in owners if owner.role == "responsible"]
-    if len(responsible) >= 2:
-        kind = "no_lead"
-    elif not responsible:
-        kind = "assist_only"  # only 配合/协办 units: somebody helps, nobody answers
-    else:
-        return []
-    return [finding("no_owner", v.item_ref(item), [owner.name for owner in owners],
-                    {"kind": kind, "responsible": len(responsible)},
-                    [v.item_evidence(item), *(owner.evidence for owner in owners)])]
+    return finding("no_owner", v.item_ref(item), [owner.name for owner in owners],
+                   {"kind": "assist_only" if not responsible else "no_lead", "responsible": len(responsible)},
+                   [v.item_evidence(item), *(owner.evidence for owner in owners)])
 
 
-def _unowned(v: View, item: str) -> bool:
-    """An item naming no unit is a gap only where its document assigns owners, and only where an owner is
-    expected: a measure of a problem, a task among owned siblings, a problem without measures."""
-    data = v.data[item]
-    if data["doc"] not in v.assigning_documents or v.is_owned(item):
-        return False
-    parent = v.parent(item)
-    if v.type(item) == "Problem":
-        tasks = v.children(item, "Task")
-        return not tasks  # a problem with measures: its unowned measures are reported, not the problem again
-    if parent is None:
-        return False  # a top-level paragraph of the covering notice (一、严格做好整改落实), not a measure
-    siblings = [child for child in v.children(parent, "Task") if child != item]
-    return v.type(parent) == "Problem" or any(v.is_owned(sibling) for sibling in siblings)
+def _unowned(v: View) -> np.ndarray:
+    """Per item: naming no unit is a gap here. Only where its document assigns owners, and only where an
+    owner is expected: a measure of a problem, a task among owned siblings, a problem without measures."""
+    c = v.columns
+    assigning = np.fromiter((doc in v.assigning_documents for doc in c.documents), bool, len(c.documents))
+    has_parent = c.parent >= 0
+    parent = np.where(has_parent, c.parent, 0)
+    tasks = c.type == TASK
+    task_children = np.bincount(c.parent[tasks & has_parent], minlength=len(c.ids))
+    owned_task_children = np.bincount(c.parent[tasks & has_parent & c.owned], minlength=len(c.ids))
+    # A problem with measures: its unowned measures are reported, not the problem again. A top-level
+    # paragraph of the covering notice (一、严格做好整改落实) is not a measure.
+    expected = np.where(c.type == PROBLEM, task_children == 0,
+                        has_parent & ((c.type[parent] == PROBLEM) | (owned_task_children[parent] > 0)))
+    return assigning[c.doc] & ~c.owned & expected
 
 
-def vague_owner(graph) -> list[dict]:
+def vague_owner(graph) -> Findings:
+    """Items whose answering owners (the leads, else the responsible units) are all collective, or open."""
     v = view(graph)
-    found = []
-    for item, owners in v.owned_items:
-        leads = [owner for owner in owners if owner.role == "lead"]
-        answering = leads or [owner for owner in owners if owner.role == "responsible"]
-        # "X、Y等部门": the list is open, so nobody can say who all answer; one open-ended owner opens it.
-        if answering and (all(owner.collective for owner in answering) or any(o.open_ended for o in answering)):
-            found.append(finding(
-                "vague_owner", v.item_ref(item), [owner.name for owner in answering],
-                {"role": answering[0].role, "collective": sum(owner.collective for owner in answering),
-                 "open_ended": sum(owner.open_ended for owner in answering)},
-                [v.item_evidence(item), *(owner.evidence for owner in answering)]))
-    return found
+    c = v.columns
+    led = c.per_item(c.owner_role == LEAD)[c.owner_item] > 0
+    answering = np.where(led, c.owner_role == LEAD, c.owner_role == RESPONSIBLE)
+    count = c.per_item(answering)
+    # "X、Y等部门": the list is open, so nobody can say who all answer; one open-ended owner opens it.
+    vague = (c.per_item(c.owner_collective, answering) == count) | (c.per_item(c.owner_open_ended, answering) > 0)
+    return Findings(np.flatnonzero((count > 0) & vague).tolist(), lambda row: _vague(v, c.ids[row]))
 
 
-def multi_lead(graph) -> list[dict]:
+def _vague(v: View, item: str) -> dict:
+    owners = v.owners_by_item[item]
+    answering = [owner for owner in owners if owner.role == "lead"] or [o for o in owners if o.role == "responsible"]
+    return finding("vague_owner", v.item_ref(item), [owner.name for owner in answering],
+                   {"role": answering[0].role, "collective": sum(owner.collective for owner in answering),
+                    "open_ended": sum(owner.open_ended for owner in answering)},
+                   [v.item_evidence(item), *(owner.evidence for owner in answering)])
+
+
+def multi_lead(graph, each: bool | None = None) -> Findings:
+    """Items with two or more leads, in reading order: ``multi_lead`` findings, or ``split_lead`` where the
+    text says each leads its own part. ``each`` True or False keeps only the one rule."""
     v = view(graph)
-    found = []
-    for item, owners in v.owned_items:
-        leads = [owner for owner in owners if owner.role == "lead"]
-        if len(leads) < 2:
-            continue
-        each = bool(v.data[item].get("each_leads"))
-        found.append(finding(
-            "split_lead" if each else "multi_lead", v.item_ref(item), [lead.name for lead in leads],
-            {"leads": len(leads), "each_leads": each,
-             "collective": sum(lead.collective for lead in leads),
-             "convention": v.data[item].get("convention")},
-            [v.item_evidence(item), *(lead.evidence for lead in leads)]))
-    return found
+    c = v.columns
+    rows = np.flatnonzero(c.per_item(c.owner_role == LEAD) >= 2).tolist()
+    if each is not None:
+        rows = [row for row in rows if bool(v.data[c.ids[row]].get("each_leads")) == each]
+    return Findings(rows, lambda row: _multi_lead(v, c.ids[row]))
+
+
+def _multi_lead(v: View, item: str) -> dict:
+    leads = [owner for owner in v.owners_by_item[item] if owner.role == "lead"]
+    each = bool(v.data[item].get("each_leads"))
+    return finding("split_lead" if each else "multi_lead", v.item_ref(item), [lead.name for lead in leads],
+                   {"leads": len(leads), "each_leads": each, "collective": sum(lead.collective for lead in leads),
+                    "convention": v.data[item].get("convention")},
+                   [v.item_evidence(item), *(lead.evidence for lead in leads)])

@@ -5,9 +5,11 @@ The graph is the frozen ``networkx.MultiDiGraph`` both stores give (``Store.to_n
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 import networkx as nx
 
@@ -267,7 +269,7 @@ class Findings(Sequence):
     labels and evidence are built only for the rows a page, export or test reads (a page showing 50 of
     900,000 builds 50). Reads like the list it stands for: ``len``, index, slice, iterate, ``==``."""
 
-    def __init__(self, rows: list, make: Callable[..., dict]):
+    def __init__(self, rows: Sequence, make: Callable[..., dict]):
         self._rows = rows  # a row key per finding, in the order the rule reports them
         self._make = make
 
@@ -287,3 +289,13 @@ class Findings(Sequence):
 
     def __repr__(self) -> str:
         return f"Findings({len(self)})"
+
+    @classmethod
+    def concat(cls, parts: list[Sequence]) -> "Findings":
+        """The parts one after another, still each made when read."""
+        ends = list(accumulate(len(part) for part in parts))
+
+        def make(row: int) -> dict:
+            part = bisect_right(ends, row)
+            return parts[part][row - (ends[part - 1] if part else 0)]
+        return cls(range(ends[-1] if ends else 0), make)
