@@ -34,6 +34,7 @@ class Columns:
         self.owners_from = np.fromiter((index.get(data[item].get("owners_from"), -1) for item in items),
                                        np.int32, count)
         self.done = np.fromiter((data[item].get("status") == "done" for item in items), bool, count)
+        self.reported = np.fromiter((bool(data[item].get("status")) for item in items), bool, count)
         self._deadlines(view, index, count)
         self._owners(view, index, count)
         self._work(count)
@@ -87,6 +88,10 @@ class Columns:
         shares = np.zeros(count, bool)  # a block whose measures share its owners: they are the work, not it
         shares[block[block >= 0]] = True
         self.work = np.flatnonzero((self.type != SECTION) & ~shares & self.owned)
+
+    def per_document(self, items: np.ndarray) -> np.ndarray:
+        """How many of the items marked in ``items`` (a mask over all items) each document has."""
+        return np.bincount(self.doc[items], minlength=len(self.documents))
 
     def per_item(self, values, rows=None) -> np.ndarray:
         """Sum of ``values`` over each item's own owner rows (``rows`` a mask of which rows count)."""
