@@ -8,6 +8,8 @@ import streamlit as st
 
 import ui
 
+MOST_ROWS = 5000  # a table an inspector scrolls; past this, the filters narrow it
+
 st.title("问题清单")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
@@ -33,15 +35,16 @@ if chosen_places:
 if unit_text:
     found = [f for f in found if any(unit_text in name for name in f["units"])]
 
-st.caption(f"共 {len(found)} 条")
+shown = found[:MOST_ROWS]  # findings are made when read: a rule with 900,000 makes only the rows shown
+st.caption(f"共 {len(found)} 条" + (f"，显示前 {MOST_ROWS} 条；可按文件、辖区或单位筛选" if len(found) > MOST_ROWS else ""))
 rows = pd.DataFrame([{"文件": ui.short(titles.get(f["item"]["doc"]), 24), "位置": f["item"].get("label"),
                       "单位": "、".join(f["units"]), "说明": ui.describe(f), "原文": ui.short(f["item"].get("text"), 80)}
-                     for f in found], columns=["文件", "位置", "单位", "说明", "原文"])
+                     for f in shown], columns=["文件", "位置", "单位", "说明", "原文"])
 picked = st.dataframe(rows, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"table-{rule}")
 
 chosen = picked.selection.rows if picked else []
 if chosen:
-    finding = found[chosen[0]]
+    finding = shown[chosen[0]]
     st.subheader("证据")
     for number, proof in enumerate(finding["evidence"][:20]):
         text = ui.document_text(proof["doc"])

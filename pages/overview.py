@@ -11,10 +11,11 @@ from graph.schema import NODE_TYPES
 
 st.title("zeren 责任图谱")
 graph, view, documents = ui.store_data()
+summary = ui.cached_summary()
 columns = st.columns(4)
 columns[0].metric("文件", len(documents))
-for column, node_type in zip(columns[1:], ("Problem", "Task", "Unit")):
-    column.metric(NODE_TYPES[node_type].label_zh, sum(1 for _, d in graph.nodes(data=True) if d["type"] == node_type))
+for column, node_type, total in zip(columns[1:], ("Problem", "Task", "Unit"), ("problems", "tasks", "units")):
+    column.metric(NODE_TYPES[node_type].label_zh, summary["totals"][total])
 ui.require_documents(documents)
 
 st.subheader("问题线索")
@@ -36,7 +37,6 @@ def chart(column, caption: str, counts: dict, measure: str, horizontal: bool = F
             st.text("无")
 
 
-summary = ui.cached_summary()
 left, middle, right = st.columns(3)
 chart(left, "时限类型（有责任单位的任务）",
       {ui.DEADLINE_KIND.get(k, k): n for k, n in summary["deadline_kinds"].items()}, "任务数")

@@ -76,7 +76,7 @@ class Columns:
         self.owner_collective = np.array(collective, bool)
         self.owner_open_ended = np.array(open_ended, bool)
         self.owner_count = np.bincount(self.owner_item, minlength=count).astype(np.int32)
-        self.first_owner = np.concatenate(([0], np.cumsum(self.owner_count)[:-1])).astype(np.int64)
+        self.first_owner = np.cumsum(self.owner_count, dtype=np.int64) - self.owner_count
 
     def _work(self, count) -> None:
         """Work items (``View.work_items``) and, per item, whose owners it answers to."""
