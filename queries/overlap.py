@@ -6,64 +6,135 @@
   responsible on one item.
 - ``overload``: units ranked by items led and items responsible for, with the share of those items whose
   deadline is vague or missing; ``overloaded`` findings for units carrying an outsized share (多口归一).
+
+All three work on the View's numpy columns (``View.columns``): units are name codes (names sort as their
+codes do, and a unit's id and name go one to one), and grouping is a sort, not a dict filled per item.
 """
 from __future__ import annotations
 
-from collections import Counter
-from itertools import combinations
+import numpy as np
 
-from .view import VAGUE_DEADLINES, finding, view
+from .columns import ASSIST, KIND_CODE, LEAD, RESPONSIBLE
+from .view import VAGUE_DEADLINES, Findings, finding, view
+
+VAGUE_KINDS = [KIND_CODE[kind] for kind in VAGUE_DEADLINES]
 
 
-def _unit_items(v) -> dict[str, set[str]]:
-    """Unit name -> the work items it is named on (a unit's id and name go one to one)."""
-    return {v.data[unit]["name"]: set(items) for unit, items in v.unit_work_items.items()}
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, length) of each run of equal values in sorted ``keys``."""
+    if not len(keys):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return starts, np.diff(np.append(starts, len(keys)))
+
+
+def _named(c) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(work item row, name code, roles as bits 1 << role) for each unit named on each work item, by work
+    item in reading order and then by name: a unit named twice on one item (lead and responsible) is one
+    row with the union of its roles."""
+    work_of_row, owner = c.work_owner_rows()
+    names = len(c.names)
+    key = work_of_row.astype(np.int64) * names + c.owner_name[owner]
+    # already in work item order, so sorting is nearly free; a stable sort (timsort) makes use of that
+    order = np.argsort(key, kind="stable")
+    starts, _ = _runs(key[order])
+    roles = np.bitwise_or.reduceat(np.left_shift(1, c.owner_role[owner][order].astype(np.int16)), starts)
+    first = order[starts]
+    return work_of_row[first], c.owner_name[owner[first]], roles
 
 
 def overlap(graph, min_shared: int = 1, top: int | None = 30) -> dict:
     """``pairs``: [{"a","b","shared","jaccard","items"}] by shared desc; ``matrix``: {"units", "counts"} for the
     ``top`` units most often shared; ``dual_role``: findings."""
     v = view(graph)
-    named = _unit_items(v)
-    shared: Counter = Counter()
-    items_of_pair: dict[tuple[str, str], list[str]] = {}
-    for item in v.work_items:
-        names = sorted({owner.name for owner in v.effective_owners(item)})
-        for pair in combinations(names, 2):
-            shared[pair] += 1
-            items_of_pair.setdefault(pair, []).append(item)
-    pairs = [{"a": a, "b": b, "shared": n, "jaccard": round(n / len(named[a] | named[b]), 4),
-              "items": items_of_pair[(a, b)]}
-             for (a, b), n in shared.items() if n >= min_shared]
-    pairs.sort(key=lambda pair: (-pair["shared"], -pair["jaccard"], pair["a"], pair["b"]))
-    return {"pairs": pairs, "matrix": _matrix(shared, top), "dual_role": dual_role(v)}
+    c = v.columns
+    item, name, _ = _named(c)
+    first, second = _pairs_within(item)
+    names = len(c.names)
+    key = name[first].astype(np.int64) * names + name[second]  # names ascend within an item: a < b
+    order = _stable_order(key, names * names)  # stable: a pair's items stay in reading order
+    key, pair_item = key[order], item[first][order]
+    starts, shared = _runs(key)
+    a, b = key[starts] // names, key[starts] % names
+    named = np.bincount(name, minlength=names)  # work items each unit is named on
+    union = named[a] + named[b] - shared
+    kept = np.flatnonzero(shared >= min_shared)
+    jaccard = _round4(shared[kept] / union[kept])
+    order = np.lexsort((b[kept], a[kept], -jaccard, -shared[kept]))
+    kept, jaccard = kept[order], jaccard[order]
+    # each pair's items are a slice of these (an array: a list this long would slow every garbage collection)
+    ids = np.fromiter(c.ids, object, len(c.ids))[pair_item]
+    unit = c.names
+    pairs = [{"a": unit[x], "b": unit[y], "shared": n, "jaccard": j, "items": ids[s:s + n].tolist()}
+             for x, y, n, j, s in zip(a[kept].tolist(), b[kept].tolist(), shared[kept].tolist(), jaccard.tolist(),
+                                      starts[kept].tolist())]
+    return {"pairs": pairs, "matrix": _matrix(c.names, a, b, shared, top), "dual_role": dual_role(v)}
 
 
-def _matrix(shared: Counter, top: int | None) -> dict:
-    weight: Counter = Counter()
-    for (a, b), n in shared.items():
-        weight[a] += n
-        weight[b] += n
-    units = sorted(weight, key=lambda unit: (-weight[unit], unit))[:top]
-    index = {unit: i for i, unit in enumerate(units)}
-    counts = [[0] * len(units) for _ in units]
-    for (a, b), n in shared.items():
-        if a in index and b in index:
-            counts[index[a]][index[b]] = counts[index[b]][index[a]] = n
-    return {"units": units, "counts": counts}
+def _stable_order(key: np.ndarray, span: int) -> np.ndarray:
+    """``np.argsort(key, kind="stable")`` for keys in [0, span): sorting the keys with each one's position
+    folded in is about twice as fast on keys in no particular order (when key × count fits in 63 bits)."""
+    count = len(key)
+    if span * max(count, 1) >= 2 ** 63:
+        return np.argsort(key, kind="stable")
+    return np.sort(key * count + np.arange(count)) % count
 
 
-def dual_role(graph) -> list[dict]:
+def _pairs_within(item: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(i, j), i < j, for every two rows of the same run of ``item`` (each work item's units taken two at a
+    time, as ``itertools.combinations`` would), by item and then i, j."""
+    starts, size = _runs(item)
+    local = np.arange(len(item)) - np.repeat(starts, size)
+    partners = np.repeat(size, size) - 1 - local  # the rows after this one in its item
+    first = np.repeat(np.arange(len(item)), partners)
+    step = np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners)
+    return first, first + step + 1
+
+
+def _round4(values: np.ndarray) -> np.ndarray:
+    """``round(value, 4)`` of each value, exactly as Python rounds: scaling by 10⁴ may move a value lying
+    next to a tie (…5 in the fifth decimal) across it, so those few are rounded by Python."""
+    scaled = values * 10_000
+    rounded = np.rint(scaled) / 10_000
+    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    rounded[near_tie] = [round(value, 4) for value in values[near_tie].tolist()]
+    return rounded
+
+
+def _matrix(names: list[str], a: np.ndarray, b: np.ndarray, shared: np.ndarray, top: int | None) -> dict:
+    """The ``top`` units by items shared with others in all (then by name), and the counts between them."""
+    weight = (np.bincount(a, shared, len(names)) + np.bincount(b, shared, len(names))).astype(np.int64)
+    units = np.flatnonzero(weight)
+    units = units[np.lexsort((units, -weight[units]))][:top]
+    at = np.full(len(names), -1)
+    at[units] = np.arange(len(units))
+    both = (at[a] >= 0) & (at[b] >= 0)
+    counts = np.zeros((len(units), len(units)), np.int64)
+    counts[at[a][both], at[b][both]] = counts[at[b][both], at[a][both]] = shared[both]
+    return {"units": [names[unit] for unit in units.tolist()], "counts": counts.tolist()}
+
+
+def dual_role(graph) -> Findings:
+    """An owner row not a lead whose unit also leads the same item, in reading and then owner order."""
     v = view(graph)
-    found = []
-    for item, owners in v.owned_items:
-        leads = {owner.name for owner in owners if owner.role == "lead"}
-        for owner in owners:
-            if owner.role != "lead" and owner.name in leads:
-                lead = next(o for o in owners if o.role == "lead" and o.name == owner.name)
-                found.append(finding("dual_role", v.item_ref(item), [owner.name], {"also": owner.role},
-                                     [v.item_evidence(item), lead.evidence, owner.evidence]))
-    return found
+    c = v.columns
+    lead = c.owner_role == LEAD
+    key = c.owner_item.astype(np.int64) * len(c.names) + c.owner_name  # one unit on one item
+    order = np.argsort(key, kind="stable")  # rows are in item order already: see _named
+    starts, length = _runs(key[order])
+    also_leads = np.empty(len(key), bool)
+    also_leads[order] = np.repeat(np.logical_or.reduceat(lead[order], starts), length)
+    rows = np.flatnonzero(also_leads & ~lead)
+
+    def make(row: int) -> dict:
+        at = c.owner_item[row]
+        item = c.ids[at]
+        owners = v.owners_by_item[item]
+        owner = owners[row - c.first_owner[at]]
+        leading = next(o for o in owners if o.role == "lead" and o.name == owner.name)
+        return finding("dual_role", v.item_ref(item), [owner.name], {"also": owner.role},
+                       [v.item_evidence(item), leading.evidence, owner.evidence])
+    return Findings(rows.tolist(), make)
 
 
 def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
@@ -72,42 +143,54 @@ def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
     owned items of a document (one office receiving every delegated power). Being named responsible on every
     item ("各开发园区、镇区") is a blanket, not a load: only leads count here."""
     v = view(graph)
-    rows: dict[str, dict] = {}
-    owned_per_doc: Counter = Counter()
-    per_doc: dict[tuple[str, str], list[str]] = {}
-    for item in v.work_items:
-        doc = v.data[item]["doc"]
-        owned_per_doc[doc] += 1
-        vague = v.deadline(item)[0] in VAGUE_DEADLINES
-        roles_of: dict[str, set[str]] = {}  # a unit named twice on one item (lead and responsible) counts once
-        for owner in v.effective_owners(item):
-            roles_of.setdefault(owner.name, set()).add(owner.role)
-        for name, roles in roles_of.items():
-            row = rows.get(name)
-            if row is None:
-                row = rows[name] = {"unit": name, "led": 0, "responsible": 0, "assist": 0, "items": 0,
-                                    "vague_deadlines": 0, "documents": set()}
-            row["items"] += 1
-            row["vague_deadlines"] += vague
-            row["documents"].add(doc)
-            row["responsible"] += "responsible" in roles
-            row["assist"] += "assist" in roles
-            if "lead" in roles:
-                row["led"] += 1
-                per_doc.setdefault((name, doc), []).append(item)
-    ranking = []
-    for row in rows.values():
-        row["vague_share"] = round(row["vague_deadlines"] / row["items"], 4)
-        row["documents"] = len(row["documents"])
-        ranking.append(row)
-    ranking.sort(key=lambda row: (-row["led"], -row["items"], row["unit"]))
-    findings = []
-    for (name, doc), items in sorted(per_doc.items()):
-        share = len(items) / owned_per_doc[doc]  # of the document's owned items this unit leads
-        if len(items) >= min_items and share >= min_share:
-            row = rows[name]
-            findings.append(finding(
-                "overload", v.document_ref(doc), [name],
-                {"items": len(items), "share": round(share, 4), "led": row["led"], "vague_share": row["vague_share"]},
-                [v.item_evidence(item) for item in items]))
-    return {"ranking": ranking, "findings": findings}
+    c = v.columns
+    item, name, roles = _named(c)
+    ranking = _ranking(c, item, name, roles)
+    return {"ranking": ranking, "findings": _overloaded(v, item, name, roles, ranking, min_items, min_share)}
+
+
+def _overloaded(v, item, name, roles, ranking, min_items: int, min_share: float) -> Findings:
+    """The (unit, document) groups of led items over both thresholds, in (name, doc id) order (documents
+    are coded in id order); a group's items stay in reading order."""
+    c = v.columns
+    led = (roles & (1 << LEAD)) > 0
+    documents = len(c.documents)
+    key = name[led].astype(np.int64) * documents + c.doc[item[led]]
+    order = _stable_order(key, len(c.names) * documents)
+    key, led_items = key[order], item[led][order]
+    starts, count = _runs(key)
+    unit, doc = key[starts] // documents, key[starts] % documents
+    owned_per_doc = np.bincount(c.doc[c.work], minlength=documents)
+    groups = np.flatnonzero((count >= min_items) & (count / owned_per_doc[doc] >= min_share))
+    # the unit's totals, copied: a finding made later must not see a caller's edits to the ranking
+    totals = {row["unit"]: (row["led"], row["vague_share"]) for row in ranking}
+
+    def make(group: int) -> dict:
+        name = c.names[unit[group]]
+        items = [c.ids[row] for row in led_items[starts[group]:starts[group] + count[group]].tolist()]
+        share = len(items) / int(owned_per_doc[doc[group]])  # of the document's owned items this unit leads
+        led_all, vague_share = totals[name]
+        return finding("overload", v.document_ref(c.documents[doc[group]]), [name],
+                       {"items": len(items), "share": round(share, 4), "led": led_all, "vague_share": vague_share},
+                       [v.item_evidence(item) for item in items])
+    return Findings(groups.tolist(), make)
+
+
+def _ranking(c, item, name, roles) -> list[dict]:
+    """One row per unit named on some work item, by items led, then items named on, then name."""
+    names = len(c.names)
+
+    def per_unit(mask) -> np.ndarray:
+        return np.bincount(name[mask], minlength=names)
+    led, responsible, assist = (per_unit((roles & (1 << role)) > 0) for role in (LEAD, RESPONSIBLE, ASSIST))
+    items = np.bincount(name, minlength=names)
+    vague = per_unit(np.isin(c.deadline_kind[item], VAGUE_KINDS))
+    documents = len(c.documents)
+    named_in = np.sort(name.astype(np.int64) * documents + c.doc[item])  # (unit, document), each run one
+    docs = np.bincount(named_in[_runs(named_in)[0]] // documents, minlength=names)
+    units = np.flatnonzero(items)
+    units = units[np.lexsort((units, -items[units], -led[units]))]
+    return [{"unit": c.names[unit], "led": n_led, "responsible": n_resp, "assist": n_assist, "items": n,
+             "vague_deadlines": n_vague, "documents": n_docs, "vague_share": round(n_vague / n, 4)}
+            for unit, n_led, n_resp, n_assist, n, n_vague, n_docs in
+            zip(units.tolist(), *(column[units].tolist() for column in (led, responsible, assist, items, vague, docs)))]
