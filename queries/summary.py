@@ -1,39 +1,77 @@
-"""Counts an inspector starts from: per document, unit, jurisdiction, deadline kind and status."""
+"""Counts an inspector starts from: per document, unit, jurisdiction, deadline kind and status.
+
+Counted over the View's columns (``View.columns``): a few array operations over every item and owner row,
+and Python only per document, per unit and, for its status (no column holds it), per Problem not done.
+"""
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 
+import numpy as np
+
+from .columns import KIND_CODE, PROBLEM, TASK
 from .view import view
+
+# A deadline kind's name from its column code: the loaders' kinds (date | ongoing | timely | none); the
+# columns count any other kind as dated, and so does this.
+KIND_NAME = {code: name for name, code in KIND_CODE.items()}
 
 
 def summary(graph) -> dict:
     v = view(graph)
     nodes = v.data
+    c = v.columns
+    documents_count = len(c.documents)
+    problem_rows = np.flatnonzero(c.type == PROBLEM)
+    problems = np.bincount(c.doc[problem_rows], minlength=documents_count)
+    tasks = np.bincount(c.doc[c.type == TASK], minlength=documents_count)
+    owned = np.bincount(c.doc[c.work], minlength=documents_count)
+    # (work item, unit) once per unit a work item answers to, however many roles the unit has there
+    work_of_row, owner_row = c.work_owner_rows()
+    unit_count = len(v.units)
+    pairs = _distinct(work_of_row.astype(np.int64) * unit_count + c.owner_unit[owner_row])
+    pair_item, pair_unit = pairs // unit_count, pairs % unit_count
+    pair_doc = c.doc[pair_item].astype(np.int64)
+    doc_units = np.bincount(_distinct(pair_doc * unit_count + pair_unit) // unit_count, minlength=documents_count)
     documents = []
-    for doc in v.documents:
-        items = v.doc_items(doc)
-        kinds = Counter(v.type(item) for item in items)
-        work = v.work_by_doc.get(doc, [])
-        documents.append({"doc": doc, "title": nodes[doc].get("title"), "doc_no": nodes[doc].get("doc_no"),
-                          "kind": nodes[doc].get("kind"), "jurisdiction": nodes[doc].get("jurisdiction"),
-                          "problems": kinds["Problem"], "tasks": kinds["Task"], "owned_tasks": len(work),
-                          "units": len({o.unit for item in work for o in v.effective_owners(item)})})
-    units = Counter()
-    jurisdictions = Counter()
-    deadline_kinds = Counter()
-    for item in v.work_items:
-        for unit in {owner.unit for owner in v.effective_owners(item)}:
-            units[unit] += 1
-        deadline_kinds[v.deadline(item)[0]] += 1
-    for unit in v.units:
-        jurisdictions[nodes[unit].get("jurisdiction") or "未知"] += 1
-    status = Counter(nodes[item].get("status") or "unknown" for item in v.items if v.type(item) == "Problem")
-    return {"totals": {"documents": len(v.documents), "problems": sum(d["problems"] for d in documents),
-                       "tasks": sum(d["tasks"] for d in documents), "owned_tasks": len(v.work_items),
-                       "units": len(v.units)},
+    for doc, n_problems, n_tasks, n_owned, n_units in zip(c.documents, problems.tolist(), tasks.tolist(),
+                                                           owned.tolist(), doc_units.tolist()):
+        data = nodes[doc]
+        documents.append({"doc": doc, "title": data.get("title"), "doc_no": data.get("doc_no"),
+                          "kind": data.get("kind"), "jurisdiction": data.get("jurisdiction"),
+                          "problems": n_problems, "tasks": n_tasks, "owned_tasks": n_owned, "units": n_units})
+    items_per_unit = np.bincount(pair_unit, minlength=unit_count)
+    counted = np.flatnonzero(items_per_unit)
+    # by count, most first, then by name (c.unit_name ranks the names); units sharing a name and a count
+    # give the same row, so their order among themselves does not show
+    counted = counted[np.lexsort((c.unit_name[counted], -items_per_unit[counted]))]
+    units = [{"unit": nodes[v.units[unit]]["name"], "items": n}
+             for unit, n in zip(counted.tolist(), items_per_unit[counted].tolist())]
+    jurisdictions = Counter(nodes[unit].get("jurisdiction") or "未知" for unit in v.units)
+    kinds = np.bincount(c.deadline_kind[c.work], minlength=len(KIND_NAME))
+    deadline_kinds = {KIND_NAME[code]: int(kinds[code]) for code in np.flatnonzero(kinds).tolist()}
+    # Statuses: "done" is a column; any other is read, once per Problem not done
+    done = c.done[problem_rows]
+    status = Counter({"done": int(done.sum())} if done.any() else {})
+    others = _pick(nodes, _pick(c.ids, problem_rows[~done].tolist()))
+    for name, n in Counter(data.get("status") for data in others).items():
+        status[name or "unknown"] += n
+    return {"totals": {"documents": documents_count, "problems": int(problems.sum()), "tasks": int(tasks.sum()),
+                       "owned_tasks": len(c.work), "units": unit_count},
             "documents": documents,
-            "units": [{"unit": nodes[unit]["name"], "items": n}
-                      for unit, n in sorted(units.items(), key=lambda kv: (-kv[1], nodes[kv[0]]["name"]))],
+            "units": units,
             "jurisdictions": [{"jurisdiction": name, "units": n} for name, n in sorted(jurisdictions.items())],
             "deadline_kinds": dict(sorted(deadline_kinds.items())),
             "status": dict(sorted(status.items()))}
+
+
+def _pick(source, keys: list) -> list:
+    """[source[key] for key in keys], in one call."""
+    return list(itemgetter(*keys)(source)) if len(keys) > 1 else [source[key] for key in keys]
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: np.unique, without its hash table (several times slower on int64)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
