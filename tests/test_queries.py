@@ -319,3 +319,39 @@ def test_recurring_problems_across_rounds(tmp_path):
     assert any("营商环境优化行动方案" in t for t in texts) and any("考核指标" in t for t in texts)
     assert not any("窗口人员" in t for t in texts), pairs
     assert queries.recurring(store.to_networkx(), threshold=0.99) == []
+
+
+def round_report(title: str, *problems: str) -> str:
+    numbers = "一二三四五六七八九"
+    return f"{title}\n\n一、仍未整改到位的问题\n\n" + "\n\n".join(
+        f"({numbers[i]}){text}的问题。整改情况:正在推进。" for i, text in enumerate(problems)) + "\n"
+
+
+def test_a_verbatim_repeat_pairs_with_the_problem_that_first_raised_it(tmp_path):
+    repeated = "部分乡镇河长制巡河记录弄虚作假、问题整改台账长期未更新"
+    rounds = [round_report("某县巡察整改情况通报", repeated, "村级财务公开不及时、票据管理混乱"),
+              round_report("某县巡察整改“回头看”情况通报", "扶贫项目资产底数不清、后续管护责任不落实", repeated),
+              round_report("某县第二轮“回头看”情况通报", repeated)]
+    store = EmbeddedStore(tmp_path / "store")
+    for number, text in enumerate(rounds):
+        (tmp_path / f"round{number}.txt").write_text(text, encoding="utf-8")
+        load(store, tmp_path / f"round{number}.txt")
+    found = queries.recurring(store.to_networkx())
+    # the analyses read documents in id order: the first of the three there raised it first
+    docs = sorted(doc_id(store, f"round{number}") for number in range(3))
+    assert sorted(f["item"]["doc"] for f in found) == docs[1:]
+    for finding in found:  # each later repeat points at the problem that first raised it, not at the one before
+        assert finding["detail"]["score"] == 1.0 and finding["detail"]["other"]["doc"] == docs[0]
+        assert repeated in finding["item"]["text"] and repeated in finding["detail"]["other"]["text"]
+
+
+def test_findings_read_one_by_one_as_a_whole(graph):
+    """Findings are made when read: by index, by slice, iterated, and per rule, they are the same findings."""
+    lazy = queries.gaps(graph, as_of="2026-11-23")
+    made = list(lazy)
+    assert len(made) == len(lazy) > 10
+    assert [lazy[i] for i in range(len(lazy))] == made and lazy[3:9] == made[3:9] and lazy == made
+    by_rule = queries.gaps_by_rule(graph, as_of="2026-11-23")
+    assert sum(len(found) for found in by_rule.values()) == len(made)
+    for rule, found in by_rule.items():
+        assert list(found) == [f for f in made if f["rule"] == rule]
