@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from operator import itemgetter
 
+import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz, process
 
+from .columns import PROBLEM
 from .view import Findings, finding, view
 
 NUMBER = re.compile(r"^\s*(?:[((][一二三四五六七八九十百\d]+[))]|[一二三四五六七八九十百]+、|\d+[.、.])\s*")
@@ -47,10 +51,13 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
     """Problems that recur: each paired with its most similar earlier problem in another document, the
     closest first (then by item id)."""
     v = view(graph)
-    data = v.data
-    problems = [(item, data[item]["doc"], data[item].get("text")) for item in v.items if data[item]["type"] == "Problem"]
-    pairs = similar_pairs(problems, threshold, keys, common, min_chars)
-    pairs.sort(key=lambda pair: (-pair[2], pair[0]))
+    c = v.columns
+    rows = np.flatnonzero(c.type == PROBLEM)
+    items = [c.ids[row] for row in rows.tolist()]
+    texts = [v.data[item].get("text") for item in items]
+    pairs = _pairs(items, c.doc[rows], texts, threshold, keys, common, min_chars, 24)
+    pairs.sort(key=itemgetter(0))
+    pairs.sort(key=itemgetter(2), reverse=True)  # stable: by score, highest first, then by item id
 
     def make(pair: tuple[str, str, float]) -> dict:
         a, b, score = pair
@@ -67,39 +74,58 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
     finding per recurring problem, not one per pair: a problem raised in ten rounds gives nine findings, not
     forty-five. A new statement is compared with at most ``per_key`` earlier new statements per sketch key,
     so the work stays linear however often a wording recurs."""
-    said: dict[str, str] = {}  # text -> statement, once per distinct text
-    rows = []
-    for item, doc, text in problems:
-        found = said.get(text)
-        if found is None:
-            found = said[text] = statement(text)
-        if len(found) >= min_chars:
-            rows.append((item, doc, found))
-    sketch = _sketches(list(dict.fromkeys(found for _, _, found in rows)), keys, common)
-    first: dict[str, tuple[int, str]] = {}  # statement -> (row, document) of the problem that first raised it
-    elsewhere: dict[str, int] = {}  # statement -> the first row raising it in another document than that
-    buckets: dict[str, list[int]] = defaultdict(list)  # sketch trigram -> rows, in order
-    pairs = []
-    for index, (item, doc, found) in enumerate(rows):
-        earliest = first.setdefault(found, (index, doc))
-        if earliest[1] != doc:
-            elsewhere.setdefault(found, index)
-        earlier = earliest[0] if earliest[1] != doc else elsewhere.get(found)
-        if earlier is not None and earlier != index:
-            pairs.append((item, rows[earlier][0], 1.0))
-        else:
+    items, docs, texts = (list(column) for column in zip(*problems)) if problems else ([], [], [])
+    return _pairs(items, docs, texts, threshold, keys, common, min_chars, per_key)
+
+
+def _pairs(items: list[str], docs, texts: list[str], threshold: float, keys: int, common: float, min_chars: int,
+           per_key: int) -> list[tuple[str, str, float]]:
+    # Texts, statements and documents as codes (pandas hashes them in C): the verbatim repeats are found
+    # over the codes, and Python runs per distinct text and per statement new to the archive.
+    text_code, distinct_texts = pd.factorize(np.asarray(texts, object), use_na_sentinel=False)
+    statement_code, statements = pd.factorize(np.asarray([statement(t) for t in distinct_texts], object))
+    statements = statements.tolist()
+    long_enough = np.fromiter((len(found) >= min_chars for found in statements), bool, len(statements))
+    code = statement_code[text_code]
+    kept = np.flatnonzero(long_enough[code])
+    code, doc = code[kept], pd.factorize(np.asarray(docs))[0][kept]
+    earlier, indexed = _verbatim(code, doc)
+    repeats = np.flatnonzero(earlier >= 0)
+    pairs = [(items[a], items[b], 1.0) for a, b in zip(kept[repeats].tolist(), kept[earlier[repeats]].tolist())]
+    sketch = _sketches(statements, keys, common)
+    buckets: dict[str, list[int]] = defaultdict(list)  # sketch trigram -> indexed rows, in order
+    doc = doc.tolist()
+    for index in np.flatnonzero((earlier < 0) | indexed).tolist():
+        found = statements[code[index]]
+        if earlier[index] < 0:
             candidates = {row for gram in sketch[found] for row in buckets[gram][-per_key:]}
-            others = [row for row in sorted(candidates) if rows[row][1] != doc]
+            others = [row for row in sorted(candidates) if doc[row] != doc[index]]
             # rapidfuzz scores the candidates in C; on a tie the first (earliest) candidate wins.
-            best = process.extractOne(found, [rows[row][2] for row in others], scorer=fuzz.ratio,
+            best = process.extractOne(found, [statements[code[row]] for row in others], scorer=fuzz.ratio,
                                       score_cutoff=threshold * 100)
             if best:
-                pairs.append((item, rows[others[best[2]]][0], round(best[1] / 100, 4)))
-        # a statement's first problem, and its first in another document, are what later ones are scored on
-        if index in (earliest[0], elsewhere.get(found)):
+                pairs.append((items[kept[index]], items[kept[others[best[2]]]], round(best[1] / 100, 4)))
+        if indexed[index]:
             for gram in sketch[found]:
                 buckets[gram].append(index)
     return pairs
+
+
+def _verbatim(code: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row (a problem with statement ``code`` in document ``doc``, in order): the earlier row it repeats
+    verbatim from another document, else -1 (the statement's first row; or a row in that row's document
+    before any other document raised it); and whether the row is one later statements are scored on: its
+    statement's first row, and its first row in another document than that."""
+    count, rows = int(code.max(initial=-1)) + 1, np.arange(len(code))
+    first = np.full(count, len(code))
+    np.minimum.at(first, code, rows)
+    first_doc = doc[first[code]]
+    elsewhere = np.full(count, len(code))
+    moved = doc != first_doc
+    np.minimum.at(elsewhere, code[moved], rows[moved])
+    earlier = np.where(moved, first[code], np.where(elsewhere[code] < rows, elsewhere[code], -1))
+    indexed = (first[code] == rows) | (elsewhere[code] == rows)
+    return earlier, indexed
 
 
 def _sketches(statements: list[str], keys: int, common: float) -> dict[str, list[str]]:
