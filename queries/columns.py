@@ -107,3 +107,17 @@ class Columns:
         starts = np.repeat(self.first_owner[source], counts)
         offsets = np.arange(len(work_of_row)) - np.repeat(np.cumsum(counts) - counts, counts)
         return work_of_row, starts + offsets
+
+
+def runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, length) of each run of equal values in sorted ``keys``."""
+    if not len(keys):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return starts, np.diff(np.append(starts, len(keys)))
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: ``np.unique`` without its hash table (several times slower on int64)."""
+    values = np.sort(values)
+    return values[runs(values)[0]]

@@ -14,18 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .columns import ASSIST, KIND_CODE, LEAD, RESPONSIBLE
+from .columns import ASSIST, KIND_CODE, LEAD, RESPONSIBLE, distinct, runs
 from .view import VAGUE_DEADLINES, Findings, finding, view
 
 VAGUE_KINDS = [KIND_CODE[kind] for kind in VAGUE_DEADLINES]
-
-
-def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(start, length) of each run of equal values in sorted ``keys``."""
-    if not len(keys):
-        return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    return starts, np.diff(np.append(starts, len(keys)))
 
 
 def _named(c) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -37,7 +29,7 @@ def _named(c) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     key = work_of_row.astype(np.int64) * names + c.owner_name[owner]
     # already in work item order, so sorting is nearly free; a stable sort (timsort) makes use of that
     order = np.argsort(key, kind="stable")
-    starts, _ = _runs(key[order])
+    starts, _ = runs(key[order])
     roles = np.bitwise_or.reduceat(np.left_shift(1, c.owner_role[owner][order].astype(np.int16)), starts)
     first = order[starts]
     return work_of_row[first], c.owner_name[owner[first]], roles
@@ -54,7 +46,7 @@ def overlap(graph, min_shared: int = 1, top: int | None = 30) -> dict:
     key = name[first].astype(np.int64) * names + name[second]  # names ascend within an item: a < b
     order = _stable_order(key, names * names)  # stable: a pair's items stay in reading order
     key, pair_item = key[order], item[first][order]
-    starts, shared = _runs(key)
+    starts, shared = runs(key)
     a, b = key[starts] // names, key[starts] % names
     named = np.bincount(name, minlength=names)  # work items each unit is named on
     union = named[a] + named[b] - shared
@@ -83,7 +75,7 @@ def _stable_order(key: np.ndarray, span: int) -> np.ndarray:
 def _pairs_within(item: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(i, j), i < j, for every two rows of the same run of ``item`` (each work item's units taken two at a
     time, as ``itertools.combinations`` would), by item and then i, j."""
-    starts, size = _runs(item)
+    starts, size = runs(item)
     local = np.arange(len(item)) - np.repeat(starts, size)
     partners = np.repeat(size, size) - 1 - local  # the rows after this one in its item
     first = np.repeat(np.arange(len(item)), partners)
@@ -121,7 +113,7 @@ def dual_role(graph) -> Findings:
     lead = c.owner_role == LEAD
     key = c.owner_item.astype(np.int64) * len(c.names) + c.owner_name  # one unit on one item
     order = np.argsort(key, kind="stable")  # rows are in item order already: see _named
-    starts, length = _runs(key[order])
+    starts, length = runs(key[order])
     also_leads = np.empty(len(key), bool)
     also_leads[order] = np.repeat(np.logical_or.reduceat(lead[order], starts), length)
     rows = np.flatnonzero(also_leads & ~lead)
@@ -158,7 +150,7 @@ def _overloaded(v, item, name, roles, ranking, min_items: int, min_share: float)
     key = name[led].astype(np.int64) * documents + c.doc[item[led]]
     order = _stable_order(key, len(c.names) * documents)
     key, led_items = key[order], item[led][order]
-    starts, count = _runs(key)
+    starts, count = runs(key)
     unit, doc = key[starts] // documents, key[starts] % documents
     owned_per_doc = np.bincount(c.doc[c.work], minlength=documents)
     groups = np.flatnonzero((count >= min_items) & (count / owned_per_doc[doc] >= min_share))
@@ -186,8 +178,8 @@ def _ranking(c, item, name, roles) -> list[dict]:
     items = np.bincount(name, minlength=names)
     vague = per_unit(np.isin(c.deadline_kind[item], VAGUE_KINDS))
     documents = len(c.documents)
-    named_in = np.sort(name.astype(np.int64) * documents + c.doc[item])  # (unit, document), each run one
-    docs = np.bincount(named_in[_runs(named_in)[0]] // documents, minlength=names)
+    named_in = distinct(name.astype(np.int64) * documents + c.doc[item])  # (unit, document) pairs
+    docs = np.bincount(named_in // documents, minlength=names)
     units = np.flatnonzero(items)
     units = units[np.lexsort((units, -items[units], -led[units]))]
     return [{"unit": c.names[unit], "led": n_led, "responsible": n_resp, "assist": n_assist, "items": n,

@@ -10,7 +10,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from .columns import KIND_CODE, PROBLEM, TASK
+from .columns import KIND_CODE, PROBLEM, TASK, distinct
 from .view import view
 
 # A deadline kind's name from its column code: the loaders' kinds (date | ongoing | timely | none); the
@@ -30,10 +30,10 @@ def summary(graph) -> dict:
     # (work item, unit) once per unit a work item answers to, however many roles the unit has there
     work_of_row, owner_row = c.work_owner_rows()
     unit_count = len(v.units)
-    pairs = _distinct(work_of_row.astype(np.int64) * unit_count + c.owner_unit[owner_row])
+    pairs = distinct(work_of_row.astype(np.int64) * unit_count + c.owner_unit[owner_row])
     pair_item, pair_unit = pairs // unit_count, pairs % unit_count
     pair_doc = c.doc[pair_item].astype(np.int64)
-    doc_units = np.bincount(_distinct(pair_doc * unit_count + pair_unit) // unit_count, minlength=documents_count)
+    doc_units = np.bincount(distinct(pair_doc * unit_count + pair_unit) // unit_count, minlength=documents_count)
     documents = []
     for doc, n_problems, n_tasks, n_owned, n_units in zip(c.documents, problems.tolist(), tasks.tolist(),
                                                            owned.tolist(), doc_units.tolist()):
@@ -69,9 +69,3 @@ def summary(graph) -> dict:
 def _pick(source, keys: list) -> list:
     """[source[key] for key in keys], in one call."""
     return list(itemgetter(*keys)(source)) if len(keys) > 1 else [source[key] for key in keys]
-
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted: np.unique, without its hash table (several times slower on int64)."""
-    values = np.sort(values)
-    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
