@@ -79,7 +79,7 @@ class Columns:
         self.first_owner = np.cumsum(self.owner_count, dtype=np.int64) - self.owner_count
 
     def _work(self, count) -> None:
-        """Work items (``View.work_items``) and, per item, whose owners it answers to."""
+        """The work items (``View.work_items`` reads them here) and, per item, whose owners it answers to."""
         own = self.owner_count > 0
         block = self.owners_from
         from_block = ~own & (block >= 0)
@@ -90,7 +90,7 @@ class Columns:
         self.work = np.flatnonzero((self.type != SECTION) & ~shares & self.owned)
 
     def per_document(self, items: np.ndarray) -> np.ndarray:
-        """How many of the items marked in ``items`` (a mask over all items) each document has."""
+        """How many of ``items`` (a mask over all items, or their rows) each document has."""
         return np.bincount(self.doc[items], minlength=len(self.documents))
 
     def per_item(self, values, rows=None) -> np.ndarray:

@@ -152,7 +152,7 @@ def _overloaded(v, item, name, roles, ranking, min_items: int, min_share: float)
     key, led_items = key[order], item[led][order]
     starts, count = runs(key)
     unit, doc = key[starts] // documents, key[starts] % documents
-    owned_per_doc = np.bincount(c.doc[c.work], minlength=documents)
+    owned_per_doc = c.per_document(c.work)
     groups = np.flatnonzero((count >= min_items) & (count / owned_per_doc[doc] >= min_share))
     # the unit's totals, copied: a finding made later must not see a caller's edits to the ranking
     totals = {row["unit"]: (row["led"], row["vague_share"]) for row in ranking}

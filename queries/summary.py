@@ -24,9 +24,8 @@ def summary(graph) -> dict:
     c = v.columns
     documents_count = len(c.documents)
     problem_rows = np.flatnonzero(c.type == PROBLEM)
-    problems = np.bincount(c.doc[problem_rows], minlength=documents_count)
-    tasks = np.bincount(c.doc[c.type == TASK], minlength=documents_count)
-    owned = np.bincount(c.doc[c.work], minlength=documents_count)
+    problems, tasks = c.per_document(c.type == PROBLEM), c.per_document(c.type == TASK)
+    owned = c.per_document(c.work)
     # (work item, unit) once per unit a work item answers to, however many roles the unit has there
     work_of_row, owner_row = c.work_owner_rows()
     unit_count = len(v.units)

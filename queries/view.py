@@ -111,16 +111,11 @@ class View:
         source = self.data[item].get("owners_from")
         return self.owners(source) if source in self.data else []
 
-    def is_owned(self, item: str) -> bool:
-        return bool(self.effective_owners(item))
-
     @cached_property
     def work_items(self) -> list[str]:
         """The owned units of work: items with owners, where a block whose measures share its owners counts
-        as those measures (not once more itself)."""
-        sharing = {self.data[item].get("owners_from") for item in self.items}
-        return [item for item in self.items
-                if self.type(item) != "Section" and item not in sharing and self.is_owned(item)]
+        as those measures (not once more itself); picked by ``Columns.work``, in reading order."""
+        return [self.items[row] for row in self.columns.work.tolist()]
 
     @cached_property
     def work_by_doc(self) -> dict[str, list[str]]:
