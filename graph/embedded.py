@@ -30,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 import orjson
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Node, complete
+from graph.schema import EDGE_TYPES, NODE_TYPES, Node, SharedValues
 from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
@@ -226,19 +226,11 @@ class EmbeddedStore(Store):
             generation = _generation(db)
             if self._graph is not None and generation == self._graph_generation:
                 return self._graph
+            shared = SharedValues()
             graph = nx.MultiDiGraph()
-            graph.add_nodes_from((node_id, complete(type_, orjson.loads(props))) for node_id, type_, props
-                                 in db.execute("SELECT id, type, props FROM nodes ORDER BY id"))
-            # rowid order is load order, so an edge several documents assert keeps the first one's properties.
-            seen: set[tuple[str, str, str]] = set()
-            edges = []
-            for source, type_, target, props in db.execute(
-                    "SELECT source, type, target, props FROM edges ORDER BY rowid"):
-                if (source, target, type_) not in seen:
-                    seen.add((source, target, type_))
-                    edges.append((source, target, type_, complete(type_, orjson.loads(props))))
-            del seen
-            graph.add_edges_from(edges)
+            graph.add_nodes_from((shared(node_id), shared.attributes(type_, orjson.loads(props)))
+                                 for node_id, type_, props in db.execute("SELECT id, type, props FROM nodes"))
+            graph.add_edges_from(_distinct_edges(db, shared))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
@@ -278,6 +270,18 @@ def _load_one(db: sqlite3.Connection, document: PreparedDocument) -> LoadResult:
     if not present:
         _insert_document(db, path, document)
     return LoadResult(load_status(stale, present), doc_id)
+
+
+def _distinct_edges(db: sqlite3.Connection, shared: SharedValues):
+    """Every edge once, in load order (rowid), so an edge several documents assert keeps the first one's
+    properties. Only the shared edge types can repeat: only theirs are remembered, not millions of keys."""
+    seen: set[tuple[str, str, str]] = set()
+    for source, type_, target, props in db.execute("SELECT source, type, target, props FROM edges ORDER BY rowid"):
+        if type_ in SHARED_EDGE_TYPES:
+            if (source, target, type_) in seen:
+                continue
+            seen.add((source, target, type_))
+        yield shared(source), shared(target), type_, shared.attributes(type_, orjson.loads(props))
 
 
 def _generation(db: sqlite3.Connection) -> int:

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 import networkx as nx
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, complete
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, SharedValues
 from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
@@ -270,16 +270,17 @@ class Neo4jStore(Store):
             generation = session.run(STATIC["generation"]).single()["generation"]
             if self._graph is not None and generation == self._graph_generation:
                 return self._graph
-            graph = nx.MultiDiGraph()
+            graph, shared = nx.MultiDiGraph(), SharedValues()
             for label in NODE_TYPES:
                 for record in session.run(statements()[f"read:{label}"]):
                     props = dict(record["n"].items())
-                    graph.add_node(props["id"], **complete(label, _public(props, label)))
+                    graph.add_node(shared(props["id"]), **shared.attributes(label, _public(props, label)))
             for type_ in EDGE_TYPES:
                 for record in session.run(statements()[f"read_edges:{type_}"]):
-                    if not graph.has_edge(record["source"], record["target"], key=type_):
+                    source, target = shared(record["source"]), shared(record["target"])
+                    if not graph.has_edge(source, target, key=type_):
                         props = {k: v for k, v in record["rel"].items() if k != "seq"}
-                        graph.add_edge(record["source"], record["target"], key=type_, **complete(type_, props))
+                        graph.add_edge(source, target, key=type_, **shared.attributes(type_, props))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
