@@ -34,8 +34,18 @@ FRAME = re.compile(r"^(?:针对|关于)|(?:的)?问题$")  # 通报 frame a prob
 
 def statement(text: str) -> str:
     """A problem's statement: its first sentence without the number and punctuation."""
-    text = NUMBER.sub("", text or "")
-    first = SENTENCE_END.split(text, maxsplit=1)[0]
+    return _cleaned(first_sentence(text))
+
+
+def first_sentence(text: str) -> str:
+    text = text or ""
+    number = NUMBER.match(text)
+    start = number.end() if number else 0
+    end = SENTENCE_END.search(text, start)
+    return text[start:end.start() if end else len(text)]  # sliced: the rest of a long text is not copied
+
+
+def _cleaned(first: str) -> str:
     return FRAME.sub("", NOISE.sub("", first))
 
 
@@ -80,13 +90,15 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
 
 def _pairs(items: list[str], docs, texts: list[str], threshold: float, keys: int, common: float, min_chars: int,
            per_key: int) -> list[tuple[str, str, float]]:
-    # Texts, statements and documents as codes (pandas hashes them in C): the verbatim repeats are found
-    # over the codes, and Python runs per distinct text and per statement new to the archive.
-    text_code, distinct_texts = pd.factorize(np.asarray(texts, object), use_na_sentinel=False)
-    statement_code, statements = pd.factorize(np.asarray([statement(t) for t in distinct_texts], object))
+    # First sentences, statements and documents as codes (pandas hashes them in C): the verbatim repeats
+    # are found over the codes, and Python runs per distinct sentence and per statement new to the archive.
+    # Problems differ mostly after their first sentence: the statement's clean-up (most of the work) runs
+    # once per distinct first sentence.
+    first_code, firsts = pd.factorize(np.asarray([first_sentence(text) for text in texts], object))
+    statement_code, statements = pd.factorize(np.asarray([_cleaned(first) for first in firsts], object))
     statements = statements.tolist()
     long_enough = np.fromiter((len(found) >= min_chars for found in statements), bool, len(statements))
-    code = statement_code[text_code]
+    code = statement_code[first_code]
     kept = np.flatnonzero(long_enough[code])
     code, doc = code[kept], pd.factorize(np.asarray(docs))[0][kept]
     earlier, indexed = _verbatim(code, doc)
