@@ -129,14 +129,15 @@ class SharedValues:
         return self._values.setdefault(value, value)
 
     def attributes(self, type_name: str, props: dict) -> dict:
-        """``complete(type_name, props)``, its strings and two-number spans shared."""
+        """``complete(type_name, props)``, its strings and its evidence span shared."""
         completed = complete(type_name, props)
         values = self._values
         for key, value in completed.items():
             if value.__class__ is str:
                 completed[key] = values.setdefault(value, value)
-            elif value.__class__ is list and len(value) == 2 and all(end.__class__ is int for end in value):
-                completed[key] = values.setdefault(("span", *value), value)
+        span = completed.get("span")
+        if span:
+            completed["span"] = values.setdefault(tuple(span), span)
         return completed
 
 
