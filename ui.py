@@ -17,7 +17,7 @@ import networkx as nx
 import streamlit as st
 
 import queries
-from graph.store import StoreError, default_store_location, open_store
+from graph.store import StoreError, collector_paused, default_store_location, open_store
 
 RULES = queries.GAP_RULES
 ROLE = {"lead": "牵头", "responsible": "责任", "assist": "配合"}
@@ -48,13 +48,15 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
                 with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
                     cache.clear()
                     release_frozen()
-                    graph = store.to_networkx()
-                    view = queries.view(graph).warm()
-                    documents = store.documents()
-                    # The graph and its indexes live until the store changes: tens of millions of objects
-                    # at 100k documents, which every full collection of Python's GC would walk again,
-                    # seconds each, at random points in the analyses. Frozen, the collector skips them.
-                    gc.freeze()
+                    with collector_paused():
+                        graph = store.to_networkx()
+                        view = queries.view(graph).warm()
+                        documents = store.documents()
+                        # The graph and its indexes live until the store changes: tens of millions of
+                        # objects at 100k documents, which every full collection of Python's GC would walk
+                        # again, seconds each, at random points in the analyses. Frozen, the collector
+                        # skips them.
+                        gc.freeze()
                     cache.update(key=key, graph=graph, view=view, documents=documents)
     except StoreError as exc:
         st.error(f"无法打开数据库：{exc}")

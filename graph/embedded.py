@@ -31,7 +31,7 @@ import networkx as nx
 import orjson
 
 from graph.schema import EDGE_TYPES, NODE_TYPES, Node, SharedValues
-from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
+from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
@@ -222,7 +222,7 @@ class EmbeddedStore(Store):
         return row[0]
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        with self._reading() as db:
+        with self._reading() as db, collector_paused():
             generation = _generation(db)
             if self._graph is not None and generation == self._graph_generation:
                 return self._graph

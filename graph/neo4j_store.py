@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import networkx as nx
 
 from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, SharedValues
-from graph.store import LoadResult, Store, StoreError, load_status, stale_versions
+from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
@@ -266,7 +266,7 @@ class Neo4jStore(Store):
         return record["text"]
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        with self._session() as session:
+        with self._session() as session, collector_paused():
             generation = session.run(STATIC["generation"]).single()["generation"]
             if self._graph is not None and generation == self._graph_generation:
                 return self._graph

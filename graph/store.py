@@ -11,8 +11,10 @@ A store holds documents and the graph records they assert. Its rules, whatever t
 """
 from __future__ import annotations
 
+import gc
 import os
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -21,6 +23,20 @@ import networkx as nx
 from loaders.source import SourceText
 
 DEFAULT_STORE = "zeren-data"
+
+
+@contextmanager
+def collector_paused():
+    """No garbage collection while a graph or its indexes are built. They are millions of objects that
+    refer to no cycles, and every full collection meanwhile walks all made so far again: a third of a
+    3,000-document read, more as the graph grows. What the block frees, reference counting frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class StoreError(Exception):

@@ -14,6 +14,7 @@ from itertools import accumulate
 import networkx as nx
 
 from graph.schema import ITEM_TYPES
+from graph.store import collector_paused
 
 VAGUE_DEADLINES = ("ongoing", "timely", "none")
 
@@ -40,8 +41,9 @@ class View:
 
     def warm(self) -> "View":
         """Build every shared index now (once per graph), so no page or analysis pays for one later."""
-        self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
-        self.unit_work_items, self.work_by_doc, self._parent, self.owned_items, self.columns  # noqa: B018
+        with collector_paused():
+            self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
+            self.unit_work_items, self.work_by_doc, self._parent, self.owned_items, self.columns  # noqa: B018
         return self
 
     @cached_property
