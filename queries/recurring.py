@@ -26,11 +26,10 @@ from rapidfuzz import fuzz, process
 from .columns import PROBLEM
 from .view import Findings, finding, view
 
-NUMBER = re.compile(r"^\s*(?:[((][一二三四五六七八九十百\d]+[))]|[一二三四五六七八九十百]+、|\d+[.、.])\s*")
-SENTENCE_END = re.compile(r"[。;;\n]")
+# A problem's first sentence: after its number, if any ("(三)", "三、", "3."), up to the first 。;; or line end.
+FIRST_SENTENCE = re.compile(r"(?:\s*(?:[((][一二三四五六七八九十百\d]+[))]|[一二三四五六七八九十百]+、|\d+[.、.])\s*)?"
+                            r"([^。;;\n]*)")
 NOISE = re.compile(r"[\s,,、::“”\"‘’《》()()]")
-# The sentence after an optional number, up to the first sentence end; the number as NUMBER matches it.
-FIRST_SENTENCE = re.compile(f"(?:{NUMBER.pattern[1:]})?([^{SENTENCE_END.pattern[1:-1]}]*)")
 FRAME = re.compile(r"^(?:针对|关于)|(?:的)?问题$")  # 通报 frame a problem as 针对“…”的问题
 
 
