@@ -8,9 +8,9 @@ rapidfuzz's normalised Indel similarity (``fuzz.ratio``) and kept at ``threshold
 one document are not recurrences.
 
 Archives repeat a problem verbatim round after round: a statement met before in another document is paired
-with the first problem that raised it there (score 1.0) by a dict lookup, and only statements new to the
-archive are scored against earlier ones. The work then grows with the distinct statements, not with every
-copy of them.
+with the first problem that raised it there (score 1.0) by array arithmetic over codes, and only statements
+new to the archive are scored against earlier ones. The work then grows with the distinct statements, not
+with every copy of them.
 """
 from __future__ import annotations
 
@@ -88,9 +88,8 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
 def _pairs(items: list[str], docs, texts: list[str], threshold: float, keys: int, common: float, min_chars: int,
            per_key: int) -> list[tuple[str, str, float]]:
     # Texts, first sentences, statements and documents as codes: the verbatim repeats are found over the
-    # codes, and Python runs per distinct text, per distinct sentence and per statement new to the archive.
-    # A text repeated verbatim is cut to its first sentence once; problems differ mostly after their first
-    # sentence, so the statement's clean-up (most of the work) runs once per distinct first sentence.
+    # codes. Python runs once per distinct text (cut to its first sentence), per distinct first sentence
+    # (the clean-up, most of the work: problems differ mostly after it) and per statement new to the archive.
     text_code, distinct_texts = _codes(texts)
     first_code, firsts = _codes([first_sentence(text) for text in distinct_texts])
     statement_code, statements = _codes([_cleaned(first) for first in firsts])
