@@ -10,14 +10,14 @@ one document are not recurrences.
 Archives repeat a problem verbatim round after round: a statement met before in another document is paired
 with the first problem that raised it there (score 1.0) by array arithmetic over codes, and only statements
 new to the archive are scored against earlier ones. The work then grows with the distinct statements, not
-with every copy of them.
+with every copy of them. Each problem's statement is coded once per graph (``View.problem_statements``),
+and a run keeps its pairs as arrays: a finding is made when read.
 """
 from __future__ import annotations
 
 import re
 import zlib
 from collections import defaultdict
-from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -58,19 +58,39 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
     """Problems that recur: each paired with its most similar earlier problem in another document, the
     closest first (then by item id)."""
     v = view(graph)
+    rows, code, statements, id_rank = v.problem_statements
+    ids = v.columns.ids
+    recurs, earlier, scores = _pairs(code, v.columns.doc[rows], statements, threshold, keys, common, min_chars, 24)
+    order = np.lexsort((id_rank[recurs], -scores))  # by score, highest first, then by item id
+    recurs, earlier = rows[recurs], rows[earlier]  # positions among the problems -> Columns rows
+
+    def make(pair: int) -> dict:
+        a, b = ids[recurs[pair]], ids[earlier[pair]]
+        return finding("recurring", v.item_ref(a), [], {"score": float(scores[pair]), "other": v.item_ref(b)},
+                       [v.item_evidence(a), v.item_evidence(b)])
+    return Findings(order, make)
+
+
+def problem_statements(v) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """The index ``recurring`` reads (``View.problem_statements``, built once per graph): the Columns rows of
+    the problems, each one's statement code, the distinct statements, and each problem's rank by item id."""
     c = v.columns
     rows = np.flatnonzero(c.type == PROBLEM)
     items = [c.ids[row] for row in rows.tolist()]
-    texts = [v.data[item].get("text") for item in items]
-    pairs = _pairs(items, c.doc[rows], texts, threshold, keys, common, min_chars, 24)
-    pairs.sort(key=itemgetter(0))
-    pairs.sort(key=itemgetter(2), reverse=True)  # stable: by score, highest first, then by item id
+    code, statements = statement_codes([v.data[item].get("text") for item in items])
+    id_rank = np.empty(len(items), np.int64)
+    id_rank[sorted(range(len(items)), key=items.__getitem__)] = np.arange(len(items))
+    return rows, code, statements, id_rank
 
-    def make(pair: tuple[str, str, float]) -> dict:
-        a, b, score = pair
-        return finding("recurring", v.item_ref(a), [], {"score": score, "other": v.item_ref(b)},
-                       [v.item_evidence(a), v.item_evidence(b)])
-    return Findings(pairs, make)
+
+def statement_codes(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Each text's statement code and the distinct statements, in order of first appearance. Python runs once
+    per distinct text (cut to its first sentence) and per distinct first sentence (the clean-up, most of the
+    work: problems differ mostly after it)."""
+    text_code, distinct_texts = _codes(texts)
+    first_code, firsts = _codes([first_sentence(text) for text in distinct_texts])
+    statement_code, statements = _codes([_cleaned(first) for first in firsts])
+    return statement_code[first_code][text_code], statements
 
 
 def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, keys: int = 8,
@@ -82,41 +102,46 @@ def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, 
     forty-five. A new statement is compared with at most ``per_key`` earlier new statements per sketch key,
     so the work stays linear however often a wording recurs."""
     items, docs, texts = (list(column) for column in zip(*problems)) if problems else ([], [], [])
-    return _pairs(items, docs, texts, threshold, keys, common, min_chars, per_key)
+    code, statements = statement_codes(texts)
+    doc = pd.factorize(np.asarray(docs, object))[0]
+    found, earlier, scores = _pairs(code, doc, statements, threshold, keys, common, min_chars, per_key)
+    return [(items[a], items[b], score) for a, b, score in zip(found.tolist(), earlier.tolist(), scores.tolist())]
 
 
-def _pairs(items: list[str], docs, texts: list[str], threshold: float, keys: int, common: float, min_chars: int,
-           per_key: int) -> list[tuple[str, str, float]]:
-    # Texts, first sentences, statements and documents as codes: the verbatim repeats are found over the
-    # codes. Python runs once per distinct text (cut to its first sentence), per distinct first sentence
-    # (the clean-up, most of the work: problems differ mostly after it) and per statement new to the archive.
-    text_code, distinct_texts = _codes(texts)
-    first_code, firsts = _codes([first_sentence(text) for text in distinct_texts])
-    statement_code, statements = _codes([_cleaned(first) for first in firsts])
+def _pairs(code: np.ndarray, doc: np.ndarray, statements: list[str], threshold: float, keys: int, common: float,
+           min_chars: int, per_key: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows (problems with statement ``code`` in documents coded ``doc``, in order) that recur, the earlier
+    row each pairs with, and the score. Verbatim repeats are found over the codes; only statements new to
+    the archive are scored against earlier ones."""
     long_enough = np.fromiter((len(found) >= min_chars for found in statements), bool, len(statements))
-    code = statement_code[first_code][text_code]
     kept = np.flatnonzero(long_enough[code])
-    code, doc = code[kept], pd.factorize(np.asarray(docs))[0][kept]
+    code, doc = code[kept], doc[kept]
     earlier, indexed = _verbatim(code, doc)
     repeats = np.flatnonzero(earlier >= 0)
-    pairs = [(items[a], items[b], 1.0) for a, b in zip(kept[repeats].tolist(), kept[earlier[repeats]].tolist())]
+    found, paired, scores = [kept[repeats]], [kept[earlier[repeats]]], [np.ones(len(repeats))]
     sketch = _sketches(statements, keys, common)
     buckets: dict[str, list[int]] = defaultdict(list)  # sketch trigram -> indexed rows, in order
+    new_rows, new_paired, new_scores = [], [], []
     doc = doc.tolist()
     for index in np.flatnonzero((earlier < 0) | indexed).tolist():
-        found = statements[code[index]]
+        wording = statements[code[index]]
         if earlier[index] < 0:
-            candidates = {row for gram in sketch[found] for row in buckets[gram][-per_key:]}
+            candidates = {row for gram in sketch[wording] for row in buckets[gram][-per_key:]}
             others = [row for row in sorted(candidates) if doc[row] != doc[index]]
             # rapidfuzz scores the candidates in C; on a tie the first (earliest) candidate wins.
-            best = process.extractOne(found, [statements[code[row]] for row in others], scorer=fuzz.ratio,
+            best = process.extractOne(wording, [statements[code[row]] for row in others], scorer=fuzz.ratio,
                                       score_cutoff=threshold * 100)
             if best:
-                pairs.append((items[kept[index]], items[kept[others[best[2]]]], round(best[1] / 100, 4)))
+                new_rows.append(kept[index])
+                new_paired.append(kept[others[best[2]]])
+                new_scores.append(round(best[1] / 100, 4))
         if indexed[index]:
-            for gram in sketch[found]:
+            for gram in sketch[wording]:
                 buckets[gram].append(index)
-    return pairs
+    found.append(np.array(new_rows, np.int64))
+    paired.append(np.array(new_paired, np.int64))
+    scores.append(np.array(new_scores, float))
+    return np.concatenate(found), np.concatenate(paired), np.concatenate(scores)
 
 
 def _codes(values: list) -> tuple[np.ndarray, list]:

@@ -44,6 +44,7 @@ class View:
         with collector_paused():
             self.items, self.work_items, self._edges, self._by_doc, self.assigning_documents  # noqa: B018
             self.unit_work_items, self.work_by_doc, self._parent, self.owned_items, self.columns  # noqa: B018
+            self.problem_statements  # noqa: B018
         return self
 
     @cached_property
@@ -137,6 +138,12 @@ class View:
         """The same indexes as numpy columns, for rules over every item at once (``queries.columns``)."""
         from .columns import Columns
         return Columns(self)
+
+    @cached_property
+    def problem_statements(self):
+        """Each problem's statement, coded, for ``recurring`` (``queries.recurring.problem_statements``)."""
+        from .recurring import problem_statements
+        return problem_statements(self)
 
     @property
     def mentions(self) -> dict[str, set[str]]:

@@ -321,6 +321,18 @@ def test_recurring_problems_across_rounds(tmp_path):
     assert queries.recurring(store.to_networkx(), threshold=0.99) == []
 
 
+def test_recurring_lists_the_closest_first_then_by_item_id(tmp_path):
+    (tmp_path / "回头看.txt").write_text(SECOND_ROUND, encoding="utf-8")
+    # another round under its own title repeats the first one's problems word for word
+    (tmp_path / "再回头看.txt").write_text("第二轮" + SECOND_ROUND, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    load(store, CORPUS / "yingkou_2023_xunshi_zhenggai_tongbao.txt", tmp_path / "回头看.txt", tmp_path / "再回头看.txt")
+    found = queries.recurring(store.to_networkx())
+    order = [(-f["detail"]["score"], f["item"]["id"]) for f in found]
+    assert order == sorted(order) and len({score for score, _ in order}) > 1
+    assert sum(score == -1.0 for score, _ in order) == 3  # each verbatim repeat, once
+
+
 def round_report(title: str, *problems: str) -> str:
     numbers = "一二三四五六七八九"
     return f"{title}\n\n一、仍未整改到位的问题\n\n" + "\n\n".join(
