@@ -6,6 +6,8 @@ every not-done problem as evidence.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from .columns import PROBLEM
 from .view import Findings, finding, view
 
@@ -27,7 +29,8 @@ def claimed_vs_evidenced(graph) -> Findings:
                 or (claimed_open is not None and not_done[index] > claimed_open)
                 or (claimed_done is not None and claimed_done > done and reported[index] == problems[index])):
             found.append(doc)
-    return Findings(found, lambda doc: _finding(v, doc))
+    index = {doc: at for at, doc in enumerate(c.documents)}
+    return Findings(found, lambda doc: _finding(v, doc), np.array([index[doc] for doc in found], np.int64))
 
 
 def _finding(v, doc: str) -> dict:

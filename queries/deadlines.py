@@ -44,7 +44,7 @@ def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> 
         detail = _judge(name, due, v.data[item].get("status"), today, soon)
         units = [owner.name for owner in v.effective_owners(item)]
         return finding("deadlines", v.item_ref(item), units, detail, [v.item_evidence(item)] + ([proof] if proof else []))
-    return Findings(list(zip(rows.tolist(), is_document.tolist())), lambda row: make(*row))
+    return Findings(list(zip(rows.tolist(), is_document.tolist())), lambda row: make(*row), doc[rows])
 
 
 def _judge(kind: str, due: str | None, status: str | None, today: date, soon: date) -> dict | None:

@@ -127,7 +127,7 @@ def dual_role(graph) -> Findings:
         leading = next(o for o in owners if o.role == "lead" and o.name == owner.name)
         return finding("dual_role", v.item_ref(item), [owner.name], {"also": owner.role},
                        [v.item_evidence(item), leading.evidence, owner.evidence])
-    return Findings(rows.tolist(), make)
+    return Findings(rows.tolist(), make, c.doc[c.owner_item[rows]])
 
 
 def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
@@ -166,7 +166,7 @@ def _overloaded(v, item, name, roles, ranking, min_items: int, min_share: float)
         return finding("overload", v.document_ref(c.documents[doc[group]]), [name],
                        {"items": len(items), "share": round(share, 4), "led": led_all, "vague_share": vague_share},
                        [v.item_evidence(item) for item in items])
-    return Findings(groups.tolist(), make)
+    return Findings(groups.tolist(), make, doc[groups])
 
 
 def _ranking(c, item, name, roles) -> list[dict]:

@@ -32,7 +32,7 @@ def no_owner(graph) -> Findings:
         if owners:
             return _without_lead(v, item, owners)
         return finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)])
-    return Findings(rows.tolist(), make)
+    return Findings(rows.tolist(), make, c.doc[rows])
 
 
 def _without_lead(v: View, item: str, owners) -> dict:
@@ -70,7 +70,8 @@ def vague_owner(graph) -> Findings:
     count = c.per_item(answering)
     # "X、Y等部门": the list is open, so nobody can say who all answer; one open-ended owner opens it.
     vague = (c.per_item(c.owner_collective, answering) == count) | (c.per_item(c.owner_open_ended, answering) > 0)
-    return Findings(np.flatnonzero((count > 0) & vague).tolist(), lambda row: _vague(v, c.ids[row]))
+    rows = np.flatnonzero((count > 0) & vague)
+    return Findings(rows.tolist(), lambda row: _vague(v, c.ids[row]), c.doc[rows])
 
 
 def _vague(v: View, item: str) -> dict:
@@ -90,7 +91,7 @@ def multi_lead(graph, each: bool | None = None) -> Findings:
     rows = np.flatnonzero(c.per_item(c.owner_role == LEAD) >= 2).tolist()
     if each is not None:
         rows = [row for row in rows if bool(v.data[c.ids[row]].get("each_leads")) == each]
-    return Findings(rows, lambda row: _multi_lead(v, c.ids[row]))
+    return Findings(rows, lambda row: _multi_lead(v, c.ids[row]), c.doc[np.asarray(rows, np.int64)])
 
 
 def _multi_lead(v: View, item: str) -> dict:

@@ -68,7 +68,7 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
         a, b = ids[recurs[pair]], ids[earlier[pair]]
         return finding("recurring", v.item_ref(a), [], {"score": float(scores[pair]), "other": v.item_ref(b)},
                        [v.item_evidence(a), v.item_evidence(b)])
-    return Findings(order, make)
+    return Findings(order, make, v.columns.doc[recurs[order]])
 
 
 def problem_statements(v) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:

@@ -12,6 +12,7 @@ from functools import cached_property
 from itertools import accumulate
 
 import networkx as nx
+import numpy as np
 
 from graph.schema import ITEM_TYPES
 from graph.store import collector_paused
@@ -273,9 +274,12 @@ class Findings(Sequence):
     labels and evidence are built only for the rows a page, export or test reads (a page showing 50 of
     900,000 builds 50). Reads like the list it stands for: ``len``, index, slice, iterate, ``==``."""
 
-    def __init__(self, rows: Sequence, make: Callable[..., dict]):
+    def __init__(self, rows: Sequence, make: Callable[..., dict], doc: np.ndarray | None = None):
         self._rows = rows  # a row key per finding, in the order the rule reports them
         self._make = make
+        # per finding, the document of its item (a ``Columns.documents`` position), where the rule knows it
+        # without making the finding: a page narrows to some documents without making every finding
+        self.doc = doc
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -294,6 +298,13 @@ class Findings(Sequence):
     def __repr__(self) -> str:
         return f"Findings({len(self)})"
 
+    def in_documents(self, documents: np.ndarray) -> "Findings":
+        """The findings whose item is in one of ``documents`` (a mask over ``Columns.documents``), in order.
+        Needs ``doc``."""
+        kept = np.flatnonzero(documents[self.doc]).tolist()
+        rows = self._rows
+        return Findings([rows[at] for at in kept], self._make, self.doc[kept])
+
     @classmethod
     def concat(cls, parts: list[Sequence]) -> "Findings":
         """The parts one after another, still each made when read."""
@@ -302,4 +313,6 @@ class Findings(Sequence):
         def make(row: int) -> dict:
             part = bisect_right(ends, row)
             return parts[part][row - (ends[part - 1] if part else 0)]
-        return cls(range(ends[-1] if ends else 0), make)
+        docs = [getattr(part, "doc", None) for part in parts]
+        doc = np.concatenate(docs).astype(np.int64) if docs and all(d is not None for d in docs) else None
+        return cls(range(ends[-1] if ends else 0), make, doc)

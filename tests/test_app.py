@@ -78,6 +78,23 @@ def test_gaps_page_lists_one_rule_and_filters(store):
     assert all("住房和城乡建设" in units for units in frame(app)["单位"])
 
 
+def test_gaps_page_narrows_to_a_document_and_a_place(store):
+    with EmbeddedStore(store) as opened:
+        found = queries.multi_lead(opened.to_networkx(), each=False)
+        places = {d["doc_id"]: d.get("jurisdiction") for d in opened.documents()}
+    docs = sorted({f["item"]["doc"] for f in found})
+    assert len(docs) >= 2
+    app = page("pages/gaps.py", rule="multi_lead")
+    for doc in docs:
+        app.multiselect[0].set_value([doc]).run()
+        wanted = [f for f in found if f["item"]["doc"] == doc]
+        assert list(frame(app)["位置"]) == [f["item"]["label"] for f in wanted]
+    app.multiselect[0].set_value([]).run()
+    place = places[docs[0]]
+    app.multiselect[1].set_value([place]).run()
+    assert len(frame(app)) == sum(places[f["item"]["doc"]] == place for f in found) < len(found)
+
+
 def test_unit_page_finds_a_unit_by_part_of_its_mention(store):
     app = page("pages/units.py", q="住建委")
     assert app.selectbox[0].value == "unit:盘锦市住房和城乡建设委员会"

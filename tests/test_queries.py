@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import queries
@@ -355,6 +356,34 @@ def test_a_verbatim_repeat_pairs_with_the_problem_that_first_raised_it(tmp_path)
     for finding in found:  # each later repeat points at the problem that first raised it, not at the one before
         assert finding["detail"]["score"] == 1.0 and finding["detail"]["other"]["doc"] == docs[0]
         assert repeated in finding["item"]["text"] and repeated in finding["detail"]["other"]["text"]
+
+
+SPLIT_AND_DUAL = """某市2024年重点工作任务分解方案
+
+一、加强财政资金监管，规范专项资金拨付流程。(市财政局牵头，市财政局、市审计局按职责分工负责)
+二、推进政务服务“一网通办”改革，压缩审批时限。(市营商局、市政务服务局分别牵头)
+三、完善重点项目调度机制，按月通报进度。(市发展改革委牵头，市自然资源局配合)
+"""
+
+
+def test_findings_narrowed_to_documents_without_making_them(tmp_path):
+    """Every rule knows each finding's document: narrowing to some documents keeps exactly the findings
+    whose item is there, in order, as filtering the made findings would."""
+    added = {"分解.txt": SPLIT_AND_DUAL, "回头看.txt": SECOND_ROUND, "再回头看.txt": "第二轮" + SECOND_ROUND}
+    for name, text in added.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    load(store, *sorted(CORPUS.iterdir()), *(tmp_path / name for name in added))
+    v = queries.view(store.to_networkx())
+    documents = v.columns.documents
+    rules = queries.gaps_by_rule(v, as_of="2026-11-23") | {"gaps": queries.gaps(v, as_of="2026-11-23")}
+    assert all(rules.values()), [rule for rule, found in rules.items() if not found]  # each has some to narrow
+    for chosen in [[doc] for doc in documents] + [documents[1:4], documents[4:]]:
+        mask = np.isin(documents, chosen)
+        for rule, found in rules.items():
+            narrowed = found.in_documents(mask)
+            assert list(narrowed) == [f for f in found if f["item"]["doc"] in chosen], (rule, chosen)
+    assert sum(len(rules["gaps"].in_documents(np.isin(documents, [doc]))) for doc in documents) == len(rules["gaps"])
 
 
 def test_findings_read_one_by_one_as_a_whole(graph):
