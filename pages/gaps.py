@@ -34,7 +34,8 @@ if chosen_docs or chosen_places:
     kept = np.array([(not chosen_docs or doc in chosen_docs)
                      and (not chosen_places or place_of.get(doc) in chosen_places) for doc in view.columns.documents])
     found = found.in_documents(kept)
-if unit_text:
+if unit_text:  # only the documents where some owner is so named have findings naming one
+    found = found.in_documents(view.columns.documents_naming(unit_text))
     found = [f for f in found if any(unit_text in name for name in f["units"])]
 
 shown = found[:MOST_ROWS]  # findings are made when read: a rule with 900,000 makes only the rows shown

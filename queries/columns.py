@@ -93,6 +93,14 @@ class Columns:
         """How many of ``items`` (a mask over all items, or their rows) each document has."""
         return np.bincount(self.doc[items], minlength=len(self.documents))
 
+    def documents_naming(self, part: str) -> np.ndarray:
+        """Per document: whether an item there names an owner whose name contains ``part``. Every unit a
+        finding names owns an item in the finding's document, so a filter on units may narrow to these first."""
+        naming = np.fromiter((part in name for name in self.names), bool, len(self.names))
+        found = np.zeros(len(self.documents), bool)
+        found[self.doc[self.owner_item[naming[self.owner_name]]]] = True
+        return found
+
     def per_item(self, values, rows=None) -> np.ndarray:
         """Sum of ``values`` over each item's own owner rows (``rows`` a mask of which rows count)."""
         weights = values if rows is None else values & rows

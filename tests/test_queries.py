@@ -384,6 +384,12 @@ def test_findings_narrowed_to_documents_without_making_them(tmp_path):
             narrowed = found.in_documents(mask)
             assert list(narrowed) == [f for f in found if f["item"]["doc"] in chosen], (rule, chosen)
     assert sum(len(rules["gaps"].in_documents(np.isin(documents, [doc]))) for doc in documents) == len(rules["gaps"])
+    for part in ("财政局", "住房和城乡建设", "市政务服务局", "人民政府", "不存在的单位"):  # a unit filter may narrow first
+        naming = v.columns.documents_naming(part)
+        assert naming.any() == (part != "不存在的单位")
+        for rule, found in rules.items():
+            named = [f for f in found if any(part in name for name in f["units"])]
+            assert [f for f in found.in_documents(naming) if any(part in name for name in f["units"])] == named
 
 
 def test_findings_read_one_by_one_as_a_whole(graph):
