@@ -28,7 +28,7 @@ for upload in uploads:
     try:
         extracted.append((upload.name, *extract_file(str(path))))
     except UnreadableDocument as exc:
-        failed.append((upload.name, str(exc).replace(str(path), upload.name)))
+        failed.append((upload.name, f"无法读取（{exc.reason}）"))  # the name is shown once, before it
     except Exception as exc:  # an extractor bug on one file must not hide the others
         failed.append((upload.name, f"无法解析：{type(exc).__name__}"))
 
@@ -41,7 +41,7 @@ st.subheader("预览")
 preview = []
 for name, src, extraction in extracted:
     items = extraction["items"]
-    preview.append({"文件": name, "标题": extraction["document"].get("title"), "文号": extraction["document"].get("doc_no"),
+    preview.append({"文件": name, "标题": extraction["document"].get("title"), "文号": extraction["document"].get("doc_no") or "",
                     "问题": sum(i["kind"] == "problem" for i in items), "任务": sum(i["kind"] == "task" for i in items),
                     "有牵头单位": sum(bool(i["lead"]) for i in items),
                     "单位": len({u["name"] for i in items for u in i["lead"] + i["responsible"]})})

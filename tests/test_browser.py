@@ -183,3 +183,39 @@ def test_markup_in_documents_is_shown_and_never_run(app_url, browser_page):
     page.screenshot(path=str(shots / "markup.png"), full_page=True)
     assert not seen["dialogs"], seen["dialogs"]
     assert not seen["errors"], seen["errors"]
+
+
+ASSIGNMENT = """某市2024年重点工作任务分解方案
+
+一、加强财政资金监管，规范专项资金拨付流程。(市财政局牵头，市审计局配合)
+二、推进政务服务“一网通办”改革，压缩审批时限。(市政务服务局牵头，市档案馆配合，2024年12月底前完成)
+"""
+
+
+def documents_shown(page, url: str) -> int:
+    visit(page, url, "总览")
+    metric = page.locator("[data-testid='stMetric']").filter(has_text="文件").first
+    return int(metric.locator("[data-testid='stMetricValue']").inner_text())
+
+
+# Last in this module: it adds a document to the store the other tests read.
+def test_upload_previews_then_adds_only_what_is_new(app_url, browser_page, tmp_path):
+    page, seen, shots = browser_page
+    before = documents_shown(page, app_url)
+    new = tmp_path / "任务分解.txt"
+    new.write_text(ASSIGNMENT, encoding="gb18030")  # read as a user's GB18030 file, not UTF-8
+    broken = tmp_path / "扫描件.pdf"
+    broken.write_bytes(b"%PDF-1.4 not a real pdf")
+    known = ROOT / "tests/fixtures/corpus/panjin_2022_zhengxie_tian_dafu.txt"
+    visit(page, app_url, "导入")
+    page.locator("input[type='file']").set_input_files([str(new), str(broken), str(known)])
+    page.get_by_role("heading", name="预览").wait_for(timeout=30000)
+    assert page.get_by_text("扫描件.pdf：无法读取（").count() == 1  # the unreadable file says so; the others go on
+    page.get_by_role("button", name="加入数据库（2个文件）").click()
+    done = page.get_by_text("完成：")
+    done.wait_for(timeout=30000)
+    assert "任务分解.txt 已加入" in done.inner_text() and f"{known.name} 已存在，未改动" in done.inner_text()
+    page.screenshot(path=str(shots / "upload.png"), full_page=True)
+    assert documents_shown(page, app_url) == before + 1
+    assert "市档案馆" in search_unit(page, app_url, "档案馆")  # named only in the new document
+    assert not seen["errors"] and not seen["dialogs"], (seen["errors"], seen["dialogs"])
