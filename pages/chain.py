@@ -15,13 +15,14 @@ ids = list(titles)
 wanted = st.query_params.get("item")
 wanted_doc = graph.nodes[wanted]["doc"] if wanted in graph else None
 doc = st.selectbox("文件", ids, index=ids.index(wanted_doc) if wanted_doc in ids else 0,
-                   format_func=lambda d: titles[d])
+                   format_func=lambda d: titles[d], placeholder="请选择")
 items = [i for i in view.doc_items(doc) if view.type(i) in ("Problem", "Task")]
 if not items:
     st.info("该文件没有识别出问题或任务。")
     st.stop()
 item = st.selectbox("问题或任务", items, index=items.index(wanted) if wanted in items else 0,
-                    format_func=lambda i: f"{view.label(i)}　{ui.short(graph.nodes[i].get('text'), 50)}")
+                    format_func=lambda i: f"{view.label(i)}　{ui.short(graph.nodes[i].get('text'), 50)}",
+                    placeholder="请选择")
 result = queries.chain(view, item)
 
 nodes, edges = {}, []

@@ -12,7 +12,7 @@ titles = ui.document_titles(documents)
 params = st.query_params
 ids = list(titles)
 doc = st.selectbox("文件", ids, index=ids.index(params["doc"]) if params.get("doc") in ids else 0,
-                   format_func=lambda d: titles[d])
+                   format_func=lambda d: titles[d], placeholder="请选择")
 text = ui.document_text(doc)
 
 

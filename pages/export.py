@@ -15,7 +15,7 @@ st.title("导出")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
-chosen = st.multiselect("文件（不选即全部）", list(titles), format_func=lambda d: titles[d])
+chosen = st.multiselect("文件（不选即全部）", list(titles), format_func=lambda d: titles[d], placeholder="全部文件")
 rows = [row for row in ui.cached("ledger", export.ledger) if not chosen or row["doc"] in chosen]
 st.caption(f"{len(rows)} 行")
 st.dataframe(pd.DataFrame([{export.COLUMNS[k]: row[k] for k in ("document", "label", "task", "lead", "responsible",

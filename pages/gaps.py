@@ -19,12 +19,13 @@ titles = ui.document_titles(documents)
 rules = list(ui.RULES)
 wanted = st.query_params.get("rule")
 rule = st.selectbox("问题类型", rules, index=rules.index(wanted) if wanted in rules else 0,
-                    format_func=lambda r: ui.RULES[r])
+                    format_func=lambda r: ui.RULES[r], placeholder="请选择")
 columns = st.columns(4)
 as_of = columns[0].date_input("判断日期", value=date.today())
-chosen_docs = columns[1].multiselect("文件", list(titles), format_func=lambda d: ui.short(titles[d], 30))
+chosen_docs = columns[1].multiselect("文件", list(titles), format_func=lambda d: ui.short(titles[d], 30),
+                                     placeholder="全部文件")
 places = sorted({d.get("jurisdiction") for d in documents if d.get("jurisdiction")})
-chosen_places = columns[2].multiselect("辖区", places)
+chosen_places = columns[2].multiselect("辖区", places, placeholder="全部辖区")
 unit_text = columns[3].text_input("单位（名称中包含）")
 
 found = ui.gap_findings(as_of)[rule]

@@ -19,7 +19,8 @@ units = [u for u in view.units if not query or query in graph.nodes[u]["name"]
 if not units:
     st.warning("没有找到名称包含该文字的单位。")
     st.stop()
-unit = st.selectbox(f"找到 {len(units)} 个单位", units, format_func=lambda u: graph.nodes[u]["name"])
+unit = st.selectbox(f"找到 {len(units)} 个单位", units, format_func=lambda u: graph.nodes[u]["name"],
+                    placeholder="请选择")
 result = queries.chain(view, unit)
 st.text(f"辖区：{result['jurisdiction'] or '未知'}" + ("　·　集合称谓（非单一责任主体）" if result["unit"]["collective"] else ""))
 
