@@ -44,8 +44,14 @@ chart(middle, "问题整改状态", {ui.STATUS.get(k, k): n for k, n in summary[
 chart(right, "承担任务最多的单位", {row["unit"]: row["items"] for row in summary["units"][:10]}, "任务数",
       horizontal=True)
 
+
+
+def documents_table(_) -> pd.DataFrame:
+    titles = ui.document_titles(documents)
+    return pd.DataFrame([{"标题": titles[d["doc"]], "文号": d["doc_no"], "类型": d["kind"], "辖区": d["jurisdiction"],
+                          "问题": d["problems"], "任务": d["tasks"], "有责任单位的任务": d["owned_tasks"],
+                          "单位": d["units"]} for d in summary["documents"]])
+
+
 st.subheader("文件")
-titles = ui.document_titles(documents)
-st.dataframe(pd.DataFrame([{"标题": titles[d["doc"]], "文号": d["doc_no"], "类型": d["kind"], "辖区": d["jurisdiction"],
-                            "问题": d["problems"], "任务": d["tasks"], "有责任单位的任务": d["owned_tasks"],
-                            "单位": d["units"]} for d in summary["documents"]]), hide_index=True)
+st.dataframe(ui.cached("overview_documents", documents_table), hide_index=True)  # 100k rows: made once per store version
