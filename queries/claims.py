@@ -18,7 +18,7 @@ def claimed_vs_evidenced(graph) -> Findings:
     problem = c.type == PROBLEM
     problems, reported = c.per_document(problem), c.per_document(problem & c.reported)
     not_done = c.per_document(problem & c.reported & ~c.done)
-    found = []
+    found, at = [], []
     for index, doc in enumerate(c.documents):
         claimed_problems, claimed_done = v.data[doc].get("claimed_problems"), v.data[doc].get("claimed_done")
         if claimed_problems is None and claimed_done is None:
@@ -29,8 +29,8 @@ def claimed_vs_evidenced(graph) -> Findings:
                 or (claimed_open is not None and not_done[index] > claimed_open)
                 or (claimed_done is not None and claimed_done > done and reported[index] == problems[index])):
             found.append(doc)
-    index = {doc: at for at, doc in enumerate(c.documents)}
-    return Findings(found, lambda doc: _finding(v, doc), np.array([index[doc] for doc in found], np.int64))
+            at.append(index)
+    return Findings(found, lambda doc: _finding(v, doc), np.array(at, np.int64))
 
 
 def _finding(v, doc: str) -> dict:
