@@ -45,7 +45,6 @@ chart(right, "承担任务最多的单位", {row["unit"]: row["items"] for row i
       horizontal=True)
 
 
-
 def documents_table(_) -> pd.DataFrame:
     titles = ui.document_titles(documents)
     return pd.DataFrame([{"标题": titles[d["doc"]], "文号": d["doc_no"], "类型": d["kind"], "辖区": d["jurisdiction"],

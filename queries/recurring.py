@@ -118,10 +118,9 @@ def _pairs(code: np.ndarray, doc: np.ndarray, statements: list[str], threshold: 
     code, doc = code[kept], doc[kept]
     earlier, indexed = _verbatim(code, doc)
     repeats = np.flatnonzero(earlier >= 0)
-    found, paired, scores = [kept[repeats]], [kept[earlier[repeats]]], [np.ones(len(repeats))]
     sketch = _sketches(statements, keys, common)
     buckets: dict[str, list[int]] = defaultdict(list)  # sketch trigram -> indexed rows, in order
-    new_rows, new_paired, new_scores = [], [], []
+    found, paired, scores = [], [], []  # the new statements that recur
     doc = doc.tolist()
     for index in np.flatnonzero((earlier < 0) | indexed).tolist():
         wording = statements[code[index]]
@@ -132,16 +131,15 @@ def _pairs(code: np.ndarray, doc: np.ndarray, statements: list[str], threshold: 
             best = process.extractOne(wording, [statements[code[row]] for row in others], scorer=fuzz.ratio,
                                       score_cutoff=threshold * 100)
             if best:
-                new_rows.append(kept[index])
-                new_paired.append(kept[others[best[2]]])
-                new_scores.append(round(best[1] / 100, 4))
+                found.append(kept[index])
+                paired.append(kept[others[best[2]]])
+                scores.append(round(best[1] / 100, 4))
         if indexed[index]:
             for gram in sketch[wording]:
                 buckets[gram].append(index)
-    found.append(np.array(new_rows, np.int64))
-    paired.append(np.array(new_paired, np.int64))
-    scores.append(np.array(new_scores, float))
-    return np.concatenate(found), np.concatenate(paired), np.concatenate(scores)
+    return (np.concatenate([kept[repeats], np.array(found, np.int64)]),
+            np.concatenate([kept[earlier[repeats]], np.array(paired, np.int64)]),
+            np.concatenate([np.ones(len(repeats)), np.array(scores, float)]))
 
 
 def _codes(values: list) -> tuple[np.ndarray, list]:
