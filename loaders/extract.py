@@ -47,6 +47,8 @@ def extract_source(src: SourceText) -> dict:
     _carry_same_below(items)
     conventions = _apply_conventions(text, items)
     for item in items:
+        _sole_responsible_leads(item)
+    for item in items:
         item.kind = _kind(text, item)
         item.status = _status(text, item, meta.reports_outcomes)
     cites = find_cites(text, meta.doc_no)
@@ -260,6 +262,18 @@ def _apply_conventions(text: str, items: list[Item]) -> list[str]:
                                     start=spec.start, end=spec.end)
             item.convention = "responsible_is_lead"
     return found
+
+
+def _sole_responsible_leads(item: Item) -> None:
+    """One unit that is responsible, with no lead named, alone answers for the task: it leads
+    (责任单位:X, X负责). Several such units stay responsible: the "many departments, no owner" case."""
+    spec = item.owners
+    if spec is None or spec.lead:
+        return
+    named = [(m, role) for m, role in spec.responsible if role == "responsible"]
+    if len(named) == 1 and not named[0][0].collective:
+        spec.lead = [named[0][0]]
+        spec.responsible = [(m, role) for m, role in spec.responsible if m is not named[0][0]]
 
 
 def _heading(text: str, item: Item) -> str:

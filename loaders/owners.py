@@ -11,16 +11,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .deadlines import looks_like_deadline
+from .persons import Person, split_person_list
 from .units import Mention, looks_like_unit, split_unit_list
 
-LEAD_LABEL = r"牵头单位|牵头部门|牵头责任单位|主责单位|主责部门|牵头"
-RESP_LABEL = r"责任单位|责任部门|负责单位|负责部门|实施单位|承办单位|落实单位|主体责任单位"
-ASSIST_LABEL = r"配合单位|配合部门|协办单位|协助单位|参与单位|协同单位|协作单位"
-DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|时限"
-LABEL = re.compile(rf"({LEAD_LABEL}|{RESP_LABEL}|{ASSIST_LABEL}|{DEADLINE_LABEL})\s*[:]")
-LINE_LABEL = re.compile(rf"^\s*({LEAD_LABEL}|{RESP_LABEL}|{ASSIST_LABEL}|{DEADLINE_LABEL})\s*[:]")
-ROLE_END = re.compile(r"(分别牵头|牵头负责|牵头落实|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|负责落实|"
-                      r"具体负责|共同负责|负责|配合落实|配合|协助|协办|参与)$")
+# An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
+# 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
+# makes it a person label, whatever its role words (牵头负责领导 names a person, never a unit).
+LEAD_WORDS = "牵头|主责|主办|主抓|主要责任"
+ASSIST_WORDS = "配合|协同|协办|协助|参与|协作|会同|会办|协调"
+RESP_WORDS = "责任|负责|承办|落实|实施|主体|执行|承担|办理|推进"
+UNIT_NOUN = "单位|部门|处室|科室|机构|机关|主体"
+PERSON_NOUN = "领导|责任人|负责人|联系人|经办人|分管人|领导干部"
+DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|整改时限|整改期限|时限"
+_ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
+_OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
+                rf"|(?:分管|包抓|包保|挂钩|联系)(?:市|县|区)?(?:领导|负责人)|牵头|责任人")
+# 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
+LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
+LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
+ROLE_END = re.compile(r"(分别牵头|牵头负责|牵头落实|牵头抓总|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|负责落实|"
+                      r"具体负责|共同负责|负责|配合落实|配合|协助|协办|参与|共同推进|按职责推进)$")
+ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
 SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
 
 
@@ -31,13 +42,14 @@ class OwnerSpec:
     each_leads: bool = False            # "X、Y分别牵头": several leads, each for its own part
     deadline: tuple[str, int, int] | None = None   # raw text and its span
     same_below: bool = False            # "下同": the same owners for the items that follow
+    persons: list[Person] = field(default_factory=list)   # 责任领导:张三 — persons answering, never units
     bare: bool = False                  # only a unit list, no label or role word: "(市发改委、市财政局)"
     start: int = 0
     end: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.lead or self.responsible or self.deadline)
+        return not (self.lead or self.responsible or self.deadline or self.persons)
 
     def merge(self, other: "OwnerSpec") -> None:
         self.lead += other.lead
@@ -45,11 +57,12 @@ class OwnerSpec:
         self.each_leads |= other.each_leads
         self.deadline = self.deadline or other.deadline
         self.same_below |= other.same_below
+        self.persons += other.persons
 
     def copy(self) -> "OwnerSpec":
         """A copy whose lists can grow by merge() without touching this one (mentions are never changed)."""
         new = _shallow_copy(self)
-        new.lead, new.responsible = list(self.lead), list(self.responsible)
+        new.lead, new.responsible, new.persons = list(self.lead), list(self.responsible), list(self.persons)
         return new
 
 
@@ -60,15 +73,18 @@ def _shallow_copy(obj):
     return new
 
 
-@lru_cache(maxsize=None)   # a handful of label words
-def _role_of(label: str) -> str:
-    if re.fullmatch(LEAD_LABEL, label):
+@lru_cache(maxsize=4096)   # label wordings repeat
+def role_of_label(label: str) -> str:
+    """The role a label's words give: person | deadline | lead | assist | responsible."""
+    if re.fullmatch(DEADLINE_LABEL, label):
+        return "deadline"
+    if re.search(rf"(?:{PERSON_NOUN})$", label) or re.fullmatch(r"(?:分管|包抓|包保|挂钩|联系).*", label):
+        return "person"
+    if re.search(LEAD_WORDS, label):
         return "lead"
-    if re.fullmatch(RESP_LABEL, label):
-        return "responsible"
-    if re.fullmatch(ASSIST_LABEL, label):
+    if re.search(ASSIST_WORDS, label):
         return "assist"
-    return "deadline"
+    return "responsible"
 
 
 def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
@@ -81,13 +97,16 @@ def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
 def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
     """Split on commas and semicolons, keeping each piece's offset."""
     out, pos = [], 0
-    for m in re.finditer(r"[,;]", text + ","):
+    for m in re.finditer(r"[,;|]", text + ","):
         out.append((text[pos: m.start()], offset + pos))
         pos = m.end()
     return [(p, o) for p, o in out if p.strip()]
 
 
 def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int) -> None:
+    if role == "person":
+        spec.persons += split_person_list(value, offset)
+        return
     if role == "deadline":
         raw = value.strip(" 。")
         if raw:
@@ -118,6 +137,13 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             spec.deadline = spec.deadline or (raw, at + piece.index(raw), at + piece.index(raw) + len(raw))
             pending = []
             continue
+        if (lead_in := ASSIST_START.match(stripped)) and found:
+            # "由X牵头,会同Y、Z": the units after 会同 assist
+            rest_at = at + piece.index(stripped) + lead_in.end()
+            mentions = split_unit_list(stripped[lead_in.end():], rest_at)
+            if mentions and all(looks_like_unit(m.mention) for m in mentions):
+                _add(spec, "assist", mentions)
+                continue
         role_m = ROLE_END.search(stripped)
         if not role_m:
             pending.append((piece, at))
@@ -156,7 +182,7 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
             value = text[m.end(): end].rstrip(" ;,。")
-            _labelled_value(spec, _role_of(m.group(1)), value, offset + m.end())
+            _labelled_value(spec, role_of_label(m.group(1)), value, offset + m.end())
     elif not _unlabelled(spec, text, offset):
         return None
     return None if spec.empty else spec
@@ -174,7 +200,7 @@ def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
         where = range(start, end + 1)
     else:
         where = [i for i in range(start, end) if not text[i].isspace()] + [end]
-    for m in spec.lead + [m for m, _ in spec.responsible]:
+    for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons:
         m.start, m.end = where[m.start], where[m.end - 1] + 1
     if spec.deadline:
         raw, ds, de = spec.deadline
@@ -201,10 +227,12 @@ def _fresh(spec: OwnerSpec) -> OwnerSpec:
     new = _shallow_copy(spec)
     new.lead = [fresh(m) for m in spec.lead]
     new.responsible = [(fresh(m), role) for m, role in spec.responsible]
+    new.persons = [_shallow_copy(p) for p in spec.persons]
     return new
 
 
-PAREN_EVENT = re.compile(r"[()\n]")
+# 〔牵头单位:…〕 brackets an owner clause as often as ( ) does; 〔2021〕 in a 文号 parses as no owners.
+PAREN_EVENT = re.compile(r"[()〔〕\n]")
 CITED_TITLE = re.compile(r"《[^《》\n]*》")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$")
 
@@ -212,16 +240,16 @@ DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$")
 def _scan_parentheticals(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Top-level (...) spans in text[start:end], and the runs (open at, closed or dropped at) spent inside one.
 
-    Only "(", ")" and newlines change the state, so the scan jumps between them instead of visiting every
+    Only brackets and newlines change the state, so the scan jumps between them instead of visiting every
     character."""
     spans, runs, depth, open_at = [], [], 0, 0
     for m in PAREN_EVENT.finditer(text, start, end):
         i, c = m.start(), m.group()
-        if c == "(":
+        if c in "(〔":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif c == ")" and depth:
+        elif c in ")〕" and depth:
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))

@@ -94,17 +94,37 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     return [(piece, start)]
 
 
+# A parenthesis at the end of a list that states how to read it ("(排在第一位的为牵头单位,下同)") is a
+# convention, never a unit; the extractor reads conventions from the whole text.
+CONVENTION_NOTE = re.compile(r"\([^()]*(?:牵头|下同|为准|负责|排名|排序|第一)[^()]*\)\s*$")
+
+
+def _delimiters(text: str):
+    """List delimiters outside parentheses: "各县(市、区)政府" is one unit."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in "、,;":
+            yield i, c
+    yield len(text), ","
+
+
 def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办)."""
     pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
+    if (note := CONVENTION_NOTE.search(text)):
+        text = text[:note.start()]
     pos = 0
-    for m in LIST_SPLIT.finditer(text + ","):
-        raw = text[pos: m.start()] if m.start() <= len(text) else text[pos:]
+    for at, delim in _delimiters(text):
+        raw = text[pos:at]
         for part, st in _split_conjunctions(raw, offset + pos):
             pieces.append((part, st, "、"))
         if pieces:
-            pieces[-1] = (*pieces[-1][:2], m.group() if m.start() < len(text) else ",")
-        pos = m.end()
+            pieces[-1] = (*pieces[-1][:2], delim)
+        pos = at + 1
     mentions: list[Mention] = []
     chain: list[Mention] = []          # elements joined by 、: a bare place borrows the body of a later one
     for part, st, delim in pieces:
@@ -118,7 +138,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
             rest = OPEN_END.sub("", mention.mention)
             mention.open_ended = True
             mention.mention = rest if looks_like_unit(rest) else mention.mention
-        if mention.mention.startswith("各") and len(mention.mention) > 2:
+        if mention.mention.startswith("各") and (len(mention.mention) > 2 or is_bare_place(mention.mention[1:])):
             mention.mention, mention.distributive = mention.mention[1:], True
         chain.append(mention)
         if delim != "、":
@@ -131,9 +151,15 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 
 def _expand_chain(chain: list[Mention]) -> None:
+    # "各县、市、区政府": the 各 before the first bare place distributes over the places that share the body
+    distributive = bool(chain) and chain[0].distributive and is_bare_place(chain[0].mention)
     for i, m in enumerate(chain):
         if not is_bare_place(m.mention):
+            if distributive and i and chain[i - 1].distributive:
+                m.distributive = True
+            distributive = False
             continue
+        m.distributive |= distributive
         donor = next((d for d in chain[i + 1:] if not is_bare_place(d.mention)), None)
         if donor is None:
             continue
