@@ -17,6 +17,7 @@ from .source import SourceText
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
                         line_spans, trim)
+from .flat_tables import flat_table_tasks
 from .tables import table_tasks
 from .units import canonical
 
@@ -39,6 +40,7 @@ def extract_source(src: SourceText) -> dict:
     items = _split_on_owner_parentheticals(text, items, parens)
     items = _block_tasks(text, items, parens)
     items += table_tasks(text, items)
+    items += flat_table_tasks(text, items)
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .owners import OwnerSpec
+from .owners import (ASSIST_WORDS, LEAD_WORDS, PERSON_NOUN, RESP_WORDS, UNIT_NOUN, OwnerSpec,
+                     role_of_label)
+from .persons import split_person_list
 from .structure import Item, line_spans
 from .units import split_unit_list
 
@@ -16,14 +18,31 @@ BAR = re.compile(r"[|│┃]")
 TAB = re.compile(r"\t")
 SPACES = re.compile(r"\s{2,}")
 BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗┛┣┫┳┻╋┠┨┯┷╂]+$")
-COLUMNS = [  # (role, header pattern) — first match wins, so 牵头 is tried before 责任
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"牵头")),
-    ("assist", re.compile(r"配合|协办|协助|参与")),
-    ("responsible", re.compile(r"责任(?:单位|部门)|负责(?:单位|部门)|主责|承办|落实单位")),
-    ("deadline", re.compile(r"时限|时间|期限|节点")),
-    ("task", re.compile(r"任务|措施|内容|事项|问题|工作|目标")),
-]
+NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
+TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标")
+PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|状态|成效")
+DEADLINE_HEADER = re.compile(r"时限|期限|节点|完成时间|截止")
+OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
+                          r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$")
+
+
+def column_role(cell: str) -> str | None:
+    """What a header cell names: number | lead | responsible | assist | person | deadline | progress | task,
+    or None (备注, 建设时间 …). Owner headers are read by the owner-label grammar (牵头责任单位 → lead)."""
+    cell = re.sub(r"\s+", "", cell).strip("|:")
+    if not cell or len(cell) > 12:
+        return None
+    if NUMBER_HEADER.match(cell):
+        return "number"
+    if OWNER_HEADER.search(cell):
+        return role_of_label(cell) if not re.fullmatch(r"单位|部门", cell) else "responsible"
+    if DEADLINE_HEADER.search(cell):
+        return "deadline"
+    if PROGRESS_HEADER.search(cell):
+        return "progress"
+    if TASK_HEADER.search(cell):
+        return "task"
+    return None
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
@@ -53,14 +72,12 @@ def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     roles = {}
     for i, (cell, _) in enumerate(cells):
-        cell = cell.strip()
-        if len(cell) > 12:
+        if len(cell.strip()) > 12:
             return None
-        for role, pattern in COLUMNS:
-            if pattern.search(cell):
-                roles.setdefault(i, role)
-                break
-    has_owner = any(r in ("lead", "responsible") for r in roles.values())
+        role = column_role(cell)
+        if role:
+            roles[i] = role
+    has_owner = any(r in ("lead", "responsible", "assist") for r in roles.values())
     return roles if has_owner and len(cells) >= 2 else None
 
 
@@ -124,34 +141,48 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
             body.append(lines[j])
             j += 1
         for row in _rows(body, width, boxed):
-            offsets = [o for _, offs in row for o in offs]
-            if not offsets or not any(cell.strip() for cell, _ in row):
-                continue
-            spec = OwnerSpec(start=min(offsets), end=max(offsets) + 1)
-            number = None
-            for col, role in roles.items():
-                if col >= len(row) or not row[col][0].strip():
-                    continue
-                if role == "lead":
-                    spec.lead += _mentions(row[col])
-                elif role in ("responsible", "assist"):
-                    for m in _mentions(row[col]):
-                        (spec.lead.append(m) if m.marked_lead else spec.responsible.append((m, role)))
-                elif role == "deadline":
-                    raw, offs = row[col][0].strip(), row[col][1]
-                    k = row[col][0].index(raw)
-                    spec.deadline = (raw, offs[k], offs[k + len(raw) - 1] + 1)
-                elif role == "number":
-                    number = row[col][0].strip()
-            parent = next((it for it in reversed(items) if it.start <= spec.start < it.end), None)
-            if not any(cell.strip() for col, (cell, _) in enumerate(row) if roles.get(col) != "number"):
-                continue
-            task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
-                        start=spec.start, end=spec.end, parent=parent, from_block=True)
-            task.owners = spec if (spec.lead or spec.responsible or spec.deadline) else None
-            if parent:
-                parent.children.append(task)
-                parent.children.sort(key=lambda c: c.start)
-            tasks.append(task)
+            cells = [(roles.get(col), cell, offs) for col, (cell, offs) in enumerate(row)]
+            task = row_task(cells, items)
+            if task:
+                tasks.append(task)
         i = j
     return tasks
+
+
+Cell = tuple  # (column role or None, cell text, [offset of each character])
+
+
+def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
+    """One table row as a task: owners from owner columns (read as unit lists), persons from person
+    columns, the deadline from its column; the row's span covers all its cells. Shared by every table form."""
+    offsets = [o for _, _, offs in cells for o in offs]
+    if not offsets or not any(text.strip() for role, text, _ in cells if role != "number"):
+        return None
+    spec = OwnerSpec(start=min(offsets), end=max(offsets) + 1)
+    number = None
+    for role, cell_text, offs in cells:
+        raw = cell_text.strip(" |")
+        if not raw:
+            continue
+        k = cell_text.index(raw)
+        if role == "lead":
+            spec.lead += _mentions((cell_text, offs))
+        elif role in ("responsible", "assist"):
+            for m in _mentions((cell_text, offs)):
+                (spec.lead.append(m) if m.marked_lead else spec.responsible.append((m, role)))
+        elif role == "person":
+            for p in split_person_list(cell_text):
+                p.start, p.end = offs[p.start], offs[p.end - 1] + 1
+                spec.persons.append(p)
+        elif role == "deadline":
+            spec.deadline = (raw, offs[k], offs[k + len(raw) - 1] + 1)
+        elif role == "number":
+            number = raw
+    parent = next((it for it in reversed(items) if it.start <= spec.start < it.end), None)
+    task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
+                start=spec.start, end=spec.end, parent=parent, from_block=True)
+    task.owners = spec if not spec.empty else None
+    if parent:
+        parent.children.append(task)
+        parent.children.sort(key=lambda c: c.start)
+    return task

@@ -1,0 +1,192 @@
+"""Tables that reach us flattened, rebuilt from their header and their row numbers.
+
+Two forms, both common in pages copied to text:
+  one cell per line   序号 / 项目内容 / 牵头单位 / 备注 each on a line (blank lines or a trailing "|" between),
+                      then 1 / <task> / <unit> / <note> …
+  space-separated     "… 序号 名称 工作任务 牵头责任单位" then rows "1 <task text> 发改委": the cells are
+                      separated by single spaces, so only the trailing cells that fit their column are cut off.
+A careful clerk reads them the same way: the header says what each column is; a row starts at the next
+row number; a section row (一、…) between rows is a heading, not a row; an empty cell is simply missing, so
+cells are matched to the columns they fit.
+"""
+from __future__ import annotations
+
+import re
+
+from .deadlines import looks_like_deadline
+from .persons import split_person_list
+from .structure import Item, line_spans
+from .tables import Cell, column_role, row_task
+from .units import looks_like_unit, split_unit_list
+
+HEADER_WORD = re.compile(r"^[\u4e00-\u9fff()、/]{1,12}$")
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
+OWNER_ROLES = ("lead", "responsible", "assist")
+
+
+def _fits(role: str | None, cell: str) -> bool:
+    """Could this cell stand in a column of this role?"""
+    cell = cell.strip()
+    if role in OWNER_ROLES:
+        units = split_unit_list(cell)
+        return bool(units) and all(looks_like_unit(u.mention) for u in units)
+    if role == "person":
+        return bool(split_person_list(cell)) and not _fits("lead", cell)
+    if role == "deadline":
+        return looks_like_deadline(cell) or len(cell) <= 8
+    if role == "progress":
+        return "%" in cell or len(cell) <= 40
+    return True
+
+
+def _is_header(cells: list[str]) -> bool:
+    roles = [column_role(c) for c in cells]
+    return (len(cells) >= 3 and all(HEADER_WORD.match(c) for c in cells)
+            and any(r in OWNER_ROLES for r in roles) and any(r in ("task", "number") for r in roles))
+
+
+def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple[str | None, str, int]]:
+    """Match a row's cells (without its number) to the data columns they fit: in order when the count
+    matches; an empty cell is skipped over; surplus lines (a wrapped cell) join the task column."""
+    if len(cells) == len(roles):
+        return [(r, c, at) for r, (c, at) in zip(roles, cells)]
+    if len(cells) > len(roles) and "task" in roles:
+        t = roles.index("task")
+        after = len(roles) - t - 1
+        head, tail = cells[:t], cells[len(cells) - after:] if after else []
+        middle = cells[t:len(cells) - after]
+        out = [(r, c, at) for r, (c, at) in zip(roles[:t], head)]
+        out += [("task", c, at) for c, at in middle]
+        out += [(r, c, at) for r, (c, at) in zip(roles[t + 1:], tail)]
+        return out
+    out, k = [], 0
+    for i, role in enumerate(roles):
+        if k >= len(cells):
+            break
+        left_cols, left_cells = len(roles) - i, len(cells) - k
+        if left_cols == left_cells or _fits(role, cells[k][0]):
+            out.append((role, *cells[k]))
+            k += 1
+    return out
+
+
+def _cells_of(text: str, line: str, pos: int) -> tuple[str, int] | None:
+    stripped = line.strip().rstrip("|").strip()
+    if not stripped:
+        return None
+    return stripped, pos + line.index(stripped[0])
+
+
+def _cell(role: str | None, cell: str, at: int) -> Cell:
+    return role, cell, list(range(at, at + len(cell)))
+
+
+def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
+    cells = [c for pos, line in line_spans(text) if (c := _cells_of(text, line, pos))]
+    tasks: list[Item] = []
+    i = 0
+    while i < len(cells):
+        width = 0
+        while i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12:
+            width += 1
+        if width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
+            i += 1
+            continue
+        roles = [column_role(c) for c, _ in cells[i:i + width]]
+        j = i + width
+        if roles[0] == "number":
+            j = _numbered_rows(cells, j, roles, items, tasks)
+        else:
+            j = _chunked_rows(cells, j, roles, items, tasks)
+        i = max(j, i + 1)
+    return tasks
+
+
+def _numbered_rows(cells, j, roles, items, tasks) -> int:
+    expected = None
+    while j < len(cells):
+        cell, at = cells[j]
+        if SECTION_ROW.match(cell) and expected is not None:
+            j += 1
+            continue
+        if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected):
+            break
+        number = int(cell)
+        k = j + 1
+        while k < len(cells) and k - j <= 2 * len(roles) and not (
+                ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
+                and not SECTION_ROW.match(cells[k][0]):
+            k += 1
+        row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], cells[j + 1:k])]
+        if (task := row_task(row, items)):
+            tasks.append(task)
+        expected, j = number + 1, k
+    return j
+
+
+def _chunked_rows(cells, j, roles, items, tasks) -> int:
+    width = len(roles)
+    while j + width <= len(cells):
+        chunk = cells[j:j + width]
+        if not all(_fits(r, c) for r, (c, _) in zip(roles, chunk) if r in OWNER_ROLES):
+            break
+        if (task := row_task([_cell(r, c, at) for r, (c, at) in zip(roles, chunk)], items)):
+            tasks.append(task)
+        j += width
+    return j
+
+
+def _space_separated(text: str, items: list[Item]) -> list[Item]:
+    tasks: list[Item] = []
+    lines = list(line_spans(text))
+    for n, (pos, line) in enumerate(lines):
+        tokens = line.split()
+        width = 0
+        while width < len(tokens) and HEADER_WORD.match(tokens[len(tokens) - 1 - width]) and width < 8:
+            width += 1
+        header = tokens[len(tokens) - width:]
+        while header and column_role(header[0]) != "number":
+            header = header[1:]
+        if len(header) < 3 or not _is_header(header):
+            continue
+        roles = [column_role(h) for h in header]
+        expected = None
+        for rpos, row_line in lines[n + 1:]:
+            stripped = row_line.strip()
+            if not stripped or (SECTION_ROW.match(stripped) and expected is not None):
+                continue
+            m = re.match(r"(\d{1,3})\s+(\S.*)$", stripped)
+            if not m or (expected is not None and int(m.group(1)) != expected):
+                if expected is None:
+                    continue    # lines between the header and the first row (a section title)
+                break
+            expected = int(m.group(1)) + 1
+            at = rpos + row_line.index(stripped[0])
+            row = [_cell("number", m.group(1), at)] + _trailing_cells(roles[1:], m.group(2), at + m.start(2))
+            if (task := row_task(row, items)):
+                tasks.append(task)
+    return tasks
+
+
+def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
+    """Cut the cells that fit the last columns off the end of a row; what remains is the task."""
+    out: list[Cell] = []
+    end = len(rest)
+    for role in reversed(roles):
+        if role in ("task", None, "progress"):
+            break
+        cut = rest.rfind(" ", 0, end)
+        if cut < 0:
+            break
+        piece = rest[cut + 1:end]
+        if not _fits(role, piece):
+            continue
+        out.append(_cell(role, piece, at + cut + 1))
+        end = cut
+    body = rest[:end].rstrip()
+    return [_cell("task", body, at)] + list(reversed(out))
+
+
+def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
+    return _cell_per_line(text, items) + _space_separated(text, items)
