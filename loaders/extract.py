@@ -13,6 +13,7 @@ from .deadlines import find_body_deadline, parse_deadline
 from .metadata import find_cites, read_meta
 from .owner_index import OwnerParentheticals
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
+from .sentence_owners import sentence_owners
 from .source import SourceText
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -47,6 +48,10 @@ def extract_source(src: SourceText) -> dict:
     _assign_parenthetical_owners(items, parens)
     _assign_owner_lines(text, items)
     _carry_same_below(items)
+    if not meta.reports_outcomes:     # in a report, units named in its narrative did the work; none is assigned
+        for item in items:
+            if item.owners is None and not item.children:
+                item.owners = sentence_owners(text, *_own_region(item))
     conventions = _apply_conventions(text, items)
     for item in items:
         _sole_responsible_leads(item)

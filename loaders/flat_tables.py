@@ -19,25 +19,39 @@ from .structure import Item, line_spans
 from .tables import Cell, column_role, row_task
 from .units import looks_like_unit, split_unit_list
 
-HEADER_WORD = re.compile(r"^[\u4e00-\u9fff()、/]{1,12}$")
+HEADER_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()、/\d\- ]{2,14}$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
 OWNER_ROLES = ("lead", "responsible", "assist")
 
 
-def _fits(role: str | None, cell: str) -> bool:
-    """Could this cell stand in a column of this role?"""
+def _is_units(cell: str) -> bool:
+    units = split_unit_list(cell)
+    return bool(units) and all(looks_like_unit(u.mention) for u in units)
+
+
+def _fit_score(role: str | None, cell: str) -> float:
+    """How well a cell reads as a value of a column of this role (higher is better; below -4 never)."""
     cell = cell.strip()
+    units = _is_units(cell)
+    person = not units and bool(split_person_list(cell)) and len(cell) <= 20
     if role in OWNER_ROLES:
-        units = split_unit_list(cell)
-        return bool(units) and all(looks_like_unit(u.mention) for u in units)
+        return 3 if units else -5
     if role == "person":
-        return bool(split_person_list(cell)) and not _fits("lead", cell)
+        return 3 if person else -5
     if role == "deadline":
-        return looks_like_deadline(cell) or len(cell) <= 8
+        return 2 if looks_like_deadline(cell) else (-1 if len(cell) <= 8 else -5)
+    if role == "number":
+        return 1 if ROW_NUMBER.match(cell) else -5
     if role == "progress":
-        return "%" in cell or len(cell) <= 40
-    return True
+        return 1 if re.search(r"%|完成|推进|进展|开工|已|正在", cell) else 0
+    if role == "task":
+        return -2 if units or person else (1 if len(cell) > 8 else 0)
+    return -1 if units or person else 0
+
+
+def _fits(role: str | None, cell: str) -> bool:
+    return _fit_score(role, cell) > -4
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -47,10 +61,9 @@ def _is_header(cells: list[str]) -> bool:
 
 
 def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple[str | None, str, int]]:
-    """Match a row's cells (without its number) to the data columns they fit: in order when the count
-    matches; an empty cell is skipped over; surplus lines (a wrapped cell) join the task column."""
-    if len(cells) == len(roles):
-        return [(r, c, at) for r, (c, at) in zip(roles, cells)]
+    """Match a row's cells (without its number) to the data columns they fit, in order: an empty cell is
+    a skipped column, so the best monotone alignment is taken; surplus lines (a wrapped cell) join the
+    task column."""
     if len(cells) > len(roles) and "task" in roles:
         t = roles.index("task")
         after = len(roles) - t - 1
@@ -60,15 +73,24 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
         out += [("task", c, at) for c, at in middle]
         out += [(r, c, at) for r, (c, at) in zip(roles[t + 1:], tail)]
         return out
-    out, k = [], 0
-    for i, role in enumerate(roles):
-        if k >= len(cells):
-            break
-        left_cols, left_cells = len(roles) - i, len(cells) - k
-        if left_cols == left_cells or _fits(role, cells[k][0]):
-            out.append((role, *cells[k]))
-            k += 1
-    return out
+    n, m = len(cells), len(roles)
+    NEG = float("-inf")
+    best = [[NEG] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[0][j] = 0
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1]
+            take = best[i - 1][j - 1] + _fit_score(roles[j - 1], cells[i - 1][0])
+            best[i][j], back[i][j] = (take, "take") if take >= skip else (skip, "skip")
+    out, i, j = [], n, m
+    while i > 0 and j > 0:
+        if back[i][j] == "take":
+            out.append((roles[j - 1], *cells[i - 1]))
+            i -= 1
+        j -= 1
+    return list(reversed(out))
 
 
 def _cells_of(text: str, line: str, pos: int) -> tuple[str, int] | None:
@@ -141,6 +163,8 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     lines = list(line_spans(text))
     for n, (pos, line) in enumerate(lines):
+        if "\t" in line or "|" in line or "  " in line.strip():
+            continue            # tab, bar and space-aligned tables are read by tables.py
         tokens = line.split()
         width = 0
         while width < len(tokens) and HEADER_WORD.match(tokens[len(tokens) - 1 - width]) and width < 8:

@@ -29,8 +29,9 @@ _OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|�
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
-ROLE_END = re.compile(r"(分别牵头|牵头负责|牵头落实|牵头抓总|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|负责落实|"
-                      r"具体负责|共同负责|负责|配合落实|配合|协助|协办|参与|共同推进|按职责推进)$")
+ROLE_END = re.compile(r"(分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
+                      r"负责落实|具体负责|共同负责|负责|配合落实|配合|协助|协办|会办|参与|共同推进|按职责推进)$")
+ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
 SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
 
@@ -126,6 +127,13 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int) -> None
         _add(spec, role, split_unit_list(piece, at))
 
 
+def _verb_role(verb: str) -> str:
+    """牵头/主办 lead; 配合/协办/会办/参与 assist; 分别负责 makes each named unit lead its own part."""
+    if "牵头" in verb or verb in ("主办", "分别负责"):
+        return "lead"
+    return "assist" if verb in ASSIST_VERBS else "responsible"
+
+
 def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
     """(X牵头,Y配合) / (X、Y负责): pieces accumulate until one ends in a role verb. False if not owners."""
     pending: list[tuple[str, int]] = []
@@ -153,9 +161,8 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
         mentions = [m for p, a in pending for m in split_unit_list(p, a)] + split_unit_list(unit_text, at)
         if not mentions or not all(looks_like_unit(m.mention) for m in mentions):
             return False
-        role = "lead" if "牵头" in verb else ("assist" if verb in ("配合", "协助", "协办", "参与", "配合落实")
-                                            else "responsible")
-        spec.each_leads |= verb == "分别牵头"
+        role = _verb_role(verb)
+        spec.each_leads |= verb.startswith("分别")
         _add(spec, role, mentions)
         pending, found = [], True
     if pending:   # a bare unit list "(市发改委、市财政局)": responsible, unless a convention says otherwise

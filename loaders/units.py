@@ -150,7 +150,22 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     return [m for m in mentions if m.mention]
 
 
+RELATIVE_PLACE = ("省", "市", "区", "县", "州")
+BARE_BODY = re.compile(r"^[^省市区县州]{1,6}(?:局|委|厅|办)$")
+
+
+def _inherit_place(chain: list[Mention]) -> None:
+    """"省国税局、地税局": a bare body after a unit written with 省/市/区/县 belongs to the same level."""
+    first = chain[0].mention if chain else ""
+    if first[:1] not in RELATIVE_PLACE or is_bare_place(first) or is_collective(first):
+        return
+    for m in chain[1:]:
+        if BARE_BODY.match(m.mention) and not m.distributive:
+            m.mention = first[0] + m.mention
+
+
 def _expand_chain(chain: list[Mention]) -> None:
+    _inherit_place(chain)
     # "各县、市、区政府": the 各 before the first bare place distributes over the places that share the body
     distributive = bool(chain) and chain[0].distributive and is_bare_place(chain[0].mention)
     for i, m in enumerate(chain):

@@ -1,0 +1,98 @@
+"""Owners named inside a task's own sentences, when no clause or label line names them.
+
+Forms a careful reader takes as owners (each clause starts at a sentence or clause boundary):
+  由X牵头,会同Y、Z…          X lead, Y and Z assist
+  由张三副市长负责,X牵头,相关部门配合   a person answers; X leads; 相关部门 assist
+  X牵头组织Y、Z等部门…        X lead, Y and Z assist (组织/会同/联合/协调 name the helpers)
+  X负责… / 请X按照…          X responsible (a sole one leads)
+  …。牵头单位:X;责任单位:Y    labels run into the paragraph after a full stop
+A clause counts only when everything before its verb is a unit list, so narrative sentences that merely
+mention a bureau are not read as assignments.
+"""
+from __future__ import annotations
+
+import re
+
+from .owners import LABEL, OwnerSpec, _verb_role, parse_owner_span
+from .persons import TITLE, split_person_list
+from .units import looks_like_unit, split_unit_list
+
+CLAUSE = re.compile(r"[^,;。!?:\n]+")
+LEAD_IN = re.compile(r"^(?:并|再|同时|均|要|请|要求|责成|建议|由|统一由)+")
+VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
+                  r"配合|协助|协办|会办|参与)")
+HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
+REQUEST = re.compile(r"^(?:请|要求|责成)")
+PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE.pattern})?(?:同志)?(?:负总责|负责|牵头)$")
+
+
+# In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])[\u4e00-\u9fff()]{2,24}$")
+
+
+def _units(text: str, at: int):
+    units = split_unit_list(text, at)
+    ok = units and all(looks_like_unit(u.mention) and PLAIN_NAME.match(u.mention) for u in units)
+    return units if ok else None
+
+
+def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+    lead_in = LEAD_IN.match(clause)
+    body_at = at + (lead_in.end() if lead_in else 0)
+    body = clause[lead_in.end():] if lead_in else clause
+    if REQUEST.match(clause):           # 请交通局按照整改要求…: the requested unit answers
+        m = re.match(r"([\u4e00-\u9fff、]{2,30}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要)", body)
+        if m and (units := _units(m.group(1), body_at)):
+            spec.responsible += [(u, "responsible") for u in units]
+            return True
+    verb = VERB.search(body)
+    if not verb or verb.start() == 0:
+        return False
+    head, rest = body[:verb.start()], body[verb.end():]
+    title = TITLE.search(head)
+    if title and title.end() == len(head) and PERSON_DUTY.match(body[:verb.end()]):
+        people = split_person_list(head, body_at)
+        if people and not _units(head, body_at):
+            spec.persons += people
+            return True
+    units = _units(head, body_at)
+    if units is None:
+        return False
+    role = _verb_role(verb.group())
+    if role == "lead":
+        spec.lead += units
+    else:
+        spec.responsible += [(u, role) for u in units]
+    spec.each_leads |= verb.group().startswith("分别")
+    helpers = HELPERS.match(rest)
+    if helpers and role == "lead":
+        rest_at = body_at + verb.end() + helpers.end()
+        tail = re.match(r"[^,;。]*?(?:等(?:有关|相关)?(?:部门|单位)|(?=[到在对开进做研制]))", rest[helpers.end():])
+        if tail and (more := _units(tail.group(), rest_at)):
+            spec.responsible += [(u, "assist") for u in more]
+    return True
+
+
+def sentence_owners(text: str, start: int, end: int) -> OwnerSpec | None:
+    """The owners a task's own text names in its sentences, or None."""
+    own = text[start:end]
+    labelled = [m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"]
+    if labelled:           # labels run into the paragraph: the clause runs to the end of its line
+        first = labelled[0].start()
+        stop = own.find("\n", first)
+        stop = len(own) if stop < 0 else stop
+        spec = parse_owner_span(text, start + first, start + stop)
+        if spec and not spec.empty:
+            return spec
+    spec = OwnerSpec(start=start, end=end)
+    found = False
+    for m in CLAUSE.finditer(own):
+        clause = m.group().strip()
+        if clause:
+            found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause))
+    if not found or spec.empty:
+        return None
+    offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
+    spec.start = min(offsets)
+    spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible] + [p.end for p in spec.persons])
+    return spec
