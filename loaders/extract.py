@@ -8,9 +8,11 @@ owner parentheticals and 整改措施 paragraphs → owners (parentheticals, lab
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .deadlines import find_body_deadline, parse_deadline
 from .metadata import find_cites, read_meta
+from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import sentence_owners
@@ -31,6 +33,22 @@ EXTRACTOR_VERSION = 4
 
 
 def extract_source(src: SourceText) -> dict:
+    noise = find_noise(src.folded)
+    if not noise:
+        return _extract(src)
+    # A mirror page: parse the text with its pinyin cut out, then point every span back into the shown text.
+    shown, where = cut(src.text, noise)
+    folded, _ = cut(src.folded, noise)
+    out = remap(_extract(replace(src, text=shown, folded=folded)), where)
+    for item in out["items"]:
+        item["text"] = src.text[item["span"][0]:item["span"][1]]
+        deadline = item["deadline"]
+        if deadline.get("span"):
+            deadline["raw"] = src.text[deadline["span"][0]:deadline["span"][1]].strip()
+    return out
+
+
+def _extract(src: SourceText) -> dict:
     text = src.folded
     meta = read_meta(text)
     year = int(meta.date[:4]) if meta.date else _first_year(text)
@@ -48,10 +66,9 @@ def extract_source(src: SourceText) -> dict:
     _assign_parenthetical_owners(items, parens)
     _assign_owner_lines(text, items)
     _carry_same_below(items)
-    if not meta.reports_outcomes:     # in a report, units named in its narrative did the work; none is assigned
-        for item in items:
-            if item.owners is None and not item.children:
-                item.owners = sentence_owners(text, *_own_region(item))
+    for item in items:
+        if item.owners is None and not item.children:
+            item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
     conventions = _apply_conventions(text, items)
     for item in items:
         _sole_responsible_leads(item)

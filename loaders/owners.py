@@ -25,7 +25,7 @@ PERSON_NOUN = "领导|责任人|负责人|联系人|经办人|分管人|领导�
 DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|整改时限|整改期限|时限"
 _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
 _OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
-                rf"|(?:分管|包抓|包保|挂钩|联系)(?:市|县|区)?(?:领导|负责人)|牵头|责任人")
+                rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
@@ -79,6 +79,8 @@ def role_of_label(label: str) -> str:
     """The role a label's words give: person | deadline | lead | assist | responsible."""
     if re.fullmatch(DEADLINE_LABEL, label):
         return "deadline"
+    if label.endswith("分工"):
+        return "clause"           # 部门分工: X牵头,Y配合 — the value says each role itself
     if re.search(rf"(?:{PERSON_NOUN})$", label) or re.fullmatch(r"(?:分管|包抓|包保|挂钩|联系).*", label):
         return "person"
     if re.search(LEAD_WORDS, label):
@@ -107,6 +109,9 @@ def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
 def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int) -> None:
     if role == "person":
         spec.persons += split_person_list(value, offset)
+        return
+    if role == "clause":
+        _unlabelled(spec, value, offset)
         return
     if role == "deadline":
         raw = value.strip(" 。")

@@ -73,8 +73,10 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     return True
 
 
-def sentence_owners(text: str, start: int, end: int) -> OwnerSpec | None:
-    """The owners a task's own text names in its sentences, or None."""
+def sentence_owners(text: str, start: int, end: int, report: bool = False) -> OwnerSpec | None:
+    """The owners a task's own text names in its sentences, or None. In a ``report`` (outcomes, not
+    assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
+    assigns it."""
     own = text[start:end]
     labelled = [m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"]
     if labelled:           # labels run into the paragraph: the clause runs to the end of its line
@@ -90,7 +92,7 @@ def sentence_owners(text: str, start: int, end: int) -> OwnerSpec | None:
         clause = m.group().strip()
         if clause:
             found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause))
-    if not found or spec.empty:
+    if not found or spec.empty or (report and not spec.lead):
         return None
     offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
     spec.start = min(offsets)

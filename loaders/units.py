@@ -60,8 +60,13 @@ def is_bare_place(piece: str) -> bool:
     return bool(FIRST_PLACE.fullmatch(piece)) and not GENERIC_PLACE.match(piece)
 
 
+# Whole-class owners that carry no unit suffix: 各地, 各级, 各地各部门.
+CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地各部门|级各部门)$")
+
+
 def looks_like_unit(piece: str) -> bool:
-    return bool(piece) and len(piece) <= 30 and bool(UNIT_END.search(piece)) and not re.search(r"\d", piece)
+    return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
+        and not re.search(r"\d", piece)
 
 
 @lru_cache(maxsize=65536)    # pure, and asked for every mention several times

@@ -1,0 +1,48 @@
+"""Mirror-site noise folded away for parsing: pinyin inserted after characters (問(wèn)題, 發(fā)改委).
+
+Mirror sites that annotate a page with pinyin put a parenthesised syllable after many characters, even
+inside 文号 and unit names. Parsers read the text with the noise cut out; every span found there is mapped
+back, so evidence still indexes the text shown to the user (noise and all).
+"""
+from __future__ import annotations
+
+import re
+
+TONE = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ"
+# A syllable in parentheses right after a Han character, with a tone mark or a plain lower-case syllable.
+PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{TONE}]*[{TONE}])[a-z{TONE}]{{1,7}}\)")
+MIN_NOISE = 3        # a document with one "(a)" is not a mirror page
+SPAN_KEYS = ("span", "owner_span", "title_span", "issuer_span")
+
+
+def find_noise(folded: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in PINYIN.finditer(folded)]
+    return spans if len(spans) >= MIN_NOISE else []
+
+
+def cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """``text`` without ``spans``, and for each kept character (and the end) its index in ``text``."""
+    parts, where, pos = [], [], 0
+    for s, e in spans:
+        parts.append(text[pos:s])
+        where.extend(range(pos, s))
+        pos = e
+    parts.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    where.append(len(text))
+    return "".join(parts), where
+
+
+def remap(value, where: list[int]):
+    """Map every span in an extraction record (nested dicts and lists) from the cut text to the full one."""
+    if isinstance(value, dict):
+        for key, v in value.items():
+            if key in SPAN_KEYS and isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(x, int) for x in v):
+                s, e = v
+                value[key] = [where[s], where[e - 1] + 1 if e > s else where[s]]
+            else:
+                remap(v, where)
+    elif isinstance(value, list):
+        for v in value:
+            remap(v, where)
+    return value
