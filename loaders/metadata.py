@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 
 from .deadlines import cn_numerals
+from .furniture import field_date, page_fields
+from .places import places_in
 from .units import HAN, UNIT_END
 
 DOC_NO_TAIL = r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,4}\s*号"    # 〔2016〕94号
@@ -18,7 +20,7 @@ SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
 BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发布日期|来源[:]|字号|打印|关闭")
 GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改")
-PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治州|自治县|新区|市|州|县|区|旗|盟)")
+PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治区|自治州|自治县|新区|省|市|州|县|区|旗|盟|镇|乡)")
 PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
@@ -87,7 +89,11 @@ def find_place(name: str | None) -> str | None:
     place = m.group()
     if (n := PLACE_NEXT.match(s, m.end())) and place.endswith(("市", "州", "盟")):
         place += n.group()
-    return place
+    known = places_in(place)
+    if (known and known[0][0] == 0) or re.match(r"^(?:某+|[Xx×○]+)(?:省|市|县|区|州)", place):
+        return place             # a real place, or a template's placeholder (某某市, XX县)
+    # a town (徐庄镇) is not in the county-level list; a phrase like 第三轮省 is no place at all
+    return place if place.endswith(("镇", "乡")) and not re.search(r"[第次\d]", place) else None
 
 
 def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None, int | None]:
@@ -143,23 +149,96 @@ def claimed_counts(text: str) -> dict | None:
     return None
 
 
+FORMAL_SOURCE = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关")
+TITLE_TAG = re.compile(r"^【[^】]{1,30}】")            # 【保基本民生】 before a title on portal pages
+HEADER_ISSUER = re.compile(rf"^\s*([{HAN}]{{4,40}}?)文件(?:\s|$)", re.M)     # 常熟市人民政府办公室文件
+INLINE_SIGNATURE = re.compile(rf"([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))\s+"
+                              r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
+OPENING_DOC_NO = re.compile(rf"(?<![(《{HAN}])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
+CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
+SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
+PLACE_MENTION = re.compile(rf"(?<![全我本各该此城社小园辖])(?:[{HAN}]{{2,7}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗)|"
+                           rf"[{HAN}]{{2,4}}(?:镇|乡))(?=[{HAN}(]|$)")
+NOT_PLACE = re.compile(r"^(?:城区|市区|郊区|社区|小区|园区|景区|片区|辖区|新区|老区|山区|库区|街区|校区|矿区|林区|牧区|"
+                       r"开发区|高新区|示范区|保护区|集聚区|功能区|试验区|先行区|合作区|经济区|生态区|城市|都市|超市|"
+                       r"[一二三四五六七八九十两几多各全本我该此]+.*)$")
+
+
+def _strip_tag(s: str | None) -> str | None:
+    return TITLE_TAG.sub("", s).strip() if s else s
+
+
+def _own_doc_no(text: str, head: str) -> str | None:
+    """The document's own 文号: a line of its own, else the first in the opening that no 根据/按照 cites."""
+    for _, line in _lines(head):
+        if DOC_NO.fullmatch(line.strip()):
+            return clean_doc_no(line)
+    for m in OPENING_DOC_NO.finditer(text[:400]):
+        if not CITING.search(text[max(0, m.start() - 40):m.start()]):
+            return clean_doc_no(m.group())
+    return None
+
+
+def _common_place(text: str) -> str | None:
+    """The place a page speaks of most in its opening (锦州市 in a news item about 锦州's work); a province's
+    bare name (湖北) counts for the province, and at equal counts the lower level wins."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for at, place in places_in(text[:1500]):
+        if not place.endswith(SUFFIX_ENDS):
+            continue                # 广西, 湖北: too often part of a unit's name to count alone
+        counts[place] = counts.get(place, 0) + 1
+        first.setdefault(place, at)
+    return max(counts, key=lambda p: (counts[p], not p.endswith(("省", "自治区")), -first[p])) if counts else None
+
+
+OWN_PLACE = re.compile(r"(?:结合|立足)(?:我们|我)?([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
+
+
+def _stated_place(text: str) -> str | None:
+    """"结合官渡区实际": the place a document says it is written for."""
+    for m in OWN_PLACE.finditer(text[:3000]):
+        found = [p for _, p in places_in(m.group(1)) if p.endswith(SUFFIX_ENDS)]
+        if found:
+            return found[-1]
+    return None
+
+
+def _title_place(title: str | None) -> str | None:
+    found = [p for _, p in places_in(title or "") if p.endswith(SUFFIX_ENDS)]
+    return found[-1] if found else None
+
+
 def read_meta(text: str) -> Meta:
     meta = Meta()
+    fields = page_fields(text)
     meta.title, meta.title_span = find_title(text)
+    meta.title = _strip_tag(meta.title)
     meta.issuer, meta.issuer_span, meta.date, meta.body_end = signature(text)
-    meta.issuer = meta.issuer or _field(text, "发文机关")
-    if not meta.issuer and meta.title and "关于" in meta.title:
-        head = meta.title.split("关于")[0]
-        meta.issuer = head if UNIT_END.search(head) else None
-    meta.date = meta.date or _iso(_field(text, "成文日期") or "") or _iso(_field(text, "发布(?:时间|日期)") or "")
+    source = fields.get("issuer")
+    title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
+    header = HEADER_ISSUER.search(text[:300])
+    inline = INLINE_SIGNATURE.search(text)
+    for candidate in (source.value if source and source_label(text, source) in FORMAL_SOURCE else None,
+                      title_head if UNIT_END.search(title_head) else None,
+                      header.group(1) if header else None,
+                      inline.group(1) if inline else None,
+                      source.value if source else None):
+        if meta.issuer or not candidate:
+            continue
+        meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
+    speech = SPEECH_DATE.search(text[:800])
+    meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
+                 or (_iso(inline.group(2)) if inline else None)
+                 or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)
+                 or field_date(getattr(fields.get("published"), "value", None)))
     head = text[: (meta.body_end or len(text))][:1500]
-    for pos, line in _lines(head):
-        if DOC_NO.fullmatch(line.strip()):
-            meta.doc_no = clean_doc_no(line)
-            break
-    if not meta.doc_no and (declared := DOC_NO.search(_field(text, "发文字号") or "")):
+    meta.doc_no = _own_doc_no(text, head)
+    if not meta.doc_no and (declared := DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")):
         meta.doc_no = clean_doc_no(declared.group())
-    meta.jurisdiction = find_place(meta.issuer) or find_place(meta.title) or find_place(_field(text, "发文机关"))
+    meta.jurisdiction = (find_place(meta.issuer) or find_place(meta.title) or _title_place(meta.title)
+                         or find_place(getattr(source, "value", None)) or _stated_place(text) or _common_place(text))
     opening = (meta.title or "") + text[:600]
     for kind, pattern, reports in GENRES:
         if pattern.search(opening):
@@ -167,6 +246,13 @@ def read_meta(text: str) -> Meta:
             break
     meta.claimed = claimed_counts(text)
     return meta
+
+
+def source_label(text: str, field) -> str:
+    """The label a furniture field was printed under (发布机构, 来源 …)."""
+    before = text[max(0, field.start - 12):field.start]
+    m = re.search(r"([\u4e00-\u9fff](?:[^\S\n]*[\u4e00-\u9fff]){1,5})[^\S\n]*[::]?[^\S\n]*$", before)
+    return re.sub(r"\s+", "", m.group(1))[-4:] if m else ""
 
 
 def find_cites(text: str, own_doc_no: str | None) -> list[dict]:

@@ -89,7 +89,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
-    for pos, line in _marker_lines(text):
+    for pos, line, midline in _marker_lines(text):
         stripped = line.lstrip()
         at = pos + len(line) - len(stripped)
         for rank, pattern in MARKERS:
@@ -103,6 +103,9 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
             parent_key = (rank, id(stack[depth - 1]) if depth else 0)
             if pattern is MARKERS[3][1] and last_value.get(parent_key) != (value or 0) - 1:
                 break                    # "1.4万…" is a decimal, not item 1
+            if midline and not (last_value.get(parent_key) == (value or 0) - 1
+                                or (value == 1 and depth == len(stack) and parent_key not in last_value)):
+                break                    # run into a sentence, a marker counts only where it continues a list
             del stack[depth:]
             number = re.sub(r"\s+", "", m.group())
             item = Item(id=f"i{len(items) + 1}", rank=rank, number=number, value=value, start=at, end=len(text),
@@ -117,11 +120,21 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
     return items
 
 
+# A heading run into the previous sentence ("…清单一、关于…", "…负责) 2.落实…"): after a sentence end, a
+# closing bracket or white space inside a line.
+MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n])[^\S\n]*(?=[{CN_NUM}(\d①-⑳])")
+
+
 def _marker_lines(text: str):
-    """(offset, line) of the lines that may start with an item marker, in order."""
-    for m in MARKER_LINE.finditer(text):
-        end = text.find("\n", m.start())
-        yield m.start(), text[m.start():end if end >= 0 else len(text)]
+    """(offset, rest of line, run into a line?) for every place an item marker may start, in order."""
+    starts = {m.start(): False for m in MARKER_LINE.finditer(text)}
+    for m in MIDLINE_MARKER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.end()].strip():
+            starts.setdefault(m.end(), True)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield start, text[start:end if end >= 0 else len(text)], starts[start]
 
 
 def _set_ends(items: list[Item], breaks: list[int], text_len: int) -> None:

@@ -157,6 +157,9 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 RELATIVE_PLACE = ("省", "市", "区", "县", "州")
 BARE_BODY = re.compile(r"^[^省市区县州]{1,6}(?:局|委|厅|办)$")
+# A body that starts with a province's name (河南银保监局) is a named branch, not a bare body.
+PROVINCE_NAMES = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
+                            r"海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)")
 
 
 def _inherit_place(chain: list[Mention]) -> None:
@@ -165,7 +168,7 @@ def _inherit_place(chain: list[Mention]) -> None:
     if first[:1] not in RELATIVE_PLACE or is_bare_place(first) or is_collective(first):
         return
     for m in chain[1:]:
-        if BARE_BODY.match(m.mention) and not m.distributive:
+        if BARE_BODY.match(m.mention) and not m.distributive and not PROVINCE_NAMES.match(m.mention):
             m.mention = first[0] + m.mention
 
 

@@ -1,0 +1,50 @@
+"""Place names: which phrases are real places (county level and above), in their short written forms too.
+
+Documents write 和布克赛尔县 for 和布克赛尔蒙古自治县, 广西 for 广西壮族自治区, 沙县区 for the district that
+was 沙县. A phrase ending in 市/县/区 is a place only if the name before the suffix is one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+AUTONOMY = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+自治(县|州|旗)$")
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every official name, and the short forms documents use for it."""
+    text = resources.files("loaders").joinpath("data/places.txt").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        names.add(name)
+        short = AUTONOMY.sub(r"\1", name)           # 和布克赛尔蒙古自治县 → 和布克赛尔县
+        names.add(short)
+        if name.endswith("自治区"):
+            names.add(re.sub(r"(?:[\u4e00-\u9fff]{1,3}族)?自治区$", "", name))   # 广西壮族自治区 → 广西
+        if name.endswith("县"):
+            names.add(name + "区")                  # a county turned district keeps its name: 沙县区
+    return frozenset(names)
+
+
+def is_place(phrase: str) -> bool:
+    return phrase in place_names()
+
+
+def places_in(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of every known place name in ``text``, longest at each offset, left to right."""
+    names = place_names()
+    found, i = [], 0
+    while i < len(text):
+        for length in range(min(12, len(text) - i), 1, -1):
+            if text[i:i + length] in names:
+                found.append((i, text[i:i + length]))
+                i += length - 1
+                break
+        i += 1
+    return found
