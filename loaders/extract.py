@@ -20,6 +20,7 @@ from .source import SourceText
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
                         line_spans, trim)
+from .cards import card_tasks
 from .flat_tables import flat_table_tasks
 from .tables import table_tasks
 from .units import canonical
@@ -60,11 +61,13 @@ def _extract(src: SourceText) -> dict:
     items = _block_tasks(text, items, parens)
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
+    cards = card_tasks(text, items)
+    items += cards
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"
     _assign_parenthetical_owners(items, parens)
-    _assign_owner_lines(text, items)
+    _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
     _carry_same_below(items)
     for item in items:
         if item.owners is None and not item.children:
@@ -74,7 +77,8 @@ def _extract(src: SourceText) -> dict:
         _sole_responsible_leads(item)
     for item in items:
         item.kind = _kind(text, item)
-        item.status = _status(text, item, meta.reports_outcomes)
+        if not item.status_read:
+            item.status = _status(text, item, meta.reports_outcomes)
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
@@ -232,8 +236,10 @@ def _owner_runs(text: str) -> list[OwnerSpec]:
     return [spec for s, e in runs if (spec := parse_owner_span(text, s, e))]
 
 
-def _assign_owner_lines(text: str, items: list[Item]) -> None:
+def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int]]) -> None:
     for spec in _owner_runs(text):
+        if any(s <= spec.start < e for s, e in cards):
+            continue            # a card's owner fields are its own
         target = _innermost([it for it in items if not it.from_block], spec.start)
         if target is None:
             continue

@@ -124,7 +124,7 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if n > 12:
             break
         s = line.strip()
-        if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() \
+        if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() or "|" in s \
                 or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
             continue
         s = re.sub(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", "", s)
@@ -237,7 +237,9 @@ def read_meta(text: str) -> Meta:
     meta.doc_no = _own_doc_no(text, head)
     if not meta.doc_no and (declared := DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")):
         meta.doc_no = clean_doc_no(declared.group())
-    meta.jurisdiction = (find_place(meta.issuer) or find_place(meta.title) or _title_place(meta.title)
+    weak_issuer = bool(source) and meta.issuer == source.value and source_label(text, source) not in FORMAL_SOURCE
+    meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
+                         or _title_place(meta.title) or find_place(meta.issuer)
                          or find_place(getattr(source, "value", None)) or _stated_place(text) or _common_place(text))
     opening = (meta.title or "") + text[:600]
     for kind, pattern, reports in GENRES:

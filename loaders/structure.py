@@ -46,6 +46,7 @@ class Item:
     owners: object = None      # OwnerSpec, set by the extractor
     inherited: bool = False    # owners given for the block this item belongs to
     status: str | None = None
+    status_read: bool = False  # the status was read with the item (a card's outcome field)
     convention: str | None = None
     cites: list[dict] = field(default_factory=list)
 

@@ -11,7 +11,7 @@ from .owners import (ASSIST_WORDS, LEAD_WORDS, PERSON_NOUN, RESP_WORDS, UNIT_NOU
                      role_of_label)
 from .persons import split_person_list
 from .structure import Item, line_spans
-from .units import split_unit_list
+from .units import looks_like_unit, split_unit_list
 
 SEPARATOR = re.compile(r"\t+|\s*[|│┃]\s*|\s{2,}")
 BAR = re.compile(r"[|│┃]")
@@ -70,15 +70,20 @@ def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
 
 
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
+    """Column roles of a header row, or None: a header names at least two columns and holds only short
+    header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
     roles = {}
     for i, (cell, _) in enumerate(cells):
-        if len(cell.strip()) > 12:
+        cell = cell.strip(" :")
+        if len(cell) > 12 or re.search(r"[,。;、\d]", cell):
             return None
         role = column_role(cell)
         if role:
             roles[i] = role
+        elif cell and (looks_like_unit(cell) and not re.search(r"(?:单位|部门)$", cell)):
+            return None
     has_owner = any(r in ("lead", "responsible", "assist") for r in roles.values())
-    return roles if has_owner and len(cells) >= 2 else None
+    return roles if has_owner and len(roles) >= 2 and len(cells) >= 2 else None
 
 
 def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):

@@ -1,0 +1,109 @@
+"""Record cards: an unnumbered record written as labelled fields, one task (or problem) a card.
+
+Inspection notices and 公示表 pages print each finding as fields rather than a numbered list:
+  存在问题:…            整改任务概述 | … |         反馈问题
+  责任单位:嵩阳街道      整改责任单位 | … |         <value lines>
+                        整改时间 | … |            责任单位
+                                                  <value lines>
+A field is a label and its value, on one line (label: value, label | value |) or the label alone on a
+line with the value on the lines below. A run of fields that names what is to be done (a task or problem
+field) and who answers (an owner or person field) is a card; a new card starts at the next task field
+after an owner field. The line just before a card that is only a short name (a place, a project) belongs
+to it. Numbered lines end a field: numbered items are read by the structure parser.
+"""
+from __future__ import annotations
+
+import re
+
+from .status import classify
+from .structure import MARKERS, Item, line_spans
+from .tables import Cell, column_role, row_task
+
+INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*(\S.*?)[\s|]*$")
+BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
+OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展")
+OWNER_ROLES = ("lead", "responsible", "assist", "person")
+
+
+def field_role(label: str) -> str | None:
+    """task | lead | responsible | assist | person | deadline | outcome, or None (a field to skip)."""
+    label = re.sub(r"\s+", "", label)
+    if OUTCOME.search(label) and not re.search(r"^(?:存在)?问题", label):
+        return "outcome"
+    role = column_role(label)
+    if role in ("progress",):
+        return "outcome"
+    if role == "task" and re.search(r"目标|指标", label) and not re.search(r"任务|问题|措施|工作", label):
+        return None           # 整改目标 restates the aim; the task is elsewhere
+    return role if role != "number" else None
+
+
+def _numbered(line: str) -> bool:
+    stripped = line.lstrip()
+    return any(p.match(stripped) for _, p in MARKERS)
+
+
+def _fields(text: str):
+    """(role, label start, value start, value end) for every field line, with continuation lines joined."""
+    fields = []
+    current = None
+    for pos, line in line_spans(text):
+        if not line.strip():
+            continue
+        m = INLINE_FIELD.match(line)
+        if m and (role := field_role(m.group(1))) is not None or (m and m.group(1) in ("联系电话", "备注")):
+            current = None
+            fields.append([field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)])
+            continue
+        b = BARE_FIELD.match(line)
+        if b and (field_role(b.group(1)) is not None or b.group(1) in ("联系电话", "备注", "核查情况")):
+            current = [field_role(b.group(1)) or ("outcome" if "情况" in b.group(1) else None),
+                       pos + b.start(1), None, None]
+            fields.append(current)
+            continue
+        if current is not None and not _numbered(line):
+            stripped = line.strip()
+            start = pos + line.index(stripped[0])
+            current[2] = current[2] if current[2] is not None else start
+            current[3] = start + len(stripped)
+            continue
+        current = None
+        fields.append(["break", pos, None, None])
+    return [f for f in fields if f[0] == "break" or f[2] is not None]
+
+
+def card_tasks(text: str, items: list[Item]) -> list[Item]:
+    tasks: list[Item] = []
+    record: list = []
+
+    def close():
+        roles = {f[0] for f in record}
+        if roles & {"task"} and roles & set(OWNER_ROLES):
+            cells: list[Cell] = []
+            for role, _, vs, ve in record:
+                cell_role = role if role in (*OWNER_ROLES, "deadline") else None
+                cells.append((cell_role, text[vs:ve], list(range(vs, ve))))
+            start = min(f[1] for f in record)
+            if any(it.start <= start < it.end for it in items):
+                record.clear()          # inside a numbered item, whose owner lines are read as such
+                return
+            task = row_task(cells, items)
+            if task is not None:
+                task.start = start
+                outcome = [f for f in record if f[0] == "outcome"]
+                if outcome:
+                    task.status = classify(" ".join(text[f[2]:f[3]] for f in outcome))
+                    task.status_read = True
+                tasks.append(task)
+        record.clear()
+
+    for field in _fields(text):
+        role = field[0]
+        if role == "break":
+            close()
+            continue
+        if role == "task" and any(f[0] in OWNER_ROLES for f in record):
+            close()
+        record.append(field)
+    close()
+    return tasks
