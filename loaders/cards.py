@@ -19,7 +19,7 @@ from .status import classify
 from .structure import MARKERS, Item, line_spans
 from .tables import Cell, column_role, row_task
 
-INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*(\S.*?)[\s|]*$")
+INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
 BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
@@ -33,8 +33,8 @@ def field_role(label: str) -> str | None:
     role = column_role(label)
     if role in ("progress",):
         return "outcome"
-    if role == "task" and re.search(r"目标|指标", label) and not re.search(r"任务|问题|措施|工作", label):
-        return None           # 整改目标 restates the aim; the task is elsewhere
+    if role == "task" and re.search(r"(?:目标|指标)$", label):
+        return None           # 整改目标, 年度阶段性工作目标: the aim restated; the task is elsewhere
     return role if role != "number" else None
 
 
@@ -51,7 +51,7 @@ def _fields(text: str):
         if not line.strip():
             continue
         m = INLINE_FIELD.match(line)
-        if m and (role := field_role(m.group(1))) is not None or (m and m.group(1) in ("联系电话", "备注")):
+        if m and len(m.group(1).replace(" ", "")) <= 14:    # any labelled line belongs to the card
             current = None
             fields.append([field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)])
             continue

@@ -18,14 +18,16 @@ from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import sentence_owners
 from .source import SourceText
 from .status import classify
-from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
+from .structure import (Item, marker_value, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
                         line_spans, trim)
 from .cards import card_tasks
 from .flat_tables import flat_table_tasks
 from .tables import table_tasks
 from .units import canonical
 
-PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]")
+PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
+                          # a heading that names a kind of problem: 一、…方面存在的问题
+                          r"|^[^。]{2,60}(?:存在的|方面的?|突出)问题\s*$")
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头")
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
@@ -79,6 +81,7 @@ def _extract(src: SourceText) -> dict:
         item.kind = _kind(text, item)
         if not item.status_read:
             item.status = _status(text, item, meta.reports_outcomes)
+    _ordinal_statuses(text, items)
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
@@ -338,6 +341,28 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
         return classify(text[head.end():end])
     first = re.search(r"[。\n]", text[start:end])
     return classify(text[start + first.end():end]) if first else None
+
+
+ORDINALS = re.compile(r"((?:第[一二三四五六七八九十]{1,3}(?:项|条|个|类|方面)?\s*[、,和及与]?\s*){1,12})([^,;。\n]{0,30})")
+ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
+
+
+def _ordinal_statuses(text: str, items: list[Item]) -> None:
+    """"第一项、第二项、第四项问题已经整改完成,第三项问题持续整改跟踪中": an outcome stated for problems by
+    their ordinal is the outcome of the problems numbered so, whatever text follows their headings."""
+    problems = [it for it in items if it.kind == "problem"]
+    if not problems:
+        return
+    top = min(it.rank for it in problems)
+    by_value = {it.value: it for it in problems if it.rank == top}
+    for m in ORDINALS.finditer(text):
+        status = classify(m.group(2))
+        if status is None:
+            continue
+        for o in ORDINAL.finditer(m.group(1)):
+            item = by_value.get(marker_value(o.group(1)))
+            if item is not None:
+                item.status = status
 
 
 def _attach_cites(cites: list[dict], items: list[Item]) -> list[dict]:

@@ -234,9 +234,8 @@ def read_meta(text: str) -> Meta:
                  or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)
                  or field_date(getattr(fields.get("published"), "value", None)))
     head = text[: (meta.body_end or len(text))][:1500]
-    meta.doc_no = _own_doc_no(text, head)
-    if not meta.doc_no and (declared := DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")):
-        meta.doc_no = clean_doc_no(declared.group())
+    declared = DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")
+    meta.doc_no = clean_doc_no(declared.group()) if declared else _own_doc_no(text, head)
     weak_issuer = bool(source) and meta.issuer == source.value and source_label(text, source) not in FORMAL_SOURCE
     meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
                          or _title_place(meta.title) or find_place(meta.issuer)

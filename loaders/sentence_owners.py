@@ -88,11 +88,12 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
             return spec
     spec = OwnerSpec(start=start, end=end)
     found = False
+    requested = any(REQUEST.match(m.group().strip()) for m in CLAUSE.finditer(own))
     for m in CLAUSE.finditer(own):
         clause = m.group().strip()
         if clause:
             found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause))
-    if not found or spec.empty or (report and not spec.lead):
+    if not found or spec.empty or (report and not spec.lead and not requested):
         return None
     offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
     spec.start = min(offsets)

@@ -22,9 +22,9 @@ MARKERS = [
 # other than the line break, which is what lstrip() removes from a line) can open an item.
 MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳]", re.M)
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
-OUTCOME_LABEL = r"整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况"
+OUTCOME_LABEL = r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况"
 OTHER_LABEL = r"量化指标|工作目标|目标任务|存在问题|问题表现|具体表现"
-LABEL_LINE = re.compile(rf"(?:^|(?<=[。;]))\s*({MEASURE_LABEL}|{OUTCOME_LABEL}|{OTHER_LABEL})\s*[:]", re.M)
+LABEL_LINE = re.compile(rf"(?:^|(?<=[。;”]))\s*({MEASURE_LABEL}|{OUTCOME_LABEL}|{OTHER_LABEL})\s*[:]", re.M)
 BREAK_LINE = re.compile(r"^\s*(?:欢迎广大|联系电话|联系方式|联系人|邮政信箱|电子邮箱|邮编|附件\s*[:\d]|抄送|特此通[知报告]|"
                         r"Copyright|版权所有|(?:主办|承办)单位.*(?:承办|主办|网站|版权|技术支持|ICP)|建议使用|网站标识|.*ICP备|.*公网安备|上一篇|下一篇|【打印】|"
                         r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$)")
@@ -57,7 +57,7 @@ class Item:
         return numbered[0].start if numbered else self.end
 
 
-def _value(s: str) -> int | None:
+def marker_value(s: str) -> int | None:
     if s and s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1
     if s.isdecimal():  # not isdigit(): "①" is a digit that int() refuses (found by fuzzing)
@@ -97,7 +97,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
             m = pattern.match(stripped)
             if not m:
                 continue
-            value = _value(m.group(1))
+            value = marker_value(m.group(1))
             depth = len(stack)
             while depth and stack[depth - 1].rank >= rank:
                 depth -= 1
@@ -123,7 +123,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
 
 # A heading run into the previous sentence ("…清单一、关于…", "…负责) 2.落实…"): after a sentence end, a
 # closing bracket or white space inside a line.
-MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n])[^\S\n]*(?=[{CN_NUM}(\d①-⑳])")
+MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n]|(?<=清单|通报|报告|方案|意见|情况))[^\S\n]*(?=[{CN_NUM}(\d①-⑳])")
 
 
 def _marker_lines(text: str):
