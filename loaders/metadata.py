@@ -31,8 +31,12 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("工作情况报告", re.compile(r"情况的?报告|工作总结|情况通报"), True),
 ]
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
-CLAIM_DONE = re.compile(r"(?:已(?:经)?(?:完成整改|整改完成|整改到位|整改|办结|销号|解决)|完成整改|整改到位|基本完成)\s*(\d+)\s*(?:个|条|项)"
-                        r"|(\d+)\s*(?:个|条|项)(?:问题)?(?:已(?:经)?|全部)?(?:完成整改|整改完成|整改到位|整改完毕|办结|销号|解决)")
+CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
+_DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决)"
+CLAIM_DONE = re.compile(rf"(?<![未没阶段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?(?:任务|问题)?"
+                        r"\s*(\d+)\s*(?:个|项|条|件)"
+                        rf"|(\d+)\s*(?:个|项|条|件)(?:问题|任务)?(?:已经?|全部|均已)?{_DONE_VERB}"
+                        r"|已经?整改\s*(\d+)\s*(?:个|项|条|件)")
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
 LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|贯彻|落实|执行|印发|关于|转发|和|及|与|的|即)+")
 
@@ -134,19 +138,21 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
-def claimed_counts(text: str) -> dict | None:
-    """"26个问题,其中24个已整改到位" → {"problems": 26, "done": 24}, from the first sentence that says both."""
-    for sentence in re.split(r"[。\n]", text):
-        total = CLAIM_TOTAL.search(sentence)
-        if not total:
-            continue
-        done = CLAIM_DONE.search(sentence, total.end())
-        problems = int(total.group(1) or total.group(2))
-        if done:
-            n = int(done.group(1) or done.group(2))
-            if n <= problems:
-                return {"problems": problems, "done": n}
-    return None
+def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
+    """What a report says of itself: "反馈的25项整改任务已按期完成17项" → {"problems": 25, "done": 17}.
+
+    A done count (已完成整改N个, N个已整改到位) is paired with the nearest count before it in the same
+    sentence that is at least as large, so 26个大项 or 4个方面 in front of 整改任务106个,已完成整改98个 do
+    not stand for the total. With no done count, the first "N个问题" the document states is its total."""
+    for sentence in text.split("。"):
+        for done in CLAIM_DONE.finditer(sentence):
+            n = int(next(g for g in done.groups() if g))
+            totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(sentence, 0, done.start())]
+            total = next((t for t in reversed(totals) if t >= n), None)
+            if total:
+                return {"problems": total, "done": n}
+    stated = CLAIM_TOTAL.search(text) if totals_alone else None
+    return {"problems": int(stated.group(1) or stated.group(2))} if stated else None
 
 
 FORMAL_SOURCE = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关")
@@ -245,7 +251,9 @@ def read_meta(text: str) -> Meta:
         if pattern.search(opening):
             meta.kind, meta.reports_outcomes = kind, reports
             break
-    meta.claimed = claimed_counts(text)
+    # An answer to a proposal counts the city's work, not problems of its own; only a report states a total
+    # of problems without saying how many are done.
+    meta.claimed = None if meta.kind == "提案建议答复" else claimed_counts(text, totals_alone=meta.reports_outcomes)
     return meta
 
 
