@@ -17,12 +17,11 @@ import networkx as nx
 import streamlit as st
 
 import queries
+from graph.schema import DEADLINE_KIND_ZH, ROLE_ZH, STATUS_ZH
 from graph.store import StoreError, collector_paused, default_store_location, open_store
 
 RULES = queries.GAP_RULES
-ROLE = {"lead": "牵头", "responsible": "责任", "assist": "配合"}
-DEADLINE_KIND = {"date": "具体日期", "ongoing": "长期推进", "timely": "适时推进", "none": "未明确"}
-STATUS = {"done": "已完成", "in_progress": "推进中", "pending": "未完成", None: "未报告", "unknown": "未报告"}
+ROLE, DEADLINE_KIND, STATUS = ROLE_ZH, DEADLINE_KIND_ZH, STATUS_ZH     # defined once, in the schema
 DEADLINE_FINDING = {"missing": "未设时限", "missing_all": "全文未设时限", "vague": "时限模糊", "overdue": "已逾期",
                     "due_soon": "即将到期"}
 OWNED_TYPES = ("Document", "Section", "Problem", "Task")
@@ -125,7 +124,7 @@ def evidence_html(text: str, start: int, end: int, context: int = 400) -> str:
 # -- graphs ------------------------------------------------------------------------------------------------
 
 COLORS = {"Document": "#6c757d", "Section": "#adb5bd", "Problem": "#d9534f", "Task": "#f0ad4e",
-          "Unit": "#0275d8", "Deadline": "#5cb85c", "PolicyDocument": "#8e44ad", "Group": "#999999"}
+          "Unit": "#0275d8", "Person": "#f0ad4e", "Deadline": "#5cb85c", "PolicyDocument": "#8e44ad", "Group": "#999999"}
 # Any <script src> or <link href>: pyvis adds CDN ones and relative ones (../node_modules/…) that would 404.
 EXTERNAL_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[^>]*>(?:\s*</script>)?", re.I)
 

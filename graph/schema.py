@@ -43,8 +43,12 @@ DEADLINE = NodeType("Deadline", "时限", ("kind", "date"), shared=True)
 POLICY = NodeType("PolicyDocument", "政策文件", ("title", "doc_no"), shared=True)
 JURISDICTION = NodeType("Jurisdiction", "辖区", ("name", "level"), shared=True)
 
+# A person named as answering for an item (责任领导:张三, 牵头负责领导, 责任人). One node per name within a
+# jurisdiction: 金力 in two 滁州 documents is one person; title is the first one a document gives.
+PERSON = NodeType("Person", "人员", ("name", "title", "jurisdiction"), shared=True)
+
 NODE_TYPES: dict[str, NodeType] = {t.name: t for t in
-                                   (DOCUMENT, SECTION, PROBLEM, TASK, UNIT, DEADLINE, POLICY, JURISDICTION)}
+                                   (DOCUMENT, SECTION, PROBLEM, TASK, UNIT, DEADLINE, POLICY, JURISDICTION, PERSON)}
 ITEM_TYPES = ("Section", "Problem", "Task")
 ITEM_KIND_TO_TYPE = {"section": "Section", "problem": "Problem", "task": "Task"}
 
@@ -60,9 +64,17 @@ COVERS = EdgeType("COVERS", "适用辖区", ("Document",), ("Jurisdiction",), EV
 IN_JURISDICTION = EdgeType("IN_JURISDICTION", "所属辖区", ("Unit",), ("Jurisdiction",), ("doc",))
 WITHIN = EdgeType("WITHIN", "上级辖区", ("Jurisdiction",), ("Jurisdiction",), ("doc",))
 
+# label: how the document named the person's part (责任领导, 牵头负责领导, 分管领导, 责任人 …), as printed.
+ANSWERS_FOR = EdgeType("ANSWERS_FOR", "责任领导", ("Person",), ITEM_TYPES, ("mention", "title", "label", *EVIDENCE))
+
 EDGE_TYPES: dict[str, EdgeType] = {t.name: t for t in
                                    (CONTAINS, LEADS, RESPONSIBLE_FOR, DUE, CITES, ISSUED_BY, COVERS,
-                                    IN_JURISDICTION, WITHIN)}
+                                    IN_JURISDICTION, WITHIN, ANSWERS_FOR)}
+
+# The Chinese labels of every enumerated value, so pages and exports render from one place.
+ROLE_ZH = {"lead": "牵头", "responsible": "责任", "assist": "配合", "person": "责任领导"}
+DEADLINE_KIND_ZH = {"date": "具体日期", "ongoing": "长期推进", "timely": "适时推进", "none": "未明确"}
+STATUS_ZH = {"done": "已完成", "in_progress": "推进中", "pending": "未完成", None: "未报告", "unknown": "未报告"}
 
 
 @dataclass
@@ -152,6 +164,10 @@ def deadline_id(kind: str, date: str | None) -> str:
 
 def policy_id(title: str | None, doc_no: str | None) -> str:
     return f"policy:{doc_no}" if doc_no else f"policy:{title}"
+
+
+def person_id(name: str, jurisdiction: str | None) -> str:
+    return f"person:{jurisdiction or ''}:{name}"
 
 
 def jurisdiction_id(name: str) -> str:

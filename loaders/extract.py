@@ -27,7 +27,7 @@ from .units import canonical
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
-                          r"|^[^。]{2,60}(?:存在的|方面的?|突出)问题\s*$")
+                          r"|^[^。;,]{2,60}问题\s*$")
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?(?:单位|部门)?(?:为|是)牵头|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头")
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
@@ -319,9 +319,12 @@ def _kind(text: str, item: Item) -> str:
         return "task"
     if item.from_block:
         return "task"
-    if (any(is_outcome_label(lab[0]) or is_measure_label(lab[0]) for lab in item.labels)
-            or PROBLEM_HEAD.search(_heading(text, item))):
+    if any(is_outcome_label(lab[0]) or is_measure_label(lab[0]) for lab in item.labels):
         return "problem"
+    if PROBLEM_HEAD.search(_heading(text, item)):
+        # 一、审批方面问题 over (一)…过长的问题: a heading over problems is a category, a section
+        numbered = [c for c in item.children if not c.from_block]
+        return "section" if any(PROBLEM_HEAD.search(_heading(text, c)) for c in numbered) else "problem"
     if item.parent is not None and item.parent.kind == "problem":
         return "task"
     return "section" if item.children else "task"
@@ -423,6 +426,9 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
                   for c in item.cites],
         "span": [s, e], "level": item.rank,
     }
+    if item.owners is not None and item.owners.persons:
+        record["persons"] = [{"name": p.name, "title": p.title, "label": p.label, "span": [p.start, p.end]}
+                             for p in item.owners.persons]
     if spec and spec.each_leads:
         record["each_leads"] = True
     if item.convention:

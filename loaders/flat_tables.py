@@ -83,7 +83,7 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
         for j in range(i, m + 1):
             skip = best[i][j - 1]
             take = best[i - 1][j - 1] + _fit_score(roles[j - 1], cells[i - 1][0])
-            best[i][j], back[i][j] = (take, "take") if take >= skip else (skip, "skip")
+            best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")   # ties: the earlier column
     out, i, j = [], n, m
     while i > 0 and j > 0:
         if back[i][j] == "take":
@@ -110,9 +110,10 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
     i = 0
     while i < len(cells):
         width = 0
-        while i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12:
+        while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
+               and not SECTION_ROW.match(cells[i + width][0])):
             width += 1
-        if width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
+        if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
             continue
         roles = [column_role(c) for c, _ in cells[i:i + width]]
@@ -129,7 +130,7 @@ def _numbered_rows(cells, j, roles, items, tasks) -> int:
     expected = None
     while j < len(cells):
         cell, at = cells[j]
-        if SECTION_ROW.match(cell) and expected is not None:
+        if SECTION_ROW.match(cell):
             j += 1
             continue
         if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .deadlines import looks_like_deadline
 from .persons import Person, split_person_list
-from .units import Mention, looks_like_unit, split_unit_list
+from .units import CONVENTION_NOTE, Mention, looks_like_unit, split_unit_list
 
 # An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
 # 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
@@ -98,17 +98,22 @@ def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
 
 
 def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
-    """Split on commas and semicolons, keeping each piece's offset."""
-    out, pos = [], 0
-    for m in re.finditer(r"[,;|]", text + ","):
-        out.append((text[pos: m.start()], offset + pos))
-        pos = m.end()
+    """Split on commas, semicolons and bars outside parentheses, keeping each piece's offset."""
+    out, pos, depth = [], 0, 0
+    for i, c in enumerate(text + ","):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c in ",;|" and (depth == 0 or i == len(text)):
+            out.append((text[pos:i], offset + pos))
+            pos = i + 1
     return [(p, o) for p, o in out if p.strip()]
 
 
-def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int) -> None:
+def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: str | None = None) -> None:
     if role == "person":
-        spec.persons += split_person_list(value, offset)
+        spec.persons += split_person_list(value, offset, label)
         return
     if role == "clause":
         _unlabelled(spec, value, offset)
@@ -183,6 +188,10 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
 def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     """Parse an owner clause (a parenthetical's content or a label line); None when it names no owners."""
     spec = OwnerSpec(start=offset, end=offset + len(text))
+    if (note := CONVENTION_NOTE.search(text)):
+        # "(…、市水利局(排在首位的为牵头单位,下同))": the note states a convention, read from the whole text
+        spec.same_below = "下同" in note.group()
+        text = text[:note.start()]
     if SAME_BELOW.search(text):
         spec.same_below = True
         text = SAME_BELOW.sub("", text)
@@ -194,7 +203,7 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
             value = text[m.end(): end].rstrip(" ;,。")
-            _labelled_value(spec, role_of_label(m.group(1)), value, offset + m.end())
+            _labelled_value(spec, role_of_label(m.group(1)), value, offset + m.end(), m.group(1))
     elif not _unlabelled(spec, text, offset):
         return None
     return None if spec.empty else spec

@@ -22,9 +22,10 @@ class Person:
     title: str | None
     start: int
     end: int
+    label: str | None = None     # how the document named the part: 责任领导, 分管领导, 责任人 …
 
 
-def split_person_list(text: str, offset: int = 0) -> list[Person]:
+def split_person_list(text: str, offset: int = 0, label: str | None = None) -> list[Person]:
     """Names in a person label's value, each with the title the text gives it."""
     people = []
     for m in re.finditer(r"[^、,;/\s]+", text):
@@ -46,5 +47,5 @@ def split_person_list(text: str, offset: int = 0) -> list[Person]:
         if t and t.end() == len(name) and t.start() >= 2:   # 张三副市长
             title, name = t.group(), name[:t.start()]
         if NAME.fullmatch(name) and not NOT_NAME.search(name) and not STRONG_UNIT_END.search(name):
-            people.append(Person(name, title, at, at + len(name)))
+            people.append(Person(name, title, at, at + len(name), label))
     return people

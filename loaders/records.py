@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.schema import (ITEM_KIND_TO_TYPE, Edge, Node, deadline_id, jurisdiction_id, policy_id, unit_id,
-                          validate)
+from graph.schema import (ITEM_KIND_TO_TYPE, Edge, Node, deadline_id, jurisdiction_id, person_id, policy_id,
+                          unit_id, validate)
 from loaders.evidence import Sentences, check_span, locate
 from loaders.source import SourceText
 from loaders.units import LEVEL as PLACE_SUFFIXES
@@ -35,6 +35,7 @@ class _Records:
 
     def __init__(self, src: SourceText, doc_id: str):
         self.text, self.doc_id = src.text, doc_id
+        self.place: str | None = None      # the document's jurisdiction: a person is named within it
         self.sentences = Sentences(src.text)
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
@@ -125,6 +126,7 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
         issuer = records.unit(meta["issuer"], None, False)
         records.edge(doc, "ISSUED_BY", issuer, mention=meta["issuer"],
                      **records.evidence(meta.get("issuer_span") or locate(text, meta["issuer"]) or span))
+    records.place = meta.get("jurisdiction")
     place = records.jurisdiction(meta.get("jurisdiction"))
     if place:
         records.edge(doc, "COVERS", place, **records.evidence(locate(text, meta["jurisdiction"]) or span))
@@ -148,6 +150,12 @@ def item_records(records: _Records, item: dict) -> None:
             records.edge(unit, edge_type, node, mention=owner.get("mention"),
                          open_ended=bool(owner.get("open_ended")), **extra,
                          **records.evidence(owner.get("span") or item["span"]))
+    for person in item.get("persons") or ():
+        place = records.place
+        who = records.node(person_id(person["name"], place), "Person", name=person["name"],
+                           title=person.get("title"), jurisdiction=place)
+        records.edge(who, "ANSWERS_FOR", node, mention=person["name"], title=person.get("title"),
+                     label=person.get("label"), **records.evidence(person.get("span") or item["span"]))
     deadline = item.get("deadline")
     # No DUE edge for "none": nothing stated is the absence of an edge, and there is no span to cite.
     if deadline and deadline.get("kind", "none") != "none":

@@ -17,7 +17,7 @@ from .owners import LABEL, OwnerSpec, _verb_role, parse_owner_span
 from .persons import TITLE, split_person_list
 from .units import looks_like_unit, split_unit_list
 
-CLAUSE = re.compile(r"[^,;。!?:\n]+")
+CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 LEAD_IN = re.compile(r"^(?:并|再|同时|均|要|请|要求|责成|建议|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")

@@ -176,7 +176,7 @@ def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
             for m in _mentions((cell_text, offs)):
                 (spec.lead.append(m) if m.marked_lead else spec.responsible.append((m, role)))
         elif role == "person":
-            for p in split_person_list(cell_text):
+            for p in split_person_list(cell_text, 0, "责任领导"):
                 p.start, p.end = offs[p.start], offs[p.end - 1] + 1
                 spec.persons.append(p)
         elif role == "deadline":
