@@ -133,6 +133,8 @@ def looks_like_deadline(piece: str) -> bool:
         return False
     if re.search(r"\d{1,4}年|\d{1,2}月|[一二三四五六七八九十]{1,2}月|年底|年内|季度|半年", p):
         return True
+    if len(p) <= 6 and re.match(r"(?:常态|长期|持续|长效)", p):
+        return True             # a deadline cell: 常态工作, 长期坚持
     return bool(re.search(r"(?:推进|完成|坚持|办结|落实到位)$", p) and (ONGOING.search(p) or TIMELY.search(p)
                                                                    or re.search(r"完成$", p)))
 

@@ -343,7 +343,9 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
     if head:
         return classify(text[head.end():end])
     first = re.search(r"[。\n]", text[start:end])
-    return classify(text[start + first.end():end]) if first else None
+    rest = classify(text[start + first.end():end]) if first else None
+    # a one-sentence item of a report states its own outcome: "…14个问题,…已完成整改,2个…正在整改中。"
+    return rest or (classify(text[start:end]) if item.kind != "problem" else None)
 
 
 ORDINALS = re.compile(r"((?:第[一二三四五六七八九十]{1,3}(?:项|条|个|类|方面)?\s*[、,和及与]?\s*){1,12})([^,;。\n]{0,30})")

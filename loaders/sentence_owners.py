@@ -18,7 +18,8 @@ from .persons import TITLE, split_person_list
 from .units import looks_like_unit, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
-LEAD_IN = re.compile(r"^(?:并|再|同时|均|要|请|要求|责成|建议|由|统一由)+")
+# What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
+LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|并|再|同时|均|要|请|要求|责成|建议|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")

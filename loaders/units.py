@@ -142,7 +142,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
         if OPEN_END.search(mention.mention) and mention.mention != "等":
             rest = OPEN_END.sub("", mention.mention)
             mention.open_ended = True
-            mention.mention = rest if looks_like_unit(rest) else mention.mention
+            mention.mention = rest or mention.mention     # a list closer is never part of a name
         if mention.mention.startswith("各") and (len(mention.mention) > 2 or is_bare_place(mention.mention[1:])):
             mention.mention, mention.distributive = mention.mention[1:], True
         chain.append(mention)
