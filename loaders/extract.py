@@ -15,7 +15,7 @@ from .metadata import find_cites, read_meta
 from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import sentence_owners
+from .sentence_owners import sentence_owners, sentence_tasks
 from .source import SourceText
 from .status import classify
 from .structure import (Item, marker_value, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -65,6 +65,7 @@ def _extract(src: SourceText) -> dict:
     items += flat_table_tasks(text, items)
     cards = card_tasks(text, items)
     items += cards
+    items += sentence_tasks(text, items, meta.reports_outcomes)
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"

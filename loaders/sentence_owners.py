@@ -100,3 +100,54 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     spec.start = min(offsets)
     spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible] + [p.end for p in spec.persons])
     return spec
+
+
+# A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
+# "赛罕区政府11月底启动…", "市卫生局负责…". Outside any numbered item, such a sentence is a task of its own.
+SUBJECT = re.compile(r"(?:由)?([\u4e00-\u9fff()]{2,24}?(?:局|委|办|厅|政府|管委会|公司|中心|部|院|街道|集团|分行|海关))"
+                     r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)")
+SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+
+
+def sentence_tasks(text: str, items: list, report: bool) -> list:
+    """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
+    (…。责任部门:市房管局), or a sentence whose subject is the unit the work is given to."""
+    from .structure import Item           # the structure module imports nothing from here
+    taken = sorted((it.start, it.end) for it in items)
+    tasks = []
+
+    def outside(pos: int) -> bool:
+        return not any(s <= pos < e for s, e in taken)
+
+    for m in re.finditer(r"[^\n]+", text):
+        if not outside(m.start()):
+            continue
+        para_start, para = m.start(), m.group()
+        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None)
+        if label is not None:
+            spec = parse_owner_span(text, para_start + label.start(), m.end())
+            if spec and (spec.lead or spec.responsible):
+                tasks.append(_task(Item, text, para_start, m.end(), spec))
+            continue
+        if report:
+            continue
+        for s in SENTENCE.finditer(para):
+            for clause in CLAUSE.finditer(s.group()):
+                subject = SUBJECT.match(clause.group().strip())
+                if subject is None:
+                    continue
+                at = para_start + s.start() + clause.start() + clause.group().index(clause.group().strip())
+                units = _units(subject.group(1), at + subject.start(1))
+                if units and len(units) == 1:
+                    spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+                    tasks.append(_task(Item, text, para_start + s.start(), para_start + s.end(), spec))
+                break
+    return tasks
+
+
+def _task(item_type, text: str, start: int, end: int, spec: OwnerSpec):
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    task = item_type(id="", rank=6, number=None, value=None, start=start, end=end, from_block=True)
+    task.owners = spec
+    return task

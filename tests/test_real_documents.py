@@ -235,3 +235,17 @@ def test_a_phrase_that_ends_in_a_level_is_no_place_unless_it_is_one():
 def test_claimed_counts_pair_a_done_count_with_its_total():
     out = read("某县关于巡察整改进展情况的通报\n巡察反馈3个方面12个大项问题,细化整改措施48条,已完成整改41条,其余正在推进。\n")
     assert out["document"]["claimed"] == {"problems": 48, "done": 41}
+
+
+def test_sentences_whose_subject_is_the_unit_given_the_work():
+    out = read("某市公布2024年民生工程分工\n今年,市城管局要在9月底完成背街小巷改造120条。市水务集团11月中旬全面开工第二水厂扩建。"
+               "区人民医院发展良好。\n")
+    first, second = item_with(out, "背街小巷改造"), item_with(out, "第二水厂扩建")
+    assert owners(first) == (["市城管局"], []) and first["deadline"]["date"] == "2024-09-30"
+    assert owners(second) == (["市水务集团"], []) and second["deadline"]["date"] == "2024-11-20"
+    assert all("区人民医院" not in it["text"] for it in out["items"] if it["lead"])
+
+
+def test_a_paragraph_that_ends_in_its_owner_label():
+    out = read("2023年为民办实事项目\n年内新建城市书房12家,改造提升乡镇文化站20个。责任部门:市文广旅局、市财政局。\n")
+    assert owners(item_with(out, "新建城市书房")) == ([], ["市文广旅局", "市财政局"])
