@@ -72,8 +72,18 @@ def _fields(text: str):
     return [f for f in fields if f[0] == "break" or f[2] is not None]
 
 
+# Every card has an owner or person field: a label word before a colon, a bar or the line end.
+OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*(?:[:|]|$)", re.M)
+
+
+# ... and a field that says what is to be done, its label alone or before a colon or bar.
+TASK_FIELD = re.compile(r"^[\s|•]*[\u4e00-\u9fff、() ]{0,12}(?:问题|任务|工作|措施|项目|事项|内容|举措|概述)[^\S\n]*(?:[:|]|$)", re.M)
+
+
 def card_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
+    if not OWNER_FIELD.search(text) or not TASK_FIELD.search(text):
+        return tasks
     record: list = []
 
     def close():

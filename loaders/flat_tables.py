@@ -213,5 +213,11 @@ def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
     return [_cell("task", body, at)] + list(reversed(out))
 
 
+# Any header names an owner column: a cheap test that spares documents with no table the line scans.
+OWNER_COLUMN = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
+
+
 def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
+    if not OWNER_COLUMN.search(text):
+        return []
     return _cell_per_line(text, items) + _space_separated(text, items)

@@ -35,10 +35,11 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
 CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
 _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决)"
-CLAIM_DONE = re.compile(rf"(?<![未没阶段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?(?:任务|问题)?"
-                        r"\s*(\d+)\s*(?:个|项|条|件)"
-                        rf"|(\d+)\s*(?:个|项|条|件)(?:问题|任务)?(?:已经?|全部|均已)?{_DONE_VERB}"
-                        r"|已经?整改\s*(\d+)\s*(?:个|项|条|件)")
+# A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
+# (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
+DONE_BEFORE = re.compile(rf"(?<![未没段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?"
+                         r"(?:任务|问题)?\s*$|已经?整改\s*$")
+DONE_AFTER = re.compile(rf"(?:问题|任务)?(?:已经?|全部|均已)?{_DONE_VERB}")
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
 LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|贯彻|落实|执行|印发|关于|转发|和|及|与|的|即)+")
 
@@ -146,13 +147,16 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
     A done count (已完成整改N个, N个已整改到位) is paired with the nearest count before it in the same
     sentence that is at least as large, so 26个大项 or 4个方面 in front of 整改任务106个,已完成整改98个 do
     not stand for the total. With no done count, the first "N个问题" the document states is its total."""
-    for sentence in text.split("。"):
-        for done in CLAIM_DONE.finditer(sentence):
-            n = int(next(g for g in done.groups() if g))
-            totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(sentence, 0, done.start())]
-            total = next((t for t in reversed(totals) if t >= n), None)
-            if total:
-                return {"problems": total, "done": n}
+    for count in re.finditer(r"(\d+)\s*(?:个|项|条|件)", text):
+        if not (DONE_BEFORE.search(text, max(0, count.start() - 16), count.start())
+                or DONE_AFTER.match(text, count.end())):
+            continue
+        n = int(count.group(1))
+        sentence_start = text.rfind("。", 0, count.start()) + 1
+        totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(text, sentence_start, count.start())]
+        total = next((t for t in reversed(totals) if t >= n), None)
+        if total:
+            return {"problems": total, "done": n}
     stated = CLAIM_TOTAL.search(text) if totals_alone else None
     return {"problems": int(stated.group(1) or stated.group(2))} if stated else None
 

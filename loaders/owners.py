@@ -97,8 +97,17 @@ def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
         spec.responsible += [(m, role) for m in mentions]
 
 
+PIECE_END = re.compile(r"[,;|]")
+
+
 def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
     """Split on commas, semicolons and bars outside parentheses, keeping each piece's offset."""
+    if "(" not in text:
+        out, pos = [], 0
+        for m in PIECE_END.finditer(text + ","):
+            out.append((text[pos: m.start()], offset + pos))
+            pos = m.end()
+        return [(p, o) for p, o in out if p.strip()]
     out, pos, depth = [], 0, 0
     for i, c in enumerate(text + ","):
         if c == "(":
@@ -195,7 +204,7 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     if SAME_BELOW.search(text):
         spec.same_below = True
         text = SAME_BELOW.sub("", text)
-    labels = list(LABEL.finditer(text))
+    labels = list(LABEL.finditer(text)) if ":" in text else []     # every label ends in a colon
     if labels:
         head = text[: labels[0].start()].strip(" ;,")
         if head:

@@ -36,12 +36,21 @@ def is_place(phrase: str) -> bool:
     return phrase in place_names()
 
 
+@lru_cache(maxsize=1)
+def _lengths_by_start() -> dict[str, tuple[int, ...]]:
+    """First two characters of a name → the lengths of the names that start so, longest first."""
+    by_start: dict[str, set[int]] = {}
+    for name in place_names():
+        by_start.setdefault(name[:2], set()).add(len(name))
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in by_start.items()}
+
+
 def places_in(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every known place name in ``text``, longest at each offset, left to right."""
-    names = place_names()
+    names, by_start = place_names(), _lengths_by_start()
     found, i = [], 0
-    while i < len(text):
-        for length in range(min(12, len(text) - i), 1, -1):
+    while i < len(text) - 1:
+        for length in by_start.get(text[i:i + 2], ()):
             if text[i:i + length] in names:
                 found.append((i, text[i:i + length]))
                 i += length - 1

@@ -12,6 +12,7 @@ mention a bureau are not read as assignments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .owners import LABEL, OwnerSpec, _verb_role, parse_owner_span
 from .persons import TITLE, split_person_list
@@ -24,6 +25,7 @@ VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头�
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 REQUEST = re.compile(r"^(?:请|要求|责成)")
+REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成)")
 PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE.pattern})?(?:同志)?(?:负总责|负责|牵头)$")
 
 
@@ -79,7 +81,10 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
     assigns it."""
     own = text[start:end]
-    labelled = [m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"]
+    if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own:
+        return None             # no role verb, no request, no label: nothing here names an owner
+    labelled = [m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"] \
+        if ":" in own else []
     if labelled:           # labels run into the paragraph: the clause runs to the end of its line
         first = labelled[0].start()
         stop = own.find("\n", first)
@@ -107,18 +112,28 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 SUBJECT = re.compile(r"(?:由)?([\u4e00-\u9fff()]{2,24}?(?:局|委|办|厅|政府|管委会|公司|中心|部|院|街道|集团|分行|海关))"
                      r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+SUBJECT_HINT = re.compile(r"(?:局|委|办|厅|政府|管委会|公司|中心|部|院|街道|集团|分行|海关)(?:要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)")
 
 
 def sentence_tasks(text: str, items: list, report: bool) -> list:
     """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
     (…。责任部门:市房管局), or a sentence whose subject is the unit the work is given to."""
     from .structure import Item           # the structure module imports nothing from here
-    taken = sorted((it.start, it.end) for it in items)
+    covered = []                          # the items' ranges, merged, for a bisect
+    for s, e in sorted((it.start, it.end) for it in items):
+        if covered and s <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], e)
+        else:
+            covered.append([s, e])
+    starts = [s for s, _ in covered]
     tasks = []
 
     def outside(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in taken)
+        k = bisect_right(starts, pos) - 1
+        return k < 0 or pos >= covered[k][1]
 
+    if not SUBJECT_HINT.search(text) and ":" not in text:
+        return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not outside(m.start()):
             continue

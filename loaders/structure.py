@@ -121,18 +121,23 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
     return items
 
 
-# A heading run into the previous sentence ("…清单一、关于…", "…负责) 2.落实…"): after a sentence end, a
-# closing bracket or white space inside a line.
-MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n]|(?<=清单|通报|报告|方案|意见|情况))[^\S\n]*(?=[{CN_NUM}(\d①-⑳])")
+# A heading run into the previous sentence ("…负责) 2.落实…", "…通知 一、…"): after a sentence end, a closing
+# bracket or white space inside a line; and the first heading run straight after a title ("…清单一、关于…").
+MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n])[^\S\n]*(?=[{CN_NUM}]{{1,3}}、|\(\s*[{CN_NUM}\d]{{1,3}}\s*\)|"
+                            r"\d{1,2}\s*[.、]|[①-⑳])")
+AFTER_TITLE = re.compile(r"(?:清单|通报|报告|方案|意见|情况)(?=一、)")
 
 
 def _marker_lines(text: str):
     """(offset, rest of line, run into a line?) for every place an item marker may start, in order."""
     starts = {m.start(): False for m in MARKER_LINE.finditer(text)}
-    for m in MIDLINE_MARKER.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[line_start:m.end()].strip():
-            starts.setdefault(m.end(), True)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for pattern in (MIDLINE_MARKER, AFTER_TITLE):
+        for m in pattern.finditer(text):
+            k = bisect_right(newlines, m.start() - 1)
+            line_start = newlines[k - 1] + 1 if k else 0
+            if line_start < m.start() and text[line_start:m.end()].strip():
+                starts.setdefault(m.end(), True)
     for start in sorted(starts):
         end = text.find("\n", start)
         yield start, text[start:end if end >= 0 else len(text)], starts[start]

@@ -106,6 +106,11 @@ CONVENTION_NOTE = re.compile(r"\([^()]*(?:牵头|下同|为准|负责|排名|排
 
 def _delimiters(text: str):
     """List delimiters outside parentheses: "各县(市、区)政府" is one unit."""
+    if "(" not in text:
+        for m in LIST_SPLIT.finditer(text):
+            yield m.start(), m.group()
+        yield len(text), ","
+        return
     depth = 0
     for i, c in enumerate(text):
         if c == "(":
