@@ -164,8 +164,9 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
 FORMAL_SOURCE = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关")
 TITLE_TAG = re.compile(r"^【[^】]{1,30}】")            # 【保基本民生】 before a title on portal pages
 HEADER_ISSUER = re.compile(rf"^\s*([{HAN}]{{4,40}}?)文件(?:\s|$)", re.M)     # 常熟市人民政府办公室文件
-INLINE_SIGNATURE = re.compile(rf"([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))\s+"
-                              r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+# "常熟市人民政府办公室 2018年2月24日" inside a line: found from the date, then the issuer before it.
+SPACED_DATE = re.compile(r"(?<=\s)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
+ISSUER_BEFORE = re.compile(rf"([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))\s+$")
 SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
 OPENING_DOC_NO = re.compile(rf"(?<![(《{HAN}])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
@@ -175,6 +176,14 @@ PLACE_MENTION = re.compile(rf"(?<![全我本各该此城社小园辖])(?:[{HAN}]
 NOT_PLACE = re.compile(r"^(?:城区|市区|郊区|社区|小区|园区|景区|片区|辖区|新区|老区|山区|库区|街区|校区|矿区|林区|牧区|"
                        r"开发区|高新区|示范区|保护区|集聚区|功能区|试验区|先行区|合作区|经济区|生态区|城市|都市|超市|"
                        r"[一二三四五六七八九十两几多各全本我该此]+.*)$")
+
+
+def _inline_signature(text: str) -> tuple[str, str] | None:
+    for date in SPACED_DATE.finditer(text):
+        issuer = ISSUER_BEFORE.search(text, max(0, date.start() - 40), date.start())
+        if issuer:
+            return issuer.group(1), date.group(1)
+    return None
 
 
 def _strip_tag(s: str | None) -> str | None:
@@ -231,18 +240,18 @@ def read_meta(text: str) -> Meta:
     source = fields.get("issuer")
     title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
     header = HEADER_ISSUER.search(text[:300])
-    inline = INLINE_SIGNATURE.search(text)
+    inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
     for candidate in (source.value if source and source_label(text, source) in FORMAL_SOURCE else None,
                       title_head if UNIT_END.search(title_head) else None,
                       header.group(1) if header else None,
-                      inline.group(1) if inline else None,
+                      inline[0] if inline else None,
                       source.value if source else None):
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
-                 or (_iso(inline.group(2)) if inline else None)
+                 or (_iso(inline[1]) if inline else None)
                  or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)
                  or field_date(getattr(fields.get("published"), "value", None)))
     head = text[: (meta.body_end or len(text))][:1500]
