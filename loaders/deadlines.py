@@ -142,8 +142,14 @@ def looks_like_deadline(piece: str) -> bool:
                                                                    or re.search(r"完成$", p)))
 
 
+# A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
+OPENING_PERIOD = re.compile(r"^\s*(?:今年|本年度?)?(?:年内|年底前|年末前|年底)")
+
+
 def find_body_deadline(text: str) -> tuple[int, int] | None:
     """The span of a deadline stated inside a task's body ("于2022年10月底前完成"), if any."""
+    if (opening := OPENING_PERIOD.match(text)):
+        return opening.start() + len(opening.group()) - len(opening.group().lstrip()), opening.end()
     for m in BODY_DEADLINE.finditer(text):
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()

@@ -27,6 +27,7 @@ LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)$")
 LIST_SPLIT = re.compile(r"[、,;]")
 CONJ_SPLIT = re.compile(r"以及|及|和|与")
 STRIP_CHARS = " \t\n。.:\"“”'‘’"
+ROLE_NOUN = re.compile(r"^(?:包片|包保|包联|挂钩|责任|牵头|配合|主办|协办|联系)(?:单位|部门)")
 
 
 @dataclass
@@ -85,6 +86,9 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     for lead in ("由", "和", "及", "并"):
         if text.startswith(lead) and len(text) > 2:
             text, start = text[len(lead):], start + len(lead)
+    role_noun = ROLE_NOUN.match(text)       # "包片单位县气象局": the unit's role, then the unit
+    if role_noun and looks_like_unit(text[role_noun.end():]) and len(text) - role_noun.end() >= 3:
+        text, start = text[role_noun.end():], start + role_noun.end()
     while text and text[-1] in STRIP_CHARS:
         text, end = text[:-1], end - 1
     return text, start, end
@@ -161,7 +165,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 
 RELATIVE_PLACE = ("省", "市", "区", "县", "州")
-BARE_BODY = re.compile(r"^[^省市区县州]{1,6}(?:局|委|厅|办)$")
+BARE_BODY = re.compile(r"^[^省市区县州]{1,8}(?:局|委|厅|办|委员会)$")
 # A body that starts with a province's name (河南银保监局) is a named branch, not a bare body.
 PROVINCE_NAMES = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
                             r"海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)")
@@ -189,8 +193,8 @@ def _expand_chain(chain: list[Mention]) -> None:
             continue
         m.distributive |= distributive
         donor = next((d for d in chain[i + 1:] if not is_bare_place(d.mention)), None)
-        if donor is None:
-            continue
+        if donor is None or COLLECTIVE_START.match(donor.mention.lstrip("各")):
+            continue            # "崇川经济开发区、相关街道": a zone is a unit, 相关街道 lends it no body
         _, body = place_prefix(donor.mention)
         if body:
             m.mention += body

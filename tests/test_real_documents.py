@@ -249,3 +249,15 @@ def test_sentences_whose_subject_is_the_unit_given_the_work():
 def test_a_paragraph_that_ends_in_its_owner_label():
     out = read("2023年为民办实事项目\n年内新建城市书房12家,改造提升乡镇文化站20个。责任部门:市文广旅局、市财政局。\n")
     assert owners(item_with(out, "新建城市书房")) == ([], ["市文广旅局", "市财政局"])
+
+
+def test_a_role_noun_before_a_unit_and_a_zone_beside_a_collective():
+    out = read("1、文化广场周边车辆乱停。\n整改要求:由联系单位区城管局负责规范停放。\n"
+               "2、新建口袋公园6个。(牵头单位:区住建局;配合单位:高新技术开发区、相关社区)\n")
+    assert owners(item_with(out, "文化广场周边车辆乱停")) == (["区城管局"], [])
+    assert owners(item_with(out, "新建口袋公园")) == (["区住建局"], ["高新技术开发区", "相关社区"])
+
+
+def test_a_task_that_opens_with_its_period():
+    out = read("2021年为民办实事项目\n年内新建农村公路40公里,改造危桥5座。责任部门:县交通运输局。\n")
+    assert item_with(out, "新建农村公路")["deadline"]["date"] == "2021-12-31"
