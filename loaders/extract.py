@@ -331,20 +331,27 @@ def _kind(text: str, item: Item) -> str:
     return "section" if item.children else "task"
 
 
+def _verdict(outcome: str) -> str | None:
+    """An outcome that opens with a short verdict ("该问题已完成整改。一是…") is that verdict; otherwise
+    the whole outcome is read, an unfinished signal outweighing a finished one."""
+    lead = re.match(r"\s*([^。\n]{2,30})[。\n]", outcome)
+    return (classify(lead.group(1)) if lead else None) or classify(outcome)
+
+
 def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
     if item.kind == "section":
         return None
     start, end = _own_region(item) if item.kind == "problem" else (item.start, item.end)
     outcome = [lab for lab in item.labels if is_outcome_label(lab[0])]
     if outcome:
-        return classify(text[outcome[0][2]:end])
+        return _verdict(text[outcome[0][2]:end])
     if not reports_outcomes:
         return None
     head = PROBLEM_HEAD.search(text, start, end)
     if head:
-        return classify(text[head.end():end])
+        return _verdict(text[head.end():end])
     first = re.search(r"[。\n]", text[start:end])
-    rest = classify(text[start + first.end():end]) if first else None
+    rest = _verdict(text[start + first.end():end]) if first else None
     # a one-sentence item of a report states its own outcome: "…14个问题,…已完成整改,2个…正在整改中。"
     return rest or (classify(text[start:end]) if item.kind != "problem" else None)
 

@@ -261,3 +261,10 @@ def test_a_role_noun_before_a_unit_and_a_zone_beside_a_collective():
 def test_a_task_that_opens_with_its_period():
     out = read("2021年为民办实事项目\n年内新建农村公路40公里,改造危桥5座。责任部门:县交通运输局。\n")
     assert item_with(out, "新建农村公路")["deadline"]["date"] == "2021-12-31"
+
+
+def test_an_outcome_that_opens_with_its_verdict():
+    out = read("某县审计查出问题整改情况的报告\n(一)部分项目资金拨付滞后。\n该问题已完成整改。一是建立拨付台账,二是将资金拨付纳入月度调度。\n"
+               "(二)专项资金闲置。\n部分整改3项,已整改1项。\n")
+    assert item_with(out, "部分项目资金拨付滞后")["status"] == "done"
+    assert item_with(out, "专项资金闲置")["status"] == "in_progress"
