@@ -268,3 +268,10 @@ def test_an_outcome_that_opens_with_its_verdict():
                "(二)专项资金闲置。\n部分整改3项,已整改1项。\n")
     assert item_with(out, "部分项目资金拨付滞后")["status"] == "done"
     assert item_with(out, "专项资金闲置")["status"] == "in_progress"
+
+
+def test_a_timeline_column_and_an_ongoing_cell():
+    out = read("|\n序号\n|\n工作任务\n|\n负责部门\n|\n时间进度\n|\n1\n|\n推行垃圾分类进小区\n|\n区城管局\n|\n常态工作\n|\n"
+               "2\n|\n建成餐厨垃圾处理厂\n|\n区住建局\n|\n2025年6月底前\n|\n")
+    assert item_with(out, "推行垃圾分类进小区")["deadline"]["kind"] == "ongoing"
+    assert item_with(out, "建成餐厨垃圾处理厂")["deadline"]["date"] == "2025-06-30"
