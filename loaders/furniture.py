@@ -65,7 +65,8 @@ def page_fields(text: str) -> dict[str, Field]:
     labels = list(ANY_LABEL.finditer(head))
     for k, m in enumerate(labels):
         label = _label_of(m.group())
-        if m.start() and head[m.start() - 1] not in " \t\n•·-|:【[(":
+        before = head[m.start() - 1] if m.start() else "\n"
+        if before not in " \t\n•·-|:【[(" and not (before.isdigit() and len(label) >= 3):
             continue          # a label word inside a sentence ("…的来源:")
         field = next((f for f, labs in FIELDS.items() if label in labs), None)
         if field is None:

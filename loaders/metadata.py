@@ -9,7 +9,7 @@ from .furniture import field_date, page_fields
 from .places import places_in
 from .units import HAN, UNIT_END
 
-DOC_NO_TAIL = r"[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,4}\s*号"    # 〔2016〕94号
+DOC_NO_TAIL = r"[〔\[【(]\s*(?:19|20)\s?\d\s?\d\s*[〕\]】)]\s*第?\s*\d{1,4}\s*号"    # 〔2016〕94号, 〔 20 21 〕 15 号
 DOC_NO = re.compile(rf"(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 DOC_NO_BRACKETS = re.compile(DOC_NO_TAIL)
 DOC_NO_REACH = 24   # the issuer part before the bracket: at most 12 Han characters, each with one optional space
@@ -123,6 +123,9 @@ def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None
     return None, None, None, None
 
 
+RUN_ON_TITLE = re.compile(r"\s*([^。\n]{6,80}?(?:的通知|的意见|的决定|的方案|的报告|的通报|的函|的答复))")
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if (t := _field(text, r"标\s*题")):
         at = text.find(t)
@@ -131,6 +134,7 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if n > 12:
             break
         s = line.strip()
+        s = re.sub(r"^(?:名\s*称|标\s*题)\s*:\s*", "", s)          # a portal's "名称:" label
         if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() or "|" in s \
                 or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
             continue
@@ -138,6 +142,9 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if len(s) <= 80 and GENRE_WORD.search(s) and not re.search(r"[。;]", s):
             at = pos + line.index(s[:1])
             return re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", s), (at, at + len(s))
+    # a page whose text is one line: the title runs up to its genre word
+    if (m := RUN_ON_TITLE.match(text)):
+        return re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", m.group(1)), m.span(1)
     return None, None
 
 
@@ -168,7 +175,7 @@ HEADER_ISSUER = re.compile(rf"^\s*([{HAN}]{{4,40}}?)文件(?:\s|$)", re.M)     #
 SPACED_DATE = re.compile(r"(?<=\s)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 ISSUER_BEFORE = re.compile(rf"([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))\s+$")
 SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
-OPENING_DOC_NO = re.compile(rf"(?<![(《{HAN}])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
+OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
 PLACE_MENTION = re.compile(rf"(?<![全我本各该此城社小园辖])(?:[{HAN}]{{2,7}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗)|"
@@ -193,11 +200,13 @@ def _strip_tag(s: str | None) -> str | None:
 def _own_doc_no(text: str, head: str) -> str | None:
     """The document's own 文号: a line of its own, else the first in the opening that no 根据/按照 cites."""
     for _, line in _lines(head):
-        if DOC_NO.fullmatch(line.strip()):
-            return clean_doc_no(line)
+        if DOC_NO.fullmatch(line.strip().strip("()")):      # "(长府办发〔2012〕19号)" under the title
+            return clean_doc_no(line.strip().strip("()"))
     for m in OPENING_DOC_NO.finditer(text[:400]):
         if not CITING.search(text[max(0, m.start() - 40):m.start()]):
-            return clean_doc_no(m.group())
+            # "…方案的通知卫政办发〔2025〕26号": the number starts after the title's genre word
+            number = re.sub(r"^.*(?:通知|方案|意见|报告|通报|决定|公告|的函|文件)", "", m.group())
+            return clean_doc_no(re.sub(r"^.*\s(?=\S+[〔\[【(])", "", number))   # "…文件 常政办发〔2018〕32号"
     return None
 
 

@@ -275,3 +275,17 @@ def test_a_timeline_column_and_an_ongoing_cell():
                "2\n|\n建成餐厨垃圾处理厂\n|\n区住建局\n|\n2025年6月底前\n|\n")
     assert item_with(out, "推行垃圾分类进小区")["deadline"]["kind"] == "ongoing"
     assert item_with(out, "建成餐厨垃圾处理厂")["deadline"]["date"] == "2025-06-30"
+
+
+def test_a_one_line_page_still_has_its_title_issuer_and_number():
+    out = read("某省人民政府 关于下达2024年重点工作责任分工的通知 某政〔2024〕3号 现将重点工作分解如下。 一、稳定经济增长 "
+               "1.扩大有效投资。(省发展改革委牵头,省财政厅配合)")
+    doc = out["document"]
+    assert (doc["issuer"], doc["doc_no"]) == ("某省人民政府", "某政〔2024〕3号")
+
+
+def test_a_document_number_in_parentheses_under_the_title_and_one_with_spaced_digits():
+    out = read("某市人民政府办公厅关于印发重点任务分工方案的通知\n(某府办发〔2023〕8号)\n根据《关于做好重点工作的通知》"
+               "(某政办〔 20 23 〕 5 号)要求,制定本方案。\n")
+    assert out["document"]["doc_no"] == "某府办发〔2023〕8号"
+    assert "某政办〔2023〕5号" in [c["doc_no"] for c in out["document"]["cites"] + sum((it["cites"] for it in out["items"]), [])]
