@@ -176,7 +176,8 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
         if len(header) < 3 or not _is_header(header):
             continue
         roles = [column_role(h) for h in header]
-        expected = None
+        owner_role = next((r for r in roles if r in OWNER_ROLES), None)
+        expected, row = None, None
         for rpos, row_line in lines[n + 1:]:
             stripped = row_line.strip()
             if not stripped or (SECTION_ROW.match(stripped) and expected is not None):
@@ -185,39 +186,56 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
             if not m or (expected is not None and int(m.group(1)) != expected):
                 if expected is None:
                     continue    # lines between the header and the first row (a section title)
+                if row is not None and len(stripped) <= 40 and " " not in stripped:
+                    # a cell that wrapped onto lines of its own: one more owner, or the row's last cell
+                    at = rpos + row_line.index(stripped[0])
+                    if _is_units(stripped):
+                        row.append(_cell(owner_role, stripped, at))
+                    continue
                 break
+            if row is not None and (task := row_task(row, items)):
+                tasks.append(task)
             expected = int(m.group(1)) + 1
             at = rpos + row_line.index(stripped[0])
             row = [_cell("number", m.group(1), at)] + _trailing_cells(roles[1:], m.group(2), at + m.start(2))
-            if (task := row_task(row, items)):
-                tasks.append(task)
+        if row is not None and (task := row_task(row, items)):
+            tasks.append(task)
     return tasks
 
 
 def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
-    """Cut the cells that fit the last columns off the end of a row; what remains is the task."""
+    """Cut the cells of the columns after the task off the end of a row, one space-separated token a
+    column from the right (an owner or deadline token only where it fits); what remains is the task.
+    Without an owner that fits, the row is read as task text alone."""
+    t = roles.index("task") if "task" in roles else 0
     out: list[Cell] = []
     end = len(rest)
-    for role in reversed(roles):
-        if role in ("task", None, "progress"):
-            break
+    owner_found = False
+    for role in reversed(roles[t + 1:]):
         cut = rest.rfind(" ", 0, end)
         if cut < 0:
             break
         piece = rest[cut + 1:end]
-        if not _fits(role, piece):
-            continue
+        if role in OWNER_ROLES or role in ("deadline", "person"):
+            if not _fits(role, piece):
+                continue
+            owner_found |= role in OWNER_ROLES
+        elif not owner_found and _is_units(piece):
+            continue            # the owner cell ends this line: the later cell wrapped onto a line below
         out.append(_cell(role, piece, at + cut + 1))
         end = cut
+    if not owner_found and any(r in OWNER_ROLES for r in roles[t + 1:]):
+        return [_cell("task", rest.rstrip(), at)]
     body = rest[:end].rstrip()
     return [_cell("task", body, at)] + list(reversed(out))
 
 
 # Any header names an owner column: a cheap test that spares documents with no table the line scans.
 OWNER_COLUMN = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
+ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 
 def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
-    if not OWNER_COLUMN.search(text):
+    if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text):
         return []
     return _cell_per_line(text, items) + _space_separated(text, items)

@@ -143,7 +143,14 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
             units_text.append(piece)
             units_at.append(at)
     for piece, at in zip(units_text, units_at):
-        _add(spec, role, split_unit_list(piece, at))
+        verb = ROLE_END.search(piece.strip())
+        if verb and verb.start() > 0:
+            # "责任单位:省政府办公厅、省财政厅牵头,省商务厅…": a role verb inside the value speaks for its piece
+            stripped = piece.strip()
+            head = stripped[:verb.start()]
+            _add(spec, _verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
+        else:
+            _add(spec, role, split_unit_list(piece, at))
 
 
 def _verb_role(verb: str) -> str:

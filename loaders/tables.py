@@ -34,6 +34,8 @@ def column_role(cell: str) -> str | None:
         return None
     if NUMBER_HEADER.match(cell):
         return "number"
+    if re.search(UNIT_NOUN, cell) and re.search(rf"(?:{PERSON_NOUN})$", cell):
+        cell = re.split(r"及|和|与|/", cell)[0]      # 牵头单位及主要负责人: a unit column whose cells name its head too
     if OWNER_HEADER.search(cell):
         return role_of_label(cell) if not re.fullmatch(r"单位|部门", cell) else "responsible"
     if DEADLINE_HEADER.search(cell):
@@ -107,9 +109,11 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
             if row:
                 yield row
             row = [["", []] for _ in range(width)]
+        # a row short of cells shares its first ones with the row above (a merged 大类 cell): align right
+        shift = max(0, width - len(cells)) if not boxed else 0
         for i, (cell, at) in enumerate(cells[:width]):
-            row[i][0] += cell
-            row[i][1] += list(range(at, at + len(cell)))
+            row[i + shift][0] += cell
+            row[i + shift][1] += list(range(at, at + len(cell)))
     if row:
         yield row
 
@@ -157,6 +161,17 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
 Cell = tuple  # (column role or None, cell text, [offset of each character])
 
 
+def _person_after_unit(cell: str, offsets: list[int]):
+    """A cell of a 牵头单位及主要负责人 column: the unit, then a person's name after white space."""
+    m = re.match(r"^(.*\S)\s+([\u4e00-\u9fff·]{2,4})\s*$", cell)
+    if not m or not looks_like_unit(m.group(1).split()[-1]) or looks_like_unit(m.group(2)):
+        return cell, []
+    named = split_person_list(m.group(2), 0, "负责人")
+    for p in named:
+        p.start, p.end = offsets[m.start(2) + p.start], offsets[m.start(2) + p.end - 1] + 1
+    return m.group(1) + " " * (len(cell) - len(m.group(1))), named
+
+
 def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
     """One table row as a task: owners from owner columns (read as unit lists), persons from person
     columns, the deadline from its column; the row's span covers all its cells. Shared by every table form."""
@@ -170,11 +185,14 @@ def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
         if not raw:
             continue
         k = cell_text.index(raw)
-        if role == "lead":
-            spec.lead += _mentions((cell_text, offs))
-        elif role in ("responsible", "assist"):
+        if role in ("lead", "responsible", "assist"):
+            cell_text, named = _person_after_unit(cell_text, offs)     # "市民政局 伍泽国": unit, then its head
+            spec.persons += named
             for m in _mentions((cell_text, offs)):
-                (spec.lead.append(m) if m.marked_lead else spec.responsible.append((m, role)))
+                if role == "lead" or m.marked_lead:
+                    spec.lead.append(m)
+                else:
+                    spec.responsible.append((m, role))
         elif role == "person":
             for p in split_person_list(cell_text, 0, "责任领导"):
                 p.start, p.end = offs[p.start], offs[p.end - 1] + 1

@@ -289,3 +289,25 @@ def test_a_document_number_in_parentheses_under_the_title_and_one_with_spaced_di
                "(某政办〔 20 23 〕 5 号)要求,制定本方案。\n")
     assert out["document"]["doc_no"] == "某府办发〔2023〕8号"
     assert "某政办〔2023〕5号" in [c["doc_no"] for c in out["document"]["cites"] + sum((it["cites"] for it in out["items"]), [])]
+
+
+def test_space_separated_rows_with_a_progress_column_and_an_owner_cell_that_wraps():
+    out = read("上半年推进情况汇总表\n序号 目标任务 责任单位 推进情况\n一、主要预期目标\n1 城镇新增就业1万人。 区人力社保局 已新增就业0.6万人。\n"
+               "2 粮食产量稳定在20万吨。 区农业农村委\n区粮食局\n夏粮已丰收。\n3 外贸进出口增长5%。 区商务委 同比增长2.1%。\n")
+    assert owners(item_with(out, "城镇新增就业")) == (["区人力社保局"], [])
+    assert owners(item_with(out, "粮食产量稳定")) == ([], ["区农业农村委", "区粮食局"])
+    assert owners(item_with(out, "外贸进出口增长")) == (["区商务委"], [])
+
+
+def test_a_merged_category_cell_and_a_unit_with_its_head_in_one_cell():
+    out = read("类别 | 序号 | 工作任务 | 分管领导 | 牵头单位及主要负责人 | 进展情况 |\n"
+               "一、教育 | 1 | 新增公办学位3000个。 | 李华 | 市教育局 王强 | 已完成。 |\n"
+               "2 | 改造薄弱学校12所。 | 李华 | 市教育局 王强 | 推进中。 |\n")
+    second = item_with(out, "改造薄弱学校")
+    assert owners(second) == (["市教育局"], []) and {p["name"] for p in second["persons"]} == {"李华", "王强"}
+
+
+def test_a_role_verb_inside_a_labelled_value():
+    out = read("1.深化国资国企改革。责任单位:省国资委、省财政厅牵头,省发展改革委、省人力社保厅。\n")
+    lead, responsible = owners(item_with(out, "深化国资国企改革"))
+    assert lead == ["省国资委", "省财政厅"] and responsible == ["省发展改革委", "省人力社保厅"]
