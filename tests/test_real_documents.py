@@ -311,3 +311,10 @@ def test_a_role_verb_inside_a_labelled_value():
     out = read("1.深化国资国企改革。责任单位:省国资委、省财政厅牵头,省发展改革委、省人力社保厅。\n")
     lead, responsible = owners(item_with(out, "深化国资国企改革"))
     assert lead == ["省国资委", "省财政厅"] and responsible == ["省发展改革委", "省人力社保厅"]
+
+
+def test_behind_schedule_is_not_done():
+    out = read("关于重点目标任务前三季度落实情况的督查通报\n一、综合指标类\n1.规上工业增加值:增长4.2%,低于目标1.8个百分点。\n"
+               "2.城乡居民收入:增长7.1%,已完成年度目标。\n")
+    assert item_with(out, "规上工业增加值")["status"] == "in_progress"
+    assert item_with(out, "城乡居民收入")["status"] == "done"
