@@ -28,7 +28,8 @@ class EdgeType:
 
 
 EVIDENCE = ("doc", "span", "sentence")
-# convention: how the document's own rule assigned the owners (first_is_lead, responsible_is_lead, 下同);
+# convention: how the document's own rule assigned the owners (first_is_lead, responsible_is_lead, 下同,
+# heading: a heading such as "一、X牵头工作" names them for everything below it);
 # owners_from: the id of the enclosing item whose owners this measure shares; each_leads: "X、Y分别牵头".
 ITEM_PROPS = ("doc", "number", "text", "span", "sentence", "status", "level", "convention", "owners_from",
               "each_leads")

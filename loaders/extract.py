@@ -75,6 +75,7 @@ def _extract(src: SourceText) -> dict:
     for item in items:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
+    _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
     for item in items:
         _sole_responsible_leads(item)
@@ -259,6 +260,28 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
         for item in items:      # the block's last measure ends where the block's owner lines begin
             if item is not target and target.start <= item.start < spec.start < item.end:
                 item.end = spec.start
+
+
+HEADING_OWNER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*"
+                           r"([^,。;:\n]{2,40}?)(牵头|负责|主抓|承担)的?(?:重点)?(?:工作|事项|任务|项目)")
+
+
+def _heading_owners(text: str, items: list[Item]) -> None:
+    """"一、县示范区管委会牵头工作(8项)": a heading that names who answers for what it lists gives its
+    owners to every task below it that names none."""
+    for item in items:
+        if not item.children or item.owners is not None:
+            continue
+        m = HEADING_OWNER.match(_heading(text, item))
+        spec = m and parse_owner_span(text, item.start + m.start(1), item.start + m.end(2))
+        if not spec or not (spec.lead or spec.responsible):
+            continue
+        stack = list(item.children)
+        while stack:
+            child = stack.pop()
+            stack.extend(child.children)
+            if child.owners is None and not child.children:
+                child.owners, child.convention = spec.copy(), "heading"
 
 
 def _carry_same_below(items: list[Item]) -> None:

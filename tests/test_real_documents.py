@@ -318,3 +318,10 @@ def test_behind_schedule_is_not_done():
                "2.城乡居民收入:增长7.1%,已完成年度目标。\n")
     assert item_with(out, "规上工业增加值")["status"] == "in_progress"
     assert item_with(out, "城乡居民收入")["status"] == "done"
+
+
+def test_a_heading_that_names_who_answers_for_what_it_lists():
+    out = read("2025年重点工作清单\n二、县文旅局牵头工作(2项)\n1.创建4A级景区1个。\n2.举办乡村旅游节。\n三、其他工作\n1.完善路灯设施。\n")
+    assert owners(item_with(out, "创建4A级景区")) == (["县文旅局"], [])
+    assert item_with(out, "举办乡村旅游节")["convention"] == "heading"
+    assert owners(item_with(out, "完善路灯设施")) == ([], [])
