@@ -32,6 +32,14 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Names without their level (哈尔滨 of 哈尔滨市), two characters or more: how a unit's name starts with
+    its place (哈尔滨铁路局)."""
+    # cities only: a county's stem is too often an ordinary word (资源县 and 资源规划局)
+    return frozenset(n[:-1] for n in place_names() if n.endswith(("市", "州", "盟")) and len(n) >= 3)
+
+
 def is_place(phrase: str) -> bool:
     return phrase in place_names()
 

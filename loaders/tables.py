@@ -120,6 +120,9 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
 
 def _mentions(cell: tuple[str, list[int]]):
     text, offsets = cell
+    parts = text.split()
+    if len(parts) > 1 and all(looks_like_unit(p.strip("、,;")) for p in parts):
+        text = re.sub(r"(?<=\S)\s+(?=\S)", lambda m: "、" + " " * (len(m.group()) - 1), text)   # "县教体局 各乡镇政府"
     found = split_unit_list(text, 0)
     for m in found:
         m.start, m.end = offsets[m.start], offsets[m.end - 1] + 1

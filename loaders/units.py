@@ -171,28 +171,45 @@ PROVINCE_NAMES = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽�
                             r"海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)")
 
 
+def starts_with_place(body: str) -> bool:
+    """"哈尔滨铁路局" names its own place (哈尔滨), so a shared 省 does not carry to it."""
+    from .places import place_stems
+    return any(body[:n] in place_stems() for n in (2, 3, 4))
+
+
 def _inherit_place(chain: list[Mention]) -> None:
     """"省国税局、地税局": a bare body after a unit written with 省/市/区/县 belongs to the same level."""
     first = chain[0].mention if chain else ""
     if first[:1] not in RELATIVE_PLACE or is_bare_place(first) or is_collective(first):
         return
     for m in chain[1:]:
-        if BARE_BODY.match(m.mention) and not m.distributive and not PROVINCE_NAMES.match(m.mention):
+        if BARE_BODY.match(m.mention) and not m.distributive and not PROVINCE_NAMES.match(m.mention) \
+                and not starts_with_place(m.mention):
             m.mention = first[0] + m.mention
 
 
 def _expand_chain(chain: list[Mention]) -> None:
     _inherit_place(chain)
-    # "各县、市、区政府": the 各 before the first bare place distributes over the places that share the body
-    distributive = bool(chain) and chain[0].distributive and is_bare_place(chain[0].mention)
+    # A run of bare places shares the body of the unit after it (市、兴隆台区编委办), and what stands before
+    # the run's first place covers them all: 各县、市、区政府 (every one), 相关市、县政府 (the ones concerned).
+    distributive, shared = False, None
+    bare = [is_bare_place(m.mention) for m in chain]       # before any place takes a body
     for i, m in enumerate(chain):
-        if not is_bare_place(m.mention):
-            if distributive and i and chain[i - 1].distributive:
-                m.distributive = True
-            distributive = False
+        if not bare[i]:
+            if i and bare[i - 1]:      # the unit that lends the run its body
+                m.distributive |= distributive
+                if shared and not m.mention.startswith(shared.group()):
+                    m.mention = shared.group() + m.mention
+            distributive, shared = False, None
             continue
-        m.distributive |= distributive
-        donor = next((d for d in chain[i + 1:] if not is_bare_place(d.mention)), None)
+        if i == 0 or not bare[i - 1]:       # the run starts here
+            distributive = m.distributive
+            shared = re.match(r"^(?:相关|有关)", m.mention)
+        else:
+            m.distributive |= distributive
+            if shared:
+                m.mention = shared.group() + m.mention
+        donor = next((d for d, b in zip(chain[i + 1:], bare[i + 1:]) if not b), None)
         if donor is None or COLLECTIVE_START.match(donor.mention.lstrip("各")):
             continue            # "崇川经济开发区、相关街道": a zone is a unit, 相关街道 lends it no body
         _, body = place_prefix(donor.mention)

@@ -325,3 +325,15 @@ def test_a_heading_that_names_who_answers_for_what_it_lists():
     assert owners(item_with(out, "创建4A级景区")) == (["县文旅局"], [])
     assert item_with(out, "举办乡村旅游节")["convention"] == "heading"
     assert owners(item_with(out, "完善路灯设施")) == ([], [])
+
+
+def test_a_label_in_no_owner_role_ends_the_value_before_it():
+    out = read("(一)外贸进出口增长5%。(牵头领导:张伟,牵头单位:市商务局,数据提供单位:市统计局,责任单位:市口岸办)\n")
+    assert owners(item_with(out, "外贸进出口增长")) == (["市商务局"], ["市口岸办"])
+
+
+def test_units_separated_by_spaces_in_a_cell_and_a_shared_collective_prefix():
+    out = read("序号 | 工作任务 | 责任单位 |\n1 | 建设城乡供水一体化工程。 | 县水利局 各相关乡镇政府 |\n"
+               "2.推进民航基础设施建设。(省发改委、哈尔滨铁路局、相关市、县政府负责)\n")
+    assert owners(item_with(out, "城乡供水一体化")) == ([], ["县水利局", "相关乡镇政府"])
+    assert owners(item_with(out, "推进民航基础设施")) == ([], ["省发改委", "哈尔滨铁路局", "相关市政府", "相关县政府"])
