@@ -1,9 +1,9 @@
 """Real documents the product has to read, and each form of the genre it reads them by.
 
-Three fixture sets with hand-made gold (tests/fixtures/*/gold, the contract in tests/fixtures/gold/README.md):
+Four fixture sets with hand-made gold (tests/fixtures/*/gold, the contract in tests/fixtures/gold/README.md):
 the five seeds, ../shared/dev copied in (tests/fixtures/dev), and real documents of many provinces whose gold
-was written blind (tests/fixtures/real, sources in its SOURCES.md). The floors below are what this version
-reads; they may only rise. Then one test per form of the genre, each written with other words than the
+was written blind (tests/fixtures/real and tests/fixtures/holdout, sources in their SOURCES.md). The floors
+below are what this version reads; they may only rise. Then one test per form of the genre, each written with other words than the
 documents that taught it.
 """
 from __future__ import annotations
@@ -20,16 +20,19 @@ from tests.support.scoring import extract_set, score, shortest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MEASURES = ("tasks", "lead_f1", "responsible_f1", "deadline", "problems", "status", "meta")
-# Issue 16's bar for dev and real is tasks/lead/deadline/problems ≥ 0.95, resp ≥ 0.90, status ≥ 0.90, meta ≥ 0.85.
+# Issue 16's bar for dev and real is tasks/lead/deadline/problems ≥ 0.95, resp ≥ 0.90, status ≥ 0.90, meta ≥ 0.85:
+# dev meets it; real and holdout do not yet (README, Extraction). The holdout set was scored once before any
+# rule looked at it (tests/fixtures/holdout/FIRST_SCORE.txt).
 FLOORS = {
     "dev": dict(tasks=0.97, lead_f1=0.99, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
-    "real": dict(tasks=0.80, lead_f1=0.77, responsible_f1=0.80, deadline=0.68, problems=0.97, status=0.35, meta=0.83),
+    "real": dict(tasks=0.88, lead_f1=0.87, responsible_f1=0.85, deadline=0.85, problems=0.99, status=0.71, meta=0.88),
+    "holdout": dict(tasks=0.96, lead_f1=0.86, responsible_f1=0.92, deadline=0.94, problems=0.99, status=0.63, meta=0.82),
 }
 
 
 @pytest.fixture(scope="module")
 def scored():
-    return {name: score(extract_set(FIXTURES / name)) for name in ("dev", "real")}
+    return {name: score(extract_set(FIXTURES / name)) for name in FLOORS}
 
 
 def test_the_seeds_still_read_perfectly():
@@ -37,7 +40,7 @@ def test_the_seeds_still_read_perfectly():
     assert all(seeds[m] == 1.0 for m in MEASURES), seeds
 
 
-@pytest.mark.parametrize("name", ["dev", "real"])
+@pytest.mark.parametrize("name", list(FLOORS))
 def test_real_documents_read_at_least_as_well_as_before(scored, name):
     got = scored[name]
     below = {m: round(got[m], 3) for m, floor in FLOORS[name].items() if got[m] < floor}

@@ -76,6 +76,7 @@ def score(results: dict[str, tuple[dict, dict]]) -> dict[str, float]:
                 tp[role][0] += len(want & got)
                 tp[role][1] += len(got - want)
                 tp[role][2] += len(want - got)
+            t["deadline"][1] += task["deadline"] is not None     # a task not found misses its deadline too
             if it is None:
                 continue
             t["tasks"][0] += 1
@@ -87,7 +88,6 @@ def score(results: dict[str, tuple[dict, dict]]) -> dict[str, float]:
                     t["collective"][1] += 1
                     t["collective"][0] += u["collective"] == (key in collective)
             if task["deadline"] is not None:
-                t["deadline"][1] += 1
                 d = it["deadline"]
                 t["deadline"][0] += (d["kind"], d["date"]) == (task["deadline"]["kind"], task["deadline"]["date"])
         anchors = gold.get("problems", []) + [[None, m] for m in gold.get("measures", [])]
