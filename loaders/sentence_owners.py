@@ -109,11 +109,11 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…". Outside any numbered item, such a sentence is a task of its own.
-SUBJECT = re.compile(r"(?:由)?([\u4e00-\u9fff()]{2,24}?(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|"
-                     r"集团|分行|海关))"
-                     r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)")
+SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关)"
+ASSIGNING = r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)"
+SUBJECT = re.compile(rf"(?:由)?([\u4e00-\u9fff()]{{2,24}}?{SUBJECT_END}){ASSIGNING}")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
-SUBJECT_HINT = re.compile(r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|室|组|部|院|街道|集团|分行|海关)(?:要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)")
+SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 
 
 def sentence_tasks(text: str, items: list, report: bool) -> list:
