@@ -30,9 +30,6 @@ BODY_DEADLINE = re.compile(
     r"(?:力争|确保|务必|必须|要|于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上旬|中旬|下旬)?"
     r"(?:年底|年末|底|末)?(?:之前|以前|前)(?:全部|基本)?(?:完成|办结|到位|实现|建成|出台)?"
     r"|(?:\d{4}年)?\d{1,2}月(?:底|末)(?:全部|基本)?完成"
-    # "要在8月底完成", "12月中旬全面开工", "6月下旬建成投用": a month part right before the work it ends
-    r"|(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)(?=(?:前|全面|基本|全部)?(?:完成|建成|开工|启动|投用|实现|出台|"
-    r"办结|竣工|投产|新建|改造))"
     r"|(?:力争|确保)?(?:\d{4}年)(?:年底|底|年末|末|内)(?:前)?(?:全部|基本)?完成")
 
 
@@ -142,6 +139,9 @@ def looks_like_deadline(piece: str) -> bool:
                                                                    or re.search(r"完成$", p)))
 
 
+# "要在8月底完成", "12月中旬全面开工", "6月下旬建成投用": a month part right before the work it ends.
+MONTH_PART_BEFORE_WORK = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)(?=(?:前|全面|基本|全部)?(?:完成|建成|"
+                                    r"开工|启动|投用|实现|出台|办结|竣工|投产|新建|改造))")
 # A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
 OPENING_PERIOD = re.compile(r"^\s*(?:今年|本年度?)?(?:年内|年底前|年末前|年底)")
 
@@ -153,4 +153,5 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     for m in BODY_DEADLINE.finditer(text):
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()
-    return None
+    m = MONTH_PART_BEFORE_WORK.search(text)
+    return m.span() if m else None

@@ -25,7 +25,7 @@ PERSON_NOUN = "领导|责任人|负责人|联系人|经办人|分管人|领导�
 DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|整改时限|整改期限|整改时间|时限"
 _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
 # Any other "…单位:" label (数据提供单位, 联系单位) names units in no owner role: it ends the value before it.
-_OTHER_LABEL = r"(?:(?!责任|负责|牵头|配合|协同|协办|主办|主责|会同|承办|落实|实施)[\u4e00-\u9fff]){2,5}?(?:单位|部门)"
+_OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only after a separator: never mid-name
 _OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.

@@ -40,6 +40,8 @@ def _units(text: str, at: int):
 
 
 def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+    if not REQUEST.match(clause) and not VERB.search(clause, 1):
+        return False            # neither a request nor a role verb after the first character
     lead_in = LEAD_IN.match(clause)
     body_at = at + (lead_in.end() if lead_in else 0)
     body = clause[lead_in.end():] if lead_in else clause
