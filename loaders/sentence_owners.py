@@ -156,7 +156,9 @@ def sentence_tasks(text: str, items: list, report: bool) -> list:
                     continue
                 at = para_start + s.start() + clause.start() + clause.group().index(clause.group().strip())
                 units = _units(subject.group(1), at + subject.start(1))
-                if units and len(units) == 1:
+                exhortation = re.match(r"要|须|必须|应|将", clause.group().strip()[subject.end():])
+                if units and len(units) == 1 and not (units[0].collective and exhortation):
+                    # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
                     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
                     tasks.append(_task(Item, text, para_start + s.start(), para_start + s.end(), spec))
                 break

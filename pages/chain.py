@@ -61,5 +61,7 @@ for task in result["tasks"]:
         owners = "、".join(f"{o['unit']}（{ui.ROLE[o['role']]}）" for o in task["owners"]) or "未明确"
         deadline = task["deadline"]["date"] or ui.DEADLINE_KIND[task["deadline"]["kind"]]
         st.text(f"责任：{owners}　·　时限：{deadline}　·　状态：{ui.STATUS.get(task['status'])}")
+        if task["persons"]:
+            st.text(f"{ui.ROLE['person']}：" + "、".join(p["name"] for p in task["persons"]))
 if result["policies"]:
     st.text("引用文件：" + "；".join(p["title"] or p["doc_no"] for p in result["policies"]))

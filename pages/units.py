@@ -60,6 +60,7 @@ st.dataframe(pd.DataFrame([{"文件": ui.short(document["document"], 24), "问�
                             "任务": task["item"]["label"], "角色": "、".join(ui.ROLE[r] for r in task["roles"]),
                             "时限": task["deadline"]["date"] or ui.DEADLINE_KIND[task["deadline"]["kind"]],
                             "状态": ui.STATUS.get(task["status"]), "共同承担": "、".join(task["with"]),
+                            ui.ROLE["person"]: "、".join(p["name"] for p in task["persons"]),
                             "内容": ui.short(task["item"]["text"], 80)} for document, problem, task in tasks]),
              hide_index=True)
 if result["shares_with"]:

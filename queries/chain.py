@@ -60,6 +60,7 @@ def unit_chain(v: View, unit: str) -> dict:
         group["tasks"].append({"item": v.item_ref(item), "roles": roles, "deadline": {"kind": kind, "date": due},
                                "status": v.data[item].get("status"),
                                "with": [owner.name for owner in owners if owner.unit != unit],
+                               "persons": v.persons(item),
                                "evidence": [v.item_evidence(item), *(owner.evidence for owner in owners
                                                                      if owner.unit == unit)]})
         partners.update({owner.name for owner in owners if owner.unit != unit})
@@ -100,7 +101,7 @@ def _task(v: View, task: str) -> dict:
             "owners": [{"unit": owner.name, "role": owner.role, "collective": owner.collective,
                         "inherited": not v.owners(task), "evidence": owner.evidence}
                        for owner in v.effective_owners(task)],
-            "deadline": {"kind": kind, "date": due, "evidence": proof}}
+            "persons": v.persons(task), "deadline": {"kind": kind, "date": due, "evidence": proof}}
 
 
 def _policies(v: View, nodes: list[str]) -> list[dict]:

@@ -1,7 +1,7 @@
 """The 台账 (one row per task) and the graph, written for Excel/LibreOffice and graph tools.
 
 - ``ledger(graph)``: one row per owned unit of work, plus every other Task, with problem, lead, responsible,
-  assist, deadline, status and evidence (document, span, and the source sentence naming the owners).
+  assist, the persons named as answering (责任领导), deadline, status and evidence (document, span, and the source sentence naming the owners).
 - ``write_xlsx`` / ``write_csv``: the ledger as a sheet. A cell that a spreadsheet would run as a formula
   (text starting with = + - @) is written with a leading apostrophe: document text is data.
 - ``write_graphml``: the whole graph; list values become JSON strings and nulls are left out, as GraphML
@@ -19,7 +19,7 @@ from .view import view
 COLUMNS = {  # key → header, in sheet order
     "document": "文件", "doc_no": "文号", "problem_number": "问题编号", "problem": "问题", "label": "任务位置",
     "task": "任务", "lead": "牵头单位", "responsible": "责任单位", "assist": "配合单位",
-    "owners_inherited": "责任单位来自上级条目", "deadline": "完成时限", "deadline_kind": "时限类型",
+    "owners_inherited": "责任单位来自上级条目", "persons": "责任领导", "deadline": "完成时限", "deadline_kind": "时限类型",
     "deadline_date": "截止日期", "status": "状态", "doc": "文件编号", "span": "原文位置", "evidence": "原文依据",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,6 +47,8 @@ def ledger(graph) -> list[dict]:
             "responsible": "、".join(o.name for o in owners if o.role == "responsible"),
             "assist": "、".join(o.name for o in owners if o.role == "assist"),
             "owners_inherited": bool(owners) and not v.owners(item),
+            "persons": "、".join(f"{p['name']}（{p['title']}）" if p["title"] else p["name"]
+                                for p in v.persons(item)) or None,
             "deadline": proof["label"] if proof else None, "deadline_kind": kind, "deadline_date": due,
             "status": data.get("status"), "doc": data["doc"], "span": f"{data['span'][0]}-{data['span'][1]}",
             "evidence": named[0] if named else data.get("sentence"),

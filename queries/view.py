@@ -107,6 +107,13 @@ class View:
     def owners(self, item: str) -> list[Owner]:
         return list(self.owners_by_item.get(item, []))
 
+    def persons(self, item: str) -> list[dict]:
+        """The persons the document names as answering for ``item`` (责任领导), name order."""
+        found = [{"name": self.data[person]["name"], "title": self.data[person].get("title"),
+                  "label": data.get("label")}
+                 for person, _, key, data in self.graph.in_edges(item, keys=True, data=True) if key == "ANSWERS_FOR"]
+        return sorted(found, key=lambda p: p["name"])
+
     def effective_owners(self, item: str) -> list[Owner]:
         """The owners an item answers to: its own, else those of the block it is a measure of."""
         own = self.owners(item)

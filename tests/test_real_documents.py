@@ -340,3 +340,19 @@ def test_units_separated_by_spaces_in_a_cell_and_a_shared_collective_prefix():
                "2.推进民航基础设施建设。(省发改委、哈尔滨铁路局、相关市、县政府负责)\n")
     assert owners(item_with(out, "城乡供水一体化")) == ([], ["县水利局", "相关乡镇政府"])
     assert owners(item_with(out, "推进民航基础设施")) == ([], ["省发改委", "哈尔滨铁路局", "相关市政府", "相关县政府"])
+
+
+def test_persons_reach_the_ledger_and_the_chain(tmp_path):
+    import queries
+    from graph.embedded import EmbeddedStore
+    from queries.export import ledger
+    from tests.test_queries import load
+    store = EmbeddedStore(tmp_path / "store")
+    load(store, FIXTURES / "dev" / "corpus" / "chuzhou_2020_zhongdian_gongzuo_zeren_fenjie.txt")
+    graph = store.to_networkx()
+    store.close()
+    first = next(row for row in ledger(graph) if row["task"].startswith("1. 地区生产总值增长8%"))
+    assert first["persons"] == "金力"
+    chain = queries.chain(graph, "滁州市财政局")
+    tasks = [t for d in chain["documents"] for p in d["problems"] for t in p["tasks"]]
+    assert [p["name"] for t in tasks for p in t["persons"]] == ["金力"]
