@@ -23,6 +23,7 @@ HEADER_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()、/\d\- ]{2
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
 OWNER_ROLES = ("lead", "responsible", "assist")
+TABLE_END = re.compile(r"^(?:附件\s*\d*|序号|编号)$")     # the next attachment or table begins
 
 
 def _is_units(cell: str) -> bool:
@@ -139,7 +140,7 @@ def _numbered_rows(cells, j, roles, items, tasks) -> int:
         k = j + 1
         while k < len(cells) and k - j <= 2 * len(roles) and not (
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
-                and not SECTION_ROW.match(cells[k][0]):
+                and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]):
             k += 1
         row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], cells[j + 1:k])]
         if (task := row_task(row, items)):
