@@ -356,3 +356,10 @@ def test_persons_reach_the_ledger_and_the_chain(tmp_path):
     chain = queries.chain(graph, "滁州市财政局")
     tasks = [t for d in chain["documents"] for p in d["problems"] for t in p["tasks"]]
     assert [p["name"] for t in tasks for p in t["persons"]] == ["金力"]
+
+
+def test_part_of_the_plan_is_not_done():
+    out = read("某市2023年上半年重点工作完成情况的通报\n1.关于“新增城市绿道100公里”事项。\n上半年新建绿道35公里,完成年度计划35%。"
+               "(牵头责任单位:市园林局)\n2.关于“外贸增长”事项。\n上半年增长3.1%,低于同期全省增长水平。(牵头责任单位:市商务局)\n")
+    assert item_with(out, "新增城市绿道")["status"] == "in_progress"
+    assert item_with(out, "外贸增长")["status"] == "in_progress"
