@@ -30,7 +30,7 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("整改意见", re.compile(r"整改(?:意见|方案|任务|工作方案)|问题整改"), False),
     ("政府工作报告责任分解", re.compile(r"政府工作报告.{0,12}(?:分解|分工)|责任分解|任务分工"), False),
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
-    ("工作情况报告", re.compile(r"情况的?报告|工作总结|情况通报"), True),
+    ("工作情况报告", re.compile(r"情况的?(?:报告|通报)|工作总结"), True),
 ]
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
 CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
