@@ -114,7 +114,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关)"
 ASSIGNING = r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)"
 SUBJECT = re.compile(rf"(?:由)?([\u4e00-\u9fff()]{{2,24}}?{SUBJECT_END}){ASSIGNING}")
-SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 
 
@@ -149,7 +149,8 @@ def sentence_tasks(text: str, items: list, report: bool) -> list:
             continue
         if report:
             continue
-        for s in SENTENCE.finditer(para):
+        # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
+        for s in SEGMENT.finditer(para):
             for clause in CLAUSE.finditer(s.group()):
                 subject = SUBJECT.match(clause.group().strip())
                 if subject is None:
