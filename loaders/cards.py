@@ -56,9 +56,9 @@ def _fields(text: str):
             fields.append([field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)])
             continue
         b = BARE_FIELD.match(line)
-        if b and (field_role(b.group(1)) is not None or b.group(1) in ("联系电话", "备注", "核查情况")):
-            current = [field_role(b.group(1)) or ("outcome" if "情况" in b.group(1) else None),
-                       pos + b.start(1), None, None]
+        role = field_role(b.group(1)) if b else None
+        if b and (role is not None or b.group(1) in ("联系电话", "备注")):     # 核查情况 is an outcome field
+            current = [role, pos + b.start(1), None, None]
             fields.append(current)
             continue
         if current is not None and not _numbered(line):

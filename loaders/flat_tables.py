@@ -17,7 +17,7 @@ from .deadlines import looks_like_deadline
 from .persons import split_person_list
 from .structure import Item, line_spans
 from .tables import Cell, column_role, row_task
-from .units import looks_like_unit, split_unit_list
+from .units import all_units, split_unit_list
 
 HEADER_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()、/\d\- ]{2,14}$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
@@ -27,8 +27,7 @@ TABLE_END = re.compile(r"^(?:附件\s*\d*|序号|编号)$")     # the next attac
 
 
 def _is_units(cell: str) -> bool:
-    units = split_unit_list(cell)
-    return bool(units) and all(looks_like_unit(u.mention) for u in units)
+    return all_units(split_unit_list(cell))
 
 
 def _fit_score(role: str | None, cell: str) -> float:

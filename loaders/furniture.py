@@ -40,6 +40,7 @@ class Field:
     value: str
     start: int
     end: int
+    label: str = ""     # the label it was printed under (发布机构, 来源 …); "" for a bare timestamp
 
 
 def _label_of(matched: str) -> str:
@@ -88,7 +89,7 @@ def page_fields(text: str) -> dict[str, Field]:
         at = head.find(value, m.end())
         at = at if at >= 0 else m.end()
         if field not in found or rank < found[field][0]:
-            found[field] = (rank, Field(value, at, at + len(value)))
+            found[field] = (rank, Field(value, at, at + len(value), label))
     fields = {f: v for f, (_, v) in found.items()}
     if "published" not in fields and (ts := TIMESTAMP_LINE.search(head)):
         fields["published"] = Field(ts.group(1), ts.start(1), ts.end(1))

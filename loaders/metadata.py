@@ -178,11 +178,7 @@ SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*
 OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
-PLACE_MENTION = re.compile(rf"(?<![全我本各该此城社小园辖])(?:[{HAN}]{{2,7}}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗)|"
-                           rf"[{HAN}]{{2,4}}(?:镇|乡))(?=[{HAN}(]|$)")
-NOT_PLACE = re.compile(r"^(?:城区|市区|郊区|社区|小区|园区|景区|片区|辖区|新区|老区|山区|库区|街区|校区|矿区|林区|牧区|"
-                       r"开发区|高新区|示范区|保护区|集聚区|功能区|试验区|先行区|合作区|经济区|生态区|城市|都市|超市|"
-                       r"[一二三四五六七八九十两几多各全本我该此]+.*)$")
+
 
 
 def _inline_signature(text: str) -> tuple[str, str] | None:
@@ -250,7 +246,7 @@ def read_meta(text: str) -> Meta:
     title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
-    for candidate in (source.value if source and source_label(text, source) in FORMAL_SOURCE else None,
+    for candidate in (source.value if source and source.label in FORMAL_SOURCE else None,
                       title_head if UNIT_END.search(title_head) else None,
                       header.group(1) if header else None,
                       inline[0] if inline else None,
@@ -266,7 +262,7 @@ def read_meta(text: str) -> Meta:
     head = text[: (meta.body_end or len(text))][:1500]
     declared = DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")
     meta.doc_no = clean_doc_no(declared.group()) if declared else _own_doc_no(text, head)
-    weak_issuer = bool(source) and meta.issuer == source.value and source_label(text, source) not in FORMAL_SOURCE
+    weak_issuer = bool(source) and meta.issuer == source.value and source.label not in FORMAL_SOURCE
     meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
                          or _title_place(meta.title) or find_place(meta.issuer)
                          or find_place(getattr(source, "value", None)) or _stated_place(text) or _common_place(text))
@@ -279,13 +275,6 @@ def read_meta(text: str) -> Meta:
     # of problems without saying how many are done.
     meta.claimed = None if meta.kind == "提案建议答复" else claimed_counts(text, totals_alone=meta.reports_outcomes)
     return meta
-
-
-def source_label(text: str, field) -> str:
-    """The label a furniture field was printed under (发布机构, 来源 …)."""
-    before = text[max(0, field.start - 12):field.start]
-    m = re.search(r"([\u4e00-\u9fff](?:[^\S\n]*[\u4e00-\u9fff]){1,5})[^\S\n]*[::]?[^\S\n]*$", before)
-    return re.sub(r"\s+", "", m.group(1))[-4:] if m else ""
 
 
 def find_cites(text: str, own_doc_no: str | None) -> list[dict]:

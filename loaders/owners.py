@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .deadlines import looks_like_deadline
 from .persons import Person, split_person_list
-from .units import CONVENTION_NOTE, Mention, looks_like_unit, split_unit_list
+from .units import CONVENTION_NOTE, Mention, all_units, split_unit_list
 
 # An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
 # 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
@@ -78,7 +78,8 @@ def _shallow_copy(obj):
 
 @lru_cache(maxsize=4096)   # label wordings repeat
 def role_of_label(label: str) -> str:
-    """The role a label's words give: person | deadline | lead | assist | responsible."""
+    """The role a label's words give: deadline | clause (部门分工: the value names each role) | person | lead |
+    assist | responsible | other (数据提供单位: units in no owner role)."""
     if re.fullmatch(DEADLINE_LABEL, label):
         return "deadline"
     if label.endswith("分工"):
@@ -152,12 +153,12 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
             # "责任单位:省政府办公厅、省财政厅牵头,省商务厅…": a role verb inside the value speaks for its piece
             stripped = piece.strip()
             head = stripped[:verb.start()]
-            _add(spec, _verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
+            _add(spec, verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
         else:
             _add(spec, role, split_unit_list(piece, at))
 
 
-def _verb_role(verb: str) -> str:
+def verb_role(verb: str) -> str:
     """牵头/主办 lead; 配合/协办/会办/参与 assist; 分别负责 makes each named unit lead its own part."""
     if "牵头" in verb or verb in ("主办", "分别负责"):
         return "lead"
@@ -179,7 +180,7 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             # "由X牵头,会同Y、Z": the units after 会同 assist
             rest_at = at + piece.index(stripped) + lead_in.end()
             mentions = split_unit_list(stripped[lead_in.end():], rest_at)
-            if mentions and all(looks_like_unit(m.mention) for m in mentions):
+            if all_units(mentions):
                 _add(spec, "assist", mentions)
                 continue
         role_m = ROLE_END.search(stripped)
@@ -189,15 +190,15 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
         verb = role_m.group()
         unit_text = piece[: piece.rindex(verb)]
         mentions = [m for p, a in pending for m in split_unit_list(p, a)] + split_unit_list(unit_text, at)
-        if not mentions or not all(looks_like_unit(m.mention) for m in mentions):
+        if not all_units(mentions):
             return False
-        role = _verb_role(verb)
+        role = verb_role(verb)
         spec.each_leads |= verb.startswith("分别")
         _add(spec, role, mentions)
         pending, found = [], True
     if pending:   # a bare unit list "(市发改委、市财政局)": responsible, unless a convention says otherwise
         mentions = [m for p, a in pending for m in split_unit_list(p, a)]
-        if mentions and all(looks_like_unit(m.mention) for m in mentions):
+        if all_units(mentions):
             lead = [m for m in mentions if m.marked_lead]
             spec.lead += lead
             spec.responsible += [(m, "responsible") for m in mentions if not m.marked_lead]

@@ -40,10 +40,6 @@ def place_stems() -> frozenset[str]:
     return frozenset(n[:-1] for n in place_names() if n.endswith(("市", "州", "盟")) and len(n) >= 3)
 
 
-def is_place(phrase: str) -> bool:
-    return phrase in place_names()
-
-
 @lru_cache(maxsize=1)
 def _lengths_by_start() -> dict[str, tuple[int, ...]]:
     """First two characters of a name → the lengths of the names that start so, longest first."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .owners import LABEL, OwnerSpec, _verb_role, parse_owner_span
+from .owners import LABEL, OwnerSpec, verb_role, parse_owner_span
 from .persons import TITLE, split_person_list
-from .units import looks_like_unit, split_unit_list
+from .structure import Item
+from .units import all_units, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
@@ -35,8 +36,7 @@ PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该�
 
 def _units(text: str, at: int):
     units = split_unit_list(text, at)
-    ok = units and all(looks_like_unit(u.mention) and PLAIN_NAME.match(u.mention) for u in units)
-    return units if ok else None
+    return units if all_units(units) and all(PLAIN_NAME.match(u.mention) for u in units) else None
 
 
 def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
@@ -63,7 +63,7 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     units = _units(head, body_at)
     if units is None:
         return False
-    role = _verb_role(verb.group())
+    role = verb_role(verb.group())
     if role == "lead":
         spec.lead += units
     else:
@@ -118,10 +118,9 @@ SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 
 
-def sentence_tasks(text: str, items: list, report: bool) -> list:
+def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
     (…。责任部门:市房管局), or a sentence whose subject is the unit the work is given to."""
-    from .structure import Item           # the structure module imports nothing from here
     covered = []                          # the items' ranges, merged, for a bisect
     for s, e in sorted((it.start, it.end) for it in items):
         if covered and s <= covered[-1][1]:
@@ -141,11 +140,12 @@ def sentence_tasks(text: str, items: list, report: bool) -> list:
         if not outside(m.start()):
             continue
         para_start, para = m.start(), m.group()
-        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None)
+        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None) \
+            if ":" in para else None
         if label is not None:
             spec = parse_owner_span(text, para_start + label.start(), m.end())
             if spec and (spec.lead or spec.responsible):
-                tasks.append(_task(Item, text, para_start, m.end(), spec))
+                tasks.append(_task(text, para_start, m.end(), spec))
             continue
         if report:
             continue
@@ -161,14 +161,14 @@ def sentence_tasks(text: str, items: list, report: bool) -> list:
                 if units and len(units) == 1 and not (units[0].collective and exhortation):
                     # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
                     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-                    tasks.append(_task(Item, text, para_start + s.start(), para_start + s.end(), spec))
+                    tasks.append(_task(text, para_start + s.start(), para_start + s.end(), spec))
                 break
     return tasks
 
 
-def _task(item_type, text: str, start: int, end: int, spec: OwnerSpec):
+def _task(text: str, start: int, end: int, spec: OwnerSpec) -> Item:
     while end > start and text[end - 1].isspace():
         end -= 1
-    task = item_type(id="", rank=6, number=None, value=None, start=start, end=end, from_block=True)
+    task = Item(id="", rank=6, number=None, value=None, start=start, end=end, from_block=True)
     task.owners = spec
     return task

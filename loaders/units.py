@@ -70,6 +70,11 @@ def looks_like_unit(piece: str) -> bool:
         and not re.search(r"\d", piece)
 
 
+def all_units(mentions: list["Mention"]) -> bool:
+    """A list that names only units (not a phrase that happens to hold a 、)."""
+    return bool(mentions) and all(looks_like_unit(m.mention) for m in mentions)
+
+
 @lru_cache(maxsize=65536)    # pure, and asked for every mention several times
 def is_collective(mention: str, distributive: bool = False) -> bool:
     """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
