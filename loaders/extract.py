@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .cards import card_tasks
 from .deadlines import find_body_deadline, parse_deadline
+from .flat_tables import flat_table_tasks
 from .metadata import find_cites, read_meta
 from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
@@ -18,10 +20,8 @@ from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import sentence_owners, sentence_tasks
 from .source import SourceText
 from .status import classify
-from .structure import (Item, marker_value, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
-                        line_spans, trim)
-from .cards import card_tasks
-from .flat_tables import flat_table_tasks
+from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
+                        line_spans, marker_value, trim)
 from .tables import table_tasks
 from .units import canonical
 
@@ -32,7 +32,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 4
+EXTRACTOR_VERSION = 5
 
 
 def extract_source(src: SourceText) -> dict:
@@ -127,9 +127,9 @@ def _segments(text: str, start: int, end: int, parens: OwnerParentheticals) -> l
     """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks."""
     cuts = parens.ends_in_range(start, end)
     spans, pos = [], start
-    for cut in cuts:
-        spans.append((pos, cut))
-        pos = cut
+    for boundary in cuts:
+        spans.append((pos, boundary))
+        pos = boundary
     if len(HAN_RUN.findall(text[pos:end])) >= 10 or not spans:
         spans.append((pos, end))
     elif spans:
