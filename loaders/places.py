@@ -9,7 +9,12 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-AUTONOMY = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+自治(县|州|旗)$")
+# The 55 peoples' names, as autonomous places write them (族 is left out in 和布克赛尔蒙古自治县): a pattern
+# of "any characters + 族" would eat the place's own name (黔东南苗族侗族自治州 → 州).
+ETHNIC = ("维吾尔|乌孜别克|柯尔克孜|哈萨克|塔吉克|塔塔尔|达斡尔|鄂伦春|鄂温克|俄罗斯|蒙古|土家|布依|朝鲜|哈尼|傈僳|"
+          "拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|高山|"
+          "回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京")
+AUTONOMY = re.compile(rf"(?:(?:{ETHNIC})族?)+自治(县|州|旗)$")
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
 
 
@@ -26,7 +31,7 @@ def place_names() -> frozenset[str]:
         short = AUTONOMY.sub(r"\1", name)           # 和布克赛尔蒙古自治县 → 和布克赛尔县
         names.add(short)
         if name.endswith("自治区"):
-            names.add(re.sub(r"(?:[\u4e00-\u9fff]{1,3}族)?自治区$", "", name))   # 广西壮族自治区 → 广西
+            names.add(re.sub(rf"(?:(?:{ETHNIC})族|维吾尔)?自治区$", "", name))   # 广西壮族自治区 → 广西
         if name.endswith("县"):
             names.add(name + "区")                  # a county turned district keeps its name: 沙县区
     return frozenset(names)
