@@ -14,7 +14,7 @@ DOC_NO = re.compile(rf"(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 DOC_NO_BRACKETS = re.compile(DOC_NO_TAIL)
 DOC_NO_REACH = 24   # the issuer part before the bracket: at most 12 Han characters, each with one optional space
 DATE_LINE = re.compile(r"^\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
-                       r"[\d一二三四五六七八九十]{1,3}\s*日)\s*$")
+                       r"[\d一二三四五六七八九十]{1,3}\s*日)[\s?]*$")
 ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
@@ -113,7 +113,7 @@ def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None
             j -= 1
         if j >= 0:
             prev_pos, prev = lines[j]
-            name = SEAL.sub("", prev.strip())
+            name = SEAL.sub("", prev.strip().rstrip("? "))     # "?" is a character lost in the copy
             if 2 < len(name) <= 40 and UNIT_END.search(name) and not re.search(r"[。,;:]", name):
                 start = prev_pos + prev.index(name[:1])
                 return name, (start, start + len(name)), _iso(line), prev_pos
@@ -174,11 +174,24 @@ HEADER_ISSUER = re.compile(rf"^\s*([{HAN}]{{4,40}}?)文件(?:\s|$)", re.M)     #
 # "常熟市人民政府办公室 2018年2月24日" inside a line: found from the date, then the issuer before it.
 SPACED_DATE = re.compile(r"(?<=\s)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)")
 ISSUER_BEFORE = re.compile(rf"([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))\s+$")
+# A news report of the act: "2月20日,昆明市人民政府办公室印发通知…", "近日,X印发…的通知".
+NEWS_LEAD = re.compile(rf"^[^\S\n]*(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日|近日|日前)[,]\s*"
+                       rf"([{HAN}]{{4,30}}?(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))(?:印发|发布|出台|下发|公布)", re.M)
+# A newspaper's masthead: the issue's date alone on a line, with its weekday.
+MASTHEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?:星期|周)[一二三四五六日天]\s*$", re.M)
 SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
 OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
 
+
+
+def _news_date(news: re.Match | None, text: str) -> str | None:
+    """The day a news lead gives, in its own year or the first year the report names."""
+    if not news or not news.group(2):
+        return None
+    year = news.group(1) or next(iter(re.findall(r"((?:19|20)\d{2})年", text[:3000])), None)
+    return f"{int(year):04d}-{int(news.group(2)):02d}-{int(news.group(3)):02d}" if year else None
 
 
 def _inline_signature(text: str) -> tuple[str, str] | None:
@@ -198,6 +211,8 @@ def _own_doc_no(text: str, head: str) -> str | None:
     for _, line in _lines(head):
         if DOC_NO.fullmatch(line.strip().strip("()")):      # "(长府办发〔2012〕19号)" under the title
             return clean_doc_no(line.strip().strip("()"))
+    if not DOC_NO_BRACKETS.search(text[:400]):
+        return None
     for m in OPENING_DOC_NO.finditer(text[:400]):
         if not CITING.search(text[max(0, m.start() - 40):m.start()]):
             # "…方案的通知卫政办发〔2025〕26号": the number starts after the title's genre word
@@ -246,18 +261,24 @@ def read_meta(text: str) -> Meta:
     title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
+    news = NEWS_LEAD.search(text[:600])
     for candidate in (source.value if source and source.label in FORMAL_SOURCE else None,
                       title_head if UNIT_END.search(title_head) else None,
                       header.group(1) if header else None,
+                      news.group(4) if news else None,
                       inline[0] if inline else None,
                       source.value if source else None):
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
+    if header and meta.issuer and header.group(1).endswith(meta.issuer):
+        meta.issuer = header.group(1)       # the letterhead names the same body in full: 鞍山市立山区人民政府
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
                  or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)
+                 or _news_date(news, text)
+                 or (_iso(masthead.group(1)) if (masthead := MASTHEAD_DATE.search(text[:300])) else None)
                  or field_date(getattr(fields.get("published"), "value", None)))
     head = text[: (meta.body_end or len(text))][:1500]
     declared = DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")

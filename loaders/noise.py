@@ -11,11 +11,14 @@ import re
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹ"
 # A syllable in parentheses right after a Han character, with a tone mark or a plain lower-case syllable.
 PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{TONE}]*[{TONE}])[a-z{TONE}]{{1,7}}\)")
+SYLLABLE_START = re.compile(rf"\([a-z{TONE}]")      # a cheap test before the look-behind scan
 MIN_NOISE = 3        # a document with one "(a)" is not a mirror page
 SPAN_KEYS = ("span", "owner_span", "title_span", "issuer_span")
 
 
 def find_noise(folded: str) -> list[tuple[int, int]]:
+    if not SYLLABLE_START.search(folded):
+        return []
     spans = [m.span() for m in PINYIN.finditer(folded)]
     return spans if len(spans) >= MIN_NOISE else []
 

@@ -22,7 +22,8 @@ MARKERS = [
 # other than the line break, which is what lstrip() removes from a line) can open an item.
 MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳]", re.M)
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
-OUTCOME_LABEL = r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况"
+OUTCOME_LABEL = (r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况|"
+                 r"(?:整改|完成|办理|办结)状态|整改进度")
 OTHER_LABEL = r"量化指标|工作目标|目标任务|存在问题|问题表现|具体表现"
 LABEL_LINE = re.compile(rf"(?:^|(?<=[。;”]))\s*({MEASURE_LABEL}|{OUTCOME_LABEL}|{OTHER_LABEL})\s*[:]", re.M)
 BREAK_LINE = re.compile(r"^\s*(?:欢迎广大|联系电话|联系方式|联系人|邮政信箱|电子邮箱|邮编|附件\s*[:\d]|抄送|特此通[知报告]|"
@@ -108,7 +109,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
                                 or (value == 1 and depth == len(stack) and parent_key not in last_value)):
                 break                    # run into a sentence, a marker counts only where it continues a list
             del stack[depth:]
-            number = re.sub(r"\s+", "", m.group())
+            number = WHITE.sub("", m.group())
             item = Item(id=f"i{len(items) + 1}", rank=rank, number=number, value=value, start=at, end=len(text),
                         parent=stack[-1] if stack else None)
             if item.parent:
@@ -164,12 +165,15 @@ def find_labels(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(1), m.start(1), m.end()) for m in LABEL_LINE.finditer(text, start, end)]
 
 
+MEASURE_RE, OUTCOME_RE, WHITE = re.compile(MEASURE_LABEL), re.compile(OUTCOME_LABEL), re.compile(r"\s+")
+
+
 def is_measure_label(label: str) -> bool:
-    return bool(re.fullmatch(MEASURE_LABEL, label))
+    return bool(MEASURE_RE.fullmatch(label))
 
 
 def is_outcome_label(label: str) -> bool:
-    return bool(re.fullmatch(OUTCOME_LABEL, label))
+    return bool(OUTCOME_RE.fullmatch(label))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
