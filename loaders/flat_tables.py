@@ -5,6 +5,14 @@ Two forms, both common in pages copied to text:
                       then 1 / <task> / <unit> / <note> …
   space-separated     "… 序号 名称 工作任务 牵头责任单位" then rows "1 <task text> 发改委": the cells are
                       separated by single spaces, so only the trailing cells that fit their column are cut off.
+  bar-led rows        a web table whose cells each begin a line with "|" and whose rows end on a bare "|":
+                      "市政⏎府办⏎公厅⏎| <task>⏎| <units>⏎|". A cell may wrap over lines (a name printed
+                      vertically); a row with fewer cells than the header lost the cells merged down from a
+                      row above (HTML rowspan), so those columns carry down.
+  glued cells         a web table copied with nothing between its cells: the header "类别序号重点督办内容牵头单位"
+                      on one line, rows "<category>1<task>。区发展改革委<progress>". The row number counts
+                      up from 1; the task cell ends with its sentence, and the owner cell is the unit
+                      name right after it.
 A careful clerk reads them the same way: the header says what each column is; a row starts at the next
 row number; a section row (一、…) between rows is a heading, not a row; an empty cell is simply missing, so
 cells are matched to the columns they fit.
@@ -17,7 +25,7 @@ from .deadlines import looks_like_deadline
 from .persons import split_person_list
 from .structure import Item, line_spans
 from .tables import Cell, column_role, row_task
-from .units import all_units, split_unit_list
+from .units import all_units, looks_like_unit, split_unit_list
 
 HEADER_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()、/\d\- ]{2,14}$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
@@ -111,7 +119,7 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
     while i < len(cells):
         width = 0
         while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
-               and not SECTION_ROW.match(cells[i + width][0])):
+               and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])):
             width += 1
         if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
@@ -120,6 +128,8 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         j = i + width
         if roles[0] == "number":
             j = _numbered_rows(cells, j, roles, items, tasks)
+        elif any(ROW_MARK.match(c) and ROW_MARK.match(c).group(1) == "1" for c, _ in cells[j - 1:j + 3]):
+            j = _marked_rows(cells, j, roles, items, tasks)
         else:
             j = _chunked_rows(cells, j, roles, items, tasks)
         i = max(j, i + 1)
@@ -146,6 +156,40 @@ def _numbered_rows(cells, j, roles, items, tasks) -> int:
             tasks.append(task)
         expected, j = number + 1, k
     return j
+
+
+ROW_MARK = re.compile(r"^(\d{1,3})[、.](?!\d)\S")
+
+
+def _marked_rows(cells, j, roles, items, tasks) -> int:
+    """Rows whose number opens their task cell ("1、地区生产总值增长率", then its target, progress and owner
+    cells): a row runs to the next number; its owners are the last run of cells that name units (a
+    category cell for the rows below may follow them)."""
+    owner_role = next((r for r in reversed(roles) if r in OWNER_ROLES), None)
+    k = next(k for k in range(j - 1, j + 3) if ROW_MARK.match(cells[k][0]))
+    expected = 1
+    while owner_role and k < len(cells):
+        m = ROW_MARK.match(cells[k][0])
+        if not m or int(m.group(1)) != expected:
+            break
+        e = k + 1
+        while e < len(cells) and e - k <= 4 * len(roles) and not TABLE_END.match(cells[e][0]) \
+                and not SECTION_ROW.match(cells[e][0]) \
+                and not ((n := ROW_MARK.match(cells[e][0])) and int(n.group(1)) == expected + 1):
+            e += 1
+        rest = cells[k + 1:e]
+        units = [n for n, (c, _) in enumerate(rest) if _is_units(c)]
+        owners = []
+        if units:
+            first = units[-1]
+            while first > 0 and _is_units(rest[first - 1][0]):
+                first -= 1
+            owners = rest[first:units[-1] + 1]
+        row = [_cell("task", *cells[k])] + [_cell(owner_role, c, at) for c, at in owners]
+        if (task := row_task(row, items)):
+            tasks.append(task)
+        expected, k = expected + 1, e
+    return k
 
 
 def _chunked_rows(cells, j, roles, items, tasks) -> int:
@@ -230,12 +274,130 @@ def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
     return [_cell("task", body, at)] + list(reversed(out))
 
 
+BAR_LED = re.compile(r"^[^\S\n]*[|│][^\S\n]*")
+
+
+def _bar_rows(text: str):
+    """Rows of the bar-led form, each a list of cells (text, [offset of each character]); a row is kept
+    only once its closing bare "|" is seen, so prose before or after the table is never a row."""
+    lines = list(line_spans(text))
+    row: list[list] = []
+    for n, (pos, line) in enumerate(lines):
+        m = BAR_LED.match(line)
+        content = line[m.end():] if m else line
+        if m and not content.strip():
+            following = lines[n + 1][1] if n + 1 < len(lines) else ""
+            if row and BAR_LED.match(following) and following.strip(" |│"):
+                row.append(["", []])                    # "|" then another bar-led line: an empty cell
+            elif row:
+                yield [(c, offs) for c, offs in row]
+                row = []
+            continue
+        stripped = content.strip()
+        if not stripped:
+            continue
+        at = pos + len(line) - len(content.lstrip()) if m else pos + line.index(stripped[0])
+        if m or not row:
+            row.append([stripped, list(range(at, at + len(stripped)))])
+        else:                                           # a wrapped line of the same cell
+            row[-1][0] += stripped
+            row[-1][1] += range(at, at + len(stripped))
+        if len(row) > 12 or len(row[-1][0]) > 800:
+            row = []                                    # not a table row after all
+
+
+def _bar_led_rows(text: str, items: list[Item]) -> list[Item]:
+    if not re.search(r"^[^\S\n]*[|│][^\S\n]*$", text, re.M):
+        return []
+    tasks: list[Item] = []
+    roles: list[str | None] | None = None
+    above: dict[int, tuple] = {}
+    for cells in _bar_rows(text):
+        words = [re.sub(r"\s+", "", c) for c, _ in cells]
+        if len(cells) >= 3 and all(HEADER_WORD.match(w) for w in words) and _is_header(words):
+            roles, above = [column_role(w) for w in words], {}
+            continue
+        if roles is None or len(cells) > len(roles):
+            roles = None
+            continue
+        if len(cells) == len(roles):
+            placed = {j: (roles[j], c, offs) for j, (c, offs) in enumerate(cells)}
+        else:
+            aligned = _assign(roles, [(c, offs[0] if offs else 0) for c, offs in cells if c])
+            by_text = iter([(c, offs) for c, offs in cells if c])
+            placed = {}
+            for role, _, _ in aligned:
+                c, offs = next(by_text)
+                placed[next(j for j in range(len(roles)) if roles[j] == role and j not in placed)] = (role, c, offs)
+        row = [placed[j] for j in sorted(placed) if placed[j][1]]
+        carried = [above[j] for j in range(len(roles)) if j not in placed and j in above]
+        above.update({j: cell for j, cell in placed.items() if cell[1]})
+        if (task := row_task(row, items, carried)):
+            tasks.append(task)
+    return tasks
+
+
+GLUED_HEADER = re.compile(r"^[^\S\n]*[\u4e00-\u9fff]*(?:序号|编号)[\u4e00-\u9fff]*?"
+                          r"((?:牵头|责任|主办|承办|主责)(?:单位|部门))[\u4e00-\u9fff]*[^\S\n]*$", re.M)
+UNIT_TAIL = re.compile(r"(?:局|委|办|厅|政府|管委会|公司|中心|集团|院|部|所|队|站)$")
+
+
+def _unit_at(rest: str) -> int:
+    """Length of the unit name (or 、-joined names) at the start of ``rest``, 0 if none: the shortest
+    prefix that ends like a unit (区委 and 政府 run on into 办)."""
+    total = 0
+    while True:
+        for n in range(2, min(16, len(rest) - total) + 1):
+            piece = rest[total:total + n]
+            if UNIT_TAIL.search(piece) and looks_like_unit(piece):
+                if rest[total + n:total + n + 1] == "办" and piece.endswith(("委", "府")):
+                    n += 1
+                total += n
+                break
+        else:
+            return total
+        if rest[total:total + 1] != "、":
+            return total
+        total += 1
+
+
+def _glued_rows(text: str, items: list[Item]) -> list[Item]:
+    tasks: list[Item] = []
+    for header in GLUED_HEADER.finditer(text):
+        role = column_role(header.group(1))
+        expected, pos = 1, header.end() + 1
+        for line_at, line in line_spans(text[pos:]):
+            m = re.match(r"^([^\d\n]{0,30}?)(\d{1,3})(?=[^\d.%])", line)
+            if not line.strip():
+                continue
+            if m is None or int(m.group(2)) != expected:
+                break
+            rest_at = m.end()
+            cut = None
+            for stop in re.finditer(r"[。;]", line[rest_at:]):
+                after = rest_at + stop.end()
+                if (length := _unit_at(line[after:])):
+                    cut = (after, length)
+                    break
+            if cut is None:
+                break
+            at = pos + line_at
+            row = [_cell("number", m.group(2), at + m.start(2)),
+                   _cell("task", line[rest_at:cut[0]], at + rest_at),
+                   _cell(role, line[cut[0]:cut[0] + cut[1]], at + cut[0])]
+            if (task := row_task(row, items)):
+                tasks.append(task)
+            expected += 1
+    return tasks
+
+
 # Any header names an owner column: a cheap test that spares documents with no table the line scans.
 OWNER_COLUMN = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
 ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 
 def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
-    if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text):
+    if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text) and not GLUED_HEADER.search(text):
         return []
-    return _cell_per_line(text, items) + _space_separated(text, items)
+    return (_cell_per_line(text, items) + _space_separated(text, items) + _bar_led_rows(text, items)
+            + _glued_rows(text, items))

@@ -175,12 +175,9 @@ def _person_after_unit(cell: str, offsets: list[int]):
     return m.group(1) + " " * (len(cell) - len(m.group(1))), named
 
 
-def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
-    """One table row as a task: owners from owner columns (read as unit lists), persons from person
-    columns, the deadline from its column; the row's span covers all its cells. Shared by every table form."""
+def cells_owners(cells: list[Cell]) -> tuple[OwnerSpec, str | None]:
+    """The owners, persons and deadline named by cells of known roles, and the row number if one is."""
     offsets = [o for _, _, offs in cells for o in offs]
-    if not offsets or not any(text.strip() for role, text, _ in cells if role != "number"):
-        return None
     spec = OwnerSpec(start=min(offsets), end=max(offsets) + 1)
     number = None
     for role, cell_text, offs in cells:
@@ -204,7 +201,22 @@ def row_task(cells: list[Cell], items: list[Item]) -> Item | None:
             spec.deadline = (raw, offs[k], offs[k + len(raw) - 1] + 1)
         elif role == "number":
             number = raw
+    return spec, number
+
+
+def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> Item | None:
+    """One table row as a task: owners from owner columns (read as unit lists), persons from person
+    columns, the deadline from its column; the row's span covers all its cells. Shared by every table form.
+    `carried` are cells spanned down from a row above (a merged cell): read as this row's, outside its span."""
+    offsets = [o for _, _, offs in cells for o in offs]
+    if not offsets or not any(text.strip() for role, text, _ in cells if role != "number"):
+        return None
+    spec, number = cells_owners([*cells, *carried])
+    spec.start, spec.end = min(offsets), max(offsets) + 1
     parent = next((it for it in reversed(items) if it.start <= spec.start < it.end), None)
+    if parent is not None and parent.start == spec.start and not parent.children and parent.owners is None:
+        parent.owners = spec if not spec.empty else None      # the row is a numbered item already
+        return None
     task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                 start=spec.start, end=spec.end, parent=parent, from_block=True)
     task.owners = spec if not spec.empty else None
