@@ -17,11 +17,12 @@ import re
 
 from .status import classify
 from .structure import MARKERS, Item, line_spans
-from .tables import Cell, column_role, row_task
+from .tables import Cell, cells_owners, column_role, row_task
 
 INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
 BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
-OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展")
+OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
+                     r"验收(?:意见|结论)|销号意见")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
 
 
@@ -117,3 +118,46 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
         record.append(field)
     close()
     return tasks
+
+
+# A numbered section headed only by a field's label, its value below or run on after it:
+#   一、整改任务 <problem>   二、整改责任单位 <unit>   三、整改完成情况 <outcome>   四、验收意见已完成整改,同意销号。
+FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|领导|责任人|情况|意见|结论|目标|措施|时限|进展))"
+                        r"[^\S\n]*[:]?[^\S\n]*")
+
+
+def _field_section(text: str, item: Item) -> tuple[str | None, int] | None:
+    """(role, value start) of a section whose heading is a field label, or None."""
+    at = item.start + len(item.number or "")
+    m = FIELD_HEAD.match(text, at, item.end)
+    if m is None:
+        return None
+    label = m.group(1)
+    role = field_role(label)
+    if role is None and not re.search(r"目标|措施|时限", label):
+        return None
+    return role, m.end()
+
+
+def field_sections(text: str, items: list[Item]) -> list[Item]:
+    """A document (or part) that records one finding as numbered field sections is one card: the first
+    task or problem section is the item, the owner sections name its owners and the outcome sections its
+    status (the last that states a verdict: 验收意见 judges the 完成情况 before it). The other sections
+    of the card are no items of their own."""
+    top = [it for it in items if it.parent is None and not it.children]
+    fields = [(it, f) for it in top if (f := _field_section(text, it))]
+    roles = [f[0] for _, f in fields]
+    if len(fields) < 3 or "task" not in roles or not set(roles) & {*OWNER_ROLES, "outcome"}:
+        return items
+    card = next(it for it, f in fields if f[0] == "task")
+    owners = [(f[0], text[f[1]:it.end].strip(), it) for it, f in fields if f[0] in OWNER_ROLES]
+    cells = [(role, value, list(range(text.index(value, it.start), text.index(value, it.start) + len(value))))
+             for role, value, it in owners if value]
+    if cells:
+        spec, _ = cells_owners(cells)
+        card.owners = spec if not spec.empty else None
+    verdicts = [classify(text[f[1]:it.end]) for it, f in fields if f[0] == "outcome"]
+    card.status = next((v for v in reversed(verdicts) if v), None)
+    card.status_read = True
+    absorbed = {id(it) for it, f in fields if it is not card}
+    return [it for it in items if id(it) not in absorbed]

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from .cards import card_tasks
 from .deadlines import find_body_deadline, parse_deadline
+from .cards import field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, read_meta
 from .noise import cut, find_noise, remap
@@ -32,7 +33,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 
 
 def extract_source(src: SourceText) -> dict:
@@ -58,6 +59,7 @@ def _extract(src: SourceText) -> dict:
     items = build_items(text, break_offsets(text, meta.body_end))
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
+    items = field_sections(text, items)
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens)
     items = _block_tasks(text, items, parens)
@@ -65,7 +67,8 @@ def _extract(src: SourceText) -> dict:
     items += flat_table_tasks(text, items)
     cards = card_tasks(text, items)
     items += cards
-    items += sentence_tasks(text, items, meta.reports_outcomes)
+    # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
+    items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"
@@ -84,6 +87,8 @@ def _extract(src: SourceText) -> dict:
         if not item.status_read:
             item.status = _status(text, item, meta.reports_outcomes)
     _ordinal_statuses(text, items)
+    if meta.reports_outcomes:
+        _group_statuses(text, items)
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
@@ -335,7 +340,7 @@ def _sole_responsible_leads(item: Item) -> None:
 
 def _heading(text: str, item: Item) -> str:
     own = text[item.start:_own_region(item)[1]]
-    return re.split(r"[。\n]", own, maxsplit=1)[0]
+    return SENTENCE_END.split(own, maxsplit=1)[0]
 
 
 def _kind(text: str, item: Item) -> str:
@@ -354,10 +359,14 @@ def _kind(text: str, item: Item) -> str:
     return "section" if item.children else "task"
 
 
+SENTENCE_END = re.compile(r"[。\n]")
+VERDICT_LEAD = re.compile(r"\s*([^。\n]{2,30})[。\n]")
+
+
 def _verdict(outcome: str) -> str | None:
     """An outcome that opens with a short verdict ("该问题已完成整改。一是…") is that verdict; otherwise
     the whole outcome is read, an unfinished signal outweighing a finished one."""
-    lead = re.match(r"\s*([^。\n]{2,30})[。\n]", outcome)
+    lead = VERDICT_LEAD.match(outcome)
     return (classify(lead.group(1)) if lead else None) or classify(outcome)
 
 
@@ -398,6 +407,31 @@ def _ordinal_statuses(text: str, items: list[Item]) -> None:
         for o in ORDINAL.finditer(m.group(1)):
             item = by_value.get(marker_value(o.group(1)))
             if item is not None:
+                item.status = status
+
+
+# "已完成整改5个,分别是:1-2,…;1-3,…" / "阶段性完成整改6个,分别为:…": a count with its verdict, then the
+# problems it counts listed under it.
+GROUP_WORD = re.compile(r"(?:分别是|分别为|具体是|具体为|包括)[:]")
+GROUP_VERDICT = re.compile(r"([^,;。:\n]{2,16}?)(?:\d+|[一二三四五六七八九十]+)\s*(?:个|项|条)(?:问题|任务|事项)?[,]?$")
+
+
+def _group_statuses(text: str, items: list[Item]) -> None:
+    """Problems or tasks listed under a counted verdict take that verdict unless they state their own."""
+    groups = []
+    for word in GROUP_WORD.finditer(text):
+        window = max(0, word.start() - 40)
+        if (m := GROUP_VERDICT.search(text, window, word.start())):
+            groups.append((word.end(), classify(m.group(1)), m.start()))
+    for n, (at, status, opens) in enumerate(groups):
+        if status is None:
+            continue
+        holder = _innermost(items, at - 1)
+        if holder is not None and opens - holder.start <= 6 and holder.kind != "section":
+            holder.status = status          # "(1)已完成整改5个,分别是:…": the item is that group
+        stop = min(groups[n + 1][0] if n + 1 < len(groups) else len(text), holder.end if holder else len(text))
+        for item in items:
+            if at <= item.start < stop and item.kind in ("problem", "task") and item.status is None:
                 item.status = status
 
 

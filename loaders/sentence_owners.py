@@ -21,7 +21,7 @@ from .units import all_units, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
-LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|并|再|同时|均|要|请|要求|责成|建议|由|统一由)+")
+LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|并|再|同时|均|要|请|要求|责成|建议|明确|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
@@ -31,7 +31,7 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])[\u4e00-\u9fff()]{2,24}$")
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])(?!.*(?:序号|编号))[\u4e00-\u9fff()]{2,24}$")
 
 
 def _units(text: str, at: int):
@@ -85,10 +85,10 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     own = text[start:end]
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own:
         return None             # no role verb, no request, no label: nothing here names an owner
-    labelled = [m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"] \
-        if ":" in own else []
+    labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
+                    None) if ":" in own else None
     if labelled:           # labels run into the paragraph: the clause runs to the end of its line
-        first = labelled[0].start()
+        first = labelled.start()
         stop = own.find("\n", first)
         stop = len(own) if stop < 0 else stop
         spec = parse_owner_span(text, start + first, start + stop)
@@ -96,7 +96,8 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
             return spec
     spec = OwnerSpec(start=start, end=end)
     found = False
-    requested = any(REQUEST.match(m.group().strip()) for m in CLAUSE.finditer(own))
+    requested = bool(REQUEST_ANYWHERE.search(own)) and any(REQUEST.match(m.group().strip())
+                                                           for m in CLAUSE.finditer(own))
     for m in CLAUSE.finditer(own):
         clause = m.group().strip()
         if clause:
@@ -110,17 +111,68 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 
 
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
-# "赛罕区政府11月底启动…", "市卫生局负责…". Outside any numbered item, such a sentence is a task of its own.
+# "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
+# Outside any numbered item, such a sentence is a task of its own.
 SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关)"
-ASSIGNING = r"(?=要|须|必须|将|应|负责|牵头|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争)"
-SUBJECT = re.compile(rf"(?:由)?([\u4e00-\u9fff()]{{2,24}}?{SUBJECT_END}){ASSIGNING}")
+TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年)[,]?"
+ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
+             r"(?:要|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?([\u4e00-\u9fff()]{{2,24}}?{SUBJECT_END}){ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
+# A unit given a list of work: "X承担了多个实事项目,包括:A;B。C", "X负责以下工作:A;B": each part after the
+# colon is a task of X.
+CHARGE = re.compile(rf"(?:^|(?<=[,;。:]))(?:其中,)?([\u4e00-\u9fff()、]{{2,40}}?{SUBJECT_END})(?:承担|负责)了?"
+                    r"[^,。;:!?\n]{0,12}(?:项目|任务|工作|事项)[,]?(?:主要)?(?:包括|有|如下|是)?:")
+
+
+def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Item]]:
+    """The enumerated charge in a paragraph: where it starts, and a task per part of its list."""
+    m = CHARGE.search(para)
+    units = m and _units(m.group(1), para_start + m.start(1))
+    if not units:
+        return len(para), []
+    tasks = []
+    for part in re.finditer(r"[^;。]+[;。]?", para[m.end():]):
+        body = part.group().strip()
+        if len(body) >= 4:
+            at = para_start + m.end() + part.start() + part.group().index(body)
+            spec = OwnerSpec(lead=units, start=units[0].start, end=units[-1].end)
+            tasks.append(_task(text, at, at + len(body), spec))
+    return m.start(), tasks
+
+
+def _subject_tasks(text: str, at: int, segment: str) -> list[Item]:
+    """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
+    "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work."""
+    found = []
+    for clause in CLAUSE.finditer(segment):
+        stripped = clause.group().strip()
+        subject = SUBJECT.match(stripped)
+        if subject is None:
+            continue
+        where = at + clause.start() + clause.group().index(stripped)
+        units = _units(subject.group(1), where + subject.start(1))
+        exhortation = re.match(r"还?(?:要|须|必须|应|将)", stripped[subject.end():])
+        if units and len(units) == 1 and not (units[0].collective and exhortation):
+            # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
+            found.append((where, OwnerSpec(lead=units, start=units[0].start, end=units[0].end)))
+        if not found:
+            break               # only a sentence that opens on its subject gives work to several
+    tasks = []
+    for k, (where, spec) in enumerate(found):
+        start = at if k == 0 else where
+        end = found[k + 1][0] if k + 1 < len(found) else at + len(segment)
+        while end > start and text[end - 1] in ",,":
+            end -= 1
+        tasks.append(_task(text, start, end, spec))
+    return tasks
 
 
 def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
-    (…。责任部门:市房管局), or a sentence whose subject is the unit the work is given to."""
+    (…。责任部门:市房管局), a unit given a list of work, or a sentence whose subject is the unit the
+    work is given to."""
     covered = []                          # the items' ranges, merged, for a bisect
     for s, e in sorted((it.start, it.end) for it in items):
         if covered and s <= covered[-1][1]:
@@ -149,20 +201,11 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             continue
         if report:
             continue
+        charge_at, charged = _charged_tasks(text, para_start, para) if ":" in para else (len(para), [])
+        tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
-        for s in SEGMENT.finditer(para):
-            for clause in CLAUSE.finditer(s.group()):
-                subject = SUBJECT.match(clause.group().strip())
-                if subject is None:
-                    continue
-                at = para_start + s.start() + clause.start() + clause.group().index(clause.group().strip())
-                units = _units(subject.group(1), at + subject.start(1))
-                exhortation = re.match(r"要|须|必须|应|将", clause.group().strip()[subject.end():])
-                if units and len(units) == 1 and not (units[0].collective and exhortation):
-                    # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
-                    spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-                    tasks.append(_task(text, para_start + s.start(), para_start + s.end(), spec))
-                break
+        for s in SEGMENT.finditer(para[:charge_at]):
+            tasks += _subject_tasks(text, para_start + s.start(), s.group())
     return tasks
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .places import places_in
+
 HAN = "\u4e00-\u9fff"
 LEVEL = "自治州|自治县|特别行政区|自治区|新区|经济区|开发区|高新区|省|市|州|盟|县|区|旗"
 # A leading place: "盘锦市", "兴隆台区", "辽河口生态经济区"; a bare "市"/"区" is relative to the document.
@@ -22,6 +24,7 @@ COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
                       r"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院)$")
 STRONG_UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|银行|支行|联|部门|单位|政府|党组|党委)$")
+PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 OPEN_END = re.compile(r"等(?:相关|有关)?(?:部门|单位|机构)?$")
 LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)$")
 LIST_SPLIT = re.compile(r"[、,;]")
@@ -65,9 +68,12 @@ def is_bare_place(piece: str) -> bool:
 CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地各部门|级各部门)$")
 
 
+DIGIT = re.compile(r"\d")
+
+
 def looks_like_unit(piece: str) -> bool:
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
-        and not re.search(r"\d", piece)
+        and not DIGIT.search(piece)
 
 
 def all_units(mentions: list["Mention"]) -> bool:
@@ -83,13 +89,18 @@ def is_collective(mention: str, distributive: bool = False) -> bool:
             bool(GENERIC_PLACE.match(m)) or bool(COLLECTIVE_END.search(m)))
 
 
+def _starts_with_place(text: str) -> bool:
+    found = places_in(text[:12])
+    return bool(found) and found[0][0] == 0
+
+
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     """Trim punctuation/connectives around a list element, keeping its span exact."""
     end = start + len(text)
     while text and text[0] in STRIP_CHARS:
         text, start = text[1:], start + 1
     for lead in ("由", "和", "及", "并"):
-        if text.startswith(lead) and len(text) > 2:
+        if text.startswith(lead) and len(text) > 2 and not _starts_with_place(text):   # 和布克赛尔县…
             text, start = text[len(lead):], start + len(lead)
     role_noun = ROLE_NOUN.match(text)       # "包片单位县气象局": the unit's role, then the unit
     if role_noun and looks_like_unit(text[role_noun.end():]) and len(text) - role_noun.end() >= 3:
@@ -103,7 +114,7 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]
-        if STRONG_UNIT_END.search(left) and looks_like_unit(right):
+        if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left)) and looks_like_unit(right):
             return [(left, start)] + _split_conjunctions(right, start + m.end())
     return [(piece, start)]
 
@@ -113,22 +124,21 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
 CONVENTION_NOTE = re.compile(r"\([^()]*(?:牵头|下同|为准|负责|排名|排序|第一)[^()]*\)\s*$")
 
 
-def _delimiters(text: str):
-    """List delimiters outside parentheses: "各县(市、区)政府" is one unit."""
-    if "(" not in text:
-        for m in LIST_SPLIT.finditer(text):
-            yield m.start(), m.group()
-        yield len(text), ","
-        return
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and c in "、,;":
-            yield i, c
-    yield len(text), ","
+INNER_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _delimiters(text: str) -> list[tuple[int, str]]:
+    """List delimiters outside parentheses: "各县(市、区)政府" is one unit. Parenthesised parts are masked
+    innermost first; after an unclosed "(" nothing is a delimiter."""
+    masked = text
+    while "(" in masked:
+        inner = INNER_PARENS.sub(lambda m: "x" * len(m.group()), masked)
+        if inner == masked:
+            cut = masked.index("(")
+            masked = masked[:cut] + "x" * (len(masked) - cut)
+            break
+        masked = inner
+    return [(m.start(), m.group()) for m in LIST_SPLIT.finditer(masked)] + [(len(text), ",")]
 
 
 def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
