@@ -77,6 +77,24 @@ def scan_and_extract(paths: list[Path]) -> dict:
             "extract_vs_regex": round(regex_s / extract_s, 5), "output_floor_vs_regex": round(regex_s / output_s, 4)}
 
 
+def ocr_pages_per_second(work: Path) -> dict | None:
+    """OCR throughput (onnxruntime uses every core): a seed printed at 150 dpi, blurred and skewed (the scan fixture of the tests),
+    read with the cache off."""
+    from tests.support import archive_formats as make
+    from loaders.readers.ocr import read_scanned_pdf
+
+    if not make.FONT.exists():
+        return None
+    seed = Path(__file__).resolve().parent.parent / "tests/fixtures/corpus/panjin_2017_fangguanfu_huitoukan_zhenggai_yijian.txt"
+    scan = work / "scan.pdf"
+    pages = make.write_scan(scan, make.seed_lines(seed))
+    os.environ["ZEREN_OCR_CACHE"] = str(work / "ocr-cache-off")
+    shutil.rmtree(work / "ocr-cache-off", ignore_errors=True)
+    seconds, (_, _, confidence) = timed(lambda: read_scanned_pdf(str(scan), scan.read_bytes(), pages))
+    return {"pages": pages, "seconds": round(seconds, 1), "pages_s": round(pages / seconds, 3),
+            "confidence": confidence}
+
+
 def load(corpus: Path, store: Path, jobs: int) -> dict:
     """``zeren load`` in a subprocess; peak RSS is the most its processes (writer and readers) held at
     once, summed, sampled every 0.1 s."""
@@ -247,6 +265,7 @@ def main() -> None:
     generate_s, paths = timed(lambda: write_corpus(corpus, size["corpus"]))
     results["generate_s"] = round(generate_s, 1)
     results.update(scan_and_extract(paths[: min(len(paths), 2000)]))
+    results["ocr"] = ocr_pages_per_second(args.work)
     store = args.work / "store"
     results["load_1"] = load(corpus, store, 1) if size["corpus"] <= 10_000 else None
     results["load_2"] = load(corpus, store, 2)
@@ -291,6 +310,9 @@ def report(r: dict) -> None:
     print(f"  regex scan baseline      {r['regex_scan_mb_s']:>10} MB/s")
     print(f"  extraction (1 core)      {r['extract_mb_s']:>10} MB/s  {r['extract_docs_s']} docs/s"
           f"  = {r['extract_vs_regex']:.2%} of the baseline (target ≥ 10%)")
+    if r.get("ocr"):
+        print(f"  OCR (150 dpi, all cores){r['ocr']['pages_s']:>10} pages/s  ({r['ocr']['pages']} pages, "
+              f"mean confidence {r['ocr']['confidence']})")
     if "output_floor_vs_regex" in r:
         print(f"  building only its output  {r['output_floor_vs_regex']:>9.1%} of the baseline at best")
     for key in ("load_1", "load_2", "graph_load"):

@@ -35,7 +35,8 @@ ITEM_PROPS = ("doc", "number", "text", "span", "sentence", "status", "level", "c
               "each_leads")
 
 DOCUMENT = NodeType("Document", "文件", ("doc", "title", "issuer", "doc_no", "date", "jurisdiction", "kind",
-                                       "path", "sha256", "claimed_problems", "claimed_done", "span", "sentence"))
+                                       "path", "sha256", "claimed_problems", "claimed_done", "span", "sentence",
+                                       "ocr_confidence"))
 SECTION = NodeType("Section", "章节", ITEM_PROPS)
 PROBLEM = NodeType("Problem", "问题", ITEM_PROPS)
 TASK = NodeType("Task", "任务", ITEM_PROPS)

@@ -120,7 +120,8 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
     records.node(doc, "Document", title=meta.get("title"), issuer=meta.get("issuer"), doc_no=meta.get("doc_no"),
                  date=meta.get("date"), jurisdiction=meta.get("jurisdiction"), kind=meta.get("kind"),
                  path=src.path, sha256=src.sha256, claimed_problems=claimed.get("problems"),
-                 claimed_done=claimed.get("done"), **records.evidence(span))
+                 claimed_done=claimed.get("done"), ocr_confidence=src.ocr_confidence,
+                 **records.evidence(span))
     if meta.get("issuer"):
         # The issuer's jurisdiction is not stated, only guessable; left for a lead/responsible mention to fill.
         issuer = records.unit(meta["issuer"], None, False)

@@ -15,11 +15,12 @@ class UnreadableDocument(Exception):
 @dataclass(frozen=True)
 class SourceText:
     path: str        # as given by the user
-    format: str      # txt | html | docx | pdf
+    format: str      # txt | html | docx | pdf | doc | wps | rtf | xlsx | xls | et | csv | ofd | image
     encoding: str    # detected encoding for byte formats, else the container's
     sha256: str      # of the raw bytes: identity of this version of the document
     text: str        # the text shown to the user; evidence spans index into it
     folded: str      # same length as ``text``: simplified script, half-width punctuation; parsers read this
+    ocr_confidence: float | None = None   # read by OCR from page images: the engine's mean confidence (0–1)
 
     def __post_init__(self):
         if len(self.text) != len(self.folded):

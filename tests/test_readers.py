@@ -381,7 +381,8 @@ def test_pdf_without_text_layer(tmp_path):
     pdf.add_page()
     pdf.rect(20, 20, 80, 40, style="F")
     pdf.output(str(tmp_path / "scan.pdf"))
-    assert unreadable(str(tmp_path / "scan.pdf")) == "scanned PDF, no text layer"
+    # a PDF without a text layer is OCR'd now (issue 17); a page that shows no text at all is still one line
+    assert unreadable(str(tmp_path / "scan.pdf")) == "no text found by OCR (a blank or non-text image)"
 
 
 def test_pdf_with_password(tmp_path):
@@ -427,8 +428,8 @@ def test_binary_txt_without_nul(tmp_path):
 
 
 def test_unsupported_suffix(tmp_path):
-    reason = unreadable(write(tmp_path / "old.doc", b"\xd0\xcf\x11\xe0 legacy word"))
-    assert "unsupported" in reason and ".doc" in reason
+    reason = unreadable(write(tmp_path / "old.wpd", b"\xff WordPerfect"))      # .doc is read since issue 17
+    assert "unsupported" in reason and ".wpd" in reason
 
 
 def test_whitespace_only(tmp_path):
@@ -465,4 +466,5 @@ def test_iter_documents_walks_sorted_and_skips_hidden(tmp_path):
         os.path.join("sub", "z.pdf"),
         str(tmp_path / "missing.txt"),
     ]
-    assert {".txt", ".html", ".htm", ".docx", ".pdf"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".xlsx", ".xls", ".et", ".csv", ".ofd",
+            ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"} == SUPPORTED_SUFFIXES

@@ -1,0 +1,154 @@
+"""The formats an inspector's archive comes in: Word 97 .doc, Excel ledgers, OFD, scanned PDFs and images.
+
+Each is read into the text the extractor already knows how to read, and scored against the gold of the
+document it was made from (tests/support/scoring.py, the shared scorer's rules). The .doc fixtures were made
+once with LibreOffice 7.4 (`soffice --convert-to doc:"MS Word 97"` from a .docx of the source's lines) and
+are committed; the others are made here from the seed.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from loaders.extract import extract_file
+from loaders.readers import read_document
+from loaders.source import UnreadableDocument
+from tests.support import archive_formats as make
+from tests.support.scoring import score
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "corpus" / "panjin_2017_fangguanfu_huitoukan_zhenggai_yijian.txt"
+SEED_GOLD = json.loads((FIXTURES / "gold" / (SEED.stem + ".json")).read_text(encoding="utf-8"))
+DEV_DOC = "changshu_2018_zhengfu_gongzuo_renwu_fenjiebiao"
+DEV_GOLD = json.loads((FIXTURES / "dev" / "gold" / (DEV_DOC + ".json")).read_text(encoding="utf-8"))
+needs_antiword = pytest.mark.skipif(not shutil.which("antiword"), reason="antiword not installed (make test installs it)")
+needs_font = pytest.mark.skipif(not make.FONT.exists(), reason="fonts-wqy-microhei not installed (make test installs it)")
+
+
+def scored(gold: dict, path: Path) -> dict:
+    _, extraction = extract_file(str(path))
+    return score({gold["doc"]: (gold, extraction)})
+
+
+def meets(got: dict, floor: float) -> bool:
+    return all(got[m] >= floor for m in ("tasks", "lead_f1", "responsible_f1"))
+
+
+@needs_antiword
+@pytest.mark.parametrize("gold,name", [(SEED_GOLD, SEED.stem), (DEV_GOLD, DEV_DOC)])
+def test_word_97_documents(gold, name):
+    got = scored(gold, FIXTURES / "formats" / f"{name}.doc")
+    assert meets(got, 0.95), got
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return make.ledger_rows(SEED, SEED_GOLD)
+
+
+@pytest.mark.parametrize("suffix,writer", [(".xlsx", make.write_xlsx), (".xls", make.write_xls), (".et", make.write_xls)])
+def test_excel_ledger_with_a_merged_title_and_a_leader_column(tmp_path, rows, suffix, writer):
+    path = tmp_path / f"ledger{suffix}"
+    writer(path, rows)
+    got = scored(SEED_GOLD, path)
+    assert meets(got, 0.95), got
+    src, out = extract_file(str(path))
+    assert src.text.startswith(make.TITLE + "\n")                      # the merged title row is one line
+    led = [it for it in out["items"] if it.get("persons")]
+    assert len(led) >= 0.95 * len(rows)                                 # 责任领导 names persons, never units
+    named = {p["name"] for it in led for p in it["persons"]}
+    units = {u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]}
+    assert named <= set(make.LEADERS) and not named & units
+
+
+def test_csv_ledger(tmp_path, rows):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(("\n".join(",".join(f'"{c}"' for c in r) for r in [make.HEADER] + rows)).encode("gb18030"))
+    assert meets(scored(SEED_GOLD, path), 0.95)
+
+
+def test_ofd_with_text_runs_split_across_objects(tmp_path):
+    path = tmp_path / "yijian.ofd"
+    make.write_ofd(path, make.seed_lines(SEED), title="关于印发整改工作方案的通知")
+    got = scored(SEED_GOLD, path)
+    assert meets(got, 0.95), got
+    assert read_document(path).format == "ofd"
+
+
+@needs_font
+def test_scanned_pdf_is_read_by_ocr_and_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "scan.pdf"
+    pages = make.write_scan(path, make.seed_lines(SEED))
+    assert pages >= 3
+    got = scored(SEED_GOLD, path)
+    assert meets(got, 0.90), got
+    src = read_document(path)
+    assert src.encoding == "pdf+ocr" and 0.8 < src.ocr_confidence <= 1.0
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+    start = time.perf_counter()
+    again = read_document(path)                          # from the cache: no second OCR
+    assert again.text == src.text and time.perf_counter() - start < 2
+
+
+@needs_font
+def test_a_page_image(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path / "cache"))
+    pdf = tmp_path / "one.pdf"
+    make.write_scan(pdf, make.seed_lines(SEED)[:12], dpi=150)
+    import pypdfium2
+    image = pypdfium2.PdfDocument(str(pdf))[0].render(scale=150 / 72).to_pil()
+    path = tmp_path / "page.png"
+    image.save(path)
+    src = read_document(path)
+    assert src.format == "image" and "整改" in src.text
+
+
+# Bad input in every new format: one line, a non-zero exit, nothing stored changes.
+def _bad_files(tmp_path: Path) -> dict[str, Path]:
+    doc = (FIXTURES / "formats" / f"{SEED.stem}.doc").read_bytes()
+    files = {"truncated .doc": ("cut.doc", doc[:3000]),
+             "not a zip .ofd": ("broken.ofd", b"PK\x03\x04" + b"\x00" * 40),
+             "no .xlsx header": ("plain.xlsx", None),
+             "text-free image": ("blank.png", None),
+             "not a word file .wps": ("fake.wps", b"hello")}
+    out = {}
+    for what, (name, data) in files.items():
+        path = tmp_path / name
+        if data is not None:
+            path.write_bytes(data)
+        elif name.endswith(".xlsx"):
+            import openpyxl
+            book = openpyxl.Workbook()
+            for r in range(5):
+                book.active.append([f"第{r}行的一段说明文字", r * 3])
+            book.save(path)
+        else:
+            from PIL import Image
+            Image.new("RGB", (400, 300), "white").save(path)
+        out[what] = path
+    return out
+
+
+def test_bad_input_in_the_new_formats_is_one_line_and_stores_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path / "cache"))
+    store = tmp_path / "store"
+    zeren = [sys.executable, "-m", "cli.main"]
+    loaded = subprocess.run(zeren + ["load", str(SEED), "--store", str(store)], capture_output=True, text=True)
+    assert loaded.returncode == 0, loaded.stderr
+    before = subprocess.run(zeren + ["stats", "--store", str(store), "--json"], capture_output=True, text=True).stdout
+    for what, path in _bad_files(tmp_path).items():
+        with pytest.raises(UnreadableDocument):
+            read_document(path)
+        run = subprocess.run(zeren + ["load", str(path), "--store", str(store)], capture_output=True, text=True)
+        lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
+        assert run.returncode != 0 and len(lines) == 1 and "Traceback" not in run.stderr, (what, run.stderr)
+        assert str(path.name) in lines[0], (what, lines)
+    after = subprocess.run(zeren + ["stats", "--store", str(store), "--json"], capture_output=True, text=True).stdout
+    assert after == before
