@@ -27,6 +27,9 @@ FLOORS = {
     "dev": dict(tasks=0.97, lead_f1=0.99, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
     "real": dict(tasks=0.99, lead_f1=0.96, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.89),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
+    # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt):
+    # the honest estimate for documents never seen, and far below the bar; no rule has looked at it yet
+    "unseen": dict(tasks=0.61, lead_f1=0.77, responsible_f1=0.66, deadline=0.57, problems=0.99, status=0.25, meta=0.70),
 }
 
 
