@@ -21,7 +21,9 @@ YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 YM = re.compile(r"(\d{4})年(\d{1,2})月(上旬|中旬|下旬)?")
 Y_PART = re.compile(r"(\d{4})年(?:度)?(上半年|下半年|年底|年末|底|末|内|前|全年|第?([一二三四1-4])季度)?")
 MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-M_ONLY = re.compile(r"(?<![\d年])(\d{1,2})月(?:(上旬|中旬|下旬)(?:前|内)?|底|末|份|前|中|内)")
+# "9月底前", and "9月投入使用" / "5月开工": a month and what is due in it
+M_ONLY = re.compile(r"(?<![\d年])(\d{1,2})月(?:(上旬|中旬|下旬)(?:前|内)?|底|末|份|前|中|内|"
+                    r"(?=投入使用|投用|建成|完成|竣工|开工|动工|启动|交付|开通|上线))")
 BARE_YEAR_END = re.compile(r"(?<!\d)(?:年底|年末|年内|本年度|今年)")
 BARE_HALF = re.compile(r"(?<!\d年)(?<!\d)(上半年|下半年|第?([一二三四])季度)")
 
@@ -142,6 +144,9 @@ def looks_like_deadline(piece: str) -> bool:
 # "要在8月底完成", "12月中旬全面开工", "6月下旬建成投用": a month part right before the work it ends.
 MONTH_PART_BEFORE_WORK = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|底|末)(?=(?:前|全面|基本|全部)?(?:完成|建成|"
                                     r"开工|启动|投用|实现|出台|办结|竣工|投产|新建|改造))")
+# The date a ledger or plan set, in a progress report: "台账要求4月10日完成全部栽植任务".
+DEMANDED_BY = re.compile(r"要求(?:在|于)?((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?前?)"
+                         r"(?=完成|实现|建成|办结|全部|全面|基本)")
 # A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
 OPENING_PERIOD = re.compile(r"^\s*(?:今年|本年度?)?(?:年内|年底前|年末前|年底)")
 
@@ -153,5 +158,5 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     for m in BODY_DEADLINE.finditer(text):
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()
-    m = MONTH_PART_BEFORE_WORK.search(text)
-    return m.span() if m else None
+    m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text)
+    return m.span(m.lastindex or 0) if m else None

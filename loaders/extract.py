@@ -33,7 +33,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 
 
 def extract_source(src: SourceText) -> dict:
@@ -89,6 +89,7 @@ def _extract(src: SourceText) -> dict:
     _ordinal_statuses(text, items)
     if meta.reports_outcomes:
         _group_statuses(text, items)
+    _heading_statuses(text, items)
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
@@ -432,6 +433,27 @@ def _group_statuses(text: str, items: list[Item]) -> None:
         stop = min(groups[n + 1][0] if n + 1 < len(groups) else len(text), holder.end if holder else len(text))
         for item in items:
             if at <= item.start < stop and item.kind in ("problem", "task") and item.status is None:
+                item.status = status
+
+
+# A section headed by a counted verdict: "一、已完成2项", "二、正在推进17项(见附件)".
+HEADING_VERDICT = re.compile(r"^[^\n,。]{0,8}?(?:已完成|已办结|已整改到位|已整改|已销号|正在推进|正在办理|正在整改|推进中|"
+                             r"未完成|进展滞后|推进滞后|滞后)[^\n,。]{0,6}?\d+\s*(?:项|个|件|条)")
+
+
+def _heading_statuses(text: str, items: list[Item]) -> None:
+    """The items of a section headed by a counted verdict take it, unless they state their own."""
+    for section in items:
+        if not section.children:
+            continue
+        head = _heading(text, section)
+        if len(head) > 24 or not (m := HEADING_VERDICT.match(head)) or (status := classify(m.group())) is None:
+            continue
+        stack = list(section.children)
+        while stack:
+            item = stack.pop()
+            stack += item.children
+            if item.kind in ("problem", "task") and item.status is None:
                 item.status = status
 
 

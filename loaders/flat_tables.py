@@ -72,6 +72,9 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
     """Match a row's cells (without its number) to the data columns they fit, in order: an empty cell is
     a skipped column, so the best monotone alignment is taken; surplus lines (a wrapped cell) join the
     task column."""
+    if len(cells) > len(roles) and all(_fit_score(r, c) > 0 for r, (c, _) in zip(roles, cells)):
+        # a whole row, then a second line of it under the same number (开工建设X。 单位 5月底前 / 开工建设Y。 12月底前)
+        return [(r, c, at) for r, (c, at) in zip(roles, cells)]
     if len(cells) > len(roles) and "task" in roles:
         t = roles.index("task")
         after = len(roles) - t - 1
@@ -81,6 +84,7 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
         out += [("task", c, at) for c, at in middle]
         out += [(r, c, at) for r, (c, at) in zip(roles[t + 1:], tail)]
         return out
+    cells = cells[:len(roles)]      # no task column to take the surplus: the row's first cells are its own
     n, m = len(cells), len(roles)
     NEG = float("-inf")
     best = [[NEG] * (m + 1) for _ in range(n + 1)]
@@ -121,13 +125,16 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
                and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])):
             width += 1
+        number_at = next((k for k in range(1, width) if column_role(cells[i + k][0]) == "number"), 0)
+        if number_at:       # a header starts at its 序号: the short title line above it is no column
+            i, width = i + number_at, width - number_at
         if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
             continue
         roles = [column_role(c) for c, _ in cells[i:i + width]]
         j = i + width
         if roles[0] == "number":
-            j = _numbered_rows(cells, j, roles, items, tasks)
+            j = _numbered_rows(text, cells, j, roles, items, tasks)
         elif any(ROW_MARK.match(c) and ROW_MARK.match(c).group(1) == "1" for c, _ in cells[j - 1:j + 3]):
             j = _marked_rows(cells, j, roles, items, tasks)
         else:
@@ -136,7 +143,25 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
     return tasks
 
 
-def _numbered_rows(cells, j, roles, items, tasks) -> int:
+def _plain_units(cell: str) -> bool:
+    """One unit name alone in its cell ("迁建县政务服务中心。" is a task; "A、B" a cell of its own)."""
+    return _is_units(cell) and not re.search(r"[。,;!?、]", cell)
+
+
+def _unit_runs(text: str, cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Consecutive cells that each name a unit are one owner cell wrapped over lines ("县水务局⏎县住建局")."""
+    out: list[tuple[str, int]] = []
+    for cell, at in cells:
+        if out and _plain_units(cell) and _plain_units(out[-1][0]) \
+                and out[-1][0] == text[out[-1][1]:out[-1][1] + len(out[-1][0])]:
+            start = out[-1][1]
+            out[-1] = (text[start:at + len(cell)], start)
+        else:
+            out.append((cell, at))
+    return out
+
+
+def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
     expected = None
     while j < len(cells):
         cell, at = cells[j]
@@ -151,7 +176,9 @@ def _numbered_rows(cells, j, roles, items, tasks) -> int:
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
                 and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]):
             k += 1
-        row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], cells[j + 1:k])]
+        own = cells[j + 1:k]
+        own = _unit_runs(text, own) if len(own) > len(roles) - 1 else own     # more cells than columns: wraps
+        row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], own)]
         if (task := row_task(row, items)):
             tasks.append(task)
         expected, j = number + 1, k

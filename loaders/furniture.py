@@ -16,7 +16,7 @@ FIELDS = {   # field → its labels, most authoritative first
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "信息来源", "来源"),
     "doc_no": ("发文字号", "文号", "文件编号"),
     "written": ("成文日期", "成文时间", "发文日期", "发文时间", "印发日期", "签发日期"),
-    "published": ("发布日期", "发布时间", "公开日期", "信息时间", "日期", "时间"),
+    "published": ("发布日期", "发布时间", "公开日期", "生成日期", "信息时间", "日期", "时间"),
     "title": ("标题", "文件名称"),
 }
 OTHER_LABELS = ("索引号", "主题分类", "分类", "效力状态", "有效性", "体裁分类", "公文种类", "主题词", "浏览次数", "访问量",
@@ -67,7 +67,8 @@ def page_fields(text: str) -> dict[str, Field]:
     for k, m in enumerate(labels):
         label = _label_of(m.group())
         before = head[m.start() - 1] if m.start() else "\n"
-        if before not in " \t\n•·-|:【[(" and not (before.isdigit() and len(label) >= 3):
+        after_time = before.isdigit() and re.search(r"\d{1,2}:\d{2}(?::\d{2})?$", head[max(0, m.start() - 8):m.start()])
+        if before not in " \t\n•·-|:【[(" and not (before.isdigit() and len(label) >= 3) and not after_time:
             continue          # a label word inside a sentence ("…的来源:")
         field = next((f for f, labs in FIELDS.items() if label in labs), None)
         if field is None:
@@ -78,7 +79,7 @@ def page_fields(text: str) -> dict[str, Field]:
         value = head[m.end():end].strip(" :|•")
         if not value:
             # "来源: 长城网   作者:…" puts spaces after the colon
-            nxt = re.match(r"[^\S\n]*([^\s|]+)", head[m.end():stop])
+            nxt = re.match(r"[^\S\n]*\|?[^\S\n]*([^\s|]+)", head[m.end():stop])   # "发布机构 | X |"
             value = nxt.group(1) if nxt else ""
             if not value:
                 continue

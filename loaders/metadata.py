@@ -179,7 +179,8 @@ NEWS_LEAD = re.compile(rf"^[^\S\n]*(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})
                        rf"([{HAN}]{{4,30}}?(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会))(?:印发|发布|出台|下发|公布)", re.M)
 # A newspaper's masthead: the issue's date alone on a line, with its weekday.
 MASTHEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?:星期|周)[一二三四五六日天]\s*$", re.M)
-SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
+# "——2021年1月19日在…会议上" under a report's title, or opening the page: the day it was delivered
+SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()?\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
 OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
@@ -202,8 +203,12 @@ def _inline_signature(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A mirror's spam before the title: "乐鱼体育官网投注:贵港市人民政府关于…的报告" — the title is what follows
+SPAM_PREFIX = re.compile(r"^[^:]{2,20}:(?=[^:]{0,30}关于)")
+
+
 def _strip_tag(s: str | None) -> str | None:
-    return TITLE_TAG.sub("", s).strip() if s else s
+    return SPAM_PREFIX.sub("", TITLE_TAG.sub("", s)).strip() if s else s
 
 
 def _own_doc_no(text: str, head: str) -> str | None:
@@ -281,8 +286,10 @@ def read_meta(text: str) -> Meta:
                  or (_iso(masthead.group(1)) if (masthead := MASTHEAD_DATE.search(text[:300])) else None)
                  or field_date(getattr(fields.get("published"), "value", None)))
     head = text[: (meta.body_end or len(text))][:1500]
-    declared = DOC_NO.search(getattr(fields.get("doc_no"), "value", "") or "")
-    meta.doc_no = clean_doc_no(declared.group()) if declared else _own_doc_no(text, head)
+    stated = getattr(fields.get("doc_no"), "value", "") or ""
+    declared = DOC_NO.search(stated)
+    meta.doc_no = (clean_doc_no(declared.group()) if declared else _own_doc_no(text, head)
+                   or (stated if re.fullmatch(r"[\u4e00-\u9fff]{2,12}第?\d{1,4}[期号]", stated) else None))   # 督查通报第13期
     weak_issuer = bool(source) and meta.issuer == source.value and source.label not in FORMAL_SOURCE
     meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
                          or _title_place(meta.title) or find_place(meta.issuer)

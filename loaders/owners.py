@@ -138,6 +138,9 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
             start = offset + value.index(raw)
             spec.deadline = (raw, start, start + len(raw))
         return
+    stop = value.find("。")
+    if 0 < stop < len(value.rstrip(" 。")):
+        value = value[:stop]        # "X、Y按职责分工负责。具体任务均涉及…,不再做分工": what follows is a note
     units_text, units_at = [], []
     for piece, at in _pieces(value, offset):
         if looks_like_deadline(piece) and not spec.deadline:

@@ -113,11 +113,11 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关)"
-TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年)[,]?"
+SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关|科室|科)(?:\((?:单位|部门)\))?"
+TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?([\u4e00-\u9fff()]{{2,24}}?{SUBJECT_END}){ASSIGNING}")
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff()]{{1,24}}?{SUBJECT_END}){ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 # A unit given a list of work: "X承担了多个实事项目,包括:A;B。C", "X负责以下工作:A;B": each part after the
@@ -142,11 +142,23 @@ def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Ite
     return m.start(), tasks
 
 
-def _subject_tasks(text: str, at: int, segment: str) -> list[Item]:
+# The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
+ROLE_CLASS = re.compile(r"^(?:牵头|责任|承办|主办|协办|配合|主责)(?:单位|部门|科室)")
+
+
+WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同)([\u4e00-\u9fff()、]{2,40}?)"
+                          r"(?=对|在|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|,)")
+
+
+SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")      # parentheses stay inside: "各责任科室(单位)要…"
+
+
+def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
-    "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work."""
+    "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
+    is narrated, only an instruction (X要/须/必须…) assigns work."""
     found = []
-    for clause in CLAUSE.finditer(segment):
+    for clause in SUBJECT_CLAUSE.finditer(segment):
         stripped = clause.group().strip()
         subject = SUBJECT.match(stripped)
         if subject is None:
@@ -154,9 +166,17 @@ def _subject_tasks(text: str, at: int, segment: str) -> list[Item]:
         where = at + clause.start() + clause.group().index(stripped)
         units = _units(subject.group(1), where + subject.start(1))
         exhortation = re.match(r"还?(?:要|须|必须|应|将)", stripped[subject.end():])
-        if units and len(units) == 1 and not (units[0].collective and exhortation):
+        role_class = units and ROLE_CLASS.match(units[0].mention)
+        if units and len(units) == 1 and not (units[0].collective and exhortation and not role_class) \
+                and (exhortation or not report):
             # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
-            found.append((where, OwnerSpec(lead=units, start=units[0].start, end=units[0].end)))
+            spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+            rest_at = where + subject.end()
+            helpers = WITH_HELPERS.match(stripped[subject.end():])
+            if helpers and (more := _units(helpers.group(1), rest_at + helpers.start(1))):
+                spec.responsible += [(u, "assist") for u in more]     # "X要会同Y对…进行督导": Y assists
+                spec.end = more[-1].end
+            found.append((where, spec))
         if not found:
             break               # only a sentence that opens on its subject gives work to several
     tasks = []
@@ -199,13 +219,12 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if spec and (spec.lead or spec.responsible):
                 tasks.append(_task(text, para_start, m.end(), spec))
             continue
-        if report:
-            continue
-        charge_at, charged = _charged_tasks(text, para_start, para) if ":" in para else (len(para), [])
+        charge_at, charged = (_charged_tasks(text, para_start, para) if ":" in para and not report
+                              else (len(para), []))
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
         for s in SEGMENT.finditer(para[:charge_at]):
-            tasks += _subject_tasks(text, para_start + s.start(), s.group())
+            tasks += _subject_tasks(text, para_start + s.start(), s.group(), report)
     return tasks
 
 

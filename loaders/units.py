@@ -22,7 +22,7 @@ GENERIC_PLACE = re.compile(r"^(?:县\(市、?区\)|县\(市\)区|县市区|县�
 COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所属|涉及|全市|全区|全县|市直|区直|县直)")
 COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
-                      r"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院)$")
+                      r"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院|(?<=..)科)$")   # 宣传科
 STRONG_UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|银行|支行|联|部门|单位|政府|党组|党委)$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 OPEN_END = re.compile(r"等(?:相关|有关)?(?:部门|单位|机构)?$")
@@ -71,7 +71,11 @@ CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地
 DIGIT = re.compile(r"\d")
 
 
+KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")       # "各责任科室(单位)": offices, or units in their place
+
+
 def looks_like_unit(piece: str) -> bool:
+    piece = KIND_NOTE.sub("", piece) if piece.endswith(")") else piece
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece)
 
@@ -203,7 +207,22 @@ def _inherit_place(chain: list[Mention]) -> None:
             m.mention = first[0] + m.mention
 
 
+# The leading bodies of one place, listed together: "清丰县党委、政府", "开发区党工委、管委会" — the second names
+# the same place's body.
+LEADERSHIP = r"(?:人民政府|政府|党委|党工委|管委会|人大常委会|人大|政协|纪委监委|纪委)"
+LEADERSHIP_OF = re.compile(rf"^(.+?){LEADERSHIP}$")
+BARE_LEADERSHIP = re.compile(rf"^{LEADERSHIP}$")
+
+
+def _share_leadership_place(chain: list[Mention]) -> None:
+    for before, m in zip(chain, chain[1:]):
+        if BARE_LEADERSHIP.match(m.mention) and (owner := LEADERSHIP_OF.match(before.mention)):
+            m.mention = owner.group(1) + m.mention
+            m.distributive |= before.distributive
+
+
 def _expand_chain(chain: list[Mention]) -> None:
+    _share_leadership_place(chain)
     _inherit_place(chain)
     # A run of bare places shares the body of the unit after it (市、兴隆台区编委办), and what stands before
     # the run's first place covers them all: 各县、市、区政府 (every one), 相关市、县政府 (the ones concerned).
