@@ -34,6 +34,9 @@ def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf =
     """Every gap: no owner, vague owner, several leads, one unit in two roles, overload, deadlines, claims
     the text does not bear out, recurring problems. Each finding quotes its evidence."""
     day = _as_of(as_of)
+    if within < 0:
+        fail(f"--within {within}: a number of days, 0 or more")
+    within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
     with opened(store, neo4j) as db:
         findings = queries.quote(queries.gaps(db.to_networkx(), as_of=day, within_days=within), db.document_text)
     show(findings, as_json, gaps_table)

@@ -124,10 +124,18 @@ READ_AHEAD = 64  # chunks of documents the readers may be ahead of the writer: m
 CHUNK = 8
 
 
+def worker_count(jobs: int, files: int) -> int:
+    """Processes to read with: -j 0 is one per core; never more than there are chunks of files to read
+    (-j 48 on 2 files forks none) nor four per core."""
+    cores = os.cpu_count() or 1
+    wanted = cores if jobs == 0 else jobs
+    return max(1, min(wanted, -(-files // CHUNK), 4 * cores))
+
+
 def extract_all(files: list[str], jobs: int, prepare):
     """(path, extracted) in file order; with jobs > 1 the reading, parsing and the store's ``prepare`` (its
     rows, ready to write) run in worker processes, at most READ_AHEAD chunks ahead of the caller."""
-    jobs = (os.cpu_count() or 1) if jobs == 0 else jobs
+    jobs = worker_count(jobs, len(files))
     if jobs <= 1 or len(files) < 2:
         yield from ((path, extract_or_say_why(path, prepare)) for path in files)
         return

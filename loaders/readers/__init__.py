@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from loaders.source import SourceText, UnreadableDocument
 from loaders.textfold import fold
 
-from .common import MAX_FILE_BYTES, one_line
+from .common import max_file_bytes, one_line
 from .doc import read_doc
 from .docx import read_docx
 from .html import read_html
@@ -55,12 +55,16 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
     if not os.path.isfile(shown):  # reading a pipe would wait for a writer forever
         raise UnreadableDocument(shown, "not a regular file (a pipe, socket or device)")
     try:
+        limit = max_file_bytes()
+    except ValueError as exc:
+        raise UnreadableDocument(shown, str(exc)) from None
+    try:
         size = os.path.getsize(shown)
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise UnreadableDocument(shown, f"file too large ({size // 2**20} MB; the limit is "
-                                            f"{MAX_FILE_BYTES // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
+                                            f"{limit // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
         with open(shown, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+            raw = fh.read(limit + 1)
     except OSError as exc:
         raise UnreadableDocument(shown, f"cannot read file: {exc.strerror or exc}") from None
     if not raw:

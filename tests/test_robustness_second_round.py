@@ -1,0 +1,60 @@
+"""Issue 18: the faults an operator and a hostile file actually cause, each in the form it was found."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli.main import worker_count
+
+ZEREN = [sys.executable, "-m", "cli.main"]
+SEED = Path(__file__).parent / "fixtures" / "corpus" / "panjin_2017_fangguanfu_huitoukan_zhenggai_yijian.txt"
+
+
+def zeren(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*ZEREN, *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def one_clear_line(run: subprocess.CompletedProcess) -> bool:
+    lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
+    return run.returncode != 0 and len(lines) == 1 and "Traceback" not in run.stderr
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    where = tmp_path_factory.mktemp("store") / "s"
+    assert zeren("load", str(SEED), "--store", str(where)).returncode == 0
+    return where
+
+
+# 14. operator slips: settings and flags out of range
+@pytest.mark.parametrize("setting", ["abc", "-5", "0", ""])
+def test_a_bad_file_size_limit_is_one_line(tmp_path, setting):
+    run = zeren("load", str(SEED), "--store", str(tmp_path / "s"), env={"ZEREN_MAX_FILE_MB": setting})
+    if setting == "":          # unset: the default
+        assert run.returncode == 0, run.stderr
+    else:
+        assert one_clear_line(run) and "ZEREN_MAX_FILE_MB" in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("flags", [["--within", "10000000"], ["--as-of", "9999-12-31"],
+                                   ["--as-of", "9999-12-31", "--within", "400"], ["--as-of", "0001-01-01"]])
+def test_extreme_days_and_dates_answer(store, flags):
+    run = zeren("gaps", "--store", str(store), "--json", *flags)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert isinstance(json.loads(run.stdout), list)
+
+
+def test_a_negative_window_is_one_line(store):
+    assert one_clear_line(zeren("gaps", "--store", str(store), "--within", "-3"))
+
+
+def test_many_jobs_on_two_files_fork_no_idle_workers():
+    assert worker_count(48, 2) == 1            # two files make one chunk: read in this process
+    assert worker_count(48, 10_000) <= 4 * (os.cpu_count() or 1)
+    assert worker_count(0, 10_000) == (os.cpu_count() or 1) and worker_count(-3, 5) == 1
