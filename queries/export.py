@@ -6,11 +6,18 @@
   (text starting with = + - @) is written with a leading apostrophe: document text is data.
 - ``write_graphml``: the whole graph; list values become JSON strings and nulls are left out, as GraphML
   holds only scalars.
+Characters XML and Excel forbid (control characters such as ESC or a vertical tab, which real documents carry)
+are dropped from every written string, and a file is written beside its target and renamed over it, so a
+failed export never leaves a truncated file.
 """
 from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import tempfile
+from pathlib import Path
 
 import networkx as nx
 
@@ -56,10 +63,36 @@ def ledger(graph) -> list[dict]:
     return rows
 
 
+# XML 1.0 (and so xlsx and GraphML) allows tab, newline and carriage return among the control characters, no other
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _safe(value):
+    return XML_FORBIDDEN.sub("", value) if isinstance(value, str) else value
+
+
 def _cell(value):
+    value = _safe(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def _atomically(target, write) -> None:
+    """``write(path)`` to a temporary file beside ``target``, renamed over it once complete; a file-like
+    target is written directly."""
+    if not isinstance(target, (str, os.PathLike)):
+        write(target)
+        return
+    target = Path(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def write_xlsx(rows: list[dict], target) -> None:
@@ -71,27 +104,29 @@ def write_xlsx(rows: list[dict], target) -> None:
     for row in rows:
         sheet.append([_cell(row.get(key)) for key in COLUMNS])
     sheet.freeze_panes = "A2"
-    book.save(target)
+    _atomically(target, book.save)
 
 
 def write_csv(rows: list[dict], target) -> None:
     """UTF-8 with a byte-order mark: Excel on a Chinese Windows reads it as UTF-8, not GBK."""
-    with open(target, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS.values())
-        for row in rows:
-            writer.writerow(["" if row.get(key) is None else _cell(row.get(key)) for key in COLUMNS])
+    def write(path):
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(COLUMNS.values())
+            for row in rows:
+                writer.writerow(["" if row.get(key) is None else _cell(row.get(key)) for key in COLUMNS])
+    _atomically(target, write)
 
 
 def write_graphml(graph: nx.MultiDiGraph, target) -> None:
     plain = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        plain.add_node(node, **_scalars(data))
+        plain.add_node(_safe(node), **_scalars(data))        # a unit's id holds its name, as written
     for source, target_, key, data in graph.edges(keys=True, data=True):
-        plain.add_edge(source, target_, key=key, **_scalars(data))
-    nx.write_graphml(plain, target)
+        plain.add_edge(_safe(source), _safe(target_), key=_safe(key), **_scalars(data))
+    _atomically(target, lambda path: nx.write_graphml(plain, path))
 
 
 def _scalars(data: dict) -> dict:
-    return {key: json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    return {key: _safe(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
             for key, value in data.items() if value is not None}

@@ -58,3 +58,21 @@ def test_many_jobs_on_two_files_fork_no_idle_workers():
     assert worker_count(48, 2) == 1            # two files make one chunk: read in this process
     assert worker_count(48, 10_000) <= 4 * (os.cpu_count() or 1)
     assert worker_count(0, 10_000) == (os.cpu_count() or 1) and worker_count(-3, 5) == 1
+
+
+# 13. control characters that XML and Excel forbid
+def test_control_characters_in_a_document_do_not_break_any_export(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("整改", "整\x1b改", 3).replace("牵头部门", "牵头\x0b部门", 2)
+    doc = tmp_path / "control.txt"
+    doc.write_text(text, encoding="utf-8")
+    store = tmp_path / "s"
+    assert zeren("load", str(doc), "--store", str(store)).returncode == 0
+    for name in ("ledger.xlsx", "ledger.csv", "graph.graphml"):
+        run = zeren("export", str(tmp_path / name), "--store", str(store))
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    import networkx as nx
+    import openpyxl
+    sheet = openpyxl.load_workbook(tmp_path / "ledger.xlsx").active
+    assert sheet.max_row > 40
+    assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 100
+    assert not list(tmp_path.glob(".*.part"))          # written beside the target, then renamed
