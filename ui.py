@@ -129,6 +129,15 @@ COLORS = {"Document": "#6c757d", "Section": "#adb5bd", "Problem": "#d9534f", "Ta
 EXTERNAL_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[^>]*>(?:\s*</script>)?", re.I)
 
 
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def literal(text: str) -> str:
+    """Text (a file name, a quote) for a Streamlit message that renders Markdown: every character that could
+    make a link, an image, an emoji or a formula is escaped, so it shows exactly as written."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def plain(text: str | None, limit: int = 40) -> str:
     """Node text for a graph: shortened, and never able to end the script block it is embedded in."""
     text = short(text, limit)

@@ -1,7 +1,9 @@
 """导入: upload documents, preview what zeren reads in them, then add them to the store."""
 from __future__ import annotations
 
+import hashlib
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,21 +21,44 @@ uploads = st.file_uploader("选择文件", accept_multiple_files=True, type=[s.l
 if not uploads:
     st.stop()
 
-# Kept for the session: the uploaded bytes live in one temporary folder, under their own (sanitised) names.
-folder = Path(st.session_state.setdefault("upload_dir", tempfile.mkdtemp(prefix="zeren-upload-")))
+
+
+def read_upload(name: str, data: bytes) -> tuple:
+    """("ok", source, extraction) or ("failed", message) for one uploaded file. The bytes are written under a
+    short, unique name in a temporary folder that is removed at once; the original name is kept as the
+    document's path, prefixed with the content's hash so two files of one name stay two documents."""
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = Path(name).suffix.lower()[:10]
+    with tempfile.TemporaryDirectory(prefix="zeren-upload-") as folder:
+        path = Path(folder) / f"{digest[:16]}{suffix}"
+        path.write_bytes(data)
+        try:
+            src, extraction = extract_file(str(path))
+        except UnreadableDocument as exc:
+            return ("failed", f"无法读取（{exc.reason}）")
+        except Exception as exc:  # an extractor bug on one file must not hide the others
+            return ("failed", f"无法解析：{type(exc).__name__}")
+    shown = f"上传/{digest[:12]}/{Path(name).name}"
+    extraction["document"]["path"] = shown
+    return ("ok", replace(src, path=shown), extraction)
+
+
+# Each file is read once per content for the session: a rerun of the page does not extract it again.
+cache = st.session_state.setdefault("upload_reads", {})
 extracted, failed = [], []
 for upload in uploads:
-    path = folder / Path(upload.name).name  # a name is never a path: no ../ escapes the folder
-    path.write_bytes(upload.getvalue())
-    try:
-        extracted.append((upload.name, *extract_file(str(path))))
-    except UnreadableDocument as exc:
-        failed.append((upload.name, f"无法读取（{exc.reason}）"))  # the name is shown once, before it
-    except Exception as exc:  # an extractor bug on one file must not hide the others
-        failed.append((upload.name, f"无法解析：{type(exc).__name__}"))
+    data = upload.getvalue()
+    key = hashlib.sha256(data).hexdigest()
+    if key not in cache:
+        cache[key] = read_upload(upload.name, data)
+    outcome = cache[key]
+    if outcome[0] == "ok":
+        extracted.append((upload.name, *outcome[1:]))
+    else:
+        failed.append((upload.name, outcome[1]))
 
 for name, message in failed:
-    st.error(f"{name}：{message}")
+    st.error(f"{ui.literal(name)}：{message}")      # a file name is data: never Markdown
 if not extracted:
     st.stop()
 
@@ -64,7 +89,7 @@ if st.button(f"加入数据库（{len(extracted)}个文件）", type="primary"):
                 results.append((name, store.load(src, extraction).status))
                 bar.progress(number / len(extracted), text=f"{number}/{len(extracted)}")
     except StoreError as exc:
-        st.error(f"写入失败：{exc}")
+        st.error(f"写入失败：{ui.literal(str(exc))}")
         st.stop()
     words = {"added": "已加入", "replaced": "已更新", "unchanged": "已存在，未改动"}
-    st.success("完成：" + "；".join(f"{name} {words[status]}" for name, status in results))
+    st.success("完成：" + "；".join(f"{ui.literal(name)} {words[status]}" for name, status in results))

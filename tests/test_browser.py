@@ -202,6 +202,39 @@ def documents_shown(page, url: str) -> int:
     return int(metric.locator("[data-testid='stMetricValue']").inner_text())
 
 
+def test_upload_names_are_text_and_files_of_one_name_stay_apart(app_url, browser_page, tmp_path):
+    """Issue 18, 10–11: a file name is data, shown as written (no image fetched, no link made); two files
+    of one name are two files; a name too long for the file system still previews."""
+    page, seen, shots = browser_page
+    named = []
+    for n, name in enumerate(["![y](https:attacker.example).txt", "[点此核对](https:attacker.example).txt"]):
+        path = tmp_path / f"bad{n}" / name
+        path.parent.mkdir()
+        path.write_bytes(b"")                   # unreadable: the page names it in an error message
+        named.append(path)
+    twins = []
+    for n, text in enumerate(("1.整改甲项。(牵头单位:市档案局)", "1.整改乙项。(牵头单位:市史志办)")):
+        path = tmp_path / f"twin{n}" / "整改方案.txt"
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        twins.append(path)
+    long_name = tmp_path / "long" / ("关于进一步做好巡视整改工作的通知" * 6)[:86]
+    long_name.parent.mkdir()
+    long_name = long_name.with_name(long_name.name[:82] + ".txt")
+    long_name.write_text("1.建立整改台账。(牵头单位:市纪委监委)", encoding="utf-8")
+    visit(page, app_url, "导入")
+    page.locator("input[type='file']").set_input_files([*map(str, named), *map(str, twins), str(long_name)])
+    page.get_by_role("heading", name="预览").wait_for(timeout=30000)
+    settle(page, "导入")
+    for path in named:
+        assert page.get_by_text(f"{path.name}：无法读取（", exact=False).count() == 1, path.name
+    assert page.locator("[data-testid='stMarkdownContainer'] a[href*='attacker']").count() == 0
+    assert page.locator("img[src*='attacker']").count() == 0
+    assert page.get_by_role("button", name="加入数据库（3个文件）").count() == 1     # both twins and the long name
+    page.screenshot(path=str(shots / "upload-names.png"), full_page=True)
+    assert not any("attacker" in url for url in seen["requests"])
+
+
 # Last in this module: it adds a document to the store the other tests read.
 def test_upload_previews_then_adds_only_what_is_new(app_url, browser_page, tmp_path):
     page, seen, shots = browser_page
