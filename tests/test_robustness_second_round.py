@@ -76,3 +76,36 @@ def test_control_characters_in_a_document_do_not_break_any_export(tmp_path):
     assert sheet.max_row > 40
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 100
     assert not list(tmp_path.glob(".*.part"))          # written beside the target, then renamed
+
+
+# 7. names and encodings as archives deliver them
+def test_a_file_name_in_gbk_bytes_loads_and_shows_in_chinese(tmp_path):
+    folder = os.fsencode(tmp_path / "unzipped")
+    os.mkdir(folder)
+    name = os.path.join(folder, "整改方案.txt".encode("gbk"))
+    with open(name, "wb") as fh:
+        fh.write(SEED.read_bytes())
+    store = tmp_path / "s"
+    run = subprocess.run([*ZEREN, "load", folder, "--store", os.fsencode(store)], capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+    listed = zeren("documents", "--store", str(store), "--json")
+    assert "整改方案.txt" in listed.stdout, listed.stdout[:300]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path, encoding):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(SEED.read_text(encoding="utf-8").encode(encoding))
+    run = zeren("extract", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["document"]["doc_no"] == "盘政办发〔2017〕69号"
+
+
+def test_utf8_with_one_stray_byte_is_read(tmp_path):
+    raw = SEED.read_bytes()
+    cut = raw.index("。".encode()) + 3
+    path = tmp_path / "plan.txt"
+    path.write_bytes(raw[:cut] + b"\xa0" + raw[cut:])
+    run = zeren("extract", str(path), "--json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["document"]["doc_no"] == "盘政办发〔2017〕69号"

@@ -42,28 +42,29 @@ SUPPORTED_SUFFIXES = set(READERS)
 
 def read_document(path: str | os.PathLike[str]) -> SourceText:
     """Read a document of any supported format; raise ``UnreadableDocument`` with a one-line reason."""
-    shown = os.fspath(path)
+    opened_as = os.fspath(path)
+    shown = displayable(opened_as)          # a GBK file name from an unzipped archive, shown as the 中文 it is
     suffix = os.path.splitext(shown)[1].lower()
-    if not os.path.exists(shown):
-        broken = os.path.islink(shown)
+    if not os.path.exists(opened_as):
+        broken = os.path.islink(opened_as)
         raise UnreadableDocument(shown, "broken link: its target does not exist" if broken else "file not found")
-    if os.path.isdir(shown):
+    if os.path.isdir(opened_as):
         raise UnreadableDocument(shown, "is a directory, not a document")
     if suffix not in READERS:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnreadableDocument(shown, f"unsupported file type {suffix or '(no suffix)'!r}; supported: {supported}")
-    if not os.path.isfile(shown):  # reading a pipe would wait for a writer forever
+    if not os.path.isfile(opened_as):  # reading a pipe would wait for a writer forever
         raise UnreadableDocument(shown, "not a regular file (a pipe, socket or device)")
     try:
         limit = max_file_bytes()
     except ValueError as exc:
         raise UnreadableDocument(shown, str(exc)) from None
     try:
-        size = os.path.getsize(shown)
+        size = os.path.getsize(opened_as)
         if size > limit:
             raise UnreadableDocument(shown, f"file too large ({size // 2**20} MB; the limit is "
                                             f"{limit // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
-        with open(shown, "rb") as fh:
+        with open(opened_as, "rb") as fh:
             raw = fh.read(limit + 1)
     except OSError as exc:
         raise UnreadableDocument(shown, f"cannot read file: {exc.strerror or exc}") from None
@@ -72,7 +73,7 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
 
     fmt, reader = READERS[suffix]
     try:
-        text, encoding, *ocr = reader(shown, raw)
+        text, encoding, *ocr = reader(shown, raw)      # readers work on the bytes already read
     except UnreadableDocument:
         raise
     except Exception as exc:  # a library failed in a way we did not foresee: still one line
@@ -90,6 +91,22 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
         folded=fold(text),
         ocr_confidence=ocr[0] if ocr else None,
     )
+
+
+def displayable(path: str) -> str:
+    """The path as text: a name whose bytes are not UTF-8 (surrogate-escaped by Python) is read as GB18030,
+    the encoding Chinese archive tools write names in, else with its bad bytes replaced."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+    for encoding in ("gb18030", "big5"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
 
 
 def iter_documents(paths: list[str]) -> Iterator[str]:

@@ -87,11 +87,15 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str] | None:
         if raw.startswith(bom):
             text = _strict(raw, encoding)
             return (text, encoding) if text is not None else None
-    if b"\x00" in raw:  # no BOM, so a NUL byte means binary content
-        return None
+    if b"\x00" in raw:  # no BOM: UTF-16 text written without one, or binary content
+        return _bomless_utf16(raw)
     text = _strict(raw, "utf-8")
     if text is not None:
         return text, "utf-8"
+    loose = raw.decode("utf-8", errors="replace")
+    if (len(re.findall("\ufffd+", loose)) <= max(1, len(raw) // 2000) and loose.count("\ufffd") <= len(loose) * 0.01
+            and _mostly_text(loose)):
+        return loose, "utf-8 (with undecodable bytes replaced)"     # one stray byte in a UTF-8 file
     if declared:
         name = _codec_name(declared)
         if name:
@@ -101,6 +105,29 @@ def decode(raw: bytes, declared: str | None = None) -> tuple[str, str] | None:
             if text is not None:
                 return text, name
     return _detect(raw)
+
+
+def _mostly_text(text: str) -> bool:
+    sample = text[:20000]
+    readable = sum(1 for c in sample if c.isprintable() or c in "\t\n\r\f")
+    return bool(sample) and readable >= len(sample) * 0.98
+
+
+def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: the byte order under which it decodes to readable text, mostly Han
+    or ASCII. Binary content decodes to neither."""
+    if len(raw) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _strict(raw, encoding)
+        if text is None or not _mostly_text(text):
+            continue
+        sample = text[:20000]
+        han_or_ascii = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff" or c < "\x7f" or "\u3000" <= c <= "\u303f"
+                           or "\uff00" <= c <= "\uffef")
+        if han_or_ascii >= len(sample) * 0.9:
+            return text, encoding
+    return None
 
 
 def _codec_name(label: str) -> str | None:
