@@ -169,7 +169,11 @@ def verb_role(verb: str) -> str:
 
 
 def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
-    """(X牵头,Y配合) / (X、Y负责): pieces accumulate until one ends in a role verb. False if not owners."""
+    """(X牵头,Y配合) / (X、Y负责): pieces accumulate until one ends in a role verb. False if not owners.
+    A sentence after the first full stop ("…负责。列第一位的为牵头部门,下同") states a convention, not owners."""
+    stop = text.find("。")
+    if 0 < stop < len(text.rstrip(" 。")):
+        text = text[:stop]
     pending: list[tuple[str, int]] = []
     found = False
     for piece, at in _pieces(text, offset):
@@ -277,7 +281,7 @@ def _fresh(spec: OwnerSpec) -> OwnerSpec:
 
 
 # 〔牵头单位:…〕 brackets an owner clause as often as ( ) does; 〔2021〕 in a 文号 parses as no owners.
-PAREN_EVENT = re.compile(r"[()〔〕\n]")
+PAREN_EVENT = re.compile(r"[()〔〕\[\]【】\n]")    # [牵头单位:…] and 【…】 bracket owners too
 CITED_TITLE = re.compile(r"《[^《》\n]*》")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$")
 
@@ -290,11 +294,11 @@ def _scan_parentheticals(text: str, start: int, end: int) -> tuple[list[tuple[in
     spans, runs, depth, open_at = [], [], 0, 0
     for m in PAREN_EVENT.finditer(text, start, end):
         i, c = m.start(), m.group()
-        if c in "(〔":
+        if c in "(〔[【":
             if depth == 0:
                 open_at = i
             depth += 1
-        elif c in ")〕" and depth:
+        elif c in ")〕]】" and depth:
             depth -= 1
             if depth == 0:
                 spans.append((open_at, i + 1))

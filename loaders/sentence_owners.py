@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .owners import LABEL, OwnerSpec, verb_role, parse_owner_span
+from .owners import LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import Item
 from .units import all_units, split_unit_list
@@ -39,7 +39,18 @@ def _units(text: str, at: int):
     return units if all_units(units) and all(PLAIN_NAME.match(u.mention) for u in units) else None
 
 
+# "各区政府为责任单位" / "市规划局、城管办为协办单位": units, then the role they are given
+NAMED_ROLE = re.compile(r"^(.{2,60}?)(?:为|是|作为)((?:牵头|责任|主办|协办|配合|主责|承办|实施)(?:单位|部门))$")
+
+
 def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+    if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
+        role = role_of_label(named.group(2))
+        if role == "lead":
+            spec.lead += units
+        else:
+            spec.responsible += [(u, role) for u in units]
+        return True
     if not REQUEST.match(clause) and not VERB.search(clause, 1):
         return False            # neither a request nor a role verb after the first character
     lead_in = LEAD_IN.match(clause)
@@ -83,7 +94,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
     assigns it."""
     own = text[start:end]
-    if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own:
+    if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own:
         return None             # no role verb, no request, no label: nothing here names an owner
     labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
                     None) if ":" in own else None
