@@ -316,6 +316,10 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
     return _scan_parentheticals(text, start, len(text) if end is None else end)[0]
 
 
+NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位|部门|管理局|局|办)")
+NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园区|开发区)$")
+
+
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
     inner = text[s + 1: e - 1]
@@ -324,6 +328,8 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     spec = parse_owner_span(text, s + 1, e - 1)
     if spec and spec.bare and not _closes_sentence(text, s, e):
         return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
+    if spec and spec.bare and NAME_PART.fullmatch(inner) and NAME_BEFORE.search(text, max(0, s - 12), s):
+        return None           # "各开发区、镇(街道)" at a line's end: the kind a name takes, part of that name
     if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
         spec.start, spec.end = s, e
         return spec

@@ -95,7 +95,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     assigns it."""
     own = text[start:end]
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own:
-        return None             # no role verb, no request, no label: nothing here names an owner
+        return _opening_subject(text, start, end)     # no role verb, no request, no label
     labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
                     None) if ":" in own else None
     if labelled:           # labels run into the paragraph: the clause runs to the end of its line
@@ -114,10 +114,36 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         if clause:
             found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause))
     if not found or spec.empty or (report and not spec.lead and not requested):
-        return None
+        return _opening_subject(text, start, end)
     offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
     spec.start = min(offsets)
     spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible] + [p.end for p in spec.persons])
+    return spec
+
+
+# An item that opens on the unit doing it: "3、交警河西支队加强夜间车速管理", "1.区住建委联合区水务局对工地开展
+#检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
+ITEM_MARKER = re.compile(r"^\s*(?:[((][\d一二三四五六七八九十]{1,3}[))]|\d{1,3}[.、.]|[一二三四五六七八九十]{1,3}、)?\s*")
+ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
+          r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
+          r"启动|加快|强化|严格|提升|完善|规范|协调))")
+
+
+def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
+    own = text[start:end]
+    marker = ITEM_MARKER.match(own)
+    at = start + marker.end()
+    head = own[marker.end():marker.end() + 40]
+    subject = re.match(rf"([\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)){ACTION}",
+                       head)
+    units = subject and _units(subject.group(1), at)
+    if not units or len(units) != 1 or units[0].collective:
+        return None
+    spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+    helpers = WITH_HELPERS.match(head[subject.end():])
+    if helpers and (more := _units(helpers.group(1), at + subject.end() + helpers.start(1))):
+        spec.responsible += [(u, "assist") for u in more]
+        spec.end = more[-1].end
     return spec
 
 

@@ -32,7 +32,7 @@ FLOORS = {
     "unseen": dict(tasks=0.88, lead_f1=0.93, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.86),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
-    "unseen2": dict(tasks=0.85, lead_f1=0.61, responsible_f1=0.78, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
+    "unseen2": dict(tasks=0.85, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
 }
 
 
@@ -534,3 +534,18 @@ def test_square_brackets_hold_an_owner_clause_and_a_convention_ends_a_parenthesi
 def test_units_given_a_role_by_name():
     out = read("(2)9月底前完成背街小巷路灯修复。市城管局为责任单位,市供电公司、各街道为协办单位。\n")
     assert owners(item_with(out, "背街小巷路灯")) == (["市城管局"], ["市供电公司", "街道"])
+
+
+def test_an_item_that_opens_on_the_unit_doing_it():
+    out = read("二、整改措施\n1、县公安交警大队加强夜间渣土车通行管理。\n2、区城管局联合区环保局对露天烧烤开展专项整治。\n"
+               "3、进一步加强宣传引导。\n")
+    assert owners(item_with(out, "夜间渣土车")) == (["县公安交警大队"], [])
+    assert owners(item_with(out, "露天烧烤")) == (["区城管局"], ["区环保局"])
+    assert owners(item_with(out, "加强宣传引导")) == ([], [])
+
+
+def test_the_kind_a_name_takes_in_parentheses_is_part_of_it():
+    out = read("3.完善农村人居环境长效管护机制。责任单位:县农业农村局,各乡镇(街道)\n"
+               "4.推进城区老旧小区改造。责任单位:县住建局、各镇(园区)\n")
+    assert owners(item_with(out, "长效管护"))[1] == ["县农业农村局", "乡镇(街道)"]
+    assert owners(item_with(out, "老旧小区改造"))[1] == ["县住建局", "镇(园区)"]
