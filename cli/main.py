@@ -6,7 +6,9 @@ Errors a user can cause (a file zeren cannot read, a store it cannot open) are o
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -77,6 +79,21 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
     # Only on a terminal: written to a pipe or file, a bar is noise (rich would still end it with a blank line).
     progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
+    signal.signal(signal.SIGTERM, _interrupt)      # a stop request ends a parallel load as Ctrl-C does
+    try:
+        _load(files, store, neo4j, jobs, counts, progress)
+    except KeyboardInterrupt:
+        fail("interrupted: the documents written before it are kept, none half-written", code=130)
+    if counts["failed"]:
+        single_file = len(paths) == 1 and not Path(paths[0]).is_dir()
+        raise typer.Exit(BAD_INPUT if single_file else 1)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _load(files: list[str], store: str, neo4j: bool, jobs: int, counts: Counter, progress: Progress) -> None:
     with opened(store, neo4j) as db, progress:
         task = progress.add_task("loading", total=len(files))
         batch: list[tuple] = []
@@ -104,9 +121,6 @@ def load(paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Fil
         total = db.document_count()  # not stats(): counting every edge takes a minute at 100k documents
     out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
               + f" — {total} documents in {getattr(db, 'location', None) or 'Neo4j'}", soft_wrap=True, markup=False)
-    if counts["failed"]:
-        single_file = len(paths) == 1 and not Path(paths[0]).is_dir()
-        raise typer.Exit(BAD_INPUT if single_file else 1)
 
 
 def extract_or_say_why(path: str, prepare):
@@ -140,7 +154,10 @@ def extract_all(files: list[str], jobs: int, prepare):
         yield from ((path, extract_or_say_why(path, prepare)) for path in files)
         return
     chunks = (files[start:start + CHUNK] for start in range(0, len(files), CHUNK))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Spawned, not forked: a forked worker would inherit the open store and its lock file, and hold the lock
+    # after a killed parent; each worker also dies with its parent (PR_SET_PDEATHSIG) and leaves Ctrl-C to it.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_die_with_parent) as pool:
         # Not pool.map: it submits every file at once, and a writer slower than the readers then holds
         # the whole corpus' extractions in memory (2 GB a few minutes into 100,000 documents).
         pending = deque(pool.submit(extract_chunk, chunk, prepare) for chunk in islice(chunks, READ_AHEAD))
@@ -148,6 +165,15 @@ def extract_all(files: list[str], jobs: int, prepare):
             done = pending.popleft().result()
             pending.extend(pool.submit(extract_chunk, chunk, prepare) for chunk in islice(chunks, 1))
             yield from done
+
+
+def _die_with_parent() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle: it stops the pool
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG: killed with the parent
+    except (OSError, AttributeError):
+        pass                  # not Linux: the workers end when their task queue closes
 
 
 def extract_chunk(paths: list[str], prepare) -> list[tuple[str, object]]:

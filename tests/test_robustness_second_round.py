@@ -109,3 +109,58 @@ def test_utf8_with_one_stray_byte_is_read(tmp_path):
     run = zeren("extract", str(path), "--json")
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["document"]["doc_no"] == "盘政办发〔2017〕69号"
+
+
+# 2. a path swapped for a pipe between any check and the open
+def test_a_path_that_becomes_a_pipe_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "plan.txt"
+    os.mkfifo(fifo)
+    # the swap happens after every check a reader could make on the path: only the opened descriptor tells
+    code = ("import os, sys; os.path.isfile = lambda p: True; os.path.exists = lambda p: True\n"
+            "from loaders.readers import read_document\nfrom loaders.source import UnreadableDocument\n"
+            f"try:\n    read_document({str(fifo)!r})\nexcept UnreadableDocument as e:\n    print(e.reason)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
+                         cwd=Path(__file__).parent.parent)
+    assert "not a regular file" in run.stdout, run.stdout + run.stderr
+
+
+# 1. killing a parallel load
+def _zeren_processes(parent: int) -> list:
+    import psutil
+    try:
+        return psutil.Process(parent).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_killing_a_parallel_load_leaves_no_worker_and_no_held_lock(tmp_path, how):
+    import random
+    import signal
+    import time
+
+    import psutil
+    from bench.generate import write_corpus
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 240)
+    store = tmp_path / "s"
+    for attempt in range(3):
+        load = subprocess.Popen([*ZEREN, "load", str(corpus), "--store", str(store), "-j", "2"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(random.Random(attempt).uniform(1.5, 4.0))
+        workers = [p.pid for p in _zeren_processes(load.pid)]
+        load.send_signal(getattr(signal, how))
+        load.wait(timeout=60)
+        deadline = time.time() + 20
+        while time.time() < deadline and any(psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
+                                             for pid in workers):
+            time.sleep(0.2)
+        alive = [pid for pid in workers if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+        assert not alive, (how, attempt, alive)
+        answered = subprocess.run([*ZEREN, "stats", "--store", str(store), "--json"], capture_output=True,
+                                  text=True, timeout=60)
+        assert answered.returncode == 0, answered.stderr
+        if how == "SIGTERM":
+            assert "Traceback" not in load.stderr.read().decode("utf-8", "replace")
+    finished = zeren("load", str(corpus), "--store", str(store), "-j", "2")
+    assert finished.returncode == 0, finished.stderr

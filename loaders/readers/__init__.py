@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 
 from loaders.source import SourceText, UnreadableDocument
@@ -53,21 +54,27 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
     if suffix not in READERS:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnreadableDocument(shown, f"unsupported file type {suffix or '(no suffix)'!r}; supported: {supported}")
-    if not os.path.isfile(opened_as):  # reading a pipe would wait for a writer forever
-        raise UnreadableDocument(shown, "not a regular file (a pipe, socket or device)")
     try:
         limit = max_file_bytes()
     except ValueError as exc:
         raise UnreadableDocument(shown, str(exc)) from None
     try:
-        size = os.path.getsize(opened_as)
-        if size > limit:
-            raise UnreadableDocument(shown, f"file too large ({size // 2**20} MB; the limit is "
-                                            f"{limit // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
-        with open(opened_as, "rb") as fh:
-            raw = fh.read(limit + 1)
+        # Opened without blocking and judged by the descriptor itself: a path swapped for a pipe after any
+        # check would otherwise wait for a writer forever.
+        fd = os.open(opened_as, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise UnreadableDocument(shown, f"cannot read file: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        facts = os.fstat(fh.fileno())
+        if not stat.S_ISREG(facts.st_mode):
+            raise UnreadableDocument(shown, "not a regular file (a pipe, socket or device)")
+        if facts.st_size > limit:
+            raise UnreadableDocument(shown, f"file too large ({facts.st_size // 2**20} MB; the limit is "
+                                            f"{limit // 2**20} MB, set ZEREN_MAX_FILE_MB to change it)")
+        try:
+            raw = fh.read(limit + 1)
+        except OSError as exc:
+            raise UnreadableDocument(shown, f"cannot read file: {exc.strerror or exc}") from None
     if not raw:
         raise UnreadableDocument(shown, "empty file")
 
