@@ -41,7 +41,7 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
     """The graph, a View over it and the document list, read again only when the store has changed."""
     cache = _cache()
     try:
-        with open_store(location()) as store:
+        with open_store(location(), read_only=True) as store:
             key = (location(), store.generation())
             if cache.get("key") != key:
                 with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
@@ -58,7 +58,12 @@ def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
                         gc.freeze()
                     cache.update(key=key, graph=graph, view=view, documents=documents)
     except StoreError as exc:
-        st.error(f"无法打开数据库：{exc}")
+        if "no store at" in str(exc):      # nothing loaded yet: the pages say how to begin
+            cache.update(key=None, graph=nx.MultiDiGraph(), view=queries.view(nx.MultiDiGraph()), documents=[])
+            return cache["graph"], cache["view"], cache["documents"]
+        damaged = "is damaged" in str(exc)
+        st.error("数据库已损坏，无法读取。请从备份恢复，或把文件重新导入一个新的数据库。" if damaged
+                 else f"无法打开数据库：{literal(str(exc))}")
         st.stop()
     return cache["graph"], cache["view"], cache["documents"]
 
@@ -92,7 +97,7 @@ def cached(key, work):
 def document_text(doc_id: str) -> str:
     cache = _cache().setdefault("texts", {})
     if doc_id not in cache:
-        with open_store(location()) as store:
+        with open_store(location(), read_only=True) as store:
             cache[doc_id] = store.document_text(doc_id)
     return cache[doc_id]
 

@@ -37,7 +37,7 @@ def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf =
     if within < 0:
         fail(f"--within {within}: a number of days, 0 or more")
     within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         findings = queries.quote(queries.gaps(db.to_networkx(), as_of=day, within_days=within), db.document_text)
     show(findings, as_json, gaps_table)
 
@@ -66,7 +66,7 @@ def chain(target: Annotated[str, typer.Argument(metavar="UNIT|ITEM_ID",
                                                 help="A unit's name, mention or a unique part of it; or an item id.")],
           store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """Everything a unit answers for, or the chain of one item: document → problem → tasks → owners."""
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         try:
             result = queries.chain(db.to_networkx(), target)
         except queries.NotFound as exc:
@@ -101,7 +101,7 @@ def chain_view(result: dict) -> RenderableType:
 def overlap(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False,
             top: Annotated[int, typer.Option("--top", help="Pairs to list.")] = 30, as_json: AsJson = False) -> None:
     """Unit pairs sharing tasks (count, Jaccard), the unit × unit matrix, and units both lead and responsible."""
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         result = queries.overlap(db.to_networkx(), top=top)
         result["dual_role"] = queries.quote(result["dual_role"], db.document_text)
     result["pairs"] = result["pairs"][:top]
@@ -126,7 +126,7 @@ def export(output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to
     chosen = export_format or output.suffix.lstrip(".").lower()
     if chosen not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)} (got {chosen or 'nothing'})")
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         graph = db.to_networkx()
         try:
             if chosen == "graphml":

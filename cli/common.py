@@ -40,9 +40,10 @@ def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def opened(location: str, neo4j: bool = False) -> Store:
+def opened(location: str, neo4j: bool = False, read_only: bool = False) -> Store:
+    """The store, or one line and exit 2. A reading command opens it ``read_only``: no lock, no write."""
     try:
-        return open_store(location, "neo4j" if neo4j else None)
+        return open_store(location, "neo4j" if neo4j else None, read_only=read_only)
     except StoreError as exc:
         fail(str(exc))
 

@@ -183,7 +183,7 @@ def extract_chunk(paths: list[str], prepare) -> list[tuple[str, object]]:
 @app.command()
 def stats(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """Count documents, nodes and edges by type."""
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         show(db.stats(), as_json, lambda counts: stats_table(counts, store))
 
 
@@ -200,7 +200,7 @@ def stats_table(counts: dict, store: str) -> Table:
 @app.command()
 def documents(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_json: AsJson = False) -> None:
     """List the stored documents and their ids."""
-    with opened(store, neo4j) as db:
+    with opened(store, neo4j, read_only=True) as db:
         show(db.documents(), as_json, documents_table)
 
 

@@ -109,23 +109,104 @@ def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
         [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges])
 
 
+def _reported_damaged(method):
+    """A read that reaches a damaged page says so in one line (StoreError), naming the store."""
+    import functools
+
+    @functools.wraps(method)
+    def reading(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise self._damaged(exc) from None
+    return reading
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA quick_check reads every page: about a second per 200 MB. It runs once per version of the file in a
+# process (the app opens the store on every page), and only up to this size; a bigger store's damaged pages
+# are still reported, when a read or write reaches them.
+QUICK_CHECK_MAX_BYTES = int(float(os.environ.get("ZEREN_QUICK_CHECK_MB", "1024")) * 2**20)
+_checked: set[tuple] = set()
+
+
 class EmbeddedStore(Store):
-    def __init__(self, location: str | os.PathLike):
+    def __init__(self, location: str | os.PathLike, read_only: bool = False):
+        """``read_only``: for a reader (stats, gaps, the app's pages): the database is opened with SQLite's
+        mode=ro, no lock file is opened and nothing is written or created, so a full disk or a read-only
+        directory still reads."""
         self.location = Path(location)
+        self.read_only = read_only
         self._graph: nx.MultiDiGraph | None = None
         self._graph_generation = -1
         self._db = self._lock = None
+        database = self.location / DATABASE
         try:
-            self.location.mkdir(parents=True, exist_ok=True)
-            self._lock = os.open(self.location / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-            self._db = sqlite3.connect(self.location / DATABASE, timeout=BUSY_TIMEOUT, isolation_level=None)
-            self._create_schema()
+            self._refuse_damaged(database)
+            if read_only:
+                self._db = self._connect_read_only(database)
+                version = self._db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise StoreError(f"store {self.location} was written by a newer zeren (schema {version})")
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self._lock = os.open(self.location / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+                self._db = sqlite3.connect(database, timeout=BUSY_TIMEOUT, isolation_level=None)
+                self._quick_check(database)          # before the schema step writes anything
+                self._create_schema()
+            if read_only:
+                self._quick_check(database)
         except StoreError:
             self.close()
             raise
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise self._damaged(exc) from None
         except (OSError, sqlite3.Error) as exc:
             self.close()
             raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+
+    def _damaged(self, exc: BaseException) -> StoreError:
+        return StoreError(f"store {self.location} is damaged ({' '.join(str(exc).split())}); "
+                          f"restore it from a copy or load the documents into a new store")
+
+    def _refuse_damaged(self, database: Path) -> None:
+        try:
+            with open(database, "rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except FileNotFoundError:
+            if self.read_only:
+                raise StoreError(f"no store at {self.location} (zeren load creates one)") from None
+            return
+        except OSError as exc:
+            raise StoreError(f"cannot open store {self.location}: {exc.strerror or exc}") from None
+        if head != SQLITE_MAGIC:
+            raise self._damaged(ValueError("zeren.sqlite is empty" if not head else "zeren.sqlite is not a database"))
+
+    def _connect_read_only(self, database: Path) -> sqlite3.Connection:
+        uri = database.resolve().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            db.execute("PRAGMA user_version").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # A read-only directory without the WAL's shared-memory file: read the database file as it stands.
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+
+    def _quick_check(self, database: Path) -> None:
+        try:
+            facts = database.stat()
+        except OSError:
+            return
+        key = (str(database.resolve()), facts.st_size, facts.st_mtime_ns)
+        if key in _checked or facts.st_size > QUICK_CHECK_MAX_BYTES:
+            return
+        verdict = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if verdict != "ok":
+            raise self._damaged(ValueError(verdict))
+        _checked.add(key)
 
     def _create_schema(self) -> None:
         with self._exclusive():
@@ -168,11 +249,16 @@ class EmbeddedStore(Store):
     @contextmanager
     def _reading(self):
         """One read transaction: every SELECT inside sees the same committed state."""
-        self._db.execute("BEGIN")
         try:
-            yield self._db
-        finally:
-            self._db.execute("COMMIT")
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+            finally:
+                self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise self._damaged(exc) from None
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -202,6 +288,7 @@ class EmbeddedStore(Store):
 
     # -- reads ------------------------------------------------------------------------------------------
 
+    @_reported_damaged
     def documents(self) -> list[dict]:
         rows = self._db.execute(  # in load order
             "SELECT doc_id, path, sha256, format, loaded_at, meta,"
@@ -212,9 +299,11 @@ class EmbeddedStore(Store):
                  "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
                 for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
 
+    @_reported_damaged
     def document_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
 
+    @_reported_damaged
     def document_text(self, doc_id: str) -> str:
         row = self._db.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -234,6 +323,7 @@ class EmbeddedStore(Store):
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
+    @_reported_damaged
     def generation(self) -> int:
         return _generation(self._db)
 

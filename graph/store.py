@@ -133,7 +133,7 @@ def default_store_location() -> str:
 BACKENDS = ("embedded", "neo4j")
 
 
-def open_store(location: str | None = None, backend: str | None = None) -> Store:
+def open_store(location: str | None = None, backend: str | None = None, read_only: bool = False) -> Store:
     """The configured store: the embedded one at ``location`` (default: $ZEREN_STORE, else ./zeren-data),
     or, with backend "neo4j" (or $ZEREN_BACKEND=neo4j), the Neo4j server named by $NEO4J_URI."""
     backend = backend or os.environ.get("ZEREN_BACKEND") or "embedded"
@@ -143,4 +143,4 @@ def open_store(location: str | None = None, backend: str | None = None) -> Store
     if backend != "embedded":
         raise StoreError(f"unknown backend {backend!r} (ZEREN_BACKEND): use one of {', '.join(BACKENDS)}")
     from graph.embedded import EmbeddedStore  # imported here so graph.embedded can import this module
-    return EmbeddedStore(location or default_store_location())
+    return EmbeddedStore(location or default_store_location(), read_only=read_only)

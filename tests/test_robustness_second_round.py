@@ -164,3 +164,51 @@ def test_killing_a_parallel_load_leaves_no_worker_and_no_held_lock(tmp_path, how
             assert "Traceback" not in load.stderr.read().decode("utf-8", "replace")
     finished = zeren("load", str(corpus), "--store", str(store), "-j", "2")
     assert finished.returncode == 0, finished.stderr
+
+
+# 3. readers open the store read-only: no lock, no write
+def test_reading_commands_take_no_lock_and_write_nothing(store):
+    lock = store / "lock"
+    lock.unlink()
+    database = store / "zeren.sqlite"
+    before = database.read_bytes()
+    for command in (["stats"], ["documents"], ["gaps"], ["overlap"]):
+        run = zeren(*command, "--store", str(store), "--json")
+        assert run.returncode == 0, (command, run.stderr)
+    assert not lock.exists()
+    assert database.read_bytes() == before        # SQLite may add its shared-memory index beside it, no data
+    assert zeren("stats", "--store", str(store.parent / "nothing-here")).returncode != 0      # none is made
+
+
+# 4. a damaged store: one line naming it, exit 2, nothing written into it
+def _damage(database: Path) -> None:
+    data = bytearray(database.read_bytes())
+    middle = len(data) // 2 - (len(data) // 2) % 4096
+    data[middle:middle + 8192] = os.urandom(8192)
+    database.write_bytes(bytes(data))
+
+
+def test_a_damaged_store_is_named_and_never_written(tmp_path):
+    store = tmp_path / "s"
+    corpus = Path(__file__).parent / "fixtures" / "corpus"
+    assert zeren("load", str(corpus), "--store", str(store)).returncode == 0
+    assert zeren("stats", "--store", str(store)).returncode == 0      # checkpointed into the main file
+    database = store / "zeren.sqlite"
+    _damage(database)
+    damaged = database.read_bytes()
+    for command in (["gaps"], ["stats"], ["export", str(tmp_path / "out.xlsx")], ["chain", "doc:x"],
+                    ["load", str(SEED)]):
+        run = zeren(*command, "--store", str(store))
+        assert one_clear_line(run) and "damaged" in run.stderr and str(store) in run.stderr, (command, run.stderr)
+        assert run.returncode == 2
+    assert database.read_bytes() == damaged
+
+
+def test_an_empty_database_file_is_damaged_not_a_new_store(tmp_path):
+    store = tmp_path / "s"
+    store.mkdir()
+    (store / "zeren.sqlite").write_bytes(b"")
+    for command in (["stats"], ["load", str(SEED)]):
+        run = zeren(*command, "--store", str(store))
+        assert one_clear_line(run) and "damaged" in run.stderr, (command, run.stderr)
+    assert (store / "zeren.sqlite").read_bytes() == b""
