@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -52,20 +53,47 @@ def settings_from_env() -> dict:
             "database": os.environ.get("NEO4J_DATABASE") or None}
 
 
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+URI_SHAPE = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<rest>.*)$", re.S)
+HOST_PORT = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[^\[\]:/?#@\s]+)(?::(?P<port>\d{1,5}))?$")
+
+
+def _parse_uri(uri: str) -> tuple[str, str, int | None, str | None, str | None]:
+    """(scheme, host, port, user, password) of NEO4J_URI, read by hand: a password may hold / # ? @, which a
+    URL parser would take for the path, the fragment or the query (and then quote in its error)."""
+    bad = StoreError("NEO4J_URI is not a neo4j://, neo4j+s://, bolt:// or bolt+s:// address of a host "
+                     "(credentials, if any, written user:password@host)")
+    shape = URI_SHAPE.match(uri.strip())
+    if not shape or shape.group("scheme").lower() not in SCHEMES:
+        raise bad
+    rest = shape.group("rest")
+    user = password = None
+    if "@" in rest:
+        userinfo, rest = rest.rsplit("@", 1)
+        user, _, password = userinfo.partition(":")
+        user, password = unquote(user) or None, unquote(password) or None
+    hostport = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    where = HOST_PORT.match(hostport)
+    if not where:
+        raise bad
+    port = int(where.group("port")) if where.group("port") else None
+    if port is not None and not 0 < port < 65536:
+        raise bad
+    return shape.group("scheme").lower(), where.group("host"), port, user, password
+
+
 def _without_userinfo(uri: str, user: str | None, password: str | None) -> tuple[str, str | None, str | None]:
-    """Credentials written into the URI (bolt://user:pw@host) move to the auth, out of every message."""
-    parts = urlsplit(uri)
-    if not (parts.username or parts.password):
-        return uri, user, password
-    host = parts.hostname + (f":{parts.port}" if parts.port else "")
-    clean = parts._replace(netloc=host).geturl()
-    return clean, user or unquote(parts.username or ""), password or unquote(parts.password or "")
+    """Credentials written into the URI (bolt://user:pw@host) move to the auth, out of every message; the
+    URI the driver sees is rebuilt from its checked parts."""
+    scheme, host, port, uri_user, uri_password = _parse_uri(uri)
+    clean = f"{scheme}://{host}" + (f":{port}" if port else "")
+    return clean, user or uri_user, password or uri_password
 
 
 def _where(uri: str) -> str:
     """The server, for messages: scheme and host only (a URI may carry credentials)."""
-    parts = urlsplit(uri)
-    return f"{parts.scheme}://{parts.hostname}:{parts.port}" if parts.port else f"{parts.scheme}://{parts.hostname}"
+    scheme, host, port, _, _ = _parse_uri(uri)
+    return f"{scheme}://{host}:{port}" if port else f"{scheme}://{host}"
 
 
 # -- statements --------------------------------------------------------------------------------------------

@@ -212,3 +212,18 @@ def test_an_empty_database_file_is_damaged_not_a_new_store(tmp_path):
         run = zeren(*command, "--store", str(store))
         assert one_clear_line(run) and "damaged" in run.stderr, (command, run.stderr)
     assert (store / "zeren.sqlite").read_bytes() == b""
+
+
+# 9. Neo4j settings: one line each, no secret anywhere
+@pytest.mark.parametrize("uri", ["bolt://neo4j:s3cr/et#pa?ss@127.0.0.1:1", "bolt://127.0.0.1:99999",
+                                 "bolt://[::1:1", "http://127.0.0.1:7687", "127.0.0.1:7687", "bolt://",
+                                 "neo4j://neo4j:s3cr/et#pa?ss@[::1"])
+def test_a_bad_or_unreachable_neo4j_uri_is_one_line_without_its_secret(uri):
+    run = zeren("stats", "--neo4j", env={"NEO4J_URI": uri, "NEO4J_PASSWORD": ""})
+    assert one_clear_line(run), run.stderr
+    assert "s3cr" not in run.stderr + run.stdout and "pa?ss" not in run.stderr + run.stdout
+
+
+def test_the_app_shows_no_error_details():
+    config = (Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert 'showErrorDetails = "none"' in config
