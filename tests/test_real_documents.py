@@ -32,6 +32,8 @@ FLOORS = {
     "unseen": dict(tasks=0.88, lead_f1=0.93, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.86),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
+    # the fifth blind set, made after every rule of this round and never tuned on: the honest estimate
+    "unseen3": dict(tasks=0.80, lead_f1=0.79, responsible_f1=0.63, deadline=0.79, problems=0.79, status=0.42, meta=0.75),
     "unseen2": dict(tasks=0.85, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
 }
 

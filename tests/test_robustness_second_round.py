@@ -227,3 +227,20 @@ def test_a_bad_or_unreachable_neo4j_uri_is_one_line_without_its_secret(uri):
 def test_the_app_shows_no_error_details():
     config = (Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert 'showErrorDetails = "none"' in config
+
+
+# 8. deeply nested HTML: read it, or refuse it, never drop the rest silently
+def test_thousands_of_unclosed_inline_tags_lose_no_text(tmp_path):
+    lines = [ln for ln in SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>" + "".join(f'<font face="宋体"><span><p>{ln}</p>' for ln in lines) * 1
+                    + "<b>" * 2500 + "<p>附件:整改任务清单(末尾)</p></body></html>", encoding="utf-8")
+    from loaders.readers import read_document
+    assert "附件:整改任务清单(末尾)" in read_document(page).text
+
+
+def test_structure_nested_past_the_parsers_limit_is_refused_loudly(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body><p>开头</p>" + "<div>" * 3000 + "<p>深处的整改任务</p></body></html>", encoding="utf-8")
+    run = zeren("extract", str(page))
+    assert one_clear_line(run) and "2,048" in run.stderr, run.stderr

@@ -13,7 +13,10 @@ def read_html(path: str, raw: bytes) -> tuple[str, str]:
     if decoded is None or looks_binary(decoded[0]):
         raise UnreadableDocument(path, "binary content, not an HTML page")
     html, encoding = decoded
-    return _html_text(html.lstrip("\ufeff")), encoding
+    try:
+        return _html_text(html.lstrip("\ufeff")), encoding
+    except TooDeep as exc:
+        raise UnreadableDocument(path, str(exc)) from None
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -31,6 +34,13 @@ _MIN_ARTICLE_CHARS = 250
 _BOILERPLATE_LINE = re.compile(r"copyright|©|版权所有|ICP备|公网安备|网站标识码|网站地图", re.I)
 
 
+INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|strike|s|tt|ins|del|mark)(?:\s[^>]*)?/?>", re.I)
+
+
+class TooDeep(ValueError):
+    pass
+
+
 def _html_text(html: str) -> str:
     import lxml.html
 
@@ -40,8 +50,14 @@ def _html_text(html: str) -> str:
     # Dropping comments at parse time keeps the text around them joined;
     # huge_tree lifts libxml2's depth limit of 256, which old pages full of
     # unclosed <font> tags exceed (the rest of the page would silently vanish).
+    # Presentational inline tags carry no structure; pages nest thousands of them unclosed, past even
+    # huge_tree's depth limit of 2,048, so they go before parsing.
+    html = INLINE_TAG.sub("", html)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     tree = lxml.html.fromstring(html, parser=parser)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise TooDeep("HTML nested deeper than libxml2 reads (2,048 levels): the text past that depth "
+                      "cannot be read, so the page is refused rather than read in part")
     heading = _first_heading(tree)
     try:
         # trafilatura prunes the tree it is given, so it gets its own copy.
