@@ -6,11 +6,15 @@ MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (u:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)
-WITH u.name AS unit, collect(DISTINCT t.id) AS items
-WITH collect({unit: unit, items: items}) AS named
+WITH t, collect(DISTINCT u.name) AS units
+UNWIND units AS unit
+// an item naming more than $max_units units is a roll call: counted for its units, paired for none
+WITH unit, t, size(units) <= $max_units AS pairable
+WITH unit, collect(DISTINCT t.id) AS items, collect(DISTINCT CASE WHEN pairable THEN t.id END) AS paired
+WITH collect({unit: unit, items: items, paired: paired}) AS named
 UNWIND named AS a
 UNWIND named AS b
-WITH a, b, size([i IN a.items WHERE i IN b.items]) AS shared
+WITH a, b, size([i IN a.paired WHERE i IN b.paired]) AS shared
 WHERE a.unit < b.unit AND shared >= $min_shared
 RETURN a.unit AS a, b.unit AS b, shared,
        round(10000.0 * shared / (size(a.items) + size(b.items) - shared)) / 10000.0 AS jaccard

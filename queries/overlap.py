@@ -35,13 +35,23 @@ def _named(c) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return work_of_row[first], c.owner_name[owner[first]], roles
 
 
-def overlap(graph, min_shared: int = 1, top: int | None = 30) -> dict:
+# An item naming more units than this is a roll call ("全市各单位"), not a pairing: its units are counted as
+# named on it, but it makes no pairs. Pairs grow with the square of the units on an item: 3,000 units on
+# two tasks were 9 million pairs and 3.5 GB.
+MAX_PAIRED_UNITS = 60
+
+
+def overlap(graph, min_shared: int = 1, top: int | None = 30, max_units: int = MAX_PAIRED_UNITS) -> dict:
     """``pairs``: [{"a","b","shared","jaccard","items"}] by shared desc; ``matrix``: {"units", "counts"} for the
-    ``top`` units most often shared; ``dual_role``: findings."""
+    ``top`` units most often shared; ``dual_role``: findings. Items naming more than ``max_units`` units
+    make no pairs."""
     v = view(graph)
     c = v.columns
     item, name, _ = _named(c)
-    first, second = _pairs_within(item)
+    starts, size = runs(item)
+    pairable = np.repeat(size <= max_units, size)
+    first, second = _pairs_within(item[pairable])
+    first, second = np.flatnonzero(pairable)[first], np.flatnonzero(pairable)[second]
     names = len(c.names)
     key = name[first].astype(np.int64) * names + name[second]  # names ascend within an item: a < b
     order = _stable_order(key, names * names)  # stable: a pair's items stay in reading order

@@ -17,6 +17,7 @@ from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from loaders.extract import extract_file
 from queries import cypher
+from queries.overlap import MAX_PAIRED_UNITS
 from queries.recurring import similar_pairs
 from support.falkordb_server import falkordb_available, falkordb_bolt
 
@@ -155,7 +156,7 @@ def test_a_document_written_in_cypher_is_stored_as_text(stores, tmp_path):
 
 def rows(store, name, **params):
     return cypher.run(store, name, **{"min_shared": 1, "as_of": AS_OF, "due_by": DUE_BY, "unit": "", "item": "",
-                                      **params})
+                                      "max_units": MAX_PAIRED_UNITS, **params})
 
 
 def test_every_twin_has_a_parity_test():

@@ -244,3 +244,27 @@ def test_structure_nested_past_the_parsers_limit_is_refused_loudly(tmp_path):
     page.write_text("<html><body><p>开头</p>" + "<div>" * 3000 + "<p>深处的整改任务</p></body></html>", encoding="utf-8")
     run = zeren("extract", str(page))
     assert one_clear_line(run) and "2,048" in run.stderr, run.stderr
+
+
+# 6. thousands of units on a task: overlap stays bounded
+def test_a_roll_call_of_thousands_of_units_makes_no_quadratic_overlap(tmp_path):
+    units = "、".join(f"第{n}号责任单位管理局" for n in range(3000))
+    doc = tmp_path / "roll.txt"
+    doc.write_text(f"1.全面开展安全隐患排查。(责任单位:{units})\n2.建立排查台账。(责任单位:{units})\n"
+                   "3.修订应急预案。(牵头单位:市应急局;配合单位:市消防救援支队)\n", encoding="utf-8")
+    store = tmp_path / "s"
+    assert zeren("load", str(doc), "--store", str(store)).returncode == 0
+    import psutil
+    run = subprocess.Popen([*ZEREN, "overlap", "--store", str(store), "--json"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while run.poll() is None:
+        try:
+            peak = max(peak, psutil.Process(run.pid).memory_info().rss)
+        except psutil.NoSuchProcess:
+            break
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err
+    pairs = json.loads(out)["pairs"]
+    assert len(pairs) == 1 and "应急" in pairs[0]["a"] + pairs[0]["b"]      # only the real pairing
+    assert peak < 1_500 * 2**20            # was 3.5 GB: 4.5 million pairs per task
