@@ -7,11 +7,13 @@ owner parentheticals and 整改措施 paragraphs → owners (parentheticals, lab
 """
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 
 from .cards import card_tasks
 from .deadlines import find_body_deadline, parse_deadline
+from .budget import OverBudget, budget, check
 from .cards import field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, read_meta
@@ -19,7 +21,7 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import sentence_owners, sentence_tasks
-from .source import SourceText
+from .source import SourceText, UnreadableDocument
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
                         line_spans, marker_value, trim)
@@ -59,12 +61,15 @@ def _extract(src: SourceText) -> dict:
     items = build_items(text, break_offsets(text, meta.body_end))
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
+    check()
     items = field_sections(text, items)
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens)
     items = _block_tasks(text, items, parens)
+    check()
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
+    check()
     cards = card_tasks(text, items)
     items += cards
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
@@ -72,6 +77,7 @@ def _extract(src: SourceText) -> dict:
     items.sort(key=lambda it: (it.start, it.rank))
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"
+    check()
     _assign_parenthetical_owners(items, parens)
     _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
     _carry_same_below(items)
@@ -86,6 +92,7 @@ def _extract(src: SourceText) -> dict:
         item.kind = _kind(text, item)
         if not item.status_read:
             item.status = _status(text, item, meta.reports_outcomes)
+    check()
     _ordinal_statuses(text, items)
     if meta.reports_outcomes:
         _group_statuses(text, items)
@@ -105,9 +112,14 @@ def _extract(src: SourceText) -> dict:
 
 
 def extract_file(path: str) -> tuple[SourceText, dict]:
+    """Read and extract one file within its time budget (loaders/budget.py); past it, UnreadableDocument."""
     from .readers import read_document
-    src = read_document(path)
-    return src, extract_source(src)
+    try:
+        with budget():
+            src = read_document(path)
+            return src, extract_source(src)
+    except OverBudget as exc:
+        raise UnreadableDocument(path, str(exc)) from None
 
 
 def _first_year(text: str) -> int | None:
@@ -198,11 +210,26 @@ def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> l
 
 
 def _innermost(items: list[Item], pos: int) -> Item | None:
-    best = None
-    for item in items:
-        if item.start <= pos < item.end and (best is None or item.start >= best.start):
-            best = item
-    return best
+    return _innermost_many(items, [pos])[0]
+
+
+def _innermost_many(items: list[Item], positions: list[int]) -> list[Item | None]:
+    """For each position, the item containing it that starts last (of equal starts, the later listed): one
+    sweep over items and positions in order, so a document of thousands of items and owner lines stays
+    linear. An item ending at or before a position never contains a later one, so it leaves the heap."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    found: list[Item | None] = [None] * len(positions)
+    heap: list[tuple[int, int]] = []       # (-start, -index): the latest start on top
+    k = 0
+    for q in sorted(range(len(positions)), key=positions.__getitem__):
+        pos = positions[q]
+        while k < len(order) and items[order[k]].start <= pos:
+            heapq.heappush(heap, (-items[order[k]].start, -order[k]))
+            k += 1
+        while heap and items[-heap[0][1]].end <= pos:
+            heapq.heappop(heap)
+        found[q] = items[-heap[0][1]] if heap else None
+    return found
 
 
 def _assign_parenthetical_owners(items: list[Item], parens: OwnerParentheticals) -> None:
@@ -248,10 +275,11 @@ def _owner_runs(text: str) -> list[OwnerSpec]:
 
 
 def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int]]) -> None:
-    for spec in _owner_runs(text):
+    runs = _owner_runs(text)
+    targets = _innermost_many([it for it in items if not it.from_block], [spec.start for spec in runs])
+    for spec, target in zip(runs, targets):
         if any(s <= spec.start < e for s, e in cards):
             continue            # a card's owner fields are its own
-        target = _innermost([it for it in items if not it.from_block], spec.start)
         if target is None:
             continue
         siblings = target.parent.children if target.parent else []
@@ -459,8 +487,8 @@ def _heading_statuses(text: str, items: list[Item]) -> None:
 
 def _attach_cites(cites: list[dict], items: list[Item]) -> list[dict]:
     doc_level = []
-    for cite in cites:
-        owner = _innermost(items, cite["span"][0])
+    owners = _innermost_many(items, [cite["span"][0] for cite in cites])
+    for cite, owner in zip(cites, owners):
         if owner is None:
             doc_level.append(cite)
         else:

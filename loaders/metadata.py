@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .deadlines import cn_numerals
@@ -315,9 +316,11 @@ def find_cites(text: str, own_doc_no: str | None) -> list[dict]:
         end = m.end() + (after.index(no.group()) + len(no.group()) + 1 if doc_no else 0)
         cites.append({"title": re.sub(r"\s+", "", m.group(1)), "doc_no": doc_no, "span": [m.start(), min(end, len(text))]})
         used.append((m.start(), end))
+    used_starts = [s for s, _ in used]          # found in text order, so already sorted
     for m in doc_numbers(text):
         doc_no = clean_doc_no(m.group())
-        if doc_no == own_doc_no or any(s <= m.start() < e for s, e in used):
+        k = bisect_right(used_starts, m.start()) - 1
+        if doc_no == own_doc_no or (k >= 0 and m.start() < used[k][1]):
             continue
         cites.append({"title": None, "doc_no": doc_no, "span": [m.start(), m.end()]})
     return sorted(cites, key=lambda c: c["span"][0])

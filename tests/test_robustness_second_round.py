@@ -268,3 +268,27 @@ def test_a_roll_call_of_thousands_of_units_makes_no_quadratic_overlap(tmp_path):
     pairs = json.loads(out)["pairs"]
     assert len(pairs) == 1 and "应急" in pairs[0]["a"] + pairs[0]["b"]      # only the real pairing
     assert peak < 1_500 * 2**20            # was 3.5 GB: 4.5 million pairs per task
+
+
+# 5. big inputs: linear passes, and a time budget that ends with one line
+def test_extraction_grows_linearly_with_the_text(tmp_path):
+    import time
+    seed = SEED.read_text(encoding="utf-8")
+    times = {}
+    from loaders.extract import extract_file
+    extract_file(str(SEED))
+    for copies in (40, 160):        # about 1 MB and 4 MB of a real document repeated
+        path = tmp_path / f"big{copies}.txt"
+        path.write_text(seed * copies, encoding="utf-8")
+        start = time.process_time()
+        extract_file(str(path))
+        times[copies] = time.process_time() - start
+    assert times[160] < 8 * times[40], times       # four times the text: was 5.6x at 4 MB, 9x at 16 MB
+
+
+def test_a_document_past_its_time_budget_is_one_line(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(SEED.read_text(encoding="utf-8") * 200, encoding="utf-8")
+    run = zeren("load", str(path), "--store", str(tmp_path / "s"), env={"ZEREN_EXTRACT_SECONDS": "0.2"})
+    assert one_clear_line(run) and "ZEREN_EXTRACT_SECONDS" in run.stderr, run.stderr
+    assert json.loads(zeren("stats", "--store", str(tmp_path / "s"), "--json").stdout)["documents"] == 0

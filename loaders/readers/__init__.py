@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from loaders.source import SourceText, UnreadableDocument
 from loaders.textfold import fold
 
+from loaders.budget import OverBudget
+
 from .common import max_file_bytes, one_line
 from .doc import read_doc
 from .docx import read_docx
@@ -81,7 +83,7 @@ def read_document(path: str | os.PathLike[str]) -> SourceText:
     fmt, reader = READERS[suffix]
     try:
         text, encoding, *ocr = reader(shown, raw)      # readers work on the bytes already read
-    except UnreadableDocument:
+    except (UnreadableDocument, OverBudget):
         raise
     except Exception as exc:  # a library failed in a way we did not foresee: still one line
         raise UnreadableDocument(shown, f"cannot read {fmt}: {one_line(exc)}") from None

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from loaders.source import UnreadableDocument
 
+from loaders.budget import check
+
 from .common import CJK_SPACE, one_line, reflow
 
 MAX_PIXELS = 60_000_000         # a page image past this is refused (a decompression bomb, not a scan)
@@ -70,6 +72,7 @@ def ocr_pages(path: str, raw: bytes, images, fmt: str, total: int | None = None)
     engine = _ocr_engine(path)
     placed, scores = [], []
     for n, image in enumerate(images, 1):
+        check()
         if total:
             _progress(path, n, total)
         placed += _page_lines(engine, image, scores)

@@ -8,6 +8,7 @@ from loaders.source import UnreadableDocument
 
 from .common import CJK_SPACE, one_line
 from .ocr import read_scanned_pdf
+from loaders.budget import OverBudget, check
 
 _CID_OR_SPACE = re.compile(r"\(cid:\d+\)|\s")  # what pdfminer emits for unmapped glyphs
 
@@ -19,8 +20,11 @@ def read_pdf(path: str, raw: bytes) -> tuple[str, str]:
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             for page in pdf.pages:
+                check()                   # a 3,000-page PDF stays within the document's time budget
                 pages.append(page.extract_text() or "")
                 page.close()  # frees the page's parsed objects: long PDFs stay small in memory
+    except OverBudget:
+        raise
     except Exception as exc:
         reason = "encrypted PDF (password required)" if "password" in repr(exc).lower() else one_line(exc)
         raise UnreadableDocument(path, f"cannot parse PDF: {reason}") from None
