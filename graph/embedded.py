@@ -144,8 +144,8 @@ class EmbeddedStore(Store):
         self._db = self._lock = None
         database = self.location / DATABASE
         try:
-            self._refuse_damaged(database)
             if read_only:
+                self._refuse_damaged(database)
                 self._db = self._connect_read_only(database)
                 version = self._db.execute("PRAGMA user_version").fetchone()[0]
                 if version > SCHEMA_VERSION:
@@ -153,9 +153,13 @@ class EmbeddedStore(Store):
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
                 self._lock = os.open(self.location / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-                self._db = sqlite3.connect(database, timeout=BUSY_TIMEOUT, isolation_level=None)
-                self._quick_check(database)          # before the schema step writes anything
-                self._create_schema()
+                # Under the writers' lock: a store another writer is creating is never seen half-made (an
+                # empty file), and what is checked is what this writer then writes into.
+                with self._exclusive():
+                    self._refuse_damaged(database)
+                    self._db = sqlite3.connect(database, timeout=BUSY_TIMEOUT, isolation_level=None)
+                    self._quick_check(database)          # before the schema step writes anything
+                    self._create_schema()
             if read_only:
                 self._quick_check(database)
         except StoreError:
@@ -225,11 +229,16 @@ class EmbeddedStore(Store):
 
     @contextmanager
     def _exclusive(self):
-        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        """The writers' lock; taken again inside itself (opening, then the schema step) it stays held."""
+        self._held = getattr(self, "_held", 0) + 1
+        if self._held == 1:
+            fcntl.flock(self._lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._held -= 1
+            if self._held == 0:
+                fcntl.flock(self._lock, fcntl.LOCK_UN)
 
     @contextmanager
     def _writing(self):
