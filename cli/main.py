@@ -157,7 +157,7 @@ def extract_all(files: list[str], jobs: int, prepare):
     # Spawned, not forked: a forked worker would inherit the open store and its lock file, and hold the lock
     # after a killed parent; each worker also dies with its parent (PR_SET_PDEATHSIG) and leaves Ctrl-C to it.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_die_with_parent) as pool:
+                             initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         # Not pool.map: it submits every file at once, and a writer slower than the readers then holds
         # the whole corpus' extractions in memory (2 GB a few minutes into 100,000 documents).
         pending = deque(pool.submit(extract_chunk, chunk, prepare) for chunk in islice(chunks, READ_AHEAD))
@@ -167,13 +167,15 @@ def extract_all(files: list[str], jobs: int, prepare):
             yield from done
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the parent's to handle: it stops the pool
     try:
         import ctypes
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)     # PR_SET_PDEATHSIG: killed with the parent
     except (OSError, AttributeError):
         pass                  # not Linux: the workers end when their task queue closes
+    if os.getppid() != parent:
+        os._exit(0)           # the parent died while this worker was starting: the signal came too early
 
 
 def extract_chunk(paths: list[str], prepare) -> list[tuple[str, object]]:

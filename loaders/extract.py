@@ -35,7 +35,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 
 
 def extract_source(src: SourceText) -> dict:
@@ -304,18 +304,30 @@ def _heading_owners(text: str, items: list[Item]) -> None:
     """"一、县示范区管委会牵头工作(8项)": a heading that names who answers for what it lists gives its
     owners to every task below it that names none."""
     for item in items:
-        if not item.children or item.owners is not None:
+        if item.owners is not None and item.owners.lead:
             continue
         m = HEADING_OWNER.match(_heading(text, item))
         spec = m and parse_owner_span(text, item.start + m.start(1), item.start + m.end(2))
         if not spec or not (spec.lead or spec.responsible):
             continue
-        stack = list(item.children)
+        if item.owners is not None:         # a block whose 协同单位 line was read: the heading names its lead
+            if spec.lead:
+                item.owners.lead = list(spec.lead)
+            continue
+        # "(二)省审计厅牵头的工作⏎全面加强审计工作。⏎协同单位:…": with no list below, the heading's own text is
+        # the task; a 协同单位 line under it adds helpers, not a lead
+        stack = list(item.children) or [item]
         while stack:
             child = stack.pop()
             stack.extend(child.children)
-            if child.owners is None and not child.children:
+            if child.children:
+                continue
+            if child.owners is None:
                 child.owners, child.convention = spec.copy(), "heading"
+            elif not child.owners.lead and spec.lead:
+                child.owners.lead = list(spec.lead)
+                child.owners.responsible = [(m, r) for m, r in child.owners.responsible
+                                            if m.mention not in {u.mention for u in spec.lead}]
 
 
 def _carry_same_below(items: list[Item]) -> None:
@@ -552,6 +564,10 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
         record["convention"] = item.convention
     if inherited is not None:
         record["owners_from"] = inherited.id
+        # the block's owners, shown on the measure too (marked: the graph keeps them once, on the block)
+        block = inherited.owners
+        record["lead"] = [{**_unit_record(m, place), "inherited": True} for m in block.lead]
+        record["responsible"] = [{**_unit_record(m, place, role), "inherited": True} for m, role in block.responsible]
     if spec:
         record["owner_span"] = [spec.start, spec.end]
     return record

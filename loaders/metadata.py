@@ -17,7 +17,7 @@ DOC_NO_REACH = 24   # the issuer part before the bracket: at most 12 Han charact
 DATE_LINE = re.compile(r"^\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
                        r"[\d一二三四五六七八九十]{1,3}\s*日)[\s?]*$")
 ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章)[)]?\s*$")
+SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章|代)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
 BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发布日期|来源[:]|字号|打印|关闭")
 GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改")
@@ -127,13 +127,38 @@ def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None
 RUN_ON_TITLE = re.compile(r"\s*([^。\n]{6,80}?(?:的通知|的意见|的决定|的方案|的报告|的通报|的函|的答复))")
 
 
+WRAPPED_END = re.compile(r"(?:的通知|的报告|的通报|的意见|的决定|的答复|方案|清单|的函)$")
+
+
+def _wrapped_title(head: list[tuple[int, str]], n: int) -> tuple[str, tuple[int, int]] | None:
+    """A title printed over two to four short lines ("海东市人民政府办公室⏎关于印发…⏎…清单的通知"): the lines
+    joined hold 关于 and end with the genre word; none of them ends a sentence."""
+    parts = []
+    for pos, line in head[n:n + 4]:
+        s = line.strip()
+        if not s or len(s) > 40 or re.search(r"[。;,:]", s) or BREADCRUMB.search(s):
+            return None
+        parts.append((pos, line, s))
+        joined = "".join(p[2] for p in parts)
+        if len(parts) >= 2 and "关于" in joined and WRAPPED_END.search(joined) and len(joined) <= 90:
+            start = parts[0][0] + parts[0][1].index(parts[0][2][:1])
+            end = pos + line.index(s[:1]) + len(s)
+            return re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", joined), (start, end)
+        if WRAPPED_END.search(s):
+            return None
+    return None
+
+
 def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     if (t := _field(text, r"标\s*题")):
         at = text.find(t)
         return t, (at, at + len(t))
-    for n, (pos, line) in enumerate(_lines(text)):
+    head = list(_lines(text[:3000]))[:17]
+    for n, (pos, line) in enumerate(head):
         if n > 12:
             break
+        if (wrapped := _wrapped_title(head, n)):
+            return wrapped
         s = line.strip()
         s = re.sub(r"^(?:名\s*称|标\s*题)\s*:\s*", "", s)          # a portal's "名称:" label
         if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() or "|" in s \

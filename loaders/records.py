@@ -145,6 +145,8 @@ def item_records(records: _Records, item: dict) -> None:
     records.edge(parent, "CONTAINS", node, **records.evidence(item["span"]))
     for role, edge_type in (("lead", "LEADS"), ("responsible", "RESPONSIBLE_FOR")):
         for owner in item.get(role) or ():
+            if owner.get("inherited"):
+                continue            # the block holds it; the measure points there (owners_from)
             name = owner.get("name") or owner["mention"]  # an owner the extractor could not canonicalise
             unit = records.unit(name, owner.get("jurisdiction"), bool(owner.get("collective")))
             extra = {"role": owner.get("role") or "responsible"} if edge_type == "RESPONSIBLE_FOR" else {}

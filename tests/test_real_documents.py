@@ -32,8 +32,8 @@ FLOORS = {
     "unseen": dict(tasks=0.88, lead_f1=0.93, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.86),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
-    # the fifth blind set, made after every rule of this round and never tuned on: the honest estimate
-    "unseen3": dict(tasks=0.80, lead_f1=0.79, responsible_f1=0.63, deadline=0.79, problems=0.79, status=0.42, meta=0.75),
+    # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
+    "unseen3": dict(tasks=0.80, lead_f1=0.86, responsible_f1=0.75, deadline=0.83, problems=0.79, status=0.42, meta=0.80),
     "unseen2": dict(tasks=0.85, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
 }
 
@@ -551,3 +551,19 @@ def test_the_kind_a_name_takes_in_parentheses_is_part_of_it():
                "4.推进城区老旧小区改造。责任单位:县住建局、各镇(园区)\n")
     assert owners(item_with(out, "长效管护"))[1] == ["县农业农村局", "乡镇(街道)"]
     assert owners(item_with(out, "老旧小区改造"))[1] == ["县住建局", "镇(园区)"]
+
+
+def test_a_title_printed_over_several_lines_and_a_signature_marked_on_behalf():
+    doc = read("某某市农村公路建设领导小组\n办公室关于印发农村公路\n养护工作方案的通知\n各县区交通运输局:\n现印发给你们。\n"
+               "某某市农村公路建设领导小组办公室(代)\n2024年5月8日\n")["document"]
+    assert doc["title"] == "某某市农村公路建设领导小组办公室关于印发农村公路养护工作方案的通知"
+    assert doc["issuer"] == "某某市农村公路建设领导小组办公室" and doc["date"] == "2024-05-08"
+
+
+def test_a_measure_that_opens_with_its_date_and_measures_that_share_their_blocks_owners():
+    dated = read("2023年整改措施\n1、2023年10月31日前,完成辖区内河道排污口排查。(牵头单位:区水务局)\n")
+    assert item_with(dated, "河道排污口排查")["deadline"]["date"] == "2023-10-31"
+    out = read("一、重点工作\n(一)区林业局牵头的工作\n1.开展森林防火专项检查。\n2.完善护林员巡护制度。\n"
+               "协同单位:各乡镇人民政府。\n")
+    patrol = item_with(out, "护林员巡护")
+    assert owners(patrol) == (["区林业局"], ["乡镇人民政府"]) and all(u["inherited"] for u in patrol["lead"])

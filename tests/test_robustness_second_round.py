@@ -147,7 +147,7 @@ def test_killing_a_parallel_load_leaves_no_worker_and_no_held_lock(tmp_path, how
     for attempt in range(3):
         load = subprocess.Popen([*ZEREN, "load", str(corpus), "--store", str(store), "-j", "2"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-        time.sleep(random.Random(attempt).uniform(1.5, 4.0))
+        time.sleep(random.Random(attempt).uniform(0.8, 4.0))      # also while the workers start
         workers = [p.pid for p in _zeren_processes(load.pid)]
         load.send_signal(getattr(signal, how))
         load.wait(timeout=60)
