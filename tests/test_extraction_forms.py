@@ -60,7 +60,9 @@ def test_label_lines_with_a_list_broken_across_a_blank_line():
     area = task_containing(out, "在政务服务方面")
     assert owners(area) == (["市编委办", "市行政审批局"], ["市纪委", "市公安局", "市经信局", "开发园区", "镇区"])
     measures = [it for it in out["items"] if it["parent"] == area["id"]]
-    assert len(measures) == 2 and all(m["owners_from"] == area["id"] and not m["lead"] for m in measures)
+    # the measures share the block's owners: shown on them, marked inherited (the graph keeps them on the block)
+    assert len(measures) == 2 and all(m["owners_from"] == area["id"] and all(u["inherited"] for u in m["lead"])
+                                      and owners(m) == owners(area) for m in measures)
 
 
 def test_list_expansion_of_shared_parts():

@@ -34,6 +34,9 @@ FLOORS = {
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
     "unseen3": dict(tasks=0.80, lead_f1=0.86, responsible_f1=0.75, deadline=0.83, problems=0.79, status=0.42, meta=0.80),
+    # the sixth, made after every rule of this session and never tuned on: the honest estimate for documents
+    # never seen (tests/fixtures/unseen4/FIRST_SCORE.txt). Owners are the gap; its one status is missed.
+    "unseen4": dict(tasks=0.91, lead_f1=0.47, responsible_f1=0.65, deadline=0.91, problems=0.99, status=0.0, meta=0.71),
     "unseen2": dict(tasks=0.85, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
 }
 
