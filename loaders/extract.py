@@ -26,7 +26,7 @@ from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
                         line_spans, marker_value, trim)
 from .tables import table_tasks
-from .units import canonical
+from .units import all_units, canonical, split_unit_list
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
@@ -35,7 +35,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 10
+EXTRACTOR_VERSION = 11
 
 
 def extract_source(src: SourceText) -> dict:
@@ -84,6 +84,7 @@ def _extract(src: SourceText) -> dict:
     for item in items:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
+    _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
     for item in items:
@@ -298,6 +299,27 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
 
 HEADING_OWNER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*"
                            r"([^,。;:\n]{2,40}?)(牵头|负责|主抓|承担)的?(?:重点)?(?:工作|事项|任务|项目)")
+
+
+STARRED_CELL = re.compile(r"^[|\s]*([★☆][^\n|]{2,120}?)[|\s]*$", re.M)
+
+
+def _starred_owner_cells(text: str, items: list[Item]) -> None:
+    """A row flattened into an item, its owner cell a unit list with the lead starred ("★区发改委、统计局"):
+    the starred unit leads, the others are responsible."""
+    for item in items:
+        if item.owners is not None or item.children:
+            continue
+        start, end = _own_region(item)
+        cell = STARRED_CELL.search(text, start, end)
+        if cell is None:
+            continue
+        mentions = split_unit_list(cell.group(1), cell.start(1))
+        if not all_units(mentions) or not any(m.marked_lead for m in mentions):
+            continue
+        item.owners = OwnerSpec(lead=[m for m in mentions if m.marked_lead],
+                                responsible=[(m, "responsible") for m in mentions if not m.marked_lead],
+                                start=cell.start(1), end=cell.end(1))
 
 
 def _heading_owners(text: str, items: list[Item]) -> None:

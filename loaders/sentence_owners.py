@@ -187,7 +187,8 @@ WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联
                           r"(?=对|在|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|,)")
 
 
-SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")      # parentheses stay inside: "各责任科室(单位)要…"
+SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
+HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实)$")      # parentheses stay inside: "各责任科室(单位)要…"
 
 
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
@@ -199,6 +200,12 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         stripped = clause.group().strip()
         subject = SUBJECT.match(stripped)
         if subject is None:
+            # a clause after the subject's: "由X牵头,Y、Z配合,在12月底前完成…" names who helps
+            helper = HELPER_CLAUSE.match(stripped) if found else None
+            if helper and (more := _units(helper.group(1), at + clause.start() + clause.group().index(stripped))):
+                spec = found[-1][1]
+                spec.responsible += [(u, verb_role(helper.group(2))) for u in more]
+                spec.end = max(spec.end, more[-1].end)
             continue
         where = at + clause.start() + clause.group().index(stripped)
         units = _units(subject.group(1), where + subject.start(1))

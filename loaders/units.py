@@ -27,6 +27,7 @@ STRONG_UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|�
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 OPEN_END = re.compile(r"等(?:相关|有关)?(?:部门|单位|机构)?$")
 LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)$")
+STAR_MARK = re.compile(r"^[★☆]\s*")        # a table marks its lead unit with a star
 LIST_SPLIT = re.compile(r"[、,;]")
 CONJ_SPLIT = re.compile(r"以及|及|和|与")
 STRIP_CHARS = " \t\n。.:\"“”'‘’"
@@ -164,7 +165,11 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
         name, s, e = _clean(part, st)
         if not name:
             continue
+        star = STAR_MARK.match(name)
+        if star:                              # "★区发改委、统计局": the starred unit leads
+            name, s = name[star.end():], s + star.end()
         mention = Mention(name, s, e)
+        mention.marked_lead = bool(star)
         if LEAD_MARK.search(name):
             mention.mention, mention.marked_lead = LEAD_MARK.sub("", name), True
         if OPEN_END.search(mention.mention) and mention.mention != "等":
