@@ -468,3 +468,14 @@ def test_iter_documents_walks_sorted_and_skips_hidden(tmp_path):
     ]
     assert {".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".xlsx", ".xls", ".et", ".csv", ".ofd",
             ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"} == SUPPORTED_SUFFIXES
+
+
+def test_a_page_source_saved_as_text_is_read_as_the_page(tmp_path):
+    """A 督查通报 copied as its page source (<p class="…">…</p> on one line) and saved as .txt."""
+    paragraphs = ["一、北湖公园(责任单位:区园林局)", "1.北门广场绿化带内垃圾未及时清理。", "2.公厕洗手台破损。",
+                  "二、南门市场(责任单位:区市场监管局)", "1.门前占道经营。"]
+    page = " ".join(f'<p class="ql-block">{p}</p>' for p in paragraphs)
+    path = tmp_path / "tongbao.txt"
+    path.write_text(page, encoding="utf-8")
+    text = read_document(path).text
+    assert "<p" not in text and text.splitlines()[:2] == paragraphs[:2]
