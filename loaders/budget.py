@@ -6,10 +6,11 @@ test extracting text it built) no budget runs.
 """
 from __future__ import annotations
 
-import os
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from loaders.settings import positive_number
 
 _deadline: ContextVar[tuple[float, float] | None] = ContextVar("zeren_extract_deadline", default=None)
 
@@ -19,14 +20,10 @@ class OverBudget(Exception):
 
 
 def seconds() -> float:
-    raw = os.environ.get("ZEREN_EXTRACT_SECONDS", "").strip() or "300"
     try:
-        value = float(raw)
-    except ValueError:
-        value = -1
-    if not value > 0:
-        raise OverBudget(f"ZEREN_EXTRACT_SECONDS={raw!r} is not a number of seconds above 0")
-    return value
+        return positive_number("ZEREN_EXTRACT_SECONDS", 300, float("inf"), "a number of seconds above 0")
+    except ValueError as exc:
+        raise OverBudget(str(exc)) from None
 
 
 @contextmanager

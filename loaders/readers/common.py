@@ -3,24 +3,20 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 import re
 import zipfile
 
+from loaders.settings import positive_number
 from loaders.source import UnreadableDocument
 
 # The largest file read at all. A rectification document is kilobytes to a few megabytes; a bigger file is
 # refused from its size alone, before a byte is read, so memory stays bounded whatever is thrown at zeren.
 def max_file_bytes() -> int:
     """ZEREN_MAX_FILE_MB in bytes (default 64 MB); a setting that is no positive number is one clear error."""
-    raw = os.environ.get("ZEREN_MAX_FILE_MB", "").strip() or "64"
-    try:
-        megabytes = float(raw)
-    except ValueError:
-        megabytes = -1
-    if not 0 < megabytes <= 1024 * 1024:
-        raise ValueError(f"ZEREN_MAX_FILE_MB={raw!r} is not a size in megabytes (a number from 1 to 1048576)")
-    return int(megabytes * 1024 * 1024)
+    return int(positive_number("ZEREN_MAX_FILE_MB", 64, 1024 * 1024,
+                               "a size in megabytes (a number from 1 to 1048576)") * 1024 * 1024)
+
+
 MAX_ZIP_UNPACKED = 200 * 1024 * 1024
 MAX_ZIP_MEMBERS = 10_000
 
