@@ -81,15 +81,21 @@ OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*(?:[:|]|$)"
 TASK_FIELD = re.compile(r"^[\s|•]*[\u4e00-\u9fff、() ]{0,12}(?:问题|任务|工作|措施|项目|事项|内容|举措|概述)[^\S\n]*(?:[:|]|$)", re.M)
 
 
+# A closure notice (销号公示): the document announces that the finding it describes is rectified.
+CLOSURE = re.compile(r"销号|整改完成情况[^。\n]{0,12}公示|整改(?:任务)?已(?:经)?(?:完成|整改到位)[^。\n]{0,30}公示")
+
+
 def card_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
-    if not OWNER_FIELD.search(text) or not TASK_FIELD.search(text):
+    closure = bool(CLOSURE.search(text, 0, 1500))
+    if not TASK_FIELD.search(text) or not (OWNER_FIELD.search(text) or closure):
         return tasks
     record: list = []
 
     def close():
         roles = {f[0] for f in record}
-        if roles & {"task"} and roles & set(OWNER_ROLES):
+        # a card names what is to be done and who answers; in a closure notice the finding alone is a card
+        if roles & {"task"} and (roles & set(OWNER_ROLES) or closure):
             cells: list[Cell] = []
             for role, _, vs, ve in record:
                 cell_role = role if role in (*OWNER_ROLES, "deadline") else None
@@ -105,6 +111,8 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                 if outcome:
                     task.status = classify(" ".join(text[f[2]:f[3]] for f in outcome))
                     task.status_read = True
+                if closure and task.status is None:
+                    task.status, task.status_read = "done", True     # what a closure notice announces
                 tasks.append(task)
         record.clear()
 
