@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import calendar
 import re
+
+from .structure import LEADING_MARKER
 from datetime import date
 from functools import lru_cache
 
@@ -147,7 +149,6 @@ MONTH_PART_BEFORE_WORK = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|�
 # The date a ledger or plan set, in a progress report: "台账要求4月10日完成全部栽植任务".
 DEMANDED_BY = re.compile(r"要求(?:在|于)?((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?前?)"
                          r"(?=完成|实现|建成|办结|全部|全面|基本)")
-LIST_MARKER = re.compile(r"\s*(?:\d{1,3}[.、.]|[((][\d一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)")
 # A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
 OPENING_PERIOD = re.compile(r"^\s*(?:(?:今年|本年度?)?(?:年内|年底前|年末前|年底)|"
                             r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)前(?=[,,]))")
@@ -155,7 +156,7 @@ OPENING_PERIOD = re.compile(r"^\s*(?:(?:今年|本年度?)?(?:年内|年底前|�
 
 def find_body_deadline(text: str) -> tuple[int, int] | None:
     """The span of a deadline stated inside a task's body ("于2022年10月底前完成"), if any."""
-    marker = LIST_MARKER.match(text)
+    marker = LEADING_MARKER.match(text)
     if (opening := OPENING_PERIOD.match(text, marker.end() if marker else 0)):
         return opening.start() + len(opening.group()) - len(opening.group().lstrip()), opening.end()
     for m in BODY_DEADLINE.finditer(text):

@@ -307,6 +307,8 @@ STARRED_CELL = re.compile(r"^[|\s]*([★☆][^\n|]{2,120}?)[|\s]*$", re.M)
 def _starred_owner_cells(text: str, items: list[Item]) -> None:
     """A row flattened into an item, its owner cell a unit list with the lead starred ("★区发改委、统计局"):
     the starred unit leads, the others are responsible."""
+    if "★" not in text and "☆" not in text:
+        return                              # most documents: no per-item scan
     for item in items:
         if item.owners is not None or item.children:
             continue

@@ -16,7 +16,7 @@ from bisect import bisect_right
 
 from .owners import LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
-from .structure import Item
+from .structure import LEADING_MARKER, Item
 from .units import all_units, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
@@ -123,27 +123,32 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 
 # An item that opens on the unit doing it: "3、交警河西支队加强夜间车速管理", "1.区住建委联合区水务局对工地开展
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
-ITEM_MARKER = re.compile(r"^\s*(?:[((][\d一二三四五六七八九十]{1,3}[))]|\d{1,3}[.、.]|[一二三四五六七八九十]{1,3}、)?\s*")
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
           r"启动|加快|强化|严格|提升|完善|规范|协调))")
 
 
+def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
+    """"X要会同Y对…进行督导", "X联合Y、Z开展…": the units after 会同/联合 assist X."""
+    helpers = WITH_HELPERS.match(rest)
+    if helpers and (more := _units(helpers.group(1), at + helpers.start(1))):
+        spec.responsible += [(u, "assist") for u in more]
+        spec.end = more[-1].end
+
+
 def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     own = text[start:end]
-    marker = ITEM_MARKER.match(own)
-    at = start + marker.end()
-    head = own[marker.end():marker.end() + 40]
+    marker = LEADING_MARKER.match(own)
+    skip = marker.end() if marker else len(own) - len(own.lstrip())
+    at = start + skip
+    head = own[skip:skip + 40]
     subject = re.match(rf"([\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)){ACTION}",
                        head)
     units = subject and _units(subject.group(1), at)
     if not units or len(units) != 1 or units[0].collective:
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-    helpers = WITH_HELPERS.match(head[subject.end():])
-    if helpers and (more := _units(helpers.group(1), at + subject.end() + helpers.start(1))):
-        spec.responsible += [(u, "assist") for u in more]
-        spec.end = more[-1].end
+    _add_helpers(spec, head[subject.end():], at + subject.end())
     return spec
 
 
@@ -215,11 +220,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 and (exhortation or not report):
             # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
             spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-            rest_at = where + subject.end()
-            helpers = WITH_HELPERS.match(stripped[subject.end():])
-            if helpers and (more := _units(helpers.group(1), rest_at + helpers.start(1))):
-                spec.responsible += [(u, "assist") for u in more]     # "X要会同Y对…进行督导": Y assists
-                spec.end = more[-1].end
+            _add_helpers(spec, stripped[subject.end():], where + subject.end())
             found.append((where, spec))
         if not found:
             break               # only a sentence that opens on its subject gives work to several

@@ -21,6 +21,8 @@ MARKERS = [
 # Every marker above starts with one of these characters; only lines that start so (after white space
 # other than the line break, which is what lstrip() removes from a line) can open an item.
 MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳]", re.M)
+# A list marker opening a line or item ("1、", "2.", "(三)", "四、"), with the white space around it.
+LEADING_MARKER = re.compile(rf"\s*(?:\d{{1,3}}[.、.]|[((][\d{CN_NUM}]{{1,3}}[))]|[{CN_NUM}]{{1,3}}、)\s*")
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
 OUTCOME_LABEL = (r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况|"
                  r"(?:整改|完成|办理|办结)状态|整改进度")
