@@ -19,6 +19,7 @@ from .flat_tables import flat_table_tasks
 from .metadata import find_cites, read_meta
 from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
+from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
@@ -35,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 12
+EXTRACTOR_VERSION = 13
 
 
 def extract_source(src: SourceText) -> dict:
@@ -81,6 +82,7 @@ def _extract(src: SourceText) -> dict:
     _assign_parenthetical_owners(items, parens)
     _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
     _carry_same_below(items)
+    bare_owner_cells(text, items)
     for item in items:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
@@ -144,7 +146,8 @@ def _new_child(parent: Item | None, start: int, end: int, rank: float, number=No
 
 def _segments(text: str, start: int, end: int, parens: OwnerParentheticals) -> list[tuple[int, int]]:
     """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks."""
-    cuts = parens.ends_in_range(start, end)
+    # "1、联盛广场(责任单位:县商务局):前期通报…": a parenthetical before a colon heads what follows it
+    cuts = [c for c in parens.ends_in_range(start, end) if text[c:c + 1] not in (":", ":")]
     spans, pos = [], start
     for boundary in cuts:
         spans.append((pos, boundary))
@@ -440,8 +443,8 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
         return None
     start, end = _own_region(item) if item.kind == "problem" else (item.start, item.end)
     outcome = [lab for lab in item.labels if is_outcome_label(lab[0])]
-    if outcome:
-        return _verdict(text[outcome[0][2]:end])
+    if outcome:     # an outcome field runs on through the numbered lines it holds
+        return _verdict(text[outcome[0][2]:item.end])
     if not reports_outcomes:
         return None
     head = PROBLEM_HEAD.search(text, start, end)

@@ -24,10 +24,12 @@ import re
 from .deadlines import looks_like_deadline
 from .persons import split_person_list
 from .structure import Item, line_spans
-from .tables import Cell, column_role, row_task
+from .owners import role_of_label
+from .tables import Cell, column_role, is_separated_header, row_task
 from .units import all_units, looks_like_unit, split_unit_list
 
-HEADER_WORD = re.compile(r"^(?=.*[\u4e00-\u9fff]{2})[\u4e00-\u9fff()、/\d\- ]{2,14}$")
+# a header cell: a short phrase of two Han characters or more, letter-spaced ones too ("牵 头 部 门")
+HEADER_WORD = re.compile(r"^(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fff()、/\d\- ]{2,14}$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
 OWNER_ROLES = ("lead", "responsible", "assist")
@@ -43,7 +45,7 @@ def _fit_score(role: str | None, cell: str) -> float:
     cell = cell.strip()
     units = _is_units(cell)
     person = not units and bool(split_person_list(cell)) and len(cell) <= 20
-    if role in OWNER_ROLES:
+    if role in OWNER_ROLES or role == OTHER_UNITS:
         return 3 if units else -5
     if role == "person":
         return 3 if person else -5
@@ -60,6 +62,23 @@ def _fit_score(role: str | None, cell: str) -> float:
 
 def _fits(role: str | None, cell: str) -> bool:
     return _fit_score(role, cell) > -4
+
+
+# A column of units in no owner role (评分部门, 数据提供单位): its cells are units, but they answer for nothing.
+OTHER_UNITS = "other_units"
+
+
+def _names_other_units(cell: str) -> bool:
+    cell = re.sub(r"\s+", "", cell)
+    return len(cell) > 2 and cell.endswith(("单位", "部门")) and role_of_label(cell) == "other"
+
+
+def header_roles(cells: list[str]) -> list[str | None]:
+    """Each header cell's role. A bare 单位 beside a column that names its owners by role (责任部门) is the
+    unit of measure of a target (%, 万亩), not an owner; 评分部门 holds units that own nothing."""
+    roles = [OTHER_UNITS if _names_other_units(c) else column_role(c) for c in cells]
+    named = any(r in OWNER_ROLES and not re.fullmatch(r"单位|部门", re.sub(r"\s+", "", c)) for r, c in zip(roles, cells))
+    return [None if named and re.fullmatch(r"单位", re.sub(r"\s+", "", c)) else r for r, c in zip(roles, cells)]
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -131,7 +150,7 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
             continue
-        roles = [column_role(c) for c, _ in cells[i:i + width]]
+        roles = header_roles([c for c, _ in cells[i:i + width]])
         j = i + width
         if roles[0] == "number":
             j = _numbered_rows(text, cells, j, roles, items, tasks)
@@ -193,9 +212,13 @@ def _marked_rows(cells, j, roles, items, tasks) -> int:
     cells): a row runs to the next number; its owners are the last run of cells that name units (a
     category cell for the rows below may follow them)."""
     owner_role = next((r for r in reversed(roles) if r in OWNER_ROLES), None)
+    owner_columns = [r for r in roles if r in OWNER_ROLES]
     k = next(k for k in range(j - 1, j + 3) if ROW_MARK.match(cells[k][0]))
     expected = 1
     while owner_role and k < len(cells):
+        if SECTION_ROW.match(cells[k][0]):
+            k += 1                  # "(二)做好…" heads the rows below it
+            continue
         m = ROW_MARK.match(cells[k][0])
         if not m or int(m.group(1)) != expected:
             break
@@ -212,7 +235,9 @@ def _marked_rows(cells, j, roles, items, tasks) -> int:
             while first > 0 and _is_units(rest[first - 1][0]):
                 first -= 1
             owners = rest[first:units[-1] + 1]
-        row = [_cell("task", *cells[k])] + [_cell(owner_role, c, at) for c, at in owners]
+        # one unit cell per owner column: read them in the header's order (牵头单位, then 责任单位)
+        in_order = owner_columns if len(owners) == len(owner_columns) else [owner_role] * len(owners)
+        row = [_cell("task", *cells[k])] + [_cell(role, c, at) for role, (c, at) in zip(in_order, owners)]
         if (task := row_task(row, items)):
             tasks.append(task)
         expected, k = expected + 1, e
@@ -235,7 +260,7 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     lines = list(line_spans(text))
     for n, (pos, line) in enumerate(lines):
-        if "\t" in line or "|" in line or "  " in line.strip():
+        if "\t" in line or "|" in line or ("  " in line.strip() and is_separated_header(line, pos)):
             continue            # tab, bar and space-aligned tables are read by tables.py
         tokens = line.split()
         width = 0
@@ -246,7 +271,7 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
             header = header[1:]
         if len(header) < 3 or not _is_header(header):
             continue
-        roles = [column_role(h) for h in header]
+        roles = header_roles(header)
         owner_role = next((r for r in roles if r in OWNER_ROLES), None)
         expected, row = None, None
         for rpos, row_line in lines[n + 1:]:
@@ -287,6 +312,9 @@ def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
         if cut < 0:
             break
         piece = rest[cut + 1:end]
+        if not piece:           # a run of spaces: an empty cell between two tokens ("…推进。   3月底")
+            end = len(rest[:cut].rstrip(" "))
+            continue
         if role in OWNER_ROLES or role in ("deadline", "person"):
             if not _fits(role, piece):
                 continue

@@ -20,14 +20,19 @@ ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章|代)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
 BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发布日期|来源[:]|字号|打印|关闭")
-GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改")
+GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改|公开信息|公示")
 PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治区|自治州|自治县|新区|省|市|州|县|区|旗|盟|镇|乡)")
 PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
+# Areas below or beside the county list that a body governs: 新区, 新城, 开发区, 街道, 镇 and 乡.
+ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|示范区|街道|镇|乡)")
+ORGAN = re.compile(r"政府|委员会|党委|党组|办公|局|委|厅|办事处")
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
     ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?答复|答复如下"), True),
     ("审计整改报告", re.compile(r"审计.{0,24}整改(?:情况|结果|工作)|整改(?:情况|进展|结果)的?(?:报告|公告|公示|通报)"), True),
-    ("督查通报", re.compile(r"督查.{0,16}(?:通报|情况)|督察.{0,16}整改.{0,10}(?:情况|进展|公示|公开)"), True),
+    ("督查通报", re.compile(r"督查.{0,16}(?:通报|情况)|督察.{0,16}整改.{0,10}(?:情况|进展|公示|公开)|"
+                        # the cases an inspection handed over, published with what was done: 边督边改, 交办件办理情况
+                        r"边督边改|(?:交办|转办|信访).{0,16}(?:办理|查处|整改)(?:情况|结果)"), True),
     ("整改意见", re.compile(r"整改(?:意见|方案|任务|工作方案)|问题整改"), False),
     ("政府工作报告责任分解", re.compile(r"政府工作报告.{0,12}(?:分解|分工)|责任分解|任务分工"), False),
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
@@ -39,8 +44,8 @@ _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
 # (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
 DONE_BEFORE = re.compile(rf"(?<![未没段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?"
-                         r"(?:任务|问题)?\s*$|已经?整改\s*$")
-DONE_AFTER = re.compile(rf"(?:问题|任务)?(?:已经?|全部|均已)?{_DONE_VERB}")
+                         r"(?:任务|问题)?(?:事项)?\s*$|已经?整改(?:任务|问题)?(?:事项)?\s*$")    # 已整改问题393个
+DONE_AFTER = re.compile(rf"(?:问题|任务)?(?:事项)?(?:已经?|全部|均已)?{_DONE_VERB}")        # 1079个问题事项已完成整改
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
 LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|贯彻|落实|执行|印发|关于|转发|和|及|与|的|即)+")
 
@@ -97,6 +102,8 @@ def find_place(name: str | None) -> str | None:
     place = m.group()
     if (n := PLACE_NEXT.match(s, m.end())) and place.endswith(("市", "州", "盟")):
         place += n.group()
+    while (zone := ZONE_NEXT.match(s, m.start() + len(place))) and not ORGAN.search(zone.group()):
+        place += zone.group()    # 陕西省西咸新区秦汉新城管理委员会: the new town is the place it governs
     known = places_in(place)
     if (known and known[0][0] == 0) or re.match(r"^(?:某+|[Xx×○]+)(?:省|市|县|区|州)", place):
         return place             # a real place, or a template's placeholder (某某市, XX县)
@@ -136,8 +143,8 @@ def _wrapped_title(head: list[tuple[int, str]], n: int) -> tuple[str, tuple[int,
     parts = []
     for pos, line in head[n:n + 4]:
         s = line.strip()
-        if not s or len(s) > 40 or re.search(r"[。;,:]", s) or BREADCRUMB.search(s):
-            return None
+        if not s or len(s) > 40 or re.search(r"[。;,:|]", s) or BREADCRUMB.search(s):
+            return None       # a sentence, a breadcrumb or a furniture row ("索引号 | … |") is no title line
         parts.append((pos, line, s))
         joined = "".join(p[2] for p in parts)
         if len(parts) >= 2 and "关于" in joined and WRAPPED_END.search(joined) and len(joined) <= 90:
@@ -293,7 +300,12 @@ def read_meta(text: str) -> Meta:
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
     news = NEWS_LEAD.search(text[:600])
-    for candidate in (source.value if source and source.label in FORMAL_SOURCE else None,
+    # the body named before 关于 in the title issued the document; a portal that reposts it names itself
+    # as 发布机构 (青山湖区's site carrying 南昌市人民政府's notice), one of the same place names it in full
+    formal = source.value if source and source.label in FORMAL_SOURCE else None
+    if formal and UNIT_END.search(title_head) and (named := find_place(title_head)) and named != find_place(formal):
+        formal = None
+    for candidate in (formal,
                       title_head if UNIT_END.search(title_head) else None,
                       header.group(1) if header else None,
                       news.group(4) if news else None,

@@ -26,11 +26,13 @@ DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要
 _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
 # Any other "…单位:" label (数据提供单位, 联系单位) names units in no owner role: it ends the value before it.
 _OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only after a separator: never mid-name
-_OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
+_OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s*[:]")
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
+# The label said in a sentence, with a copula for the colon: "牵头单位为市园林局", "主责单位是X、Y", "牵头领导是副市长Z".
+COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
 ROLE_END = re.compile(r"(分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
                       r"负责落实|具体负责|共同负责|负责|配合落实|配合|协助|协办|会办|参与|共同推进|按职责推进)$")
 ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "配合落实")

@@ -28,9 +28,12 @@ class Person:
 def split_person_list(text: str, offset: int = 0, label: str | None = None) -> list[Person]:
     """Names in a person label's value, each with the title the text gives it."""
     people = []
-    for m in re.finditer(r"[^、,;/\s]+", text):
+    # "局长王小洪和副市长杨斌": 和 joins two persons where a title follows it
+    for m in re.finditer(rf"(?:[^、,;/\s和]|和(?!{TITLE.pattern}))+", text):
         piece, at = m.group(), offset + m.start()
-        piece_clean = piece.strip("。.:()")
+        piece_clean = piece.strip("。.:").lstrip("(")
+        if piece_clean.endswith(")") and "(" not in piece_clean:
+            piece_clean = piece_clean.rstrip(")")     # a bracket the list closes, not 张三(副市长)'s own
         if not piece_clean:
             continue
         at += piece.index(piece_clean[0])
@@ -42,6 +45,9 @@ def split_person_list(text: str, offset: int = 0, label: str | None = None) -> l
         t = TITLE.match(name)
         if t and len(name) - t.end() >= 2:      # 副市长张三
             title, at, name = t.group(), at + t.end(), name[t.end():]
+        if not NAME.fullmatch(name) and (titles := list(TITLE.finditer(name))) \
+                and 2 <= len(name) - titles[-1].end() <= 4:    # 公安局局长王小洪: the post, then the name
+            title, at, name = name[:titles[-1].end()], at + titles[-1].end(), name[titles[-1].end():]
         name = re.sub(r"同志$", "", name)
         t = TITLE.search(name)
         if t and t.end() == len(name) and t.start() >= 2:   # 张三副市长

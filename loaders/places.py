@@ -15,6 +15,9 @@ ETHNIC = ("维吾尔|乌孜别克|柯尔克孜|哈萨克|塔吉克|塔塔尔|达
           "拉祜|东乡|纳西|景颇|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴|基诺|高山|"
           "回|藏|苗|彝|壮|满|侗|瑶|白|傣|黎|佤|畲|水|土|羌|怒|京")
 AUTONOMY = re.compile(rf"(?:(?:{ETHNIC})族?)+自治(县|州|旗)$")
+# Real districts whose names are ordinary words (阳泉's 城区, 北京's 矿区 is not; 石嘴山's 大武口区 is): read
+# alone they are "the urban area", so only a city written before them makes them a place.
+COMMON_WORD_PLACES = frozenset({"城区", "郊区", "矿区", "东区", "西区"})
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "区", "旗")
 
 
@@ -25,7 +28,7 @@ def place_names() -> frozenset[str]:
     names = set()
     for line in text.splitlines():
         name = line.strip()
-        if not name or name.startswith("#"):
+        if not name or name.startswith("#") or name in COMMON_WORD_PLACES:
             continue
         names.add(name)
         short = AUTONOMY.sub(r"\1", name)           # 和布克赛尔蒙古自治县 → 和布克赛尔县

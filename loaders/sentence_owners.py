@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .owners import LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
+from .owners import COPULA_LABEL, LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
 from .units import all_units, split_unit_list
@@ -31,19 +31,46 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])(?!.*(?:序号|编号))[\u4e00-\u9fff()]{2,24}$")
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,24}$")
 
 
 def _units(text: str, at: int):
     units = split_unit_list(text, at)
-    return units if all_units(units) and all(PLAIN_NAME.match(u.mention) for u in units) else None
+    if all_units(units) and all(PLAIN_NAME.match(u.mention) for u in units):
+        return units
+    modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
+    if 0 < modifier < len(text) - 2:
+        return _units(text[modifier + 1:], at + modifier + 1)
+    return None
 
 
 # "各区政府为责任单位" / "市规划局、城管办为协办单位": units, then the role they are given
 NAMED_ROLE = re.compile(r"^(.{2,60}?)(?:为|是|作为)((?:牵头|责任|主办|协办|配合|主责|承办|实施)(?:单位|部门))$")
 
 
+def _copula_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+    """"牵头单位为X、Y" / "牵头领导是副市长Z": a label, a copula, then the units or persons it names."""
+    m = COPULA_LABEL.match(clause)
+    if m is None:
+        return False
+    role, value, value_at = role_of_label(m.group(1)), clause[m.end():], at + m.end()
+    if role == "person":
+        people = split_person_list(value, value_at, m.group(1))
+        spec.persons += people
+        return bool(people)
+    units = _units(re.sub(r"等$", "", value), value_at)
+    if not units or role not in ("lead", "responsible", "assist"):
+        return False
+    if role == "lead":
+        spec.lead += units
+    else:
+        spec.responsible += [(u, role) for u in units]
+    return True
+
+
 def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+    if _copula_owners(spec, clause, at):
+        return True
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
         role = role_of_label(named.group(2))
         if role == "lead":
@@ -93,8 +120,11 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     """The owners a task's own text names in its sentences, or None. In a ``report`` (outcomes, not
     assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
     assigns it."""
+    if (marker := LEADING_MARKER.match(text, start, end)) and marker.end() < end:
+        start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
-    if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own:
+    if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
+            and not COPULA_LABEL.search(own):
         return _opening_subject(text, start, end)     # no role verb, no request, no label
     labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
                     None) if ":" in own else None
@@ -109,6 +139,8 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     found = False
     requested = bool(REQUEST_ANYWHERE.search(own)) and any(REQUEST.match(m.group().strip())
                                                            for m in CLAUSE.finditer(own))
+    # "由X负责,…" hands the work to X: an assignment even where a report narrates what was done since
+    requested |= own.lstrip().startswith("由")
     for m in CLAUSE.finditer(own):
         clause = m.group().strip()
         if clause:
@@ -251,7 +283,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         k = bisect_right(starts, pos) - 1
         return k < 0 or pos >= covered[k][1]
 
-    if not SUBJECT_HINT.search(text) and ":" not in text:
+    if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text:
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not outside(m.start()):
@@ -264,13 +296,49 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if spec and (spec.lead or spec.responsible):
                 tasks.append(_task(text, para_start, m.end(), spec))
             continue
+        quoted = _quoted_works(text, para_start, para)
+        if quoted:
+            tasks += quoted
+            continue
         charge_at, charged = (_charged_tasks(text, para_start, para) if ":" in para and not report
                               else (len(para), []))
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
         for s in SEGMENT.finditer(para[:charge_at]):
-            tasks += _subject_tasks(text, para_start + s.start(), s.group(), report)
+            told = _copula_task(text, para_start + s.start(), s.group())
+            tasks += [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
     return tasks
+
+
+# A work named in quotes with its owners in brackets after it: “新开工提标加固海塘18.4公里”(市水利局)
+QUOTED_WORK = re.compile(r"“([^“”\n]{2,80})”\(([^()\n]{2,60})\)")
+
+
+def _quoted_works(text: str, at: int, para: str) -> list[Item]:
+    """A list of works each quoted and followed by its owner in brackets ("“A”(X)、“B”(Y)等5个项目"): each
+    quote and its bracket is a task of those units. Two or more make the list; one quote is a citation."""
+    if para.count("”(") < 2:
+        return []
+    tasks = []
+    for m in QUOTED_WORK.finditer(para):
+        units = _units(m.group(2), at + m.start(2))
+        if units:
+            spec = OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+            tasks.append(_task(text, at + m.start(), at + m.end(), spec))
+    return tasks if len(tasks) >= 2 else []
+
+
+def _copula_task(text: str, at: int, sentence: str) -> Item | None:
+    """A sentence that names a work and then its owners with copulas (a news report of a 分工方案:
+    "第98项任务“…”,牵头领导是副市长Z,主责单位是X、Y。") is a task with those owners."""
+    if not COPULA_LABEL.search(sentence):
+        return None
+    spec = OwnerSpec(start=at, end=at + len(sentence))
+    for m in CLAUSE.finditer(sentence):
+        clause = m.group().strip()
+        if clause:
+            _copula_owners(spec, clause, at + m.start() + m.group().index(clause))
+    return _task(text, at, at + len(sentence), spec) if spec.lead or spec.responsible else None
 
 
 def _task(text: str, start: int, end: int, spec: OwnerSpec) -> Item:

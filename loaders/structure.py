@@ -17,15 +17,18 @@ MARKERS = [
     (3, re.compile(r"(\d{1,2})\s*\.(?=\d)")),     # "4.12328投诉…": kept only when it continues a list
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),
+    (3, re.compile(r"序\s*号\s*[:]?\s*(\d{1,3})(?!\d)")),   # a record of fields opened by its number: "序号:2"
 ]
 # Every marker above starts with one of these characters; only lines that start so (after white space
 # other than the line break, which is what lstrip() removes from a line) can open an item.
-MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳]", re.M)
+MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳序]", re.M)
 # A list marker opening a line or item ("1、", "2.", "(三)", "四、"), with the white space around it.
 LEADING_MARKER = re.compile(rf"\s*(?:\d{{1,3}}[.、.]|[((][\d{CN_NUM}]{{1,3}}[))]|[{CN_NUM}]{{1,3}}、)\s*")
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
 OUTCOME_LABEL = (r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况|"
-                 r"(?:整改|完成|办理|办结)状态|整改进度")
+                 r"(?:整改|完成|办理|办结)状态|整改进度|"
+                 # a case record's outcome field (环保督察 信访件: 处理和整改情况, 查处情况, 办理结果)
+                 r"(?:处理|查处|调查处理)和?整改情况|(?:处理|查处|办理)(?:情况|结果)")
 OTHER_LABEL = r"量化指标|工作目标|目标任务|存在问题|问题表现|具体表现"
 LABEL_LINE = re.compile(rf"(?:^|(?<=[。;”]))\s*({MEASURE_LABEL}|{OUTCOME_LABEL}|{OTHER_LABEL})\s*[:]", re.M)
 BREAK_LINE = re.compile(r"^\s*(?:欢迎广大|联系电话|联系方式|联系人|邮政信箱|电子邮箱|邮编|附件\s*[:\d]|抄送|特此通[知报告]|"
@@ -89,7 +92,51 @@ def break_offsets(text: str, signature_at: int | None) -> list[int]:
 
 
 def build_items(text: str, breaks: list[int]) -> list[Item]:
-    """All numbered items in document order, nested by rank, each ending at its next sibling or a break."""
+    """All numbered items in document order, nested by rank, each ending at its next sibling or a break.
+
+    A list of records written as fields ("1、交办问题基本情况:… 处理和整改情况:1、…2、…") numbers the lines of
+    a field inside a record as the records are numbered; those lines belong to their record."""
+    items = _build_items(text, breaks, ())
+    records = _record_regions(text, items, breaks)
+    return _build_items(text, breaks, records) if records else items
+
+
+RECORD_HEAD = re.compile(r"\s*(?:\n\s*)*([\u4e00-\u9fff]{2,10})\s*:")
+FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*:")
+
+
+def _record_regions(text: str, items: list[Item], breaks: list[int]) -> tuple[tuple[float, int, int], ...]:
+    """(rank, first field's end, record end) of each record: sibling items that each open with the same
+    field label ("交办问题基本情况:", or the fields under "序号:N"), at least two of them. A record ends at the
+    next record, the last one at the next break."""
+    heads: dict[tuple[float, int, str], list[tuple[Item, int]]] = {}
+    for item in items:
+        m = RECORD_HEAD.match(text, item.start + len(item.number or ""), item.end)
+        if m:
+            heads.setdefault((item.rank, id(item.parent), m.group(1)), []).append((item, m.end()))
+    regions = []
+    for (rank, _, _), records in heads.items():
+        if len(records) < 2:
+            continue
+        for k, (record, fields_at) in enumerate(records):
+            if k + 1 < len(records):
+                end = records[k + 1][0].start
+            else:
+                later = [b for b in breaks if b > record.start]
+                end = later[0] if later else len(text)
+            regions.append((rank, fields_at, end))
+    return tuple(sorted(regions, key=lambda r: r[1]))
+
+
+def _rank_in_records(rank: float, at: int, records) -> float:
+    """A marker of the records' own rank inside a record, after its first field, numbers lines of a field."""
+    for record_rank, fields_at, end in records:
+        if fields_at <= at < end and rank == record_rank:
+            return rank + 0.5
+    return rank
+
+
+def _build_items(text: str, breaks: list[int], records) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
@@ -100,6 +147,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
             m = pattern.match(stripped)
             if not m:
                 continue
+            rank = _rank_in_records(rank, at, records) if records else rank
             value = marker_value(m.group(1))
             depth = len(stack)
             while depth and stack[depth - 1].rank >= rank:

@@ -129,6 +129,11 @@ def _mentions(cell: tuple[str, list[int]]):
     return found
 
 
+def is_separated_header(line: str, pos: int) -> bool:
+    """A header row this module reads: its cells cut by tabs, bars or runs of spaces, naming columns."""
+    return bool(SEPARATOR.search(line.strip())) and bool(_header_roles(_cells(line, pos)))
+
+
 def table_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     lines = list(line_spans(text))

@@ -33,14 +33,17 @@ FLOORS = {
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
-    "unseen3": dict(tasks=0.80, lead_f1=0.86, responsible_f1=0.75, deadline=0.83, problems=0.82, status=0.71, meta=0.80),
+    "unseen3": dict(tasks=0.80, lead_f1=0.86, responsible_f1=0.75, deadline=0.83, problems=0.82, status=0.71, meta=0.82),
     # the sixth: first sight 0.92 tasks, 0.47 lead, 0.65 resp (FIRST_SCORE.txt); two owner forms it showed since
     # (★ marks the lead, "Y配合" after "由X牵头"); its one status is missed
-    "unseen4": dict(tasks=0.91, lead_f1=0.81, responsible_f1=0.84, deadline=0.91, problems=0.99, status=0.0, meta=0.71),
+    "unseen4": dict(tasks=0.91, lead_f1=0.92, responsible_f1=0.89, deadline=0.91, problems=0.99, status=0.0, meta=0.71),
     # the seventh: first sight 0.81 tasks, 0.78 lead, 0.06 problems (FIRST_SCORE.txt: its 督查通报 was page
     # source saved as .txt, which is now read as the page it is)
-    "unseen5": dict(tasks=0.90, lead_f1=0.84, responsible_f1=0.87, deadline=0.86, problems=0.99, status=0.99, meta=0.74),
-    "unseen2": dict(tasks=0.85, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.81, status=0.14, meta=0.73),
+    "unseen5": dict(tasks=0.90, lead_f1=0.84, responsible_f1=0.87, deadline=0.86, problems=0.99, status=0.99, meta=0.76),
+    "unseen2": dict(tasks=0.89, lead_f1=0.63, responsible_f1=0.82, deadline=0.86, problems=0.99, status=0.42, meta=0.78),
+    # the eighth, thin (14 tasks): first sight 0.79 tasks, 0.44 lead, 0.33 resp, 0.29 deadline (FIRST_SCORE.txt);
+    # four forms it showed since (owner cells on their own lines, letter-spaced headers, 牵头单位为X, 的-described units)
+    "unseen6": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.99, deadline=0.85, problems=0.99, status=0.99, meta=0.77),
 }
 
 
@@ -591,3 +594,145 @@ def test_a_closure_notice_announces_its_finding_rectified():
                "整改任务:部分乡镇垃圾中转站渗滤液直排,周边沟渠水体发黑。\n整改目标:渗滤液全部收集处理。\n"
                "整改完成情况:\n1、新建渗滤液收集池6座。\n2、建立日常巡查制度。\n")
     assert item_with(out, "渗滤液直排")["status"] == "done"
+
+
+def test_done_counts_written_after_the_verb_or_with_matters():
+    """"已整改问题N个" names what is done before the count; "N个问题事项已完成整改" counts 事项 of problems."""
+    before = read("某区巡察整改情况通报\n本轮共反馈巡察问题86个,移交线索12个,已整改问题79个。\n")
+    after = read("某市审计整改情况的报告\n审计报告反映的9个方面240个具体问题事项中,231个问题事项已完成整改,9个正在推进。\n")
+    assert before["document"]["claimed"] == {"problems": 86, "done": 79}
+    assert after["document"]["claimed"] == {"problems": 240, "done": 231}
+
+
+def test_case_records_written_as_fields_are_problems_with_their_outcome():
+    """An inspection's handed-over cases published as records of fields (序号/交办问题基本情况/处理和整改情况):
+    each record is one problem, the lines numbered inside its outcome field are its own, and the outcome field
+    says whether it is done."""
+    text = ("某省生态环境保护督察交办信访件办理情况公开\n"
+            "1、交办问题基本情况:某街道菜市场后门垃圾堆放,气味刺鼻。\n行政区域:某区\n调查核实情况:经核查,情况属实。\n"
+            "处理和整改情况:1、街道办事处组织清运垃圾12吨。2、已完成后门地面硬化。\n"
+            "2、交办问题基本情况:某小区楼下烧烤店油烟扰民。\n行政区域:某区\n调查核实情况:经核查,基本属实。\n"
+            "处理和整改情况:区城管局责令该店安装油烟净化器,目前正在安装。\n")
+    out = read(text)
+    first, second = item_with(out, "菜市场后门垃圾"), item_with(out, "烧烤店油烟扰民")
+    assert first["number"] == "1、" and "后门地面硬化" in first["text"]
+    assert (first["status"], second["status"]) == ("done", "in_progress")
+    cards = read("某地环境问题边督边改公开信息\n序号:1\n受理编号:X0001\n交办问题基本情况:某河段漂浮垃圾。\n"
+                 "处理和整改情况:镇政府组织打捞,已清理完毕并建立巡河制度,问题已解决。\n"
+                 "序号:2\n受理编号:X0002\n交办问题基本情况:某厂夜间噪声。\n处理和整改情况:正在安装隔音设施。\n")
+    assert item_with(cards, "漂浮垃圾")["status"] == "done" and item_with(cards, "夜间噪声")["status"] == "in_progress"
+
+
+def test_the_title_names_the_issuer_a_reposting_portal_does_not():
+    out = read("某区人民政府网站\n发布机构: 某区人民政府 生成日期: 2022-03-01\n"
+               "丹东市人民政府关于印发2022年重点民生实事分工方案的通知\n1.新建口袋公园10个。(市住建局负责)\n")
+    assert out["document"]["issuer"] == "丹东市人民政府" and out["document"]["jurisdiction"] == "丹东市"
+
+
+def test_a_new_town_governed_by_the_issuer_is_its_jurisdiction():
+    out = read("发布机构:河北省雄安新区容东片区管理委员会\n关于印发环境整治工作方案的通知\n1.清理垃圾。(片区城管办负责)\n")
+    assert out["document"]["jurisdiction"] == "河北省雄安新区"
+    urban = read("城区污水管网改造进展情况\n今年城区完成改造12公里。\n")
+    assert urban["document"]["jurisdiction"] is None     # 城区 alone is the urban area, not 阳泉's 城区
+
+
+def test_an_owner_cell_on_its_own_line_under_a_broken_header():
+    """A table flattened one cell per line whose header row is broken ("主要⏎任务"): the bare unit line after a
+    task is the owner column's cell, the bare date after it the time limit."""
+    text = ("附件\n重点\n工作\n具体措施\n责任单位\n备注\n一、稳住市场主体\n(一)减免小微企业房租\n市国资委等,各县、市、区政府\n"
+            "2021年6月\n2.对受影响的个体工商户给予临时补助。\n市市场监管局、市财政局\n")
+    out = read(text)
+    first = next(it for it in out["items"] if it["text"].startswith("(一)减免小微企业房租"))
+    second = item_with(out, "临时补助")
+    assert owners(first)[1][:1] == ["市国资委"] and first["deadline"]["date"] == "2021-06-30"
+    assert owners(second) == ([], ["市市场监管局", "市财政局"])
+
+
+def test_letter_spaced_header_cells_are_read_as_their_words():
+    text = ("附件1\n2020年重点工作目标分解表\n序号\n任 务 名 称\n目 标 要 求\n牵 头 单 位\n配 合 单 位\n"
+            "1\n粮食产量\n稳定在60万吨\n区农业农村局\n区统计局、各镇人民政府\n")
+    assert owners(item_with(read(text), "稳定在60万吨")) == (["区农业农村局"], ["区统计局", "镇人民政府"])
+
+
+def test_owner_labels_said_with_a_copula():
+    """"牵头单位为X,配合单位是Y" in an item, and a news report retelling a 分工方案: "第12项任务“…”,牵头领导是
+    副省长Z,主责单位是X、Y" — the copula stands for the colon."""
+    item = item_with(read("某县重点工作分工\n3.改造农村公路40公里,牵头单位为县交通局,配合单位是县财政局。\n"), "农村公路")
+    assert owners(item) == (["县交通局"], ["县财政局"])
+    news = read("省政府印发重点工作分工方案\n本报讯 方案明确,第12项任务“新增城镇就业50万人”,牵头领导是副省长赵明和秘书长钱亮,"
+                "主责单位是省人社厅、各市政府。\n")
+    task = item_with(news, "新增城镇就业")
+    assert owners(task)[0] == ["省人社厅", "市政府"]
+    assert [p["name"] for p in task["persons"]] == ["赵明", "钱亮"]
+
+
+def test_a_post_written_before_the_name_and_a_title_in_brackets_after_it():
+    from loaders.persons import split_person_list
+    people = split_person_list("市委常委、统战部部长孙立和副市长周平、吴刚(副区长)", 0, "责任领导")
+    assert [(p.name, p.title) for p in people] == [("孙立", "统战部部长"), ("周平", "副市长"), ("吴刚", "副区长")]
+
+
+def test_a_unit_described_by_what_it_does_is_still_the_subject():
+    out = read("某区创文工作安排\n2.承担检查任务的区城管局负责每周通报一次。\n")
+    assert owners(item_with(out, "每周通报"))[0] == ["区城管局"]
+
+
+def test_a_numbered_item_that_opens_with_you_assigns_even_in_a_report():
+    """A meeting's decisions reported with their progress ("2.由X牵头,Y配合,…。已草拟…"): 由 hands the work on,
+    so the units are its owners although the document narrates what was done."""
+    out = read("某市政府常务会议议定事项落实情况的通报\n1.由市商务局、市场监管局负责,清理过期促销政策。已清理12件。\n"
+               "2.由市住建局牵头,市自然资源局配合,修订物业管理办法。已形成初稿。\n")
+    assert owners(item_with(out, "过期促销政策")) == ([], ["市商务局", "市场监管局"])
+    assert owners(item_with(out, "物业管理办法")) == (["市住建局"], ["市自然资源局"])
+
+
+def test_a_flattened_table_with_two_owner_columns_and_section_rows():
+    """Cells one per line with bars between them; rows numbered in their task cell, section rows ((二)…)
+    between them: the two unit cells of a row are read in the header's order, 牵头单位 then 责任单位."""
+    text = ("附件\n2022年全县安全生产任务分解\n重点任务\n|\n具体要求\n|\n牵头单位\n|\n责任单位\n|\n"
+            "(一)开展隐患排查\n|\n|||\n1.排查燃气管道老化隐患\n|\n建立台账,逐项销号\n|\n县住建局\n|\n各乡镇人民政府,县应急局\n|\n"
+            "(二)强化执法检查\n|\n|||\n2.开展危化品运输专项检查\n|\n每季度检查一次\n|\n县交通运输局、县公安局\n|\n县应急局\n|\n")
+    out = read(text)
+    assert owners(item_with(out, "燃气管道老化")) == (["县住建局"], ["乡镇人民政府", "县应急局"])
+    assert owners(item_with(out, "危化品运输")) == (["县交通运输局", "县公安局"], ["县应急局"])
+
+
+def test_works_quoted_with_their_owner_in_brackets():
+    """"“A”(X)、“B”(Y)等N个项目…": each quoted work with the unit bracketed after it is a task of that unit."""
+    out = read("某县民生实事完成情况通报\n另,“新建城乡供水管网32公里”(县水务局)、“改造农贸市场3个”(县市场监管局)等项目已完成。\n")
+    assert owners(item_with(out, "城乡供水管网"))[0] == ["县水务局"]
+    assert owners(item_with(out, "改造农贸市场"))[0] == ["县市场监管局"]
+
+
+def test_a_measure_unit_column_and_a_scoring_column_are_no_owners():
+    """A 考核 table: 单位 beside 年度目标 is the target's unit (%, 万亩); 评分部门 scores the work, it does not
+    answer for it."""
+    text = ("2022年某县农业考核任务清单\n序号\n考核指标\n单位\n年度目标\n责任部门\n评分部门\n"
+            "1\n新建高标准农田\n万亩\n1.2\n县农业农村局\n市农业农村局\n"
+            "2\n建成数字渔场\n个\n2\n县海洋与渔业局\n市海洋渔业局\n")
+    out = read(text)
+    assert owners(item_with(out, "高标准农田")) == (["县农业农村局"], [])
+    assert owners(item_with(out, "数字渔场")) == (["县海洋与渔业局"], [])
+
+
+def test_space_separated_rows_with_empty_cells_between_runs_of_spaces():
+    text = ("2024年上半年重点工作完成情况\n序号 目标任务 牵头责任部门 进展情况 存在问题  完成时限\n"
+            "1 城镇新增就业3000人 人社局 已完成1650人。  6月底\n2 新开工保障房200套 住建局 正在推进。   6月底\n")
+    out = read(text)
+    first, second = item_with(out, "城镇新增就业"), item_with(out, "新开工保障房")
+    assert owners(first)[0] == ["人社局"] and first["deadline"]["date"] == "2024-06-30"
+    assert owners(second)[0] == ["住建局"]
+
+
+def test_an_owner_bracket_before_a_colon_heads_the_text_after_it():
+    """"2、某广场(责任单位:X):前期通报的…已整改到位。": the site, its owner, then what was found there — one item."""
+    out = read("某县创文督查通报\n一、已整改的点位\n1、滨江公园(责任单位:县住建局):前期通报的路灯损坏等问题已整改到位。\n"
+               "2、汽车站(责任单位:县交通局):前期通报的候车厅脏乱等问题已按时整改到位。\n")
+    park = item_with(out, "路灯损坏")
+    assert park["text"].startswith("1、滨江公园") and owners(park)[0] == ["县住建局"] and park["status"] == "done"
+
+
+def test_a_label_may_name_the_level_it_belongs_to():
+    out = read("某市重点工作分解\n1.推进海塘安澜工程。\n责任单位:市水利局\n省牵头单位:省水利厅\n")
+    lead, responsible = owners(item_with(out, "海塘安澜"))
+    assert "省水利厅" in lead and "市水利局" in lead + responsible
