@@ -181,7 +181,8 @@ def decode_mixed(raw: bytes) -> tuple[str, str] | None:
 
 
 # A line that opens a list item or a heading never continues the line above it.
-ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、.]|[①-⑳]|附件)")
+# "12 高新技术产业产值增长10%." opens a row of a space-separated table.
+ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、.]|\d{1,3}\s+\S|[①-⑳]|附件)")
 
 
 def reflow(placed: list[tuple[str, float, float]]) -> list[str]:
