@@ -16,7 +16,7 @@ from .deadlines import find_body_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import field_sections
 from .flat_tables import flat_table_tasks
-from .metadata import find_cites, read_meta
+from .metadata import find_cites, first_heading, read_meta
 from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 
 
 def extract_source(src: SourceText) -> dict:
@@ -103,7 +103,7 @@ def _extract(src: SourceText) -> dict:
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
-        "title": meta.title, "issuer": meta.issuer, "doc_no": meta.doc_no, "date": meta.date,
+        "title": meta.title or first_heading(text), "issuer": meta.issuer, "doc_no": meta.doc_no, "date": meta.date,
         "jurisdiction": meta.jurisdiction, "kind": meta.kind, "claimed": meta.claimed, "cites": doc_cites,
         "conventions": conventions, "extractor": EXTRACTOR_VERSION,
         "sha256": src.sha256, "path": src.path, "format": src.format,

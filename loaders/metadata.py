@@ -181,6 +181,20 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
     return None, None
 
 
+def first_heading(text: str) -> str | None:
+    """What a reader would call an untitled document: its first line that reads as a heading (four Han
+    characters or more, short, no field label, breadcrumb or date line), for lists that would otherwise show
+    the file name."""
+    lines = [re.sub(r"\s+", " ", line).strip() for _, line in list(_lines(text[:3000]))[:25]]
+    headings = [s for s in lines if 6 <= len(re.findall(rf"[{HAN}]", s)) and len(s) <= 60
+                and not BREADCRUMB.search(s) and not re.search(r"[:|]", s) and not DATE_LINE.match(s)]
+    # a line naming the genre (…情况公布, …方案) is the heading; else the first heading-like line
+    named = next((s for s in headings if GENRE_WORD.search(s) or re.search(r"公布|公开|通告", s)), None)
+    # else the first that is long enough to name something (a site's "免费服务热线" is not)
+    long_enough = next((s for s in headings if len(re.findall(rf"[{HAN}]", s)) >= 10), None)
+    return (named or long_enough or (headings[0] if headings else None) or "").rstrip("。") or None
+
+
 def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
     """What a report says of itself: "反馈的25项整改任务已按期完成17项" → {"problems": 25, "done": 17}.
 

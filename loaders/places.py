@@ -69,3 +69,53 @@ def places_in(text: str) -> list[tuple[int, str]]:
                 break
         i += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def _tree() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Official name → its possible parents (朝阳区: 北京市 and 长春市), and short form → official name."""
+    parents: dict[str, list[str]] = {}
+    official: dict[str, str] = {}
+    text = resources.files("loaders").joinpath("data/place_tree.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, parent = line.partition("\t")
+        parents.setdefault(name, []).append(parent)
+        official.setdefault(name, name)
+        short = AUTONOMY.sub(r"\1", name)
+        official.setdefault(short, name)
+        if name.endswith("自治区"):
+            official.setdefault(re.sub(rf"(?:(?:{ETHNIC})族|维吾尔)?自治区$", "", name), name)
+        if name.endswith("省"):
+            official.setdefault(name[:-1], name)
+    return parents, official
+
+
+@lru_cache(maxsize=65536)
+def place_path(jurisdiction: str | None) -> tuple[str, ...]:
+    """The divisions a jurisdiction lies in, province first, as far as the text and the table tell:
+    "盘锦市兴隆台区" → (辽宁省, 盘锦市, 兴隆台区); "海城市" → (辽宁省, 鞍山市, 海城市); a name two provinces share
+    (朝阳区) with no city written before it stays alone. Areas below the county list (新区, 街道) are left off."""
+    if not jurisdiction:
+        return ()
+    parents, official = _tree()
+    found = [official[name] for _, name in places_in(jurisdiction) if name in official]
+    if not found:
+        return ()
+    path: list[str] = []
+    for name in found:
+        options = parents.get(name, [""])
+        parent = options[0] if len(options) == 1 else next((p for p in options if p in path), None)
+        if parent is None:
+            return tuple(path) if path else (name,)
+        if path and parent not in path:
+            path.append(name)       # the text names the city it lies in (济南市钢城区, moved from 莱芜 in 2019)
+            continue
+        chain = [name]
+        while parent:
+            chain.append(parent)
+            up = parents.get(parent, [""])
+            parent = up[0] if len(up) == 1 else ""
+        path = list(reversed(chain))
+    return tuple(path)

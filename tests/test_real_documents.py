@@ -739,3 +739,9 @@ def test_a_label_may_name_the_level_it_belongs_to():
     out = read("某市重点工作分解\n1.推进海塘安澜工程。\n责任单位:市水利局\n省牵头单位:省水利厅\n")
     lead, responsible = owners(item_with(out, "海塘安澜"))
     assert "省水利厅" in lead and "市水利局" in lead + responsible
+
+
+def test_an_untitled_page_is_named_by_its_heading_not_its_file():
+    out = read("免费服务热线\n热门搜索:技术资讯\n当前位置:首页 > 技术资讯\n\n2024年城区背街小巷提升工程进展一览\n"
+               "发布时间:2024-07-08\n1.新华路改造完成。(责任单位:区住建局)\n")
+    assert out["document"]["title"] == "2024年城区背街小巷提升工程进展一览"
