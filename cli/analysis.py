@@ -29,8 +29,12 @@ def _as_of(value: str | None) -> date:
 Within = Annotated[int, typer.Option("--within", metavar="DAYS", help="Report tasks due within this many days.")]
 
 
+ForUnit = Annotated[str, typer.Option("--unit", metavar="TEXT", help="Only findings naming a unit this finds: any part "
+                                      "of its name or a mention, an alias or an abbreviation (住建, 发改).")]
+
+
 def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf = None, within: Within = 30,
-         as_json: AsJson = False) -> None:
+         unit: ForUnit = None, as_json: AsJson = False) -> None:
     """Every gap: no owner, vague owner, several leads, one unit in two roles, overload, deadlines, claims
     the text does not bear out, recurring problems. Each finding quotes its evidence."""
     day = _as_of(as_of)
@@ -38,7 +42,11 @@ def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf =
         fail(f"--within {within}: a number of days, 0 or more")
     within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
     with opened(store, neo4j, read_only=True) as db:
-        findings = queries.quote(queries.gaps(db.to_networkx(), as_of=day, within_days=within), db.document_text)
+        graph = queries.view(db.to_networkx())
+        found = queries.gaps(graph, as_of=day, within_days=within)
+        if unit is not None:
+            found = queries.for_units(found, queries.unit_names(graph, unit))
+        findings = queries.quote(found, db.document_text)
     show(findings, as_json, gaps_table)
 
 
@@ -133,7 +141,7 @@ def export(output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to
                 exporting.write_graphml(graph, output)
                 written = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
             else:
-                rows = exporting.ledger(graph)
+                rows = exporting.ledger(graph, db.document_text)
                 (exporting.write_xlsx if chosen == "xlsx" else exporting.write_csv)(rows, output)
                 written = f"{len(rows)} tasks"
         except OSError as exc:

@@ -6,18 +6,19 @@ across several analyses). Gap findings all have one shape (``queries.view.findin
 """
 from __future__ import annotations
 
-from .chain import NotFound, chain, find_unit
+from .chain import NotFound, chain, find_unit, neighbourhood, node_ref, search_text
 from .claims import claimed_vs_evidenced
 from .deadlines import deadlines
 from .overlap import dual_role, overlap, overload
 from .ownership import multi_lead, no_owner, vague_owner
 from .recurring import recurring
 from .summary import summary
+from .unit_search import find_units, unit_names
 from .view import Findings, View, view
 
 __all__ = ["Findings", "NotFound", "View", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps", "gaps_by_rule",
            "multi_lead", "no_owner", "overlap", "overload", "quote", "recurring", "summary", "vague_owner",
-           "view", "GAP_RULES"]
+           "view", "GAP_RULES", "find_units", "unit_names", "for_units", "neighbourhood", "node_ref", "search_text"]
 
 # Every rule ``gaps`` reports, in the order an inspector reads them, with its Chinese name for the app.
 GAP_RULES = {
@@ -43,6 +44,12 @@ def gaps_by_rule(graph, as_of=None, within_days: int = 30, recurring_threshold: 
             "split_lead": multi_lead(v, each=True), "dual_role": dual_role(v), "overload": overload(v)["findings"],
             "deadlines": deadlines(v, as_of=as_of, within_days=within_days),
             "claimed_vs_evidenced": claimed_vs_evidenced(v), "recurring": recurring(v, threshold=recurring_threshold)}
+
+
+def for_units(findings, names: set[str]) -> list[dict]:
+    """The findings that name one of these units (a unit search's ``unit_names``): the app's unit filter and
+    ``zeren gaps --unit`` are this one function."""
+    return [found for found in findings if names.intersection(found["units"])]
 
 
 def quote(findings, text_of) -> list[dict]:

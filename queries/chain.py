@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.schema import unit_id
+from graph.schema import DEADLINE_KIND_ZH, unit_id
+from loaders.structure import LEADING_MARKER
 
+from .unit_search import find_units
 from .view import View, evidence, view
 
 
@@ -34,8 +36,7 @@ def find_unit(graph, query: str) -> str:
         return unit_id(query)
     mentions = v.mentions
     exact = sorted(unit for unit, said in mentions.items() if query in said)
-    matches = exact or [unit for unit in v.units
-                        if query in nodes[unit]["name"] or any(query in said for said in mentions.get(unit, ()))]
+    matches = exact or find_units(v, query)     # the app's search: names, mentions, aliases, abbreviations
     if len(matches) == 1:
         return matches[0]
     if not matches:
@@ -113,4 +114,65 @@ def _policies(v: View, nodes: list[str]) -> list[dict]:
                 policy = v.data[target]
                 found.append({"id": target, "title": policy.get("title"), "doc_no": policy.get("doc_no"),
                               "evidence": evidence(data, "cites", data.get("raw"))})
+    return found
+
+
+# Edges as a reader names them, from the node the edge leaves.
+EDGE_WORDS = {"CONTAINS": "包含", "LEADS": "牵头", "RESPONSIBLE_FOR": "责任", "DUE": "时限", "CITES": "引用",
+              "ISSUED_BY": "发文", "COVERS": "辖区", "IN_JURISDICTION": "辖区", "WITHIN": "上级", "ANSWERS_FOR": "责任领导"}
+
+
+def node_ref(v: View, node: str) -> dict:
+    """What a browser shows of any node: its type, a short label and its full text."""
+    data = v.data[node]
+    kind = data["type"]
+    if kind in ("Section", "Problem", "Task"):
+        text = data.get("text") or ""
+        own = " ".join(LEADING_MARKER.sub("", text, count=1).split())    # "一、指导思想…" without its number
+        return {"id": node, "type": kind, "label": f"{v.label(node)} {own[:16]}".strip(), "text": text,
+                "doc": data.get("doc")}
+    if kind == "Document":
+        title = data.get("title") or data.get("doc_no") or (data.get("path") or node).rsplit("/", 1)[-1]
+        return {"id": node, "type": kind, "label": title, "text": title, "doc": node}
+    if kind == "Deadline":
+        label = data.get("date") or DEADLINE_KIND_ZH.get(data.get("kind"), "未明确")
+        return {"id": node, "type": kind, "label": label, "text": label}
+    name = data.get("name") or data.get("title") or data.get("doc_no") or node
+    return {"id": node, "type": kind, "label": name, "text": name}
+
+
+def neighbourhood(graph, node: str, most: int = 40) -> dict:
+    """A node and its neighbours, each with the edge's word (牵头, 责任, 配合, 包含, 时限…) and direction; past
+    ``most`` neighbours of one type, the rest are counted, not listed (a unit with 300 tasks shows 40)."""
+    v = view(graph)
+    found: dict[str, list[dict]] = {}
+    seen = set()
+    edges = [(target, key, data, "out") for _, target, key, data in v.graph.out_edges(node, keys=True, data=True)]
+    edges += [(source, key, data, "in") for source, _, key, data in v.graph.in_edges(node, keys=True, data=True)]
+    for other, key, data, direction in edges:
+        if other in seen or other == node:
+            continue
+        seen.add(other)
+        word = EDGE_WORDS.get(key, "")
+        if key == "RESPONSIBLE_FOR" and data.get("role") == "assist":
+            word = "配合"
+        found.setdefault(v.data[other]["type"], []).append({**node_ref(v, other), "edge": word, "direction": direction})
+    return {"node": node_ref(v, node),
+            "neighbours": {kind: refs[:most] for kind, refs in found.items()},
+            "more": {kind: len(refs) - most for kind, refs in found.items() if len(refs) > most}}
+
+
+def search_text(graph, query: str, most: int = 200) -> list[dict]:
+    """Problems and tasks whose text holds ``query`` (营商环境, 执行难), in document order; white space in the
+    query and the text is ignored."""
+    v = view(graph)
+    query = "".join((query or "").split())
+    if not query:
+        return []
+    found = []
+    for item in v.items:
+        if v.type(item) in ("Problem", "Task") and query in "".join((v.data[item].get("text") or "").split()):
+            found.append(node_ref(v, item))
+            if len(found) >= most:
+                break
     return found

@@ -101,6 +101,13 @@ class Columns:
         found[self.doc[self.owner_item[naming[self.owner_name]]]] = True
         return found
 
+    def documents_naming_any(self, names: set[str]) -> np.ndarray:
+        """Per document: whether an item there names one of these units (canonical names) as an owner."""
+        naming = np.fromiter((name in names for name in self.names), bool, len(self.names))
+        found = np.zeros(len(self.documents), bool)
+        found[self.doc[self.owner_item[naming[self.owner_name]]]] = True
+        return found
+
     def per_item(self, values, rows=None) -> np.ndarray:
         """Sum of ``values`` over each item's own owner rows (``rows`` a mask of which rows count)."""
         weights = values if rows is None else values & rows

@@ -1,9 +1,11 @@
 """The 台账 (one row per task) and the graph, written for Excel/LibreOffice and graph tools.
 
-- ``ledger(graph)``: one row per owned unit of work, plus every other Task, with problem, lead, responsible,
-  assist, the persons named as answering (责任领导), deadline, status and evidence (document, span, and the source sentence naming the owners).
-- ``write_xlsx`` / ``write_csv``: the ledger as a sheet. A cell that a spreadsheet would run as a formula
-  (text starting with = + - @) is written with a leading apostrophe: document text is data.
+- ``ledger(graph, text_of)``: one row per owned unit of work, plus every other Task outside a plan's preamble, with
+  problem, lead, responsible, assist, the persons named as answering (责任领导), deadline, status, a readable
+  出处 (文件·第12段) and the source sentence naming the owners.
+- ``write_xlsx`` / ``write_csv``: the ledger as an inspector keeps it: 序号, Chinese values, real dates, an empty
+  核查意见 column; in Excel a bold frozen header, widths, an auto-filter and wrapped text. A cell that a
+  spreadsheet would run as a formula (text starting with = + - @) is written with a leading apostrophe.
 - ``write_graphml``: the whole graph; list values become JSON strings and nulls are left out, as GraphML
   holds only scalars.
 Characters XML and Excel forbid (control characters such as ESC or a vertical tab, which real documents carry)
@@ -17,27 +19,40 @@ import json
 import os
 import re
 import tempfile
+from bisect import bisect_right
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
 
+from graph.schema import DEADLINE_KIND_ZH, STATUS_ZH
+
 from .view import view
 
-COLUMNS = {  # key → header, in sheet order
-    "document": "文件", "doc_no": "文号", "problem_number": "问题编号", "problem": "问题", "label": "任务位置",
-    "task": "任务", "lead": "牵头单位", "responsible": "责任单位", "assist": "配合单位",
-    "owners_inherited": "责任单位来自上级条目", "persons": "责任领导", "deadline": "完成时限", "deadline_kind": "时限类型",
-    "deadline_date": "截止日期", "status": "状态", "doc": "文件编号", "span": "原文位置", "evidence": "原文依据",
+COLUMNS = {  # key → header, in sheet order: what an inspector keeps, in Chinese, nothing internal
+    "number": "序号", "document": "文件", "doc_no": "文号", "problem_number": "问题编号", "problem": "问题",
+    "label": "任务位置", "task": "任务", "lead": "牵头单位", "responsible": "责任单位", "assist": "配合单位",
+    "owners_inherited": "责任来自上级条目", "persons": "责任领导", "deadline": "完成时限", "deadline_kind": "时限类型",
+    "deadline_date": "截止日期", "status": "状态", "where": "出处", "evidence": "原文依据", "review": "核查意见",
 }
+WIDTHS = {"序号": 6, "文件": 28, "文号": 18, "问题编号": 8, "问题": 40, "任务位置": 12, "任务": 60, "牵头单位": 22,
+          "责任单位": 28, "配合单位": 22, "责任来自上级条目": 10, "责任领导": 14, "完成时限": 16, "时限类型": 10,
+          "截止日期": 12, "状态": 8, "出处": 26, "原文依据": 50, "核查意见": 30}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Sections that frame a plan rather than assign work: never rows of the 台账 unless they name owners.
+PREAMBLE = re.compile(r"指导思想|总体要求|基本原则|工作目标|主要目标|总体目标|目标任务|工作原则|适用范围|编制依据")
 
 
-def ledger(graph) -> list[dict]:
+def ledger(graph, text_of=None) -> list[dict]:
+    """One row per owned unit of work, and per other Task outside a plan's preamble (指导思想, 工作目标).
+    ``text_of(doc)`` (a store's ``document_text``) makes 出处 a paragraph number; without it, the item's
+    position in its document's list."""
     v = view(graph)
     work = set(v.work_items)
     rows = []
+    paragraphs: dict[str, list[int]] = {}
     for item in v.items:
-        if item not in work and v.type(item) != "Task":
+        if item not in work and (v.type(item) != "Task" or _in_preamble(v, item)):
             continue
         data = v.data[item]
         doc = v.data[data["doc"]]
@@ -45,8 +60,9 @@ def ledger(graph) -> list[dict]:
         owners = v.effective_owners(item)
         kind, due, proof = v.deadline(item)
         named = [owner.evidence["sentence"] for owner in owners if owner.evidence.get("sentence")]
+        title = doc.get("title") or os.path.basename(doc.get("path") or "") or doc.get("doc_no")
         rows.append({
-            "document": doc.get("title") or doc.get("path"), "doc_no": doc.get("doc_no"),
+            "document": title, "doc_no": doc.get("doc_no"),
             "problem_number": v.data[problem].get("number") if problem else None,
             "problem": v.data[problem].get("text") if problem and problem != item else None,
             "label": v.label(item), "task": data.get("text"),
@@ -57,10 +73,47 @@ def ledger(graph) -> list[dict]:
             "persons": "、".join(f"{p['name']}（{p['title']}）" if p["title"] else p["name"]
                                 for p in v.persons(item)) or None,
             "deadline": proof["label"] if proof else None, "deadline_kind": kind, "deadline_date": due,
-            "status": data.get("status"), "doc": data["doc"], "span": f"{data['span'][0]}-{data['span'][1]}",
+            "status": data.get("status"), "doc": data["doc"], "span": data["span"],
+            "where": f"{_short(title, 20)}·{_paragraph(text_of, data['doc'], data['span'][0], paragraphs)}",
             "evidence": named[0] if named else data.get("sentence"),
         })
     return rows
+
+
+def _in_preamble(v, item: str) -> bool:
+    return any(PREAMBLE.search(v.label(node) + (v.data[node].get("text") or "")[:12])
+               for node in (item, *v.ancestors(item)))
+
+
+def _paragraph(text_of, doc: str, offset: int, cache: dict) -> str:
+    """"第12段": the paragraph (non-empty line) of the shown text the offset falls in."""
+    if text_of is None:
+        return "原文"
+    if doc not in cache:
+        text = text_of(doc) or ""
+        cache[doc] = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return f"第{max(1, bisect_right(cache[doc], offset))}段"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def sheet_values(row: dict, number: int) -> list:
+    """A ledger row as the sheet shows it: Chinese values (no TRUE/FALSE, no English kinds), a real date."""
+    shown = dict(row, number=number,
+                 owners_inherited="是" if row.get("owners_inherited") else None,
+                 deadline_kind=DEADLINE_KIND_ZH.get(row.get("deadline_kind"), row.get("deadline_kind")),
+                 status=STATUS_ZH.get(row.get("status"), "未报告"),
+                 deadline_date=_date(row.get("deadline_date")), review=None)
+    return [shown.get(key) for key in COLUMNS]
+
+
+def _date(value):
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return value
 
 
 # XML 1.0 (and so xlsx and GraphML) allows tab, newline and carriage return among the control characters, no other
@@ -72,6 +125,8 @@ def _safe(value):
 
 
 def _cell(value):
+    if isinstance(value, date):
+        return value
     value = _safe(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
@@ -96,15 +151,40 @@ def _atomically(target, write) -> None:
 
 
 def write_xlsx(rows: list[dict], target) -> None:
+    book = _book("台账", list(COLUMNS.values()), (sheet_values(row, n) for n, row in enumerate(rows, 1)))
+    _atomically(target, book.save)
+
+
+def write_sheet(title: str, header: list[str], rows, target) -> None:
+    """Any table (the app's 问题线索) as a sheet kept the same way as the 台账."""
+    _atomically(target, _book(title, header, rows).save)
+
+
+def _book(title: str, header: list[str], rows):
+    """A sheet an inspector keeps: bold frozen header, column widths, an auto-filter, wrapped text, dates as
+    Excel dates."""
     from openpyxl import Workbook  # only exports need it
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
     book = Workbook()
     sheet = book.active
-    sheet.title = "台账"
-    sheet.append(list(COLUMNS.values()))
-    for row in rows:
-        sheet.append([_cell(row.get(key)) for key in COLUMNS])
+    sheet.title = title
+    sheet.append(header)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for values in rows:
+        sheet.append([_cell(value) for value in values])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, name in enumerate(header, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS.get(name, 16)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
-    _atomically(target, book.save)
+    sheet.auto_filter.ref = sheet.dimensions
+    return book
 
 
 def write_csv(rows: list[dict], target) -> None:
@@ -113,8 +193,8 @@ def write_csv(rows: list[dict], target) -> None:
         with open(path, "w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(COLUMNS.values())
-            for row in rows:
-                writer.writerow(["" if row.get(key) is None else _cell(row.get(key)) for key in COLUMNS])
+            for n, row in enumerate(rows, 1):
+                writer.writerow(["" if value is None else _cell(value) for value in sheet_values(row, n)])
     _atomically(target, write)
 
 

@@ -161,8 +161,16 @@ def rows(store, name, **params):
 
 def test_every_twin_has_a_parity_test():
     tested = {"no_owner", "vague_owner", "multi_lead", "dual_role", "overlap", "overload", "deadlines",
-              "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items"}
+              "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items", "unit_search"}
     assert set(cypher.names()) == tested
+
+
+@pytest.mark.parametrize("query", ["住建", "发改", "财政局", "政府"])
+def test_unit_search_twin(stores, graph, query):
+    from queries.unit_search import from_twin
+    python = set(queries.find_units(graph, query))
+    twin = set(from_twin(rows(stores[1], "unit_search", first=query[0]), query))
+    assert python and twin == python
 
 
 def test_no_owner_twin(stores, graph):

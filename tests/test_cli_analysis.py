@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date, datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import networkx as nx
 import openpyxl
 import pytest
+
+import queries
 
 from graph.embedded import EmbeddedStore
 
@@ -95,13 +98,23 @@ def test_export_xlsx_opens_as_the_ledger(store, tmp_path):
     sheet = openpyxl.load_workbook(target)["台账"]
     rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
-    assert header[:6] == ("文件", "文号", "问题编号", "问题", "任务位置", "任务")
+    assert header[:7] == ("序号", "文件", "文号", "问题编号", "问题", "任务位置", "任务") and header[-1] == "核查意见"
     with EmbeddedStore(store) as opened:
-        assert len(rows) - 1 == opened.stats()["nodes"]["Task"]
+        tasks = opened.stats()["nodes"]["Task"]
+    # every Task but a plan's preamble (指导思想, 工作目标: issue 19 says they are no tasks of the 台账)
+    assert 0 < tasks - (len(rows) - 1) < 20
     records = [dict(zip(header, row)) for row in rows[1:]]
+    assert not any(r["任务"] and r["任务"].lstrip("一二三四五六七八九十、 ").startswith("指导思想") for r in records)
+    assert [r["序号"] for r in records] == list(range(1, len(records) + 1))
     five = next(r for r in records if r["任务位置"] == "一、 (一) 2." and r["文号"] == "盘政办发〔2017〕69号")
-    assert five["牵头单位"].count("、") == 4 and five["时限类型"] == "timely" and five["完成时限"] == "适时推进"
-    assert "牵头部门" in five["原文依据"]
+    assert five["牵头单位"].count("、") == 4 and five["时限类型"] == "适时推进" and five["完成时限"] == "适时推进"
+    assert "牵头部门" in five["原文依据"] and five["出处"].endswith("段") and five["核查意见"] is None
+    # Chinese values only, real Excel dates, nothing internal
+    assert {r["状态"] for r in records} <= {"已完成", "推进中", "未完成", "未报告"}
+    assert {r["时限类型"] for r in records} <= {"具体日期", "未明确", "长期推进", "适时推进"}
+    assert any(isinstance(r["截止日期"], datetime) for r in records)
+    assert not any(isinstance(value, bool) for r in records for value in r.values())
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref and sheet["A1"].font.bold
 
 
 def test_export_csv_reads_back_in_excel_encoding(store, tmp_path):
@@ -140,3 +153,18 @@ def test_an_unknown_export_format_is_refused(store, tmp_path):
     result = zeren("export", str(tmp_path / "x.pdf"), "--store", store)
     assert result.returncode == 2 and "--format must be one of xlsx, csv, graphml" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_gaps_for_a_unit_are_the_findings_naming_a_unit_the_search_finds(store):
+    """`zeren gaps --unit 住建`: the 单位 page's search (an abbreviation here) decides which units, and the
+    findings naming one of them are kept — the same function the 问题清单 unit filter runs."""
+    result = zeren("gaps", "--unit", "住建", "--json", "--as-of", "2024-01-01", "--store", store)
+    assert result.returncode == 0, result.stderr
+    kept = json.loads(result.stdout)
+    with EmbeddedStore(store) as opened:
+        graph = opened.to_networkx()
+    names = queries.unit_names(graph, "住建")
+    assert "盘锦市住房和城乡建设委员会" in names and "海城市住房和城乡建设局" in names
+    everything = queries.gaps(graph, as_of=date(2024, 1, 1))
+    assert len(kept) == sum(bool(names & set(f["units"])) for f in everything) > 0
+    assert all(names & set(f["units"]) for f in kept)
