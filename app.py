@@ -6,6 +6,17 @@ from __future__ import annotations
 import streamlit as st
 
 st.set_page_config(page_title="zeren 责任图谱", layout="wide")
+# Streamlit's own English words, said in Chinese or left out (fixed CSS, no document text in it): the
+# "Press Enter to apply" hint, and the uploader's "Upload" button and "200MB per file • …" line (the 导入
+# page states zeren's own limit in Chinese).
+st.html("""<style>
+[data-testid="InputInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after { content: "选择文件";
+  font-size: 14px; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "拖放文件到这里，或点“选择文件”"; font-size: 14px; }
+</style>""")
 
 PAGES = [
     st.Page("pages/overview.py", title="总览", url_path="overview", default=True),
@@ -17,5 +28,6 @@ PAGES = [
     st.Page("pages/evidence.py", title="原文", url_path="evidence"),
     st.Page("pages/upload.py", title="导入", url_path="upload"),
     st.Page("pages/export.py", title="导出", url_path="export"),
+    st.Page("pages/finding.py", title="线索", url_path="finding", visibility="hidden"),   # opened from 问题清单
 ]
 st.navigation(PAGES).run()

@@ -19,13 +19,27 @@ import streamlit as st
 import queries
 from graph.schema import DEADLINE_KIND_ZH, ROLE_ZH, STATUS_ZH
 from graph.store import StoreError, collector_paused, default_store_location, open_store
+from loaders.places import place_path
 
+
+def _never_the_legacy_page_list() -> None:
+    """A bookmarked page opened first after a restart (/gaps?rule=multi_lead before anyone opens /) makes
+    Streamlit run the page file itself, as its old pages/ directory mode does: an English list of file names
+    and a narrow layout, for that session and the ones after it. Leave that mode and run the app (app.py's
+    navigation, which serves the same URL) instead."""
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_never_the_legacy_page_list()
 RULES = queries.GAP_RULES
 ROLE, DEADLINE_KIND, STATUS = ROLE_ZH, DEADLINE_KIND_ZH, STATUS_ZH     # defined once, in the schema
 DEADLINE_FINDING = {"missing": "未设时限", "missing_all": "全文未设时限", "vague": "时限模糊", "overdue": "已逾期",
                     "due_soon": "即将到期"}
 OWNED_TYPES = ("Document", "Section", "Problem", "Task")
-MAX_GRAPH_NODES = 300  # beyond this a neighbourhood is grouped by document, so the browser stays responsive
+MAX_GRAPH_NODES = 40  # beyond this a neighbourhood is grouped (by document, by type): a graph one can read
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,6 +53,7 @@ def location() -> str:
 
 def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
     """The graph, a View over it and the document list, read again only when the store has changed."""
+    _never_the_legacy_page_list()       # every page calls this first; the import-time check runs once
     cache = _cache()
     try:
         with open_store(location(), read_only=True) as store:
@@ -126,10 +141,132 @@ def evidence_html(text: str, start: int, end: int, context: int = 400) -> str:
             f'{"…" if lo else ""}{before}<mark>{marked}</mark>{after}{"…" if hi < len(text) else ""}</pre>')
 
 
+# -- evidence and findings ---------------------------------------------------------------------------------
+
+def where(doc_id: str, offset: int, titles: dict) -> str:
+    """A readable 出处: the document's title and the paragraph, never a character offset."""
+    text = document_text(doc_id)
+    paragraph = sum(1 for line in text[:offset].split("\n") if line.strip()) or 1
+    return f"{short(titles.get(doc_id), 30)}·第{paragraph}段"
+
+
+def show_evidence(finding: dict, titles: dict, most: int = 20, grouped: bool = False) -> None:
+    """A finding's evidence cards: where, what it shows, the quote, and a link to the marked source.
+    ``grouped`` (the printed finding): one card per paragraph, naming everything it shows, without links."""
+    if grouped:
+        paragraphs: dict[tuple, list] = {}
+        for proof in finding["evidence"][:most]:
+            text = document_text(proof["doc"])
+            start = text.rfind("\n", 0, proof["span"][0]) + 1
+            end = text.find("\n", proof["span"][1])
+            paragraphs.setdefault((proof["doc"], start, end if end >= 0 else len(text)), []).append(proof)
+        for (doc, start, end), proofs in paragraphs.items():
+            shown = "、".join(dict.fromkeys(EVIDENCE_WHAT.get(p["what"], p["what"]) for p in proofs))
+            with st.container(border=True):
+                st.text(f"{where(doc, start, titles)} · {shown}")
+                st.text(short(document_text(doc)[start:end], 600))
+        return
+    for proof in finding["evidence"][:most]:
+        text = document_text(proof["doc"])
+        start, end = proof["span"]
+        with st.container(border=True):
+            st.text(f"{where(proof['doc'], start, titles)} · {EVIDENCE_WHAT.get(proof['what'], proof['what'])}")
+            st.text(short(text[start:end], 400))
+            st.page_link("pages/evidence.py", label="在原文中查看",
+                         query_params={"doc": proof["doc"], "start": str(start), "end": str(end)})
+
+
+# what a piece of evidence shows, in Chinese (the rules name it in English)
+EVIDENCE_WHAT = {"item": "条目原文", "lead": "牵头单位", "responsible": "责任单位", "assist": "配合单位", "owners": "责任单位",
+                 "deadline": "完成时限", "status": "整改状态", "claim": "自称的完成情况", "other": "相似问题",
+                 "document": "文件", "person": "责任领导"}
+FINDINGS_HEADER = ["序号", "问题类型", "文件", "位置", "内容", "单位", "责任领导", "完成时限", "说明", "证据"]
+
+
+def findings_rows(findings, titles: dict) -> list[list]:
+    """The 问题线索 sheet: one row per finding, its evidence quoted."""
+    _, view, _ = store_data()
+    rows = []
+    for n, found in enumerate(findings, 1):
+        item = found["item"] or {}
+        item_id = item.get("id")
+        kind, due, _ = view.deadline(item_id) if item_id in view.data else ("none", None, None)
+        persons = "、".join(p["name"] for p in view.persons(item_id)) if item_id in view.data else ""
+        quotes = "\n".join(f"【{where(p['doc'], p['span'][0], titles)}】"
+                           f"{document_text(p['doc'])[p['span'][0]:p['span'][1]]}" for p in found["evidence"][:10])
+        rows.append([n, RULES.get(found["rule"], found["rule"]), titles.get(item.get("doc")), item.get("label"),
+                     item.get("text"), "、".join(found["units"]), persons or None,
+                     due or DEADLINE_KIND.get(kind, "未明确"), describe(found), quotes])
+    return rows
+
+
+def findings_download(findings, titles: dict, rule: str, most: int = 20000) -> None:
+    """A button writing the findings shown (after filters) as an xlsx 问题线索 sheet, when clicked."""
+    from queries import export
+
+    def workbook() -> bytes:
+        import io
+        buffer = io.BytesIO()
+        export.write_sheet("问题线索", FINDINGS_HEADER, findings_rows(list(findings[:most]), titles), buffer)
+        return buffer.getvalue()
+    st.download_button("导出问题线索（xlsx）", workbook, f"zeren-问题线索-{RULES.get(rule, rule)}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+# -- filters that live in the link -------------------------------------------------------------------------
+
+def param(name: str, default: str = "") -> str:
+    return st.query_params.get(name, default)
+
+
+def seed(key: str, value):
+    """A widget's first value, from the link: set once per session, then the widget keeps what the user
+    chose (a default that changed on every run would reset the widget)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def keep_in_link(**values) -> None:
+    """Write the page's state into its URL (empty values removed), so a copied link shows the same view."""
+    for name, value in values.items():
+        value = "" if value is None else str(value)
+        if value and st.query_params.get(name) != value:
+            st.query_params[name] = value
+        elif not value and name in st.query_params:
+            del st.query_params[name]
+
+
+PLACE_LEVELS = ("省", "市", "区/县")
+
+
+def place_filter(jurisdictions, key: str = "place"):
+    """省 → 市 → 区/县 pickers over the divisions the given jurisdictions lie in; returns a test of a
+    jurisdiction (everything passes while nothing is picked). The choice is kept in the link."""
+    paths = {j: place_path(j) for j in set(jurisdictions) if j}
+    chosen: list[str] = []
+    columns = st.columns(3)
+    for level, label in enumerate(PLACE_LEVELS):
+        options = sorted({p[level] for p in paths.values() if len(p) > level and list(p[:level]) == chosen})
+        if not options:
+            break
+        wanted = param(f"{key}{level}")
+        widget = seed(f"{key}-{level}", wanted if wanted in options else "全部")
+        if st.session_state[widget] not in ("全部", *options):
+            st.session_state[widget] = "全部"       # a choice above changed: this level starts again
+        pick = columns[level].selectbox(label, ["全部", *options], key=widget, placeholder="全部")
+        if pick == "全部":
+            break
+        chosen.append(pick)
+    keep_in_link(**{f"{key}{level}": (chosen[level] if level < len(chosen) else "") for level in range(3)})
+    return lambda jurisdiction: not chosen or list(place_path(jurisdiction)[:len(chosen)]) == chosen
+
+
 # -- graphs ------------------------------------------------------------------------------------------------
 
 COLORS = {"Document": "#6c757d", "Section": "#adb5bd", "Problem": "#d9534f", "Task": "#f0ad4e",
-          "Unit": "#0275d8", "Person": "#f0ad4e", "Deadline": "#5cb85c", "PolicyDocument": "#8e44ad", "Group": "#999999"}
+          "Unit": "#0275d8", "Person": "#17a2b8", "Deadline": "#5cb85c", "PolicyDocument": "#8e44ad", "Jurisdiction": "#343a40",
+          "Group": "#999999"}
 # Any <script src> or <link href>: pyvis adds CDN ones and relative ones (../node_modules/…) that would 404.
 EXTERNAL_TAG = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)=[^>]*>(?:\s*</script>)?", re.I)
 
@@ -149,25 +286,51 @@ def plain(text: str | None, limit: int = 40) -> str:
     return text.replace("</", "<\u2060/").replace("<!--", "<\u2060!--")
 
 
-def network_html(nodes: list[dict], edges: list[dict], height: int = 560) -> str:
+TYPE_ZH = {"Document": "文件", "Section": "章节", "Problem": "问题", "Task": "任务", "Unit": "单位", "Person": "责任领导",
+           "Deadline": "时限", "PolicyDocument": "引用文件", "Jurisdiction": "辖区", "Group": "其余"}
+SHAPES = {"Unit": "box", "Person": "ellipse", "Document": "box", "Group": "diamond"}
+
+
+def network_html(nodes: list[dict], edges: list[dict], height: int = 560, layered: bool = True) -> str:
     """A pyvis graph as self-contained HTML: vis-network inlined, every external <script>/<link> removed
-    (pyvis links Bootstrap from a CDN even with cdn_resources='in_line'), so nothing leaves localhost."""
+    (pyvis links Bootstrap from a CDN even with cdn_resources='in_line'), so nothing leaves localhost.
+    Laid out in layers left to right with physics off, so it stands still and labels (wrapped, 14 px) do not
+    overlap; the full text shows on hover."""
     from pyvis.network import Network
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
     for node in nodes:
-        net.add_node(node["id"], label=plain(node["label"]), title=plain(node.get("title") or node["label"], 300),
-                     color=COLORS.get(node["type"], "#999999"), shape="dot" if node["type"] != "Unit" else "box",
-                     size=node.get("size", 12))
+        placed = {"level": node["level"]} if node.get("level") is not None else {}   # null puts all on one level
+        net.add_node(node["id"], label=plain(node["label"], 28), title=plain(node.get("title") or node["label"], 300),
+                     color=COLORS.get(node["type"], "#999999"), shape=SHAPES.get(node["type"], "dot"),
+                     size=node.get("size", 12), **placed)
     for edge in edges:
         net.add_edge(edge["source"], edge["target"], title=plain(edge.get("label"), 40), label=plain(edge.get("label"), 8))
-    net.set_options('{"physics": {"stabilization": {"iterations": 150}}, "interaction": {"hover": true}}')
+    layout = ('"layout": {"hierarchical": {"enabled": true, "direction": "LR", "sortMethod": "directed", '
+              '"levelSeparation": 260, "nodeSpacing": 90}}, "physics": {"enabled": false}, ' if layered else
+              '"physics": {"barnesHut": {"springLength": 160, "avoidOverlap": 0.6}, "stabilization": {"iterations": 400}}, ')
+    net.set_options('{' + layout + '"interaction": {"hover": true}, '
+                    '"nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 180}}, '
+                    '"edges": {"font": {"size": 12, "align": "middle"}, "smooth": false}}')
     page = net.generate_html(notebook=False)
+    # once laid out, the graph stands still (fixed code, no document text)
+    page = page.replace("network = new vis.Network(container, data, options);",
+                        "network = new vis.Network(container, data, options);\n"
+                        "network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); });", 1)
     return EXTERNAL_TAG.sub("", page)
 
 
-def show_network(nodes: list[dict], edges: list[dict], height: int = 560) -> None:
+def show_network(nodes: list[dict], edges: list[dict], height: int = 560, layered: bool = True) -> None:
     # Our own template, with document text only as escaped JSON data (see network_html): safe to embed.
-    st.iframe(network_html(nodes, edges, height), height=height + 20)
+    st.iframe(network_html(nodes, edges, height, layered), height=height + 20)
+    show_legend({node["type"] for node in nodes})
+
+
+def show_legend(types) -> None:
+    """Colour and shape of each node type shown (fixed text, no document content)."""
+    parts = [f'<span style="display:inline-block;width:12px;height:12px;background:{COLORS[t]};'
+             f'border-radius:{"2px" if SHAPES.get(t) == "box" else "50%"};margin:0 4px 0 12px"></span>{TYPE_ZH[t]}'
+             for t in TYPE_ZH if t in types]
+    st.html('<div style="font-size:13px">图例：' + "".join(parts) + "　连线上的字：牵头、责任、配合、时限、引用</div>")
 
 
 def describe(found: dict) -> str:

@@ -30,7 +30,7 @@ def number(name: str, default: int) -> int:
 start = number("start", 0) if params.get("doc") == doc else 0
 end = number("end", 0) if params.get("doc") == doc else 0
 if end > start:
-    st.caption(f"第{start}–{end}字（标黄处）")
+    st.caption(f"{ui.where(doc, start, titles)}（标黄处）")
     st.html(ui.evidence_html(text, start, end))
     with st.expander("全文"):
         st.text(text)

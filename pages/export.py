@@ -15,12 +15,18 @@ st.title("导出")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
-chosen = st.multiselect("文件（不选即全部）", list(titles), format_func=lambda d: titles[d], placeholder="全部文件")
-rows = [row for row in ui.cached("ledger", export.ledger) if not chosen or row["doc"] in chosen]
-st.caption(f"{len(rows)} 行")
-st.dataframe(pd.DataFrame([{export.COLUMNS[k]: row[k] for k in ("document", "label", "task", "lead", "responsible",
-                                                                 "deadline", "status")} for row in rows[:200]]),
-             hide_index=True)
+chosen = st.multiselect("文件（不选即全部）", list(titles), format_func=lambda d: titles[d], placeholder="全部文件",
+                        key=ui.seed("export-docs", [d for d in ui.param("docs").split(",") if d in titles]))
+in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
+ui.keep_in_link(docs=",".join(chosen))
+place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
+ledger = ui.cached("ledger", lambda v: export.ledger(v, ui.document_text))
+rows = [row for row in ledger if (not chosen or row["doc"] in chosen) and in_place(place_of.get(row["doc"]))]
+st.caption(f"{len(rows)} 行（预览前200行）")
+preview = ("number", "document", "label", "task", "lead", "responsible", "persons", "deadline", "status", "where")
+st.dataframe(pd.DataFrame([dict(zip(export.COLUMNS.values(), export.sheet_values(row, n)))
+                           for n, row in enumerate(rows[:200], 1)])[[export.COLUMNS[k] for k in preview]]
+             if rows else pd.DataFrame(), hide_index=True)
 
 
 # Each file is written when its button is clicked, not on every rerun of the page.
@@ -37,8 +43,9 @@ def ledger_csv() -> bytes:
 
 
 def graph_graphml() -> bytes:
-    if chosen:  # the chosen documents' own nodes, and the units, deadlines and policies they name
-        own = {n for n, d in graph.nodes(data=True) if d.get("doc") in chosen and d["type"] in ui.OWNED_TYPES}
+    kept = {row["doc"] for row in rows} if (chosen or ui.param("place0")) else None
+    if kept is not None:  # the chosen documents' own nodes, and the units, deadlines and policies they name
+        own = {n for n, d in graph.nodes(data=True) if d.get("doc") in kept and d["type"] in ui.OWNED_TYPES}
         keep = own | {m for n in own for m in (*graph.successors(n), *graph.predecessors(n))}
         subgraph = graph.subgraph(keep)
     else:
@@ -49,7 +56,7 @@ def graph_graphml() -> bytes:
 
 
 columns = st.columns(3)
-columns[0].download_button("台账 Excel", ledger_xlsx, "zeren-台账.xlsx",
+columns[0].download_button("下载台账（xlsx）", ledger_xlsx, "zeren-台账.xlsx",
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-columns[1].download_button("台账 CSV", ledger_csv, "zeren-台账.csv", "text/csv")
-columns[2].download_button("图谱 GraphML", graph_graphml, "zeren.graphml", "application/xml")
+columns[1].download_button("下载台账（csv）", ledger_csv, "zeren-台账.csv", "text/csv")
+columns[2].download_button("下载图谱（graphml，供图分析软件）", graph_graphml, "zeren.graphml", "application/xml")

@@ -1,4 +1,5 @@
-"""单位: find a unit by any part of its name or of how documents name it; its network and its tasks."""
+"""单位: units ranked by the work they carry, found by any part of a name, a mention, an alias or an abbreviation
+(住建, 发改); a unit's network and its tasks."""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,15 +13,30 @@ graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 
-mentions = view.mentions  # built once per store version, with the cached view
-query = st.text_input("单位名称（可输入简称或其中几个字）", value=st.query_params.get("q", ""))
-units = [u for u in view.units if not query or query in graph.nodes[u]["name"]
-         or any(query in said for said in mentions.get(u, ()))]
+query = st.text_input("单位名称（可输入全称、简称或其中几个字，如 住建、发改）", key=ui.seed("units-q", ui.param("q")))
+with_groups = st.toggle("包含集合称谓（各县区政府、相关部门等）", key=ui.seed("units-groups", ui.param("groups") == "1"))
+in_place = ui.place_filter((view.data[u].get("jurisdiction") for u in view.units), key="place")
+# one search for the app and the CLI (queries.unit_search): names, mentions, alias forms and abbreviations
+units = [u for u in ui.cached(("units", query, with_groups), lambda v: queries.find_units(v, query, with_groups))
+         if in_place(view.data[u].get("jurisdiction"))]
 if not units:
-    st.warning("没有找到名称包含该文字的单位。")
+    ui.keep_in_link(q=query, groups="1" if with_groups else "", unit="")
+    st.warning("没有找到符合条件的单位。")
     st.stop()
-unit = st.selectbox(f"找到 {len(units)} 个单位", units, format_func=lambda u: graph.nodes[u]["name"],
-                    placeholder="请选择")
+carried = view.unit_work_items
+ranked = pd.DataFrame([{"单位": view.data[u]["name"], "辖区": view.data[u].get("jurisdiction") or "未知",
+                        "承担任务": len(carried.get(u, ())),
+                        "类别": "集合称谓" if view.data[u].get("collective") else "单位"} for u in units[:2000]])
+st.caption(f"找到 {len(units)} 个单位，按承担任务数排列" + ("，显示前2000个" if len(units) > 2000 else "")
+           + "。点选一行查看该单位。")
+picked = st.dataframe(ranked, hide_index=True, on_select="rerun", selection_mode="single-row",
+                      height=35 * (min(len(ranked), 12) + 1) + 3,
+                      key=f"units-{query}-{with_groups}")
+rows = picked.selection.rows if picked else []
+wanted = ui.param("unit")
+unit = units[rows[0]] if rows else next((u for u in units if view.data[u]["name"] == wanted), units[0])
+ui.keep_in_link(q=query, groups="1" if with_groups else "", unit=view.data[unit]["name"])
+st.subheader(view.data[unit]["name"])
 result = queries.chain(view, unit)
 st.text(f"辖区：{result['jurisdiction'] or '未知'}" + ("　·　集合称谓（非单一责任主体）" if result["unit"]["collective"] else ""))
 
@@ -56,7 +72,7 @@ else:
 ui.show_network(list(nodes.values()), edges)
 
 st.subheader("任务")
-st.dataframe(pd.DataFrame([{"文件": ui.short(document["document"], 24), "问题": (problem or {}).get("label"),
+st.dataframe(pd.DataFrame([{"文件": ui.short(document["document"], 24), "问题": (problem or {}).get("label") or "—",
                             "任务": task["item"]["label"], "角色": "、".join(ui.ROLE[r] for r in task["roles"]),
                             "时限": task["deadline"]["date"] or ui.DEADLINE_KIND[task["deadline"]["kind"]],
                             "状态": ui.STATUS.get(task["status"]), "共同承担": "、".join(task["with"]),

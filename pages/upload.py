@@ -13,10 +13,15 @@ import ui
 from graph.store import StoreError, open_store
 from loaders.extract import extract_file
 from loaders.readers import SUPPORTED_SUFFIXES
+from loaders.readers.common import max_file_bytes
 from loaders.source import UnreadableDocument
 
 st.title("导入")
-st.caption("支持 " + "、".join(sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)) + "；编码自动识别，繁体自动转换。")
+try:
+    limit = f"每个文件不超过 {max_file_bytes() // 2**20} MB"
+except ValueError as exc:          # a bad ZEREN_MAX_FILE_MB: say so, as the loader would
+    limit = str(exc)
+st.caption("支持 " + "、".join(sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)) + f"；{limit}；编码自动识别，繁体自动转换。")
 uploads = st.file_uploader("选择文件", accept_multiple_files=True, type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES])
 if not uploads:
     st.stop()

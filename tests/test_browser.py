@@ -73,7 +73,7 @@ def browser_page(app_url, tmp_path_factory):
     seen = {"requests": [], "errors": [], "dialogs": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
         page = context.new_page()
         context.on("request", lambda request: seen["requests"].append(request.url))
         page.on("console", lambda message: message.type == "error" and seen["errors"].append(message.text))
@@ -147,19 +147,21 @@ def test_click_from_a_gap_card_into_its_table_and_evidence(app_url, browser_page
 
 
 def search_unit(page, url: str, text: str) -> str:
-    """Type into the unit search and return what the unit picker then shows."""
+    """Type into the unit search; return the names the ranked list then shows and the unit opened."""
     visit(page, url, "单位")
-    chosen = page.locator("[data-testid='stSelectbox']").first
-    before = chosen.inner_text()  # "找到 67 个单位…": changes once the search has run
-    field = page.get_by_label("单位名称（可输入简称或其中几个字）")
+    field = page.get_by_label("单位名称（可输入全称、简称或其中几个字，如 住建、发改）")
     field.fill(text)
     field.press("Enter")
-    deadline = time.monotonic() + 20
-    while chosen.inner_text() == before and time.monotonic() < deadline:
-        page.wait_for_timeout(200)
+    page.wait_for_timeout(500)
     page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
     page.get_by_role("heading", name="任务", exact=True).wait_for(timeout=15000)
-    return chosen.inner_text() + " ".join(field.input_value() for field in chosen.locator("input").all())
+    return " ".join(grid_column(page, 0, 4)) + " " + page.locator("h3").first.inner_text()
+
+
+def grid_column(page, column: int, width: int, grid: int = 0) -> list[str]:
+    """The cells of one column of a dataframe (its accessible grid cells, row by row)."""
+    cells = page.locator("[data-testid='stDataFrame']").nth(grid).locator("[role='gridcell']").all_inner_texts()
+    return cells[column::width]
 
 
 def test_search_a_unit_and_see_its_network(app_url, browser_page):
