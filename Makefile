@@ -32,7 +32,8 @@ fuzz: install
 LINTER := tools/cypher_lint
 
 # What the tests need beyond Python: Neo4j's Cypher linter (npm, Node 20+) and Debian's Chromium for the
-# browser tests (Playwright drives it; no browser download); antiword for the Word 97 .doc tests; best effort where apt is missing (those skip): a CJK font so the PDF tests can write Chinese PDFs, and docker-compose to validate
+# browser tests (Playwright drives it; no browser download); antiword for the Word 97 .doc tests and LibreOffice
+# (writer, no GUI) for .wps and .rtf; best effort where apt is missing (those skip): a CJK font so the PDF tests can write Chinese PDFs, and docker-compose to validate
 # docker-compose.yml (its `config` needs no Docker engine).
 test-deps: $(LINTER)/node_modules/.installed
 	@fc-list 2>/dev/null | grep -qi wqy || ( command -v apt-get >/dev/null && \
@@ -42,6 +43,9 @@ test-deps: $(LINTER)/node_modules/.installed
 	@command -v antiword >/dev/null || apt-get install -y -qq antiword >/dev/null 2>&1 || \
 	  ( apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq antiword >/dev/null 2>&1 ) || \
 	  echo "note: antiword not installed; the .doc tests will skip"
+	@command -v soffice >/dev/null || apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || \
+	  ( apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 ) || \
+	  echo "note: LibreOffice not installed; the .wps and .rtf tests will skip"
 	@command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null 2>&1 || \
 	  ( apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1 ) || \
 	  echo "note: chromium not installed; the browser tests will fail (they need Debian's chromium)"

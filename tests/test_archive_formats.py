@@ -47,6 +47,23 @@ def test_word_97_documents(gold, name):
     assert meets(got, 0.95), got
 
 
+needs_libreoffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                                       reason="LibreOffice not installed (make test installs libreoffice-writer-nogui)")
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("gold,name,suffix", [(SEED_GOLD, SEED.stem, ".rtf"), (DEV_GOLD, DEV_DOC, ".wps")])
+def test_wps_and_rtf_through_libreoffice(gold, name, suffix):
+    """.rtf (made once with LibreOffice 7.4 from a .docx of the seed's lines) and .wps (a compound file as WPS
+    Office writes it; here the dev document's Word 97 bytes under the .wps name) are converted by LibreOffice
+    headless to .docx and read as Word's paragraphs."""
+    path = FIXTURES / "formats" / f"{name}{suffix}"
+    _, extraction = extract_file(str(path))
+    assert extraction["document"]["format"] == suffix.lstrip(".")
+    got = score({gold["doc"]: (gold, extraction)})
+    assert meets(got, 0.95), got
+
+
 @needs_antiword
 def test_a_word_97_document_reads_as_its_text_does():
     """A .doc whose bar-table rows are paragraphs (a blind-set page, made like the others): antiword puts a
