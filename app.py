@@ -7,8 +7,8 @@ import streamlit as st
 
 st.set_page_config(page_title="zeren 责任图谱", layout="wide")
 # Streamlit's own English words, said in Chinese or left out (fixed CSS, no document text in it): the
-# "Press Enter to apply" hint, and the uploader's "Upload" button and "200MB per file • …" line (the 导入
-# page states zeren's own limit in Chinese).
+# "Press Enter to apply" hint, the uploader's "Upload" button and "200MB per file • …" line (the 导入 page
+# states zeren's own limit in Chinese), and a multiselect's "Select all".
 st.html("""<style>
 [data-testid="InputInstructions"] { display: none; }
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
@@ -16,6 +16,8 @@ st.html("""<style>
   font-size: 14px; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "拖放文件到这里，或点“选择文件”"; font-size: 14px; }
+[data-key="__select_all__"] [data-item-hl] { font-size: 0; }
+[data-key="__select_all__"] [data-item-hl]::after { content: "全选"; font-size: 14px; }
 </style>""")
 
 PAGES = [

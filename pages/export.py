@@ -24,9 +24,12 @@ ledger = ui.cached("ledger", lambda v: export.ledger(v, ui.document_text))
 rows = [row for row in ledger if (not chosen or row["doc"] in chosen) and in_place(place_of.get(row["doc"]))]
 st.caption(f"{len(rows)} 行（预览前200行）")
 preview = ("number", "document", "label", "task", "lead", "responsible", "persons", "deadline", "status", "where")
-st.dataframe(pd.DataFrame([dict(zip(export.COLUMNS.values(), export.sheet_values(row, n)))
-                           for n, row in enumerate(rows[:200], 1)])[[export.COLUMNS[k] for k in preview]]
-             if rows else pd.DataFrame(), hide_index=True)
+if rows:
+    st.dataframe(pd.DataFrame([dict(zip(export.COLUMNS.values(), export.sheet_values(row, n)))
+                               for n, row in enumerate(rows[:200], 1)])[[export.COLUMNS[k] for k in preview]],
+                 hide_index=True)
+else:
+    st.info("按上面的条件，台账没有任何行。")
 
 
 # Each file is written when its button is clicked, not on every rerun of the page.

@@ -115,6 +115,9 @@ st.caption(f"共 {len(found)} 条" + (f"，显示前 {MOST_ROWS} 条；可按文
 rows = pd.DataFrame([{"位置": f["item"].get("label") or "全文", "说明": ui.describe(f), "单位": "、".join(f["units"]),
                       "文件": ui.short(titles.get(f["item"]["doc"]), 24), "原文": ui.short(f["item"].get("text"), 80)}
                      for f in shown], columns=["位置", "说明", "单位", "文件", "原文"])
+if rows.empty:          # an empty grid would read "empty"
+    st.info("按上面的条件，没有这一类问题线索。")
+    st.stop()
 picked = st.dataframe(rows, hide_index=True, on_select="rerun", selection_mode="single-row", key=f"table-{rule}")
 ui.findings_download(shown, titles, rule)
 

@@ -72,13 +72,16 @@ else:
 ui.show_network(list(nodes.values()), edges)
 
 st.subheader("任务")
-st.dataframe(pd.DataFrame([{"文件": ui.short(document["document"], 24), "问题": (problem or {}).get("label") or "—",
-                            "任务": task["item"]["label"], "角色": "、".join(ui.ROLE[r] for r in task["roles"]),
-                            "时限": task["deadline"]["date"] or ui.DEADLINE_KIND[task["deadline"]["kind"]],
-                            "状态": ui.STATUS.get(task["status"]), "共同承担": "、".join(task["with"]),
-                            ui.ROLE["person"]: "、".join(p["name"] for p in task["persons"]),
-                            "内容": ui.short(task["item"]["text"], 80)} for document, problem, task in tasks]),
-             hide_index=True)
+if not tasks:
+    st.info("该单位没有承担任务（只在文件中被提到）。")
+else:
+    st.dataframe(pd.DataFrame([{"文件": ui.short(document["document"], 24), "问题": (problem or {}).get("label") or "—",
+                                "任务": task["item"]["label"], "角色": "、".join(ui.ROLE[r] for r in task["roles"]),
+                                "时限": task["deadline"]["date"] or ui.DEADLINE_KIND[task["deadline"]["kind"]],
+                                "状态": ui.STATUS.get(task["status"]), "共同承担": "、".join(task["with"]),
+                                ui.ROLE["person"]: "、".join(p["name"] for p in task["persons"]),
+                                "内容": ui.short(task["item"]["text"], 80)} for document, problem, task in tasks]),
+                 hide_index=True)
 if result["shares_with"]:
     st.subheader("共同承担任务的单位")
     st.dataframe(pd.DataFrame([{"单位": p["unit"], "共同任务": p["items"]} for p in result["shares_with"]]),

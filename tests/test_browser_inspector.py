@@ -134,6 +134,12 @@ def test_every_page_at_1440_speaks_chinese(app):
         assert words <= ALLOWED and not words & {"None", "empty", "Jaccard"}, \
             (path, words - ALLOWED)
         assert not page.locator("[data-testid='stException']").count(), path
+    open_page(page, url, "gaps?rule=multi_lead")        # a multiselect's own "Select all" reads 全选
+    page.get_by_label("文件").first.click()
+    select_all = page.locator("[data-key='__select_all__'] [data-item-hl]").first
+    shown = select_all.evaluate("e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]")
+    assert shown == ["0px", '"全选"'], shown
+    page.keyboard.press("Escape")
 
 
 def expected_units(store: Path, forms: tuple[str, ...]) -> set[str]:
