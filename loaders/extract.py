@@ -396,12 +396,13 @@ def _apply_conventions(text: str, items: list[Item]) -> list[str]:
 
 def _sole_responsible_leads(item: Item) -> None:
     """One unit that is responsible, with no lead named, alone answers for the task: it leads
-    (责任单位:X, X负责). Several such units stay responsible: the "many departments, no owner" case."""
+    (责任单位:X, X负责, 各区政府为责任单位 — a class of governments too; it stays marked collective). Several
+    such units stay responsible: the "many departments, no owner" case."""
     spec = item.owners
     if spec is None or spec.lead:
         return
     named = [(m, role) for m, role in spec.responsible if role == "responsible"]
-    if len(named) == 1 and not named[0][0].collective:
+    if len(named) == 1:
         spec.lead = [named[0][0]]
         spec.responsible = [(m, role) for m, role in spec.responsible if m is not named[0][0]]
 
