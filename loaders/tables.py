@@ -71,6 +71,10 @@ def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
     return cells
 
 
+# A header cell that describes a column of narrative, however long: words of progress, problems and plans only.
+DESCRIBED_COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:情况|进展|问题|打算|备注|目标|措施|成效|说明|要求)[、及和与]?){2,5}")
+
+
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     """Column roles of a header row, or None: a header names at least two columns and holds only short
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
@@ -78,6 +82,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     for i, (cell, _) in enumerate(cells):
         cell = cell.strip(" :")
         if len(cell) > 12 or re.search(r"[,。;、\d]", cell):
+            if DESCRIBED_COLUMN.fullmatch(cell):
+                continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
             return None
         role = column_role(cell)
         if role:
