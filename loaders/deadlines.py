@@ -149,6 +149,8 @@ MONTH_PART_BEFORE_WORK = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|�
 # The date a ledger or plan set, in a progress report: "台账要求4月10日完成全部栽植任务".
 DEMANDED_BY = re.compile(r"要求(?:在|于)?((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?前?)"
                          r"(?=完成|实现|建成|办结|全部|全面|基本)")
+# A date alone in brackets closing a measure, as 整改清单 print it: "…确保县城饮用水安全(2017年9月30日)。"
+BRACKETED_DATE = re.compile(r"\(((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?(?:前|之前)?)\)(?=[。;,\s]|$)")
 # A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
 OPENING_PERIOD = re.compile(r"^\s*(?:(?:今年|本年度?)?(?:年内|年底前|年末前|年底)|"
                             r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)前(?=[,,]))")
@@ -162,5 +164,5 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     for m in BODY_DEADLINE.finditer(text):
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()
-    m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text)
+    m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text)
     return m.span(m.lastindex or 0) if m else None
