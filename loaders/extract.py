@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 17
+EXTRACTOR_VERSION = 18
 
 
 def extract_source(src: SourceText) -> dict:
@@ -65,7 +65,7 @@ def _extract(src: SourceText) -> dict:
     check()
     items = field_sections(text, items)
     parens = OwnerParentheticals(text)
-    items = _split_on_owner_parentheticals(text, items, parens)
+    items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
     check()
     items += table_tasks(text, items)
@@ -144,28 +144,31 @@ def _new_child(parent: Item | None, start: int, end: int, rank: float, number=No
     return child
 
 
-def _segments(text: str, start: int, end: int, parens: OwnerParentheticals) -> list[tuple[int, int]]:
-    """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks."""
+def _segments(text: str, start: int, end: int, parens: OwnerParentheticals,
+              report: bool = False) -> list[tuple[int, int]]:
+    """Cut a range after each owner parenthetical: "A…(牵头部门:X)B…(牵头部门:Y)" is two tasks. In a report
+    the text after the last one is that task's progress ("(X牵头)⏎台账要求4月10日完成…已完成5030亩"), not a task."""
     # "1、联盛广场(责任单位:县商务局):前期通报…": a parenthetical before a colon heads what follows it
     cuts = [c for c in parens.ends_in_range(start, end) if text[c:c + 1] not in (":", ":")]
     spans, pos = [], start
     for boundary in cuts:
         spans.append((pos, boundary))
         pos = boundary
-    if len(HAN_RUN.findall(text[pos:end])) >= 10 or not spans:
+    if (len(HAN_RUN.findall(text[pos:end])) >= 10 and not report) or not spans:
         spans.append((pos, end))
     elif spans:
         spans[-1] = (spans[-1][0], end)
     return [trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _split_on_owner_parentheticals(text: str, items: list[Item], parens: OwnerParentheticals) -> list[Item]:
+def _split_on_owner_parentheticals(text: str, items: list[Item], parens: OwnerParentheticals,
+                                   report: bool = False) -> list[Item]:
     out = []
     for item in items:
         out.append(item)
         if item.children or any(is_measure_label(lab[0]) for lab in item.labels):
             continue            # a 整改措施: block is cut into tasks by _block_tasks
-        segs = _segments(text, item.start, item.end, parens)
+        segs = _segments(text, item.start, item.end, parens, report)
         if len(segs) < 2:
             continue
         item.end = segs[0][1]

@@ -29,7 +29,7 @@ FLOORS = {
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
-    "unseen": dict(tasks=0.88, lead_f1=0.93, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.86),
+    "unseen": dict(tasks=0.88, lead_f1=0.93, responsible_f1=0.93, deadline=0.89, problems=0.99, status=0.99, meta=0.86),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
@@ -779,3 +779,12 @@ def test_a_date_alone_in_brackets_closes_a_measure_as_its_deadline():
     out = read("某县环保督察整改措施清单\n1.关停河道两侧养殖场12家,完成场地复绿(2021年11月30日)。\n2.建立河长巡河制度(2021年12月底前)。\n")
     assert item_with(out, "养殖场12家")["deadline"]["date"] == "2021-11-30"
     assert item_with(out, "巡河制度")["deadline"]["date"] == "2021-12-31"
+
+
+def test_in_a_report_the_text_after_an_owner_bracket_is_that_task_s_progress():
+    """"(1)X工程(责任领导:…,责任单位:…)⏎台账要求5月20日完成…已完成…": one task with its progress and the date
+    the ledger set, not a task and then a second untitled one."""
+    out = read("2024年1至5月份全县重点民生工程进展情况通报\n一、已完成1项\n(1)建设城区污水管网(责任领导:王明,责任单位:县住建局)\n"
+               "台账要求5月20日完成全部管网铺设。已铺设管网12公里,提前完成任务。\n")
+    task = item_with(out, "建设城区污水管网")
+    assert "提前完成任务" in task["text"] and task["deadline"]["date"] == "2024-05-20"
