@@ -286,8 +286,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text:
         return tasks
     for m in re.finditer(r"[^\n]+", text):
-        if not outside(m.start()):
-            continue
+        if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
+            continue            # a line indented into a numbered item is that item's ("⏎ (二)省审计厅牵头的工作")
         para_start, para = m.start(), m.group()
         label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None) \
             if ":" in para else None
@@ -305,6 +305,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
         for s in SEGMENT.finditer(para[:charge_at]):
+            if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
+                continue        # a page on one line: its sentences inside numbered items are those items'
             told = _copula_task(text, para_start + s.start(), s.group())
             tasks += [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
     return tasks
