@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 19
+EXTRACTOR_VERSION = 20
 
 
 def extract_source(src: SourceText) -> dict:
@@ -79,7 +79,7 @@ def _extract(src: SourceText) -> dict:
     for n, item in enumerate(items, 1):
         item.id = f"i{n}"
     check()
-    _assign_parenthetical_owners(items, parens)
+    _assign_parenthetical_owners(text, items, parens)
     _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
     _carry_same_below(items)
     bare_owner_cells(text, items)
@@ -239,12 +239,34 @@ def _innermost_many(items: list[Item], positions: list[int]) -> list[Item | None
     return found
 
 
-def _assign_parenthetical_owners(items: list[Item], parens: OwnerParentheticals) -> None:
+def _block_closing_parentheticals(text: str, items: list[Item], parens: OwnerParentheticals) -> set[int]:
+    """"1.完善应急预案体系⏎(1)…⏎(2)…⏎(责任单位:X、Y)": an owner bracket alone on its line after the last of a
+    block's measures, none of which names owners of its own, closes the block: the block's owners (its measures
+    share them), not the last measure's alone. Returns the brackets so given."""
+    given = set()
+    for item in items:
+        kids = [c for c in item.children if not c.from_block]
+        if len(kids) < 2 or item.owners is not None:
+            continue
+        if any(parens.in_range(*_own_region(kid)) for kid in kids[:-1]):
+            continue
+        for s, e, spec in parens.in_range(*_own_region(kids[-1])):
+            line_start = text.rfind("\n", 0, s) + 1
+            line_end = text.find("\n", e)
+            if text[line_start:s].strip() or text[e:line_end if line_end >= 0 else len(text)].strip(" 。;"):
+                continue            # a bracket inside the measure's own sentence is the measure's
+            item.owners = spec
+            given.add(s)
+    return given
+
+
+def _assign_parenthetical_owners(text: str, items: list[Item], parens: OwnerParentheticals) -> None:
+    given = _block_closing_parentheticals(text, items, parens)
     for item in items:
         if item.owners is not None:
             continue
         start, end = _own_region(item)
-        specs = [spec for _, _, spec in parens.in_range(start, end)]
+        specs = [spec for s, _, spec in parens.in_range(start, end) if s not in given]
         if specs:
             item.owners = specs[0]
             for extra in specs[1:]:
