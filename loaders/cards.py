@@ -58,12 +58,17 @@ def _fields(text: str):
             continue
         b = BARE_FIELD.match(line)
         role = field_role(b.group(1)) if b else None
-        if b and (role is not None or b.group(1) in ("联系电话", "备注")):     # 核查情况 is an outcome field
+        unread_label = line.rstrip().endswith("|") and current is not None and current[2] is not None
+        if b and (role is not None or b.group(1) in ("联系电话", "备注") or unread_label):
+            # 核查情况 is an outcome field; after a field's value, "整改目标 |" is a field of its own that no role
+            # reads, which ends the one before (a label with no value yet takes the next line as its value)
             current = [role, pos + b.start(1), None, None]
             fields.append(current)
             continue
+        if not line.strip(" |"):
+            continue            # a row of bars between a web table's cells
         if current is not None and not _numbered(line):
-            stripped = line.strip()
+            stripped = line.strip().rstrip("|").rstrip()     # a web table's cell ends in its bar
             start = pos + line.index(stripped[0])
             current[2] = current[2] if current[2] is not None else start
             current[3] = start + len(stripped)
