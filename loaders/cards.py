@@ -83,7 +83,8 @@ OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*(?:[:|]|$)"
 
 
 # ... and a field that says what is to be done, its label alone or before a colon or bar.
-TASK_FIELD = re.compile(r"^[\s|•]*[\u4e00-\u9fff、() ]{0,12}(?:问题|任务|工作|措施|项目|事项|内容|举措|概述)[^\S\n]*(?:[:|]|$)", re.M)
+TASK_FIELD = re.compile(r"^[\s|•]*(?:[\u4e00-\u9fff、() ]{0,12}(?:问题|任务|工作|措施|项目|事项|内容|举措|概述)|[事案][\s]*由)"
+                        r"[^\S\n]*(?:[:|]|$)", re.M)
 
 
 # A closure notice (销号公示): the document announces that the finding it describes is rectified.
@@ -121,12 +122,19 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                 tasks.append(task)
         record.clear()
 
+    owner_first = None          # does a card name its owner before its task (主办单位, then 事由)? the first tells
     for field in _fields(text):
         role = field[0]
         if role == "break":
             close()
             continue
-        if role == "task" and any(f[0] in OWNER_ROLES for f in record):
+        has_task = any(f[0] == "task" for f in record)
+        has_owner = any(f[0] in OWNER_ROLES for f in record)
+        if owner_first is None and role in ("task", *OWNER_ROLES):
+            owner_first = role in OWNER_ROLES
+        # the next card begins with the kind of field the first card began with (主办单位 and 协办单位 together)
+        if has_task and has_owner and ((role in OWNER_ROLES and record[-1][0] not in OWNER_ROLES) if owner_first
+                                       else role == "task"):
             close()
         record.append(field)
     close()
