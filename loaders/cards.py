@@ -88,12 +88,19 @@ TASK_FIELD = re.compile(r"^[\s|•]*(?:[\u4e00-\u9fff、() ]{0,12}(?:问题|任�
 
 
 # A closure notice (销号公示): the document announces that the finding it describes is rectified.
-CLOSURE = re.compile(r"销号|整改完成情况[^。\n]{0,12}公示|整改(?:任务)?已(?:经)?(?:完成|整改到位)[^。\n]{0,30}公示")
+CLOSURE = re.compile(r"销号|整改完成情况[^。\n]{0,12}公示|整改(?:任务)?已(?:经)?(?:完成|整改到位)[^。\n]{0,30}公示|"
+                     # "襄阳市已完成省序号20任务的各项整改措施,整改目标已实现,…现按要求予以公示"
+                     r"已(?:经)?完\s*成[^。\n]{0,40}整改[^\n]{0,80}(?:予以|进行|现将|现对)[^\n]{0,20}公示")
+
+
+def closure_notice(text: str) -> bool:
+    """Whether the document announces, in its opening, that the finding it describes is rectified."""
+    return bool(CLOSURE.search(text, 0, 1500))
 
 
 def card_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
-    closure = bool(CLOSURE.search(text, 0, 1500))
+    closure = closure_notice(text)
     if not TASK_FIELD.search(text) or not (OWNER_FIELD.search(text) or closure):
         return tasks
     record: list = []

@@ -14,7 +14,7 @@ from dataclasses import replace
 from .cards import card_tasks
 from .deadlines import find_body_deadline, parse_deadline
 from .budget import OverBudget, budget, check
-from .cards import field_sections
+from .cards import closure_notice, field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, first_heading, read_meta
 from .noise import cut, find_noise, remap
@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 22
+EXTRACTOR_VERSION = 23
 
 
 def extract_source(src: SourceText) -> dict:
@@ -100,6 +100,10 @@ def _extract(src: SourceText) -> dict:
     if meta.reports_outcomes:
         _group_statuses(text, items)
     _heading_statuses(text, items)
+    if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
+        for item in items:
+            if item.kind == "problem" and item.status is None:
+                item.status = "done"
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
