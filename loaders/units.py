@@ -190,7 +190,8 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 
 RELATIVE_PLACE = ("省", "市", "区", "县", "州")
-BARE_BODY = re.compile(r"^[^省市区县州]{1,8}(?:局|委|厅|办|委员会)$")
+# (市场监管局 is a bare body too: its 市 is 市场's, not a level)
+BARE_BODY = re.compile(r"^(?:市场[^省市区县州]{0,6}|[^省市区县州]{1,8})(?:局|委|厅|办|委员会)$")
 # A body that starts with a province's name (河南银保监局) is a named branch, not a bare body.
 PROVINCE_NAMES = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|"
                             r"海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)")
