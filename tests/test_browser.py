@@ -36,14 +36,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    if CHROMIUM is None:
-        pytest.fail("Chromium is not installed: run `make test-deps` (apt install chromium)")
-    store = tmp_path_factory.mktemp("browser") / "store"
-    zeren = str(Path(sys.executable).with_name("zeren"))
-    subprocess.run([zeren, "load", str(ROOT / "tests/fixtures/corpus"), str(ROOT / "tests/fixtures/malicious"),
-                    "--store", str(store)], check=True, capture_output=True)
+def serve(store: Path) -> tuple[subprocess.Popen, str]:
+    """The app on a free loopback port over ``store``, once its health check answers: (server, its URL)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                                "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -56,11 +50,22 @@ def app_url(tmp_path_factory):
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
                 if answer.read() == b"ok":
-                    break
+                    return server, url
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start: {server.stderr.read().decode()[-2000:]}")
             time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed: run `make test-deps` (apt install chromium)")
+    store = tmp_path_factory.mktemp("browser") / "store"
+    zeren = str(Path(sys.executable).with_name("zeren"))
+    subprocess.run([zeren, "load", str(ROOT / "tests/fixtures/corpus"), str(ROOT / "tests/fixtures/malicious"),
+                    "--store", str(store)], check=True, capture_output=True)
+    server, url = serve(store)
     yield url
     server.terminate()
     server.wait(timeout=20)

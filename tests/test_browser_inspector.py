@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.test_browser import CHROMIUM, FLAGS, ROOT, free_port
+from tests.test_browser import CHROMIUM, FLAGS, ROOT, serve
 
 pytestmark = pytest.mark.browser
 
@@ -45,26 +43,6 @@ VISIBLE_UI_TEXT = """() => {
   }
   return out.join(' ');
 }"""
-
-
-def serve(store: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
-                               "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                              cwd=ROOT, env={**os.environ, "ZEREN_STORE": str(store)},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                if answer.read() == b"ok":
-                    return server, url
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {server.stderr.read().decode()[-2000:]}")
-            time.sleep(0.3)
 
 
 @pytest.fixture(scope="module")
