@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .deadlines import cn_numerals
 from .furniture import field_date, page_fields
-from .places import places_in
+from .places import place_path, places_in
 from .units import HAN, UNIT_END
 
 DOC_NO_TAIL = r"[〔\[【(]\s*(?:19|20)\s?\d\s?\d\s*[〕\]】)]\s*第?\s*\d{1,4}\s*号"    # 〔2016〕94号, 〔 20 21 〕 15 号
@@ -283,7 +283,14 @@ def _common_place(text: str) -> str | None:
             continue                # 广西, 湖北: too often part of a unit's name to count alone
         counts[place] = counts.get(place, 0) + 1
         first.setdefault(place, at)
-    return max(counts, key=lambda p: (counts[p], not p.endswith(("省", "自治区")), -first[p])) if counts else None
+    if not counts:
+        return None
+    # a city named with two or more of its own districts ("安顺市…西秀区完成…平坝区完成…") is the place spoken of
+    parents = {p for p in counts if not p.endswith(("省", "自治区"))
+               and sum(p in place_path(q)[:-1] for q in counts if q != p) >= 2}
+    if parents:
+        return max(parents, key=lambda p: (counts[p], -first[p]))
+    return max(counts, key=lambda p: (counts[p], not p.endswith(("省", "自治区")), -first[p]))
 
 
 OWN_PLACE = re.compile(r"(?:结合|立足)(?:我们|我)?([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
