@@ -40,12 +40,13 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
 ]
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
 CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
-_DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决)"
+_DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决|落实)"
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
 # (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
 DONE_BEFORE = re.compile(rf"(?<![未没段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?"
                          r"(?:任务|问题)?(?:事项)?\s*$|已经?整改(?:任务|问题)?(?:事项)?\s*$")    # 已整改问题393个
-DONE_AFTER = re.compile(rf"(?:问题|任务)?(?:事项)?(?:已经?|全部|均已)?{_DONE_VERB}")        # 1079个问题事项已完成整改
+DONE_AFTER = re.compile(rf"(?:具体)?(?:问题|任务)?(?:事项)?(?:已经?|全部|均已)?(?:按期|按时)?(?:全部)?"
+                        rf"(?:{_DONE_VERB}|整改(?![中任]))")     # 36个具体问题已按期全部整改        # 1079个问题事项已完成整改
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
 LEAD_IN = re.compile(r"^(?:根据|按照|依据|依照|参照|贯彻|落实|执行|印发|关于|转发|和|及|与|的|即)+")
 
