@@ -336,6 +336,8 @@ def read_meta(text: str) -> Meta:
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
+        if (number := DOC_NO.match(meta.issuer)) and number.end() < len(meta.issuer):
+            meta.issuer = meta.issuer[number.end():]      # "鲁政办字〔2015〕46号山东省人民政府办公厅": the 文号 is no part
     if header and meta.issuer and header.group(1).endswith(meta.issuer):
         meta.issuer = header.group(1)       # the letterhead names the same body in full: 鞍山市立山区人民政府
     speech = SPEECH_DATE.search(text[:800])
