@@ -56,6 +56,13 @@ class OwnerSpec:
     def empty(self) -> bool:
         return not (self.lead or self.responsible or self.deadline or self.persons)
 
+    def add(self, role: str, mentions: list[Mention]) -> None:
+        """Units named in a role: leads, or responsible / assisting units."""
+        if role == "lead":
+            self.lead += mentions
+        else:
+            self.responsible += [(m, role) for m in mentions]
+
     def merge(self, other: "OwnerSpec") -> None:
         self.lead += other.lead
         self.responsible += other.responsible
@@ -93,13 +100,6 @@ def role_of_label(label: str) -> str:
     if re.search(ASSIST_WORDS, label):
         return "assist"
     return "responsible" if re.search(RESP_WORDS, label) else "other"
-
-
-def _add(spec: OwnerSpec, role: str, mentions: list[Mention]) -> None:
-    if role == "lead":
-        spec.lead += mentions
-    else:
-        spec.responsible += [(m, role) for m in mentions]
 
 
 PIECE_END = re.compile(r"[,;|]")
@@ -158,9 +158,9 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
             # "责任单位:省政府办公厅、省财政厅牵头,省商务厅…": a role verb inside the value speaks for its piece
             stripped = piece.strip()
             head = stripped[:verb.start()]
-            _add(spec, verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
+            spec.add(verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
         else:
-            _add(spec, role, split_unit_list(piece, at))
+            spec.add(role, split_unit_list(piece, at))
 
 
 def verb_role(verb: str) -> str:
@@ -190,7 +190,7 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             rest_at = at + piece.index(stripped) + lead_in.end()
             mentions = split_unit_list(stripped[lead_in.end():], rest_at)
             if all_units(mentions):
-                _add(spec, "assist", mentions)
+                spec.add("assist", mentions)
                 continue
         role_m = ROLE_END.search(stripped)
         if not role_m:
@@ -203,7 +203,7 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             return False
         role = verb_role(verb)
         spec.each_leads |= verb.startswith("分别")
-        _add(spec, role, mentions)
+        spec.add(role, mentions)
         pending, found = [], True
     if pending:   # a bare unit list "(市发改委、市财政局)": responsible, unless a convention says otherwise
         mentions = [m for p, a in pending for m in split_unit_list(p, a)]

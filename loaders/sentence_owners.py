@@ -61,10 +61,7 @@ def _copula_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     units = _units(re.sub(r"等$", "", value), value_at)
     if not units or role not in ("lead", "responsible", "assist"):
         return False
-    if role == "lead":
-        spec.lead += units
-    else:
-        spec.responsible += [(u, role) for u in units]
+    spec.add(role, units)
     return True
 
 
@@ -72,11 +69,7 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     if _copula_owners(spec, clause, at):
         return True
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
-        role = role_of_label(named.group(2))
-        if role == "lead":
-            spec.lead += units
-        else:
-            spec.responsible += [(u, role) for u in units]
+        spec.add(role_of_label(named.group(2)), units)
         return True
     if not REQUEST.match(clause) and not VERB.search(clause, 1):
         return False            # neither a request nor a role verb after the first character
@@ -102,10 +95,7 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     if units is None:
         return False
     role = verb_role(verb.group())
-    if role == "lead":
-        spec.lead += units
-    else:
-        spec.responsible += [(u, role) for u in units]
+    spec.add(role, units)
     spec.each_leads |= verb.group().startswith("分别")
     helpers = HELPERS.match(rest)
     if helpers and role == "lead":
