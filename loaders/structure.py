@@ -102,7 +102,6 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
 
 
 RECORD_HEAD = re.compile(r"\s*(?:\n\s*)*([\u4e00-\u9fff]{2,10})\s*:")
-FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}\s*:")
 
 
 def _record_regions(text: str, items: list[Item], breaks: list[int]) -> tuple[tuple[float, int, int], ...]:

@@ -96,14 +96,15 @@ class Columns:
     def documents_naming(self, part: str) -> np.ndarray:
         """Per document: whether an item there names an owner whose name contains ``part``. Every unit a
         finding names owns an item in the finding's document, so a filter on units may narrow to these first."""
-        naming = np.fromiter((part in name for name in self.names), bool, len(self.names))
-        found = np.zeros(len(self.documents), bool)
-        found[self.doc[self.owner_item[naming[self.owner_name]]]] = True
-        return found
+        return self._documents_naming(part in name for name in self.names)
 
     def documents_naming_any(self, names: set[str]) -> np.ndarray:
         """Per document: whether an item there names one of these units (canonical names) as an owner."""
-        naming = np.fromiter((name in names for name in self.names), bool, len(self.names))
+        return self._documents_naming(name in names for name in self.names)
+
+    def _documents_naming(self, named) -> np.ndarray:
+        """Per document, from whether each unit name (in ``names`` order) is named: does an item name one."""
+        naming = np.fromiter(named, bool, len(self.names))
         found = np.zeros(len(self.documents), bool)
         found[self.doc[self.owner_item[naming[self.owner_name]]]] = True
         return found
