@@ -20,6 +20,7 @@ import queries
 from graph.schema import DEADLINE_KIND_ZH, ROLE_ZH, STATUS_ZH
 from graph.store import StoreError, collector_paused, default_store_location, open_store
 from loaders.places import place_path
+from queries import export
 
 
 def _never_the_legacy_page_list() -> None:
@@ -144,10 +145,31 @@ def evidence_html(text: str, start: int, end: int, context: int = 400) -> str:
 # -- evidence and findings ---------------------------------------------------------------------------------
 
 def where(doc_id: str, offset: int, titles: dict) -> str:
-    """A readable 出处: the document's title and the paragraph, never a character offset."""
-    text = document_text(doc_id)
-    paragraph = sum(1 for line in text[:offset].split("\n") if line.strip()) or 1
-    return f"{short(titles.get(doc_id), 30)}·第{paragraph}段"
+    """A readable 出处: the document's title and the paragraph, never a character offset (numbered as the
+    台账's 出处 is)."""
+    starts = _cache().setdefault("paragraph_starts", {})
+    if doc_id not in starts:
+        starts[doc_id] = export.paragraph_starts(document_text(doc_id))
+    return f"{short(titles.get(doc_id), 30)}·第{export.paragraph_number(starts[doc_id], offset)}段"
+
+
+def item_facts(item_id: str | None) -> tuple[str, str]:
+    """An item's time limit as shown (the date, else its kind) and the persons answering for it."""
+    _, view, _ = store_data()
+    if item_id not in view.data:
+        return DEADLINE_KIND["none"], ""
+    kind, due, _ = view.deadline(item_id)
+    return due or DEADLINE_KIND.get(kind, DEADLINE_KIND["none"]), "、".join(p["name"] for p in view.persons(item_id))
+
+
+def collective_names() -> set[str]:
+    """Names of the collective owners (各县区政府, 相关部门), which rankings leave out unless asked."""
+    return cached("collective_names", lambda v: {v.data[u]["name"] for u in v.units if v.data[u].get("collective")})
+
+
+def places_of(documents: list[dict]) -> dict[str, str | None]:
+    """Each document's jurisdiction, by its id."""
+    return {d["doc_id"]: d.get("jurisdiction") for d in documents}
 
 
 def show_evidence(finding: dict, titles: dict, most: int = 20, grouped: bool = False) -> None:
@@ -185,25 +207,19 @@ FINDINGS_HEADER = ["序号", "问题类型", "文件", "位置", "内容", "单�
 
 def findings_rows(findings, titles: dict) -> list[list]:
     """The 问题线索 sheet: one row per finding, its evidence quoted."""
-    _, view, _ = store_data()
     rows = []
     for n, found in enumerate(findings, 1):
         item = found["item"] or {}
-        item_id = item.get("id")
-        kind, due, _ = view.deadline(item_id) if item_id in view.data else ("none", None, None)
-        persons = "、".join(p["name"] for p in view.persons(item_id)) if item_id in view.data else ""
+        due, persons = item_facts(item.get("id"))
         quotes = "\n".join(f"【{where(p['doc'], p['span'][0], titles)}】"
                            f"{document_text(p['doc'])[p['span'][0]:p['span'][1]]}" for p in found["evidence"][:10])
         rows.append([n, RULES.get(found["rule"], found["rule"]), titles.get(item.get("doc")), item.get("label"),
-                     item.get("text"), "、".join(found["units"]), persons or None,
-                     due or DEADLINE_KIND.get(kind, "未明确"), describe(found), quotes])
+                     item.get("text"), "、".join(found["units"]), persons or None, due, describe(found), quotes])
     return rows
 
 
 def findings_download(findings, titles: dict, rule: str, most: int = 20000) -> None:
     """A button writing the findings shown (after filters) as an xlsx 问题线索 sheet, when clicked."""
-    from queries import export
-
     def workbook() -> bytes:
         import io
         buffer = io.BytesIO()

@@ -19,7 +19,7 @@ chosen = st.multiselect("文件（不选即全部）", list(titles), format_func
                         key=ui.seed("export-docs", [d for d in ui.param("docs").split(",") if d in titles]))
 in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
 ui.keep_in_link(docs=",".join(chosen))
-place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
+place_of = ui.places_of(documents)
 ledger = ui.cached("ledger", lambda v: export.ledger(v, ui.document_text))
 rows = [row for row in ledger if (not chosen or row["doc"] in chosen) and in_place(place_of.get(row["doc"]))]
 st.caption(f"{len(rows)} 行（预览前200行）")

@@ -38,8 +38,7 @@ if finding is None:
     st.stop()
 
 item = finding["item"] or {}
-kind, due, _ = view.deadline(item_id) if item_id in view.data else ("none", None, None)
-persons = "、".join(p["name"] for p in view.persons(item_id)) if item_id in view.data else ""
+due, persons = ui.item_facts(item_id)
 with st.container(border=True):
     st.text(f"问题类型：{ui.RULES[rule]}")
     st.text(f"说明：{ui.describe(finding)}")
@@ -48,7 +47,7 @@ with st.container(border=True):
     st.text(f"单位：{'、'.join(finding['units']) or '未明确'}")
     if persons:
         st.text(f"责任领导：{persons}")
-    st.text(f"完成时限：{due or ui.DEADLINE_KIND.get(kind, '未明确')}　判断日期：{as_of.isoformat()}")
+    st.text(f"完成时限：{due}　判断日期：{as_of.isoformat()}")
     st.text(f"内容：{item.get('text') or ''}")
 st.subheader("证据")
 ui.show_evidence(finding, titles, grouped=True)

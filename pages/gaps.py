@@ -52,12 +52,12 @@ unit_text = columns[2].text_input("单位（全称、简称或其中几个字，
 in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
 chosen_docs = set(picked_docs)
 found_by_rule = ui.gap_findings(as_of)
+place_of = ui.places_of(documents)
 
 
 def narrowed(found):
     """A rule's findings under the filters: by document and place first (array work on the rule's document
     column: a rule with 900,000 findings makes none of them to narrow them), then by unit."""
-    place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
     if chosen_docs or ui.param("place0"):
         kept = np.array([(not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
                          for doc in view.columns.documents], dtype=bool)
@@ -70,7 +70,7 @@ def narrowed(found):
 
 def without_groups(found) -> list:
     """多口归一 without the findings about collective owners only (they top it and answer for nothing)."""
-    collective = ui.cached("collective_names", lambda v: {v.data[u]["name"] for u in v.units if v.data[u].get("collective")})
+    collective = ui.collective_names()
     return [f for f in found if not set(f["units"]) <= collective]
 
 

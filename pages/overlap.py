@@ -24,8 +24,8 @@ in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="plac
 ui.keep_in_link(docs=",".join(chosen_docs), top="" if top == 20 else top, groups="1" if with_groups else "")
 # Every pair once per store version; the filters then keep pairs (and their shared items) page-side.
 result = ui.cached("overlap", lambda v: queries.overlap(v, top=MOST_UNITS))
-collective = ui.cached("collective_names", lambda v: {v.data[u]["name"] for u in v.units if v.data[u].get("collective")})
-place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
+collective = ui.collective_names()
+place_of = ui.places_of(documents)
 narrowing = bool(chosen_docs) or bool(ui.param("place0"))
 pairs = []
 for pair in result["pairs"]:

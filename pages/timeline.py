@@ -38,7 +38,7 @@ def dated_tasks(view) -> pd.DataFrame:
 
 frame = ui.cached("dated_tasks", dated_tasks)
 if not frame.empty and (chosen_docs or ui.param("place0")):
-    place_of = {d["doc_id"]: d.get("jurisdiction") for d in documents}
+    place_of = ui.places_of(documents)
     frame = frame[[(not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc)) for doc in frame["doc"]]]
 if frame.empty:
     st.info("没有带具体截止日期的任务。")

@@ -85,14 +85,23 @@ def _in_preamble(v, item: str) -> bool:
                for node in (item, *v.ancestors(item)))
 
 
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (non-empty line) of a shown text starts: read once per document."""
+    return [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def paragraph_number(starts: list[int], offset: int) -> int:
+    """The paragraph an offset falls in (1 for text before the first), from ``paragraph_starts``."""
+    return max(1, bisect_right(starts, offset))
+
+
 def _paragraph(text_of, doc: str, offset: int, cache: dict) -> str:
     """"第12段": the paragraph (non-empty line) of the shown text the offset falls in."""
     if text_of is None:
         return "原文"
     if doc not in cache:
-        text = text_of(doc) or ""
-        cache[doc] = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    return f"第{max(1, bisect_right(cache[doc], offset))}段"
+        cache[doc] = paragraph_starts(text_of(doc) or "")
+    return f"第{paragraph_number(cache[doc], offset)}段"
 
 
 def _short(text: str, limit: int) -> str:

@@ -168,3 +168,12 @@ def test_gaps_for_a_unit_are_the_findings_naming_a_unit_the_search_finds(store):
     everything = queries.gaps(graph, as_of=date(2024, 1, 1))
     assert len(kept) == sum(bool(names & set(f["units"])) for f in everything) > 0
     assert all(names & set(f["units"]) for f in kept)
+
+
+def test_a_paragraph_is_numbered_from_its_first_character():
+    """出处 (the 台账's and the app's): an offset at the start of a paragraph is in that paragraph, not the one
+    before it; blank lines are no paragraphs."""
+    from queries.export import paragraph_number, paragraph_starts
+    text = "关于整改的通知\n\n一、总体要求\n1.建立台账。\n"
+    starts = paragraph_starts(text)
+    assert [paragraph_number(starts, text.index(s)) for s in ("关于", "一、", "1.", "台账")] == [1, 2, 3, 3]
