@@ -602,12 +602,22 @@ def test_a_closure_notice_announces_its_finding_rectified():
     assert item_with(out, "渗滤液直排")["status"] == "done"
 
 
-def test_done_counts_written_after_the_verb_or_with_matters():
-    """"已整改问题N个" names what is done before the count; "N个问题事项已完成整改" counts 事项 of problems."""
-    before = read("某区巡察整改情况通报\n本轮共反馈巡察问题86个,移交线索12个,已整改问题79个。\n")
-    after = read("某市审计整改情况的报告\n审计报告反映的9个方面240个具体问题事项中,231个问题事项已完成整改,9个正在推进。\n")
-    assert before["document"]["claimed"] == {"problems": 86, "done": 79}
-    assert after["document"]["claimed"] == {"problems": 240, "done": 231}
+# A report's count of its problems and of those done, in the wordings it comes in: "已整改问题N个" names what is
+# done before the count; "N个问题事项已完成整改" counts 事项 of problems; 议定事项…已落实N件; N个具体问题已按期全部整改.
+DONE_COUNT_FORMS = [
+    ("某区巡察整改情况通报\n本轮共反馈巡察问题86个,移交线索12个,已整改问题79个。\n", {"problems": 86, "done": 79}),
+    ("某市审计整改情况的报告\n审计报告反映的9个方面240个具体问题事项中,231个问题事项已完成整改,9个正在推进。\n",
+     {"problems": 240, "done": 231}),
+    ("某县政府第3次常务会议议定事项落实情况通报\n会议议定事项12件,截止6月10日,已落实4件,正在落实8件。\n",
+     {"problems": 12, "done": 4}),
+    ("某市督察整改情况\n反馈意见梳理出的30个具体问题中,应于今年完成的22个具体问题已按期全部整改。\n",
+     {"problems": 30, "done": 22}),
+]
+
+
+@pytest.mark.parametrize("text,claimed", DONE_COUNT_FORMS)
+def test_done_counts_in_the_wordings_reports_use(text, claimed):
+    assert read(text)["document"]["claimed"] == claimed
 
 
 def test_case_records_written_as_fields_are_problems_with_their_outcome():
@@ -868,13 +878,6 @@ def test_a_city_named_with_its_districts_is_the_place_spoken_of():
     assert out["document"]["jurisdiction"] == "遵义市"
     district = read("红花岗区2020年民生实事完成情况\n1.新建社区食堂3个(责任单位:区民政局)。红花岗区已全部建成。\n")
     assert district["document"]["jurisdiction"] == "红花岗区"
-
-
-def test_done_counts_of_decided_matters_and_of_problems_rectified_on_time():
-    decided = read("某县政府第3次常务会议议定事项落实情况通报\n会议议定事项12件,截止6月10日,已落实4件,正在落实8件。\n")
-    on_time = read("某市督察整改情况\n反馈意见梳理出的30个具体问题中,应于今年完成的22个具体问题已按期全部整改。\n")
-    assert decided["document"]["claimed"] == {"problems": 12, "done": 4}
-    assert on_time["document"]["claimed"] == {"problems": 30, "done": 22}
 
 
 def test_a_document_number_printed_before_the_issuer_is_no_part_of_it():
