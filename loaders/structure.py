@@ -96,7 +96,7 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
 
     A list of records written as fields ("1、交办问题基本情况:… 处理和整改情况:1、…2、…") numbers the lines of
     a field inside a record as the records are numbered; those lines belong to their record."""
-    items = _build_items(text, breaks, ())
+    items = _build_items(text, breaks, {})
     records = _record_regions(text, items, breaks)
     return _build_items(text, breaks, records) if records else items
 
@@ -104,16 +104,18 @@ def build_items(text: str, breaks: list[int]) -> list[Item]:
 RECORD_HEAD = re.compile(r"\s*(?:\n\s*)*([\u4e00-\u9fff]{2,10})\s*:")
 
 
-def _record_regions(text: str, items: list[Item], breaks: list[int]) -> tuple[tuple[float, int, int], ...]:
-    """(rank, first field's end, record end) of each record: sibling items that each open with the same
-    field label ("交办问题基本情况:", or the fields under "序号:N"), at least two of them. A record ends at the
-    next record, the last one at the next break."""
+def _record_regions(text: str, items: list[Item], breaks: list[int]) -> dict[float, list[tuple[int, int]]]:
+    """Per rank, (first field's end, record end) of each record, in text order: sibling items that each open
+    with the same field label ("交办问题基本情况:", or the fields under "序号:N"), at least two of them. A record
+    ends at the next record, the last one at the next break. Records of one rank never overlap (siblings
+    follow each other; records under different parents lie in different parents)."""
     heads: dict[tuple[float, int, str], list[tuple[Item, int]]] = {}
     for item in items:
         m = RECORD_HEAD.match(text, item.start + len(item.number or ""), item.end)
         if m:
             heads.setdefault((item.rank, id(item.parent), m.group(1)), []).append((item, m.end()))
-    regions = []
+    regions: dict[float, list[tuple[int, int]]] = {}
+    breaks = sorted(breaks)
     for (rank, _, _), records in heads.items():
         if len(records) < 2:
             continue
@@ -121,16 +123,19 @@ def _record_regions(text: str, items: list[Item], breaks: list[int]) -> tuple[tu
             if k + 1 < len(records):
                 end = records[k + 1][0].start
             else:
-                later = [b for b in breaks if b > record.start]
-                end = later[0] if later else len(text)
-            regions.append((rank, fields_at, end))
-    return tuple(sorted(regions, key=lambda r: r[1]))
+                k_break = bisect_right(breaks, record.start)
+                end = breaks[k_break] if k_break < len(breaks) else len(text)
+            regions.setdefault(rank, []).append((fields_at, end))
+    return {rank: sorted(spans) for rank, spans in regions.items()}
 
 
-def _rank_in_records(rank: float, at: int, records) -> float:
-    """A marker of the records' own rank inside a record, after its first field, numbers lines of a field."""
-    for record_rank, fields_at, end in records:
-        if fields_at <= at < end and rank == record_rank:
+def _rank_in_records(rank: float, at: int, records: dict[float, list[tuple[int, int]]]) -> float:
+    """A marker of the records' own rank inside a record, after its first field, numbers lines of a field.
+    Found by bisection: a page of thousands of records stays linear."""
+    spans = records.get(rank)
+    if spans:
+        k = bisect_right(spans, (at, float("inf"))) - 1
+        if k >= 0 and spans[k][0] <= at < spans[k][1]:
             return rank + 0.5
     return rank
 
