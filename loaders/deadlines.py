@@ -13,7 +13,9 @@ from .structure import LEADING_MARKER
 from datetime import date
 from functools import lru_cache
 
-CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A year's zero is printed 〇, 零, the circle ○ or a letter O (二OO八年): a clerk reads each as 0.
+CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_YEAR_DIGITS = "".join(CN_DIGIT)
 QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
 ONGOING = re.compile(r"长期|持续|常态|长效|坚持|久久为功|不间断|每年|每季度|每月|动态")
 TIMELY = re.compile(r"适时|按.{0,20}(?:部署|要求|安排|进度)|视.{0,20}情况|根据.{0,20}(?:部署|要求|安排)|尽快|及时|立即|立行立改")
@@ -39,7 +41,7 @@ BODY_DEADLINE = re.compile(
 
 def cn_numerals(text: str) -> str:
     """二〇一七年六月二十八日 → 2017年6月28日 (only in date positions)."""
-    text = re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: "".join(str(CN_DIGIT[c]) for c in m.group()), text)
+    text = re.sub(rf"[{CN_YEAR_DIGITS}]{{4}}(?=年)", lambda m: "".join(str(CN_DIGIT[c]) for c in m.group()), text)
 
     def small(m: re.Match) -> str:
         s = m.group(1)

@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .deadlines import cn_numerals
+from .deadlines import CN_YEAR_DIGITS, cn_numerals
 from .furniture import field_date, page_fields
 from .places import place_path, places_in
 from .units import HAN, UNIT_END
@@ -14,8 +14,16 @@ DOC_NO_TAIL = r"[〔\[【(]\s*(?:19|20)\s?\d\s?\d\s*[〕\]】)]\s*第?\s*\d{1,4}
 DOC_NO = re.compile(rf"(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 DOC_NO_BRACKETS = re.compile(DOC_NO_TAIL)
 DOC_NO_REACH = 24   # the issuer part before the bracket: at most 12 Han characters, each with one optional space
-DATE_LINE = re.compile(r"^\s*((?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*"
-                       r"[\d一二三四五六七八九十]{1,3}\s*日)[\s?]*$")
+# A signing date alone on its line, also in brackets under a title: "(二OO八年二月二十六日)".
+DATE_LINE = re.compile(rf"^\s*[(]?\s*((?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月\s*"
+                       r"[\d一二三四五六七八九十]{1,3}\s*日)\s*[)]?[\s?]*$")
+ANY_DATE = (rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年\s*[\d一二三四五六七八九十]{{1,3}}\s*月\s*"
+            r"[\d一二三四五六七八九十]{1,3}\s*日")
+# The 文号 line of a letterhead with the signing date beside it: "川府发〔2011〕8号 二○一一年三月十七日".
+NUMBER_DATE_LINE = re.compile(rf"^[^\S\n]*((?:[{HAN}][^\S\n]?){{1,12}}{DOC_NO_TAIL})[^\S\n]+({ANY_DATE})[^\S\n]*$",
+                              re.M)
+# A page run into one line: the notice's last sentence, then its signing date, then the next title or part.
+CLOSING_DATE = re.compile(rf"[。!]\s+({ANY_DATE})(?![至起到])\s+(?=[《(\u4e00-\u9fff])")
 ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章|代)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
@@ -229,6 +237,11 @@ NEWS_LEAD = re.compile(rf"^[^\S\n]*(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})
 MASTHEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?:星期|周)[一二三四五六日天]\s*$", re.M)
 # "——2021年1月19日在…会议上" under a report's title, or opening the page: the day it was delivered
 SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()?\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
+# Who delivers a report to the 人大常委会, under its title, or a 解读's 解读人: "上海市松江区审计局局长 宋 莉". The body
+# they speak for issued it.
+REPORTER = re.compile(rf"^[^\S\n]*(?:解读人[:][^\S\n]*)?([{HAN}]{{3,30}}?(?:局|委员会|委|办公室|办|厅|院|政府|署))"
+                      r"副?(?:局长|主任|厅长|院长|市长|区长|县长|省长|州长|审计长|检察长|主席|部长|署长)"
+                      rf"[^\S\n]*(?:[{HAN}][^\S\n]?){{2,4}}$", re.M)
 OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
@@ -261,15 +274,18 @@ def _strip_tag(s: str | None) -> str | None:
 
 def _own_doc_no(text: str, head: str) -> str | None:
     """The document's own 文号: a line of its own, else the first in the opening that no 根据/按照 cites."""
+    if dated := NUMBER_DATE_LINE.search(head):
+        return clean_doc_no(dated.group(1))
     for _, line in _lines(head):
         if DOC_NO.fullmatch(line.strip().strip("()")):      # "(长府办发〔2012〕19号)" under the title
             return clean_doc_no(line.strip().strip("()"))
     if not DOC_NO_BRACKETS.search(text[:400]):
         return None
     for m in OPENING_DOC_NO.finditer(text[:400]):
-        if not CITING.search(text[max(0, m.start() - 40):m.start()]):
-            # "…方案的通知卫政办发〔2025〕26号": the number starts after the title's genre word
-            number = re.sub(r"^.*(?:通知|方案|意见|报告|通报|决定|公告|的函|文件)", "", m.group())
+        # "…方案的通知卫政办发〔2025〕26号": the number starts after the title's genre word, and then what
+        # comes before is the title (its 印发 issues this document, it cites none)
+        number = re.sub(r"^.*(?:通知|方案|意见|报告|通报|决定|公告|的函|文件)", "", m.group())
+        if number != m.group() or not CITING.search(text[max(0, m.start() - 40):m.start()]):
             return clean_doc_no(re.sub(r"^.*\s(?=\S+[〔\[【(])", "", number))   # "…文件 常政办发〔2018〕32号"
     return None
 
@@ -319,6 +335,7 @@ def read_meta(text: str) -> Meta:
     meta.issuer, meta.issuer_span, meta.date, meta.body_end = signature(text)
     source = fields.get("issuer")
     title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
+    title_head = re.sub(r"(?:印发|转发|批转)$", "", title_head)     # "X印发关于…的通知": X issued it
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
     news = NEWS_LEAD.search(text[:600])
@@ -332,6 +349,7 @@ def read_meta(text: str) -> Meta:
                       header.group(1) if header else None,
                       news.group(4) if news else None,
                       inline[0] if inline else None,
+                      reporter.group(1) if (reporter := REPORTER.search(text[:800])) else None,
                       source.value if source else None):
         if meta.issuer or not candidate:
             continue
@@ -343,6 +361,8 @@ def read_meta(text: str) -> Meta:
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
+                 or (_iso(lettered.group(2)) if (lettered := NUMBER_DATE_LINE.search(text[:1500])) else None)
+                 or (_iso(closing.group(1)) if (closing := CLOSING_DATE.search(text[:1500])) else None)
                  or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)
                  or _news_date(news, text)
                  or (_iso(masthead.group(1)) if (masthead := MASTHEAD_DATE.search(text[:300])) else None)

@@ -25,7 +25,7 @@ MEASURES = ("tasks", "lead_f1", "responsible_f1", "deadline", "problems", "statu
 # (tests/fixtures/holdout/FIRST_SCORE.txt); it has taught rules since, so it is no longer unseen.
 FLOORS = {
     "dev": dict(tasks=0.97, lead_f1=0.99, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
-    "real": dict(tasks=0.99, lead_f1=0.96, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.89),
+    "real": dict(tasks=0.99, lead_f1=0.96, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
@@ -33,17 +33,17 @@ FLOORS = {
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
-    "unseen3": dict(tasks=0.80, lead_f1=0.89, responsible_f1=0.82, deadline=0.83, problems=0.82, status=0.99, meta=0.84),
+    "unseen3": dict(tasks=0.80, lead_f1=0.89, responsible_f1=0.82, deadline=0.83, problems=0.82, status=0.99, meta=0.86),
     # the sixth: first sight 0.92 tasks, 0.47 lead, 0.65 resp (FIRST_SCORE.txt); two owner forms it showed since
     # (★ marks the lead, "Y配合" after "由X牵头"); its one status, a closure notice's, is read since
-    "unseen4": dict(tasks=0.91, lead_f1=0.92, responsible_f1=0.89, deadline=0.97, problems=0.99, status=0.99, meta=0.75),
+    "unseen4": dict(tasks=0.91, lead_f1=0.92, responsible_f1=0.89, deadline=0.97, problems=0.99, status=0.99, meta=0.82),
     # the seventh: first sight 0.81 tasks, 0.78 lead, 0.06 problems (FIRST_SCORE.txt: its 督查通报 was page
     # source saved as .txt, which is now read as the page it is)
-    "unseen5": dict(tasks=0.90, lead_f1=0.90, responsible_f1=0.92, deadline=0.86, problems=0.99, status=0.99, meta=0.79),
+    "unseen5": dict(tasks=0.90, lead_f1=0.90, responsible_f1=0.92, deadline=0.86, problems=0.99, status=0.99, meta=0.86),
     "unseen2": dict(tasks=0.89, lead_f1=0.70, responsible_f1=0.83, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
     # the eighth, thin (14 tasks): first sight 0.79 tasks, 0.44 lead, 0.33 resp, 0.29 deadline (FIRST_SCORE.txt);
     # four forms it showed since (owner cells on their own lines, letter-spaced headers, 牵头单位为X, 的-described units)
-    "unseen6": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.99, deadline=0.85, problems=0.99, status=0.99, meta=0.77),
+    "unseen6": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.99, deadline=0.85, problems=0.99, status=0.99, meta=0.85),
     # the ninth: first sight 0.83 tasks, 0.81 lead, 0.83 resp, 0.82 deadline, 0.33 status (FIRST_SCORE.txt); five forms
     # it showed since (quoted works with bracketed owners, runs of spaces, 单位/评分部门 columns, bracket before a colon)
     "unseen7": dict(tasks=0.99, lead_f1=0.94, responsible_f1=0.82, deadline=0.96, problems=0.99, status=0.99, meta=0.85),
@@ -883,3 +883,30 @@ def test_a_city_named_with_its_districts_is_the_place_spoken_of():
 def test_a_document_number_printed_before_the_issuer_is_no_part_of_it():
     out = read("湘政办字〔2016〕21号湖南省人民政府办公厅关于印发重点工作分工方案的通知\n1.推进政务服务改革。(牵头单位:省政务局)\n")
     assert out["document"]["issuer"] == "湖南省人民政府办公厅"
+
+
+def test_dates_a_clerk_reads_in_a_letterhead_a_byline_and_a_page_run_into_one_line():
+    # a year's zero printed as a circle or a letter O, the date in brackets under the title
+    assert read("(二OO九年三月五日)\n某区府办〔2009〕7号\n各街道:\n")["document"]["date"] == "2009-03-05"
+    # the 文号 line with the signing date beside it
+    doc = read("某市人民政府\n关于重点工作分工的意见\n某府发〔2012〕4号 二○一二年二月九日\n市政府各部门:\n")["document"]
+    assert (doc["doc_no"], doc["date"]) == ("某府发〔2012〕4号", "2012-02-09")
+    # a news page's timestamp with its source; a sentence opening with a date is no timestamp
+    assert read("某县整改进展通报\n2023年07月21日 来源: 某县纪委 作者:\n正文。\n")["document"]["date"] == "2023-07-21"
+    assert read("某县整改进展通报\n2023年7月2日至7月30日,巡察组进驻。\n")["document"]["date"] is None
+    # a label after a mark that is no word ("浏览:88次'发布时间:…"), and a byline "body | day"
+    assert read("公示\n浏览:88次'发布时间:2021年3月4日\n正文。\n")["document"]["date"] == "2021-03-04"
+    byline = read("某某市政协办公室| 2019-06-12\n打印\n关于重点提案督办的方案\n")["document"]
+    assert (byline["issuer"], byline["date"]) == ("某某市政协办公室", "2019-06-12")
+    # one line: the notice's last sentence, then its signing date, then the next title
+    run_on = read("某省人民政府印发关于重点工作分解的通知 某政发〔2010〕3号 各市政府: 现印发给你们,请认真落实。 二○一○年四月二日 "
+                  "《重点工作》分解 一、稳增长")["document"]
+    assert (run_on["issuer"], run_on["doc_no"], run_on["date"]) == ("某省人民政府", "某政发〔2010〕3号", "2010-04-02")
+
+
+def test_the_body_of_whoever_delivers_a_report_issued_it():
+    speech = read("关于2022年度审计查出问题整改情况的报告\n——2023年8月29日在某某县人大常委会会议上\n某某县审计局局长 李 明\n"
+                  "主任、各位副主任:\n")["document"]
+    assert speech["issuer"] == "某某县审计局"
+    talk = read("审计整改结果公告的解读\n解读人:某某县审计局副局长王芳\n解读时间:2024年5月6日\n")["document"]
+    assert (talk["issuer"], talk["date"]) == ("某某县审计局", "2024-05-06")
