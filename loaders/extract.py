@@ -21,7 +21,7 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import sentence_owners, sentence_tasks
+from .sentence_owners import charged_sentences, sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 30
+EXTRACTOR_VERSION = 31
 
 
 def extract_source(src: SourceText) -> dict:
@@ -83,9 +83,16 @@ def _extract(src: SourceText) -> dict:
     _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
     _carry_same_below(items)
     bare_owner_cells(text, items)
+    charged = []
     for item in items:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
+            if item.owners is None or item.owners.empty:
+                charged += _charged_children(text, item, meta.reports_outcomes)
+    if charged:
+        items = sorted(items + charged, key=lambda it: (it.start, it.rank))
+        for n, item in enumerate(items, 1):
+            item.id = f"i{n}"
     _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
@@ -137,6 +144,15 @@ def _first_year(text: str) -> int | None:
 def _own_region(item: Item) -> tuple[int, int]:
     """The item's own text: up to its first child, so a parent never takes its children's owners."""
     return item.start, (min(c.start for c in item.children) if item.children else item.end)
+
+
+def _charged_children(text: str, item: Item, report: bool) -> list[Item]:
+    """The item's charged sentences (``charged_sentences``) as its measures, each under it."""
+    found = charged_sentences(text, item.start, item.end, report)
+    for task in found:
+        task.parent, task.rank = item, item.rank + 0.5
+        item.children.append(task)
+    return found
 
 
 def _new_child(parent: Item | None, start: int, end: int, rank: float, number=None) -> Item:

@@ -147,7 +147,9 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
-          r"启动|加快|强化|严格|提升|完善|规范|协调))")
+          r"启动|加快|强化|严格|提升|完善|规范|协调)"
+          # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
+          r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件))")
 
 
 def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
@@ -177,7 +179,7 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|小组|部|院|街道|集团|分行|海关|科室|科)(?:\((?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科)(?:\((?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -254,6 +256,24 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
             end -= 1
         tasks.append(_task(text, start, end, spec))
     return tasks
+
+
+def charged_sentences(text: str, start: int, end: int, report: bool) -> list[Item]:
+    """A numbered requirement that names no owner, its heading and then each unit's charge in a sentence of
+    its own ("三、严格督查考核。区发改委要建立清单管理制度…。区政府督查室要定期开展督查…"): a task per charged
+    sentence, to the next one. Two or more make the list; a single charge is the item's own owner."""
+    found = []
+    for s in SEGMENT.finditer(text, start, end):
+        found += _subject_tasks(text, s.start(), s.group(), report=True) if report else \
+            _subject_tasks(text, s.start(), s.group())
+    found = [task for task in found if task.owners.lead]
+    if len({task.owners.lead[0].mention for task in found}) < 2:
+        return []
+    for k, task in enumerate(found):         # a charge runs on to the next one
+        task.end = found[k + 1].start if k + 1 < len(found) else task.end
+        while task.end > task.start and text[task.end - 1].isspace():
+            task.end -= 1
+    return found
 
 
 def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:

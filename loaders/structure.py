@@ -160,7 +160,9 @@ def _build_items(text: str, breaks: list[int], records) -> list[Item]:
             if pattern is MARKERS[3][1] and last_value.get(parent_key) != (value or 0) - 1:
                 break                    # "1.4万…" is a decimal, not item 1
             if midline and not (last_value.get(parent_key) == (value or 0) - 1
-                                or (value == 1 and depth == len(stack) and parent_key not in last_value)):
+                                or (value == 1 and depth == len(stack) and parent_key not in last_value)
+                                or (pattern is MARKERS[1][1] and parent_key not in last_value
+                                    and _list_goes_on(text, at + m.end(), value))):
                 break                    # run into a sentence, a marker counts only where it continues a list
             del stack[depth:]
             number = WHITE.sub("", m.group())
@@ -181,6 +183,16 @@ def _build_items(text: str, breaks: list[int], records) -> list[Item]:
 MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n])[^\S\n]*(?=[{CN_NUM}]{{1,3}}、|\(\s*[{CN_NUM}\d]{{1,3}}\s*\)|"
                             r"\d{1,2}\s*[.、]|[①-⑳])")
 AFTER_TITLE = re.compile(r"(?:清单|通报|报告|方案|意见|情况)(?=一、)")
+
+
+# A page that continues an earlier one ("[接上页] …(二十六)…(二十七)…") opens mid-list: a bracketed Chinese
+# numeral run into a line starts the list where the next number follows it on the page.
+BRACKETED_CN = re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")
+
+
+def _list_goes_on(text: str, at: int, value: int | None) -> bool:
+    return value is not None and any(marker_value(m.group(1)) == value + 1
+                                     for m in BRACKETED_CN.finditer(text, at, at + 1500))
 
 
 def _marker_lines(text: str):

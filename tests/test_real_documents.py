@@ -910,3 +910,26 @@ def test_the_body_of_whoever_delivers_a_report_issued_it():
     assert speech["issuer"] == "某某县审计局"
     talk = read("审计整改结果公告的解读\n解读人:某某县审计局副局长王芳\n解读时间:2024年5月6日\n")["document"]
     assert (talk["issuer"], talk["date"]) == ("某某县审计局", "2024-05-06")
+
+
+def test_a_numbered_requirement_charges_each_unit_in_a_sentence_of_its_own():
+    out = read("四、工作要求\n(一)强化跟踪问效。县财政局要建立资金拨付台账,按月通报进度。县委督查室要定期开展专项督查,"
+               "对滞后事项挂牌督办。\n(二)县政府督查室要及时汇总各单位进展情况。\n")
+    assert owners(item_with(out, "资金拨付台账")) == (["县财政局"], [])
+    assert owners(item_with(out, "挂牌督办")) == (["县委督查室"], [])
+    assert owners(item_with(out, "汇总各单位进展")) == (["县政府督查室"], [])
+
+
+def test_a_pdf_table_row_ends_in_its_owner_cell_under_a_spaced_header():
+    out = read("附件 2020年民生项目资金计划表\n项目名称 合计 省级财政 目标任务 牵头单位 备注\n一、就业项目\n"
+               "(一) 职业技能 培训项目\n5000 3000\n2000 开展职业技能培训 2万人次. 省人力资 源社会保障厅\n"
+               "(二) 公益岗位 项目\n800 800 为就业困难人员提供公益性岗位. 省民政厅 ―\n")
+    assert owners(item_with(out, "职业技能培训 2万")) == (["省人力资源社会保障厅"], [])
+    assert owners(item_with(out, "公益性岗位")) == (["省民政厅"], [])
+
+
+def test_a_page_continuing_an_earlier_one_opens_mid_list():
+    out = read("[接上页] 三、加强社会建设 (十四)推进全民健身。新建社区健身点30个。(市体育局牵头) (十五)办好职业教育。"
+               "新建实训基地2个。(市教育局牵头) (十六)做好双拥工作。(市退役军人局牵头)\n")
+    assert owners(item_with(out, "社区健身点")) == (["市体育局"], [])
+    assert owners(item_with(out, "实训基地")) == (["市教育局"], [])
