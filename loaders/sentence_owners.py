@@ -183,7 +183,7 @@ SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff()]{{1,24}}?{SUBJECT_END}){ASSIGNING}")
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff][\u4e00-\u9fff()]{{0,23}}?{SUBJECT_END}){ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 # A unit given a list of work: "X承担了多个实事项目,包括:A;B。C", "X负责以下工作:A;B": each part after the

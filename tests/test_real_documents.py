@@ -937,3 +937,9 @@ def test_a_page_continuing_an_earlier_one_opens_mid_list():
                "新建实训基地2个。(市教育局牵头) (十六)做好双拥工作。(市退役军人局牵头)\n")
     assert owners(item_with(out, "社区健身点")) == (["市体育局"], [])
     assert owners(item_with(out, "实训基地")) == (["市教育局"], [])
+
+
+def test_a_unit_named_as_a_subject_never_starts_inside_a_bracket():
+    out = read("做好汛期准备工作。\n(县水利局牵头) 全年开展河道巡查。\n")
+    mentions = [u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]]
+    assert not [m for m in mentions if m.startswith("(")]
