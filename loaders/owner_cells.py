@@ -24,12 +24,12 @@ from .units import all_units, split_unit_list
 
 # The owner column's header: a role label alone on a line (or in a bar cell).
 OWNER_HEADER = re.compile(r"^[|\s]*((?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门))[|\s]*$", re.M)
-# A header row of space-separated words naming one owner column among others (项目名称, 目标任务, 备注…).
-HEADER_ROW_LABEL = re.compile(r"(?:^|(?<=\s))((?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门))(?=\s|$)")
-HEADER_ROW_WORD = re.compile(r"(?:^|\s)(?:序号|项目名称|名称|目标任务|工作任务|主要任务|任务|工作内容|主要内容|内容|备注|"
-                             r"完成时限|时限|进度|项目)(?=\s|$)")
+# A header row naming one owner column among others (项目名称, 目标任务, 备注…), its words space-separated or, where
+# a reader lost the gaps, run together ("2019 年目标任务牵头单位备注"): a line with no sentence punctuation.
+HEADER_ROW_LABEL = re.compile(r"((?:牵头|责任|主责|主办|承办|配合|协办)(?:单位|部门))")
+HEADER_ROW_WORD = re.compile(r"序号|项目名称|名称|目标任务|工作任务|主要任务|工作内容|主要内容|备注|完成时限|时限|进度")
 # A row line's owner cell: units after the task's full stop, a dash for an empty cell after them.
-ROW_TAIL = re.compile(r"[.。;]\s+([\u4e00-\u9fff()][\u4e00-\u9fff() 、,]{1,60}?)(?:\s+[―—\-])?\s*$")
+ROW_TAIL = re.compile(r"[.。;]\s*([\u4e00-\u9fff()][\u4e00-\u9fff() 、,]{1,60}?)(?:\s+[―—\-])?\s*$")
 # A time-limit cell: a date or period alone on its line (2020年12月, 6月底前, 长期坚持).
 PERIOD_CELL = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|上旬|中旬|下旬|末)?前?\s*$"
                          r"|^\s*(?:(?:19|20)\d{2}\s*年)(?:底|年底|上半年|下半年)?前?\s*$|^\s*(?:长期坚持|持续推进|长期推进)\s*$")
@@ -39,7 +39,8 @@ def bare_owner_cells(text: str, items: list[Item]) -> None:
     """Give each unowned item the unit line (and date line) that ends its text, when the document has
     exactly one owner column (its role is the line's role)."""
     headers = {m.group(1) for m in OWNER_HEADER.finditer(text)}
-    headers |= {m.group(1) for line in text.splitlines() if HEADER_ROW_WORD.search(line)
+    headers |= {m.group(1) for line in text.splitlines()
+                if len(line) <= 80 and not re.search(r"[。,;:]", line) and HEADER_ROW_WORD.search(line)
                 for m in HEADER_ROW_LABEL.finditer(line)}
     if len(headers) != 1:
         return

@@ -13,7 +13,8 @@ CN_NUM = "一二三四五六七八九十"
 MARKERS = [
     (1, re.compile(rf"([{CN_NUM}]{{1,3}})\s*、")),
     (2, re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")),
-    (3, re.compile(r"(\d{1,2})\s*(?:、|\.(?!\d))")),   # "1、2023年10月底前,…": 、 is never a decimal point
+    # "1、2023年10月底前,…": 、 is never a decimal point; "63.com" (an address broken over lines) is no item
+    (3, re.compile(r"(\d{1,2})\s*(?:、|\.(?![\dA-Za-z]))")),
     (3, re.compile(r"(\d{1,2})\s*\.(?=\d)")),     # "4.12328投诉…": kept only when it continues a list
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),

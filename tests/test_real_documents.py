@@ -943,3 +943,16 @@ def test_a_unit_named_as_a_subject_never_starts_inside_a_bracket():
     out = read("做好汛期准备工作。\n(县水利局牵头) 全年开展河道巡查。\n")
     mentions = [u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]]
     assert not [m for m in mentions if m.startswith("(")]
+
+
+def test_a_table_whose_reader_lost_the_gaps_between_cells_still_has_its_owner_column():
+    out = read("项目名称合计省级财政目标任务牵头单位备注\n(一) 养老服务项目\n900 600\n300 新建社区养老服务站20个.省民政厅\n"
+               "(二) 农村公路项目\n1200 1200 改造农村公路300公里。省交通运输厅 ―\n")
+    assert owners(item_with(out, "养老服务站")) == (["省民政厅"], [])
+    assert owners(item_with(out, "农村公路300")) == (["省交通运输厅"], [])
+
+
+def test_an_address_broken_over_lines_is_no_numbered_item():
+    out = read("一、总体要求\n二、县政府督查室要加强日常调度。\n特此通知\n(联系人:张某,电子邮箱:abc@1\n63.com)\n")
+    assert "63." not in [it["number"] for it in out["items"]]
+    assert owners(item_with(out, "加强日常调度")) == (["县政府督查室"], [])
