@@ -59,7 +59,9 @@ def _fields(text: str):
         b = BARE_FIELD.match(line)
         role = field_role(b.group(1)) if b else None
         unread_label = line.rstrip().endswith("|") and current is not None and current[2] is not None
-        if b and (role is not None or b.group(1) in ("联系电话", "备注") or unread_label):
+        # any short label alone on its line before a colon is a field of its own ("交办类别:"), read or not
+        colon_label = b is not None and line.rstrip().endswith(":")
+        if b and (role is not None or b.group(1) in ("联系电话", "备注") or unread_label or colon_label):
             # 核查情况 is an outcome field; after a field's value, "整改目标 |" is a field of its own that no role
             # reads, which ends the one before (a label with no value yet takes the next line as its value)
             current = [role, pos + b.start(1), None, None]

@@ -21,7 +21,9 @@ from .units import all_units, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
-LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|并|再|同时|均|要|请|要求|责成|建议|明确|由|统一由)+")
+# The work named before 由 is no part of the owner either: "反馈问题由区水利局牵头整改", "两项任务由X负责".
+LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
+                     r"并|再|同时|均|要|请|要求|责成|建议|明确|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
@@ -182,8 +184,9 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
 SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科)(?:\((?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             r"(?:要|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff][\u4e00-\u9fff()]{{0,23}}?{SUBJECT_END}){ASSIGNING}")
+             r"(?:要(?!求)|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
+# (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()]){{0,23}}?{SUBJECT_END}){ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 # A unit given a list of work: "X承担了多个实事项目,包括:A;B。C", "X负责以下工作:A;B": each part after the
@@ -209,11 +212,11 @@ def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Ite
 
 
 # The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
-ROLE_CLASS = re.compile(r"^(?:牵头|责任|承办|主办|协办|配合|主责)(?:单位|部门|科室)")
+ROLE_CLASS = re.compile(r"^(?:牵头|责任|承办|主办|协办|会办|配合|主责)(?:单位|部门|科室)")
 
 
 WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同)([\u4e00-\u9fff()、]{2,40}?)"
-                          r"(?=对|在|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|,)")
+                          r"(?=对|在|就|针对|围绕|按照|深入|组织|督促|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|,)")
 
 
 SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
@@ -237,8 +240,10 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 spec.end = max(spec.end, more[-1].end)
             continue
         where = at + clause.start() + clause.group().index(stripped)
-        units = _units(subject.group(1), where + subject.start(1))
-        exhortation = re.match(r"还?(?:要|须|必须|应|将)", stripped[subject.end():])
+        named = subject.group(1)
+        cut = named.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
+        units = _units(named[cut:], where + subject.start(1) + cut)
+        exhortation = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
         role_class = units and ROLE_CLASS.match(units[0].mention)
         if units and len(units) == 1 and not (units[0].collective and exhortation and not role_class) \
                 and (exhortation or not report):

@@ -956,3 +956,23 @@ def test_an_address_broken_over_lines_is_no_numbered_item():
     out = read("一、总体要求\n二、县政府督查室要加强日常调度。\n特此通知\n(联系人:张某,电子邮箱:abc@1\n63.com)\n")
     assert "63." not in [it["number"] for it in out["items"]]
     assert owners(item_with(out, "加强日常调度")) == (["县政府督查室"], [])
+
+
+def test_charges_a_clerk_reads_in_notices_and_case_fields():
+    # the work named before 由 is no part of the owner
+    out = read("检查发现问题由县住建局牵头整改3个,分别是工地扬尘未管控。\n")
+    assert owners(item_with(out, "工地扬尘"))[0] == ["县住建局"]
+    # a case's fields one per line: a label alone before its colon ends the field above it
+    case = read("交办编号:\n8\n责任单位:\n县环保局\n问题类别:\n大气污染\n交办内容:\n核查发现企业夜间偷排,请立即组织整改。\n")
+    assert owners(item_with(case, "夜间偷排"))[0] == ["县环保局"]
+    # role classes told what to do, and the units an office works with on a matter
+    notice = read("协办单位应在4月底前向主办单位提出协办意见。会办单位应在5月底前反馈会办意见。\n"
+                  "县政府督查室将会同县人大代表工委、县政协提案委就办理情况开展督查。\n")
+    assert owners(item_with(notice, "反馈会办意见"))[0] == ["会办单位"]
+    assert owners(item_with(notice, "办理情况开展督查")) == (["县政府督查室"], ["县人大代表工委", "县政协提案委"])
+
+
+def test_asking_others_is_no_charge():
+    out = read("为做好办理工作,现就有关事项通知如下。\n今年县政府办公室要求各承办部门在6月底前完成办理。\n")
+    mentions = [u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]]
+    assert not [m for m in mentions if "县政府办公室" in m]      # it asks the 承办部门; the work is theirs
