@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .owners import OwnerSpec
+from .sentence_owners import _task, _units
 from .status import classify
 from .structure import MARKERS, Item, line_spans
 from .tables import Cell, cells_owners, column_role, row_task
@@ -147,6 +149,33 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
             close()
         record.append(field)
     close()
+    return tasks
+
+
+# A published reply to the public (网民留言, 12345, 问政): "市民X反映:" and the complaint, then "<unit>答复:" and
+# what the unit did or will do. The reply is that unit's undertaking on the complaint: a task it leads.
+REPLY_LABEL = re.compile(r"^[^\S\n]*([\u4e00-\u9fff()]{2,30}?)(?:答复|回复|回应|答复意见|回复意见)[^\S\n]*[:][^\S\n]*", re.M)
+ASKING_LABEL = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{0,20}?(?:反映|咨询|留言|来信|投诉|提问|建议|诉求)[^\S\n]*[:]", re.M)
+
+
+def reply_tasks(text: str, items: list[Item]) -> list[Item]:
+    """A task per reply whose label names a unit, running to the next question or reply, outside numbered
+    items; only on a page that puts the questions as labels too."""
+    if not ASKING_LABEL.search(text):
+        return []
+    labels = sorted([(m.start(), m.end(), None) for m in ASKING_LABEL.finditer(text)] +
+                    [(m.start(), m.end(), m) for m in REPLY_LABEL.finditer(text)])
+    tasks = []
+    for k, (start, value, reply) in enumerate(labels):
+        if reply is None or any(it.start <= start < it.end for it in items):
+            continue
+        units = _units(reply.group(1), reply.start(1))
+        end = labels[k + 1][0] if k + 1 < len(labels) else len(text)
+        if len(units) != 1 or not text[value:end].strip():
+            continue
+        spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+        task = _task(text, start, end, spec)
+        tasks.append(task)
     return tasks
 
 

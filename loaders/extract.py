@@ -11,7 +11,7 @@ import heapq
 import re
 from dataclasses import replace
 
-from .cards import card_tasks
+from .cards import card_tasks, reply_tasks
 from .deadlines import find_body_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import closure_notice, field_sections
@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 34
+EXTRACTOR_VERSION = 35
 
 
 def extract_source(src: SourceText) -> dict:
@@ -73,6 +73,7 @@ def _extract(src: SourceText) -> dict:
     check()
     cards = card_tasks(text, items)
     items += cards
+    items += reply_tasks(text, items)
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
     items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
     items.sort(key=lambda it: (it.start, it.rank))

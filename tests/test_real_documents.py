@@ -980,3 +980,10 @@ def test_asking_others_is_no_charge():
     out = read("为做好办理工作,现就有关事项通知如下。\n今年县政府办公室要求各承办部门在6月底前完成办理。\n")
     mentions = [u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]]
     assert not [m for m in mentions if "县政府办公室" in m]      # it asks the 承办部门; the work is theirs
+
+
+def test_each_reply_to_the_public_is_its_units_undertaking():
+    out = read("网友(匿名)留言:\n小区门口路灯坏了一个多月,希望尽快修好。\n区城管局回复:\n已安排路灯所工作人员现场查看,"
+               "将于本周内完成维修。\n市民李先生咨询:\n老旧小区加装电梯有无补贴?\n区住建局答复:\n按照现行政策给予每台15万元补贴。\n")
+    assert owners(item_with(out, "本周内完成维修")) == (["区城管局"], [])
+    assert owners(item_with(out, "每台15万元")) == (["区住建局"], [])
