@@ -166,5 +166,10 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     for m in BODY_DEADLINE.finditer(text):
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()
-    m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text)
+    m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
+        or AT_DISCRETION.search(text)
     return m.span(m.lastindex or 0) if m else None
+
+
+# "市督查室将适时开展督查": the work is timed when the owner sees fit, the deadline kind 适时 (timely).
+AT_DISCRETION = re.compile(r"适时(?=[\u4e00-\u9fff])")
