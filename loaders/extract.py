@@ -21,7 +21,7 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import charged_sentences, sentence_owners, sentence_tasks
+from .sentence_owners import addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
 from .status import classify
 from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
@@ -36,7 +36,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 36
+EXTRACTOR_VERSION = 37
 
 
 def extract_source(src: SourceText) -> dict:
@@ -74,6 +74,7 @@ def _extract(src: SourceText) -> dict:
     cards = card_tasks(text, items)
     items += cards
     items += reply_tasks(text, items)
+    items += addressed_tasks(text, items)
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
     items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
     items.sort(key=lambda it: (it.start, it.rank))

@@ -281,6 +281,28 @@ def charged_sentences(text: str, start: int, end: int, report: bool) -> list[Ite
     return found
 
 
+# A notice to one body (督办通知, 督办函): the addressee alone on its line before the body ("市消防支队:"), then
+# what it is asked to do ("请你们…迅速进行整改…于9月20日前报送"). What is asked of "你们" is the addressee's.
+ADDRESSEE = re.compile(r"^[^\S\n]*([\u4e00-\u9fff()]{2,30})[^\S\n]*:[^\S\n]*$", re.M)
+ASKED = re.compile(r"请你们|请你(?:单位|局|委|办|厅|院|司|处|部门)|你们要|你(?:单位|局|委|办|厅)(?:要|务必)")
+
+
+def addressed_tasks(text: str, items: list[Item]) -> list[Item]:
+    """The paragraph from the sentence asking the addressee, outside numbered items, as its task."""
+    asked = ASKED.search(text)
+    if asked is None:
+        return []
+    addressee = next((m for m in ADDRESSEE.finditer(text, 0, asked.start())), None)
+    units = (_units(addressee.group(1), addressee.start(1)) if addressee else None) or []
+    if len(units) != 1 or units[0].collective or any(it.start <= asked.start() < it.end for it in items):
+        return []
+    sentence = text.rfind("。", 0, asked.start()) + 1
+    line = text.rfind("\n", 0, asked.start()) + 1
+    end = text.find("\n", asked.start())
+    spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+    return [_task(text, max(sentence, line), end if end >= 0 else len(text), spec)]
+
+
 def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
     (…。责任部门:市房管局), a unit given a list of work, or a sentence whose subject is the unit the

@@ -993,3 +993,12 @@ def test_work_timed_at_the_owners_discretion_is_timely():
     out = read("一、工作要求\n1.县应急局将适时组织第三方机构对整治情况进行评估。\n2.县消防救援大队于2024年6月底前完成复查。\n")
     assert item_with(out, "第三方机构")["deadline"]["kind"] == "timely"
     assert item_with(out, "完成复查")["deadline"]["date"] == "2024-06-30"
+
+
+def test_what_a_notice_asks_of_its_one_addressee_is_the_addressees():
+    out = read("督办通知〔2023〕5号\n县住建局:\n近期检查发现部分工地扬尘防控不到位。请你们立即组织排查,逐项整改到位,"
+               "整改情况于6月15日前报县政府督查室。\n2023年6月1日\n")
+    task = item_with(out, "立即组织排查")
+    assert owners(task) == (["县住建局"], []) and task["deadline"]["date"] == "2023-06-15"
+    many = read("各乡镇人民政府,县直各部门:\n请你们按照要求抓好落实。\n")
+    assert not [it for it in many["items"] if it["lead"]]      # a notice to many names no one owner
