@@ -26,7 +26,9 @@ DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要
 _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
 # Any other "…单位:" label (数据提供单位, 联系单位) names units in no owner role: it ends the value before it.
 _OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only after a separator: never mid-name
-_OWNER_LABEL = (rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
+# the work the label is about may open it: 整改责任单位, 问题整改责任单位, 督办责任单位
+_OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?"
+                rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s*[:]")
@@ -322,11 +324,17 @@ NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位
 NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园区|开发区)$")
 
 
+# A parenthetical that is only a convention about the list before it: it opens on the rank it speaks of.
+CONVENTION_ALONE = re.compile(r"\s*(?:其中)?(?:排名|排序|列|排|名列)?(?:在)?(?:第一|首位|首家)")
+
+
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
     inner = text[s + 1: e - 1]
     if DOC_NUMBER.search(inner) and not LABEL.search(inner):
         return None           # a document number, not an owner clause
+    if CONVENTION_ALONE.match(inner):
+        return None           # "(第一责任单位为牵头单位,下同)" after a list: the convention, read as such elsewhere
     spec = parse_owner_span(text, s + 1, e - 1)
     if spec and spec.bare and not _closes_sentence(text, s, e):
         return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it

@@ -1002,3 +1002,14 @@ def test_what_a_notice_asks_of_its_one_addressee_is_the_addressees():
     assert owners(task) == (["县住建局"], []) and task["deadline"]["date"] == "2023-06-15"
     many = read("各乡镇人民政府,县直各部门:\n请你们按照要求抓好落实。\n")
     assert not [it for it in many["items"] if it["lead"]]      # a notice to many names no one owner
+
+
+def test_a_label_may_open_on_the_work_it_is_about_and_a_bracketed_convention_is_no_unit():
+    out = read("一、县人民医院\n(1)候诊区禁烟标识缺失;\n(2)志愿服务台账不全。\n问题整改责任单位:县卫生健康局 整改时限:7天\n"
+               "二、县图书馆\n(1)阅览室消防通道堵塞。\n问题整改责任单位:县文旅局 整改时限:3天\n")
+    assert owners(item_with(out, "禁烟标识"))[0] == ["县卫生健康局"]
+    assert owners(item_with(out, "消防通道"))[0] == ["县文旅局"]
+    plan = read("(一)优化项目审批。\n责任单位:区发改局、区资源规划局(第一责任单位为牵头单位,下同)\n时限要求:2020年6月底\n"
+                "(二)规范中介服务。\n责任单位:区审批局、区市场监管局\n")
+    assert owners(item_with(plan, "优化项目审批")) == (["区发改局"], ["区资源规划局"])
+    assert owners(item_with(plan, "规范中介服务")) == (["区审批局"], ["区市场监管局"])
