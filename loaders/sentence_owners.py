@@ -171,7 +171,11 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     subject = re.match(rf"([\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)){ACTION}",
                        head)
     units = subject and _units(subject.group(1), at)
-    if not units or len(units) != 1 or units[0].collective:
+    # a class of units the document defines by role, told what to do ("(二)各责任单位要…"), owns the item as a
+    # collective; any other collective (各单位, 各地各部门) only exhorts
+    role_class = units and len(units) == 1 and ROLE_CLASS.match(units[0].mention) \
+        and re.match(r"还?(?:要(?!求)|须|必须|应)", head[subject.end():])
+    if not units or len(units) != 1 or (units[0].collective and not role_class):
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
     _add_helpers(spec, head[subject.end():], at + subject.end())

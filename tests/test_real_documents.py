@@ -1013,3 +1013,10 @@ def test_a_label_may_open_on_the_work_it_is_about_and_a_bracketed_convention_is_
                 "(二)规范中介服务。\n责任单位:区审批局、区市场监管局\n")
     assert owners(item_with(plan, "优化项目审批")) == (["区发改局"], ["区资源规划局"])
     assert owners(item_with(plan, "规范中介服务")) == (["区审批局"], ["区市场监管局"])
+
+
+def test_a_role_class_told_what_to_do_owns_its_item_as_a_collective():
+    out = read("三、工作要求\n(一)各牵头单位要按月调度任务进展,及时协调解决问题。\n(二)各部门要高度重视。\n")
+    task = item_with(out, "按月调度")
+    assert owners(task)[0] == ["牵头单位"] and task["lead"][0]["collective"]
+    assert owners(item_with(out, "高度重视")) == ([], [])      # a class named by no role only exhorts
