@@ -50,9 +50,15 @@ def _units(text: str, at: int):
 NAMED_ROLE = re.compile(r"^(.{2,60}?)(?:为|是|作为)((?:牵头|责任|主办|协办|配合|主责|承办|实施)(?:单位|部门))$")
 
 
+# Whose the label is, before it: "其", "该点位的", "华声小区的".
+POSSESSOR = re.compile(r"(?:其|该[\u4e00-\u9fff]{0,6}?的?|[\u4e00-\u9fff]{1,12}?的)(?=[\u4e00-\u9fff]{2,8}?(?:为|是))")
+
+
 def _copula_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     """"牵头单位为X、Y" / "牵头领导是副市长Z": a label, a copula, then the units or persons it names."""
     m = COPULA_LABEL.match(clause)
+    if m is None and (whose := POSSESSOR.match(clause)):
+        m = COPULA_LABEL.match(clause, whose.end())     # "华声小区的责任单位是X", "其责任单位为X"
     if m is None:
         return False
     role, value, value_at = role_of_label(m.group(1)), clause[m.end():], at + m.end()
@@ -185,7 +191,7 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科)(?:\((?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -248,6 +254,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         cut = named.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
         units = _units(named[cut:], where + subject.start(1) + cut)
         exhortation = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
+        exhortation = exhortation or cut > 0          # "应由X负责整治": the work is handed to X
         role_class = units and ROLE_CLASS.match(units[0].mention)
         if units and len(units) == 1 and not (units[0].collective and exhortation and not role_class) \
                 and (exhortation or not report):

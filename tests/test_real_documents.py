@@ -1020,3 +1020,12 @@ def test_a_role_class_told_what_to_do_owns_its_item_as_a_collective():
     task = item_with(out, "按月调度")
     assert owners(task)[0] == ["牵头单位"] and task["lead"][0]["collective"]
     assert owners(item_with(out, "高度重视")) == ([], [])      # a class named by no role only exhorts
+
+
+def test_a_reports_narrative_names_each_findings_owner_in_its_own_words():
+    out = read("【文明创建曝光台】督查通报\n督查发现,幸福里小区的责任单位是区民政局,该小区楼道堆放杂物。\n"
+               "在人民路与解放路交汇处,有占道经营现象,其责任单位为东城街道办事处。\n"
+               "滨河路上,电动车乱停阻挡消防通道,应由县消防救援大队负责整治。\n")
+    assert owners(item_with(out, "楼道堆放杂物"))[0] == ["区民政局"]
+    assert owners(item_with(out, "占道经营"))[0] == ["东城街道办事处"]
+    assert owners(item_with(out, "阻挡消防通道"))[0] == ["县消防救援大队"]
