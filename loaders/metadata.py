@@ -237,6 +237,10 @@ NEWS_LEAD = re.compile(rf"^[^\S\n]*(?:(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})
 MASTHEAD_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*(?:星期|周)[一二三四五六日天]\s*$", re.M)
 # "——2021年1月19日在…会议上" under a report's title, or opening the page: the day it was delivered
 SPEECH_DATE = re.compile(r"^\s*(?:——|--|—|\()?\s*((?:19|20)\d{2})\s*年?\s*(\d{1,2})\s*月?\s*(\d{1,2})\s*日\s*在", re.M)
+# A resolution's adoption line under its title: "(2021年6月30日紫金县第十六届人民代表大会常务委员会第六十八次会议
+# 通过)": the day it was adopted and the body that adopted it (read with the line breaks of a wrapped title removed).
+ADOPTED = re.compile(rf"\(\s*({ANY_DATE})\s*([{HAN}]{{2,40}}?(?:人民代表大会常务委员会|人民代表大会|委员会|政府))"
+                     r"第[一二三四五六七八九十百\d]+次(?:全体|常务)?会议(?:审议)?(?:通过|批准)\s*\)")
 # Who delivers a report to the 人大常委会, under its title, or a 解读's 解读人: "上海市松江区审计局局长 宋 莉". The body
 # they speak for issued it.
 REPORTER = re.compile(rf"^[^\S\n]*(?:解读人[:][^\S\n]*)?([{HAN}]{{3,30}}?(?:局|委员会|委|办公室|办|厅|院|政府|署))"
@@ -339,6 +343,7 @@ def read_meta(text: str) -> Meta:
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
     news = NEWS_LEAD.search(text[:600])
+    adopted = ADOPTED.search(re.sub(r"\n", "", text[:800]))
     # the body named before 关于 in the title issued the document; a portal that reposts it names itself
     # as 发布机构 (青山湖区's site carrying 南昌市人民政府's notice), one of the same place names it in full
     formal = source.value if source and source.label in FORMAL_SOURCE else None
@@ -347,6 +352,7 @@ def read_meta(text: str) -> Meta:
     for candidate in (formal,
                       title_head if UNIT_END.search(title_head) else None,
                       header.group(1) if header else None,
+                      adopted.group(2) if adopted else None,
                       news.group(4) if news else None,
                       inline[0] if inline else None,
                       reporter.group(1) if (reporter := REPORTER.search(text[:800])) else None,
@@ -361,6 +367,7 @@ def read_meta(text: str) -> Meta:
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
+                 or (_iso(adopted.group(1)) if adopted else None)
                  or (_iso(lettered.group(2)) if (lettered := NUMBER_DATE_LINE.search(text[:1500])) else None)
                  or (_iso(closing.group(1)) if (closing := CLOSING_DATE.search(text[:1500])) else None)
                  or (f"{int(speech.group(1)):04d}-{int(speech.group(2)):02d}-{int(speech.group(3)):02d}" if speech else None)

@@ -1029,3 +1029,9 @@ def test_a_reports_narrative_names_each_findings_owner_in_its_own_words():
     assert owners(item_with(out, "楼道堆放杂物"))[0] == ["区民政局"]
     assert owners(item_with(out, "占道经营"))[0] == ["东城街道办事处"]
     assert owners(item_with(out, "阻挡消防通道"))[0] == ["县消防救援大队"]
+
+
+def test_a_resolution_is_dated_and_issued_by_its_adoption_line():
+    doc = read("关于检查《某某市河道管理条例》实施情况报告的审议意见\n(2022年8月26日某某县第十七届人民代表大会\n"
+               "常务委员会第十二次会议通过)\n县人民政府及其有关部门要认真研究处理。\n")["document"]
+    assert (doc["issuer"], doc["date"]) == ("某某县第十七届人民代表大会常务委员会", "2022-08-26")
