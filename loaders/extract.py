@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 41
+EXTRACTOR_VERSION = 42
 
 
 def extract_source(src: SourceText) -> dict:
@@ -92,6 +92,9 @@ def _extract(src: SourceText) -> dict:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
             if item.owners is None or item.owners.empty:
                 charged += _charged_children(text, item, meta.reports_outcomes)
+            elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes)):
+                item.owners = None          # the owners are its measures', each on its line
+                charged += measures
     if charged:
         items = sorted(items + charged, key=lambda it: (it.start, it.rank))
         for n, item in enumerate(items, 1):
@@ -147,6 +150,15 @@ def _first_year(text: str) -> int | None:
 def _own_region(item: Item) -> tuple[int, int]:
     """The item's own text: up to its first child, so a parent never takes its children's owners."""
     return item.start, (min(c.start for c in item.children) if item.children else item.end)
+
+
+# A table's measure cells flattened into an item, each on its own line opening on its owner: "区城管局负责,工商局
+# 配合,取缔…⏎2008年5月1日前⏎区城建局负责,各街道配合,清除…": the item is a list of measures, not one.
+MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)
+
+
+def _measure_lines(text: str, item: Item) -> bool:
+    return len(MEASURE_LINE.findall(text, item.start, _own_region(item)[1])) >= 2
 
 
 def _charged_children(text: str, item: Item, report: bool) -> list[Item]:

@@ -285,8 +285,8 @@ def charged_sentences(text: str, start: int, end: int, report: bool) -> list[Ite
     found = [task for task in found if task.owners.lead]
     if len({task.owners.lead[0].mention for task in found}) < 2:
         return []
-    for k, task in enumerate(found):         # a charge runs on to the next one
-        task.end = found[k + 1].start if k + 1 < len(found) else task.end
+    for k, task in enumerate(found):         # a charge runs on to the next one, the last to the item's end
+        task.end = found[k + 1].start if k + 1 < len(found) else end
         while task.end > task.start and text[task.end - 1].isspace():
             task.end -= 1
     return found
