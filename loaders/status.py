@@ -25,12 +25,23 @@ DONE = re.compile(r"已(?:经)?(?:全部)?(?:完成|整改(?:到位|完毕|完�
                   r"已(?:经)?将[^,。;]{1,30}?(?:纳入|上缴|退回|收回|追回|归还|补缴|拨付|移交|调整|清理)|已[^,。;]{0,12}完毕")
 
 
+# Counts in one outcome: "共发现错误表述332个,截止3月15日,已完成整改312个" is done in part, so in progress.
+FOUND_COUNT = re.compile(r"(?:发现|排查出?|梳理出?|反馈|交办|查出|检查出)[^,。;]{0,16}?(\d+)\s*(?:个|项|条|处|件)")
+DONE_COUNT = re.compile(r"已(?:经)?(?:完成)?整改(?:完成|到位)?(\d+)\s*(?:个|项|条|处|件)|"
+                        r"(\d+)\s*(?:个|项|条|处|件)[^,。;]{0,6}已(?:经)?(?:完成)?整改")
+
+
+def _done_in_part(outcome: str) -> bool:
+    found, done = FOUND_COUNT.search(outcome), DONE_COUNT.search(outcome)
+    return bool(found and done and int(done.group(1) or done.group(2)) < int(found.group(1)))
+
+
 def classify(outcome: str | None) -> str | None:
     if not outcome or not outcome.strip():
         return None
     if PENDING.search(outcome):
         return "pending"
-    if IN_PROGRESS.search(outcome):
+    if IN_PROGRESS.search(outcome) or _done_in_part(outcome):
         return "in_progress"
     if DONE.search(outcome):
         return "done"
