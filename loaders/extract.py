@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 
 
 def extract_source(src: SourceText) -> dict:
@@ -94,6 +94,9 @@ def _extract(src: SourceText) -> dict:
                 charged += _charged_children(text, item, meta.reports_outcomes)
             elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes)):
                 item.owners = None          # the owners are its measures', each on its line
+                charged += measures
+            elif measures := _owner_line_measures(text, item):
+                item.owners = None
                 charged += measures
     if charged:
         items = sorted(items + charged, key=lambda it: (it.start, it.rank))
@@ -159,6 +162,33 @@ MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头
 
 def _measure_lines(text: str, item: Item) -> bool:
     return len(MEASURE_LINE.findall(text, item.start, _own_region(item)[1])) >= 2
+
+
+# The other way round: each measure's content line followed by its owner cell on a line of its own, the unit
+# list and its role verb ("市发改委牵头落实", "市金融办、市财政局分别牵头落实"), several under one heading.
+OWNER_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、,]{2,80}?(?:分别)?(?:牵头|负责)(?:落实|实施|推进)?[^\S\n]*$", re.M)
+
+
+def _owner_line_measures(text: str, item: Item) -> list[Item]:
+    """A measure per owner line when an item holds two or more: its content lines above it, its owners in it."""
+    start, end = _own_region(item)
+    first_line_end = text.find("\n", start, end)
+    if first_line_end < 0:
+        return []
+    lines = [m for m in OWNER_LINE.finditer(text, first_line_end, end)]
+    specs = [(m, parse_owner_span(text, m.start(), m.end())) for m in lines]
+    specs = [(m, spec) for m, spec in specs if spec and (spec.lead or spec.responsible)]
+    if len(specs) < 2:
+        return []
+    measures, at = [], first_line_end + 1
+    for m, spec in specs:
+        body = text[at:m.start()].strip()
+        if body:
+            child = _new_child(item, at + text[at:m.start()].index(body[0]), m.end(), item.rank + 0.5)
+            child.owners = spec
+            measures.append(child)
+        at = m.end() + 1
+    return measures if len(measures) >= 2 else []
 
 
 def _charged_children(text: str, item: Item, report: bool) -> list[Item]:

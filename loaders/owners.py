@@ -35,7 +35,7 @@ LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
 # The label said in a sentence, with a copula for the colon: "牵头单位为市园林局", "主责单位是X、Y", "牵头领导是副市长Z".
 COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
-ROLE_END = re.compile(r"(分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
+ROLE_END = re.compile(r"(分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
                       r"负责落实|具体负责|共同负责|负责|配合落实|配合|协助|协办|会办|参与|共同推进|按职责推进)$")
 ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
@@ -167,7 +167,7 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
 
 def verb_role(verb: str) -> str:
     """牵头/主办 lead; 配合/协办/会办/参与 assist; 分别负责 makes each named unit lead its own part."""
-    if "牵头" in verb or verb in ("主办", "分别负责"):
+    if "牵头" in verb or verb in ("主办", "分别负责", "分别负责落实"):
         return "lead"
     return "assist" if verb in ASSIST_VERBS else "responsible"
 

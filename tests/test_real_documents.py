@@ -1054,3 +1054,12 @@ def test_an_outcome_that_counts_fewer_done_than_found_is_in_progress():
     assert classify("共排查出消防隐患48处,截至6月底,已完成整改41处。") == "in_progress"
     assert classify("共排查出消防隐患48处,截至6月底,已完成整改48处。") == "done"
     assert classify("反馈问题12个,其中9个已整改到位,3个正在推进。") == "in_progress"
+
+
+def test_content_lines_each_followed_by_their_owner_line_are_measures():
+    out = read("主要内容\n责任单位\n(二)加强民生信息公开\n围绕养老服务政策,加强养老服务信息公开。\n县民政局牵头落实\n"
+               "围绕教育招生政策,及时公开招生计划和录取结果。\n县教育局、县招生办分别牵头落实\n"
+               "(三)加强住房信息公开\n公开保障性住房分配结果。(县住建局、县自然资源局分别负责落实)\n")
+    assert owners(item_with(out, "养老服务信息")) == (["县民政局"], [])
+    assert owners(item_with(out, "招生计划")) == (["县教育局", "县招生办"], [])
+    assert owners(item_with(out, "保障性住房"))[0] == ["县住建局", "县自然资源局"]
