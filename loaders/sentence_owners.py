@@ -23,12 +23,12 @@ CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
 # The work named before 由 is no part of the owner either: "反馈问题由区水利局牵头整改", "两项任务由X负责".
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
-                     r"并|再|同时|均|要|请|要求|责成|建议|明确|由|统一由)+")
+                     r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
-REQUEST = re.compile(r"^(?:请|要求|责成)")
-REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成)")
+REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
+REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成|责令)")
 PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE.pattern})?(?:同志)?(?:负总责|负责|牵头)$")
 
 
@@ -85,7 +85,9 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     body_at = at + (lead_in.end() if lead_in else 0)
     body = clause[lead_in.end():] if lead_in else clause
     if REQUEST.match(clause):           # 请交通局按照整改要求…: the requested unit answers
-        m = re.match(r"([\u4e00-\u9fff、]{2,30}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要)", body)
+        # "责成X整改", "责令X限期整改": the unit told to put it right, right before the work it is told to do
+        m = re.match(r"([\u4e00-\u9fff、]{2,30}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
+                     r"(?:整改|纠正|查处|清理|退还|追回|补缴|处理)(?:到位)?$)", body)
         if m and (units := _units(m.group(1), body_at)):
             spec.responsible += [(u, "responsible") for u in units]
             return True
@@ -331,7 +333,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         k = bisect_right(starts, pos) - 1
         return k < 0 or pos >= covered[k][1]
 
-    if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text:
+    if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
+            and not ORDERED.search(text):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -355,7 +358,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         for s in SEGMENT.finditer(para[:charge_at]):
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
-            told = _copula_task(text, para_start + s.start(), s.group())
+            told = _copula_task(text, para_start + s.start(), s.group()) or \
+                _ordered_task(text, para_start + s.start(), s.group())
             tasks += [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
     return tasks
 
@@ -389,6 +393,20 @@ def _copula_task(text: str, at: int, sentence: str) -> Item | None:
         if clause:
             _copula_owners(spec, clause, at + m.start() + m.group().index(clause))
     return _task(text, at, at + len(sentence), spec) if spec.lead or spec.responsible else None
+
+
+# An inspector's order in a narrative: "检查组现场责令县水务集团限期整改", "责成X整改到位".
+ORDERED = re.compile(r"(?:责令|责成)([\u4e00-\u9fff、()]{2,30}?)(?:限期|立即|及时|依法|尽快)?"
+                     r"(?:整改|纠正|查处|清理|退还|追回|补缴|处理|拆除)")
+
+
+def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
+    m = ORDERED.search(sentence)
+    units = m and _units(m.group(1), at + m.start(1))
+    if not units:
+        return None
+    spec = OwnerSpec(lead=units, start=units[0].start, end=units[-1].end)
+    return _task(text, at, at + len(sentence), spec)
 
 
 def _task(text: str, start: int, end: int, spec: OwnerSpec) -> Item:

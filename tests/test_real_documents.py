@@ -1063,3 +1063,11 @@ def test_content_lines_each_followed_by_their_owner_line_are_measures():
     assert owners(item_with(out, "养老服务信息")) == (["县民政局"], [])
     assert owners(item_with(out, "招生计划")) == (["县教育局", "县招生办"], [])
     assert owners(item_with(out, "保障性住房"))[0] == ["县住建局", "县自然资源局"]
+
+
+def test_the_unit_told_to_put_it_right_owns_the_finding():
+    out = read("审计结果公告\n二、审计发现的问题\n(一)工程结算多计费用36万元。\n三、审计处理情况\n"
+               "对上述问题,县审计局已出具审计报告,责成县交通建设公司整改。\n")
+    assert owners(item_with(out, "责成县交通建设公司"))[0] == ["县交通建设公司"]
+    told = read("督查情况通报\n检查组现场责令县水务集团限期整改。\n")
+    assert [u["mention"] for it in told["items"] for u in it["lead"] + it["responsible"]] == ["县水务集团"]
