@@ -154,6 +154,8 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         j = i + width
         if roles[0] == "number":
             j = _numbered_rows(text, cells, j, roles, items, tasks)
+        elif any(c == "1" for c, _ in cells[j:j + 3]):
+            j = _bare_numbered_rows(cells, j, roles, items, tasks)
         elif any(ROW_MARK.match(c) and ROW_MARK.match(c).group(1) == "1" for c, _ in cells[j - 1:j + 3]):
             j = _marked_rows(cells, j, roles, items, tasks)
         else:
@@ -202,6 +204,31 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             tasks.append(task)
         expected, j = number + 1, k
     return j
+
+
+def _bare_numbered_rows(cells, j, roles, items, tasks) -> int:
+    """Rows numbered in a column the header does not name, after a category cell merged down over rows
+    ("工作任务|具体要求|责任科室|时限要求" then "强化…公开|1|<task>|办公室|年底前|4|<task>|…"): a row runs from its
+    number to the next; a cell beyond the data columns before the next number is the next rows' category.
+    The first data column with no role of its own (具体要求) holds the row's work."""
+    data = list(roles[1:])
+    if "task" not in data and None in data:
+        data[data.index(None)] = "task"
+    k = next(k for k in range(j, j + 3) if cells[k][0] == "1")
+    expected = 1
+    while k < len(cells) and ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == expected:
+        e = k + 1
+        while e < len(cells) and e - k <= 2 * len(roles) + 1 and not TABLE_END.match(cells[e][0]) \
+                and not (ROW_NUMBER.match(cells[e][0]) and int(cells[e][0]) == expected + 1):
+            e += 1
+        own = cells[k + 1:e]
+        if e < len(cells) and len(own) > len(data):
+            own = own[:len(data)]          # the next rows' category cell
+        row = [_cell("number", *cells[k])] + [_cell(*c) for c in _assign(data, own)]
+        if (task := row_task(row, items)):
+            tasks.append(task)
+        expected, k = expected + 1, e
+    return k
 
 
 ROW_MARK = re.compile(r"^(\d{1,3})[、.](?!\d)\S")
@@ -447,7 +474,7 @@ def _glued_rows(text: str, items: list[Item]) -> list[Item]:
 
 
 # Any header names an owner column: a cheap test that spares documents with no table the line scans.
-OWNER_COLUMN = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
+OWNER_COLUMN = re.compile(r"(?:单位|部门|科室|处室|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
 ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 

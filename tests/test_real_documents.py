@@ -1071,3 +1071,14 @@ def test_the_unit_told_to_put_it_right_owns_the_finding():
     assert owners(item_with(out, "责成县交通建设公司"))[0] == ["县交通建设公司"]
     told = read("督查情况通报\n检查组现场责令县水务集团限期整改。\n")
     assert [u["mention"] for it in told["items"] for u in it["lead"] + it["responsible"]] == ["县水务集团"]
+
+
+def test_rows_numbered_in_a_column_the_header_leaves_unnamed_after_a_merged_category_cell():
+    cells = ["重点工作", "工作内容", "责任科室", "完成时限",
+             "规范信息发布", "1", "全面梳理本单位公开目录,动态更新。", "综合科", "6月底前",
+             "2", "按时编制政务公开年度报告。", "办公室", "持续推进",
+             "加强政策解读", "3", "重要政策出台同步发布解读材料。", "政策法规科", "长期坚持"]
+    out = read("2023年政务公开重点任务清单\n" + "\n|\n".join(cells) + "\n|\n")
+    assert owners(item_with(out, "梳理本单位公开目录")) == (["综合科"], [])
+    assert owners(item_with(out, "年度报告")) == (["办公室"], [])
+    assert item_with(out, "同步发布解读")["deadline"]["kind"] == "ongoing"
