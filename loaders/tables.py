@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .owners import (ASSIST_WORDS, LEAD_WORDS, PERSON_NOUN, RESP_WORDS, UNIT_NOUN, OwnerSpec,
-                     role_of_label)
+                     parse_owner_text, role_of_label)
 from .persons import split_person_list
 from .structure import Item, line_spans
 from .units import looks_like_unit, split_unit_list
@@ -94,6 +94,16 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     return roles if has_owner and len(roles) >= 2 and len(cells) >= 2 else None
 
 
+def _filled(cells: list) -> list:
+    """The cells up to the last one with text: "| ||" closing a copied row is no column."""
+    while cells and not cells[-1][0].strip():
+        cells = cells[:-1]
+    return cells
+
+
+ROW_HEAD_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}\s*$)")
+
+
 def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
     """Yield rows as lists of (cell text, [offset of each char]) from the lines after a header."""
     row: list[list] | None = None
@@ -111,6 +121,12 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
         cells = _cells(line, pos)
         if len(cells) < 2:
             break
+        # a row wider than the header opens on cells the header has no column for: the headings it falls
+        # under ("一、…", "(一)…") and its number; they are no owners
+        if len(_filled(cells)) > width:
+            cells = _filled(cells)
+            while len(cells) > width and ROW_HEAD_CELL.match(cells[0][0]):
+                cells = cells[1:]
         if row is None or not boxed:
             if row:
                 yield row
@@ -122,6 +138,22 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
             row[i + shift][1] += list(range(at, at + len(cell)))
     if row:
         yield row
+
+
+CELL_ROLE_VERB = re.compile(r"牵头|负责|配合|协助|协办|参与|会同")
+
+
+def _cell_clause(text: str, offsets: list[int]) -> OwnerSpec | None:
+    """An owner cell written as a clause with its own role verbs, read with the owner grammar; None for a
+    plain list of units (its column names their role)."""
+    if not CELL_ROLE_VERB.search(text) or "\n" in text.strip():
+        return None
+    told = parse_owner_text(text, 0)
+    if told is None or not (told.lead or told.responsible):
+        return None
+    for m in told.lead + [m for m, _ in told.responsible]:
+        m.start, m.end = offsets[m.start], offsets[m.end - 1] + 1
+    return told
 
 
 def _mentions(cell: tuple[str, list[int]]):
@@ -150,7 +182,7 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
         if not roles:
             i += 1
             continue
-        width = len(_cells(line, pos))
+        width = len(_filled(_cells(line, pos)))
         body = []
         j = i + 1
         boxed = bool(BAR.search(line)) and any(BORDER.match(l) for _, l in lines[j:j + 2])
@@ -199,6 +231,10 @@ def cells_owners(cells: list[Cell]) -> tuple[OwnerSpec, str | None]:
         if role in ("lead", "responsible", "assist"):
             cell_text, named = _person_after_unit(cell_text, offs)     # "市民政局 伍泽国": unit, then its head
             spec.persons += named
+            if (told := _cell_clause(cell_text, offs)) is not None:
+                spec.lead += told.lead          # "市发改委牵头,市住建局配合": the cell says who leads itself
+                spec.responsible += told.responsible
+                continue
             for m in _mentions((cell_text, offs)):
                 if role == "lead" or m.marked_lead:
                     spec.lead.append(m)

@@ -1085,3 +1085,11 @@ def test_rows_numbered_in_a_column_the_header_leaves_unnamed_after_a_merged_cate
     assert owners(item_with(out, "梳理本单位公开目录")) == (["综合科"], [])
     assert owners(item_with(out, "年度报告")) == (["办公室"], [])
     assert item_with(out, "同步发布解读")["deadline"]["kind"] == "ongoing"
+
+
+def test_a_bar_tables_owner_cell_is_read_with_the_owner_grammar_and_heading_cells_are_no_owners():
+    out = read("重点任务 | 具体要求 | 责任单位 | 完成时限 | ||\n"
+               "一、优化营商环境 | (一)深化审批改革 | 1 | 推行工程建设项目联合审批。 | 县住建局牵头,县自然资源局、县审批局配合 | 6月底前 | ||\n"
+               "2 | 公开涉企收费目录清单。 | 县发改局、县市场监管局负责 | 持续推进 | ||\n")
+    assert owners(item_with(out, "联合审批")) == (["县住建局"], ["县自然资源局", "县审批局"])
+    assert owners(item_with(out, "涉企收费")) == ([], ["县发改局", "县市场监管局"])
