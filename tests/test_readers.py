@@ -479,3 +479,30 @@ def test_a_page_source_saved_as_text_is_read_as_the_page(tmp_path):
     path.write_text(page, encoding="utf-8")
     text = read_document(path).text
     assert "<p" not in text and text.splitlines()[:2] == paragraphs[:2]
+
+
+def test_printed_lines_that_run_to_the_margin_continue_on_the_next():
+    from loaders.readers.common import reflow
+    from loaders.readers.ocr import OCR_SLACK
+    # an OCR box that stops two characters short of the widest line (narrow digits, a skewed page) still ends
+    # a line that runs on; a line far short of the margin ends its paragraph; an item marker starts anew
+    placed = [("2023年10月底前,县政府要将自验自评情况报送县消安委。县", 1000, 30),
+              ("消安委将适时开展评估复核。", 560, 30),
+              ("县应急局要于2023年2月10", 940, 31),
+              ("日前报送整治方案。", 500, 30),
+              ("1.加强巡查。", 300, 30)]
+    assert reflow(placed, OCR_SLACK) == ["2023年10月底前,县政府要将自验自评情况报送县消安委。县消安委将适时开展评估复核。",
+                                         "县应急局要于2023年2月10日前报送整治方案。", "1.加强巡查。"]
+    assert reflow(placed)[1] == "县应急局要于2023年2月10"      # exact positions (OFD) keep the tight margin
+
+
+def test_the_ocr_cache_keeps_placed_lines_so_a_better_reflow_needs_no_second_reading(tmp_path, monkeypatch):
+    import hashlib
+    import json
+    from loaders.readers import ocr
+    monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path))
+    raw = b"not really an image"
+    (tmp_path / f"{hashlib.sha256(raw).hexdigest()}.json").write_text(json.dumps(
+        {"lines": [["县应急局要于2023年2月10", 940, 31], ["日前报送整治方案。", 500, 30]], "confidence": 0.97}))
+    text, fmt, confidence = ocr.ocr_pages("scan.png", raw, iter(()), "image", 1)
+    assert (text, fmt, confidence) == ("县应急局要于2023年2月10日前报送整治方案。", "image+ocr", 0.97)

@@ -185,9 +185,10 @@ def decode_mixed(raw: bytes) -> tuple[str, str] | None:
 ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、.]|\d{1,3}\s+\S|[①-⑳]|附件)")
 
 
-def reflow(placed: list[tuple[str, float, float]]) -> list[str]:
+def reflow(placed: list[tuple[str, float, float]], slack: float = 1.5) -> list[str]:
     """Printed lines back into paragraphs: a line that runs to the right margin (公文 print 28 characters a
-    line) continues on the next, unless that one opens an item; a line that stops short ends its paragraph."""
+    line) continues on the next, unless that one opens an item; a line that stops short ends its paragraph.
+    ``slack``: how many character sizes short of the margin still count as reaching it."""
     if not placed:
         return []
     margin = max(end for _, end, _ in placed)
@@ -198,5 +199,5 @@ def reflow(placed: list[tuple[str, float, float]]) -> list[str]:
             out[-1] += text
         else:
             out.append(text)
-        joining = end >= margin - 1.5 * size and "\t" not in text
+        joining = end >= margin - slack * size and "\t" not in text
     return out
