@@ -16,7 +16,7 @@ FIELDS = {   # field → its labels, most authoritative first
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关", "信息来源", "来源"),
     "doc_no": ("发文字号", "文号", "文件编号"),
     "written": ("成文日期", "成文时间", "发文日期", "发文时间", "印发日期", "签发日期"),
-    "published": ("发布日期", "发布时间", "公开日期", "生成日期", "信息时间", "解读时间", "日期", "时间"),
+    "published": ("发布日期", "发布时间", "公开日期", "生成日期", "信息时间", "发表时间", "发表日期", "解读时间", "日期", "时间"),
     "title": ("标题", "文件名称"),
 }
 OTHER_LABELS = ("索引号", "主题分类", "分类", "效力状态", "有效性", "体裁分类", "公文种类", "主题词", "浏览次数", "访问量",
@@ -35,7 +35,9 @@ DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2
 # A bare timestamp opening a line: "2021-02-18 17:26:29来源:…", "2019-04-28 / :61"; written with 年月日, only with a
 # time or the source after it, or alone ("2022年08月16日 来源: 中共廊坊市委", "2024年09月24日19:45 | 來源:…"): a
 # sentence opening with a date goes on.
-TIMESTAMP_LINE = re.compile(r"^[^\S\n]*(?:((?:19|20)\d{2}-\d{1,2}-\d{1,2})|((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+# It may stand after a bullet or in a bar cell after a short field ("  • 2020-12-21", "编辑: 张三 | 2019-11-21 |").
+TIMESTAMP_LINE = re.compile(r"^[^\S\n]*(?:[•·][^\S\n]*|[^|\n]{1,30}[|][^\S\n]*)?"
+                            r"(?:((?:19|20)\d{2}-\d{1,2}-\d{1,2})|((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
                             r"(?:[^\S\n]*\d{1,2}:\d{2}|(?=[^\S\n]*(?:[|]|来源|來源|作者|$))))", re.M)
 
 # A byline with no labels: the publishing body, a bar, the day ("中国人民政治协商会议吉林市委员会| 2017-05-31").
@@ -77,7 +79,10 @@ def page_fields(text: str) -> dict[str, Field]:
         after_time = before.isdigit() and re.search(r"\d{1,2}:\d{2}(?::\d{2})?$", head[max(0, m.start() - 8):m.start()])
         # after a space, a bar or any mark that is not a word ("浏览:13195次'时间:…"), not inside a sentence
         marked = not before.isalnum() and before not in ",。、;"
-        if not marked and not (before.isdigit() and len(label) >= 3) and not after_time:
+        # run on after another field's value on the same line: "来源:向阳区委巡察办发布时间:2020-12-10"
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        after_field = k > 0 and labels[k - 1].start() >= line_start and len(label) >= 4
+        if not marked and not (before.isdigit() and len(label) >= 3) and not after_time and not after_field:
             continue          # a label word inside a sentence ("…的来源:")
         field = next((f for f, labs in FIELDS.items() if label in labs), None)
         if field is None:
