@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 48
+EXTRACTOR_VERSION = 49
 
 
 def extract_source(src: SourceText) -> dict:
@@ -180,15 +180,20 @@ def _owner_line_measures(text: str, item: Item) -> list[Item]:
     specs = [(m, spec) for m, spec in specs if spec and (spec.lead or spec.responsible)]
     if len(specs) < 2:
         return []
-    measures, at = [], first_line_end + 1
+    found, at = [], first_line_end + 1
     for m, spec in specs:
         body = text[at:m.start()].strip()
         if body:
-            child = _new_child(item, at + text[at:m.start()].index(body[0]), m.end(), item.rank + 0.5)
-            child.owners = spec
-            measures.append(child)
+            found.append((at + text[at:m.start()].index(body[0]), m.end(), spec))
         at = m.end() + 1
-    return measures if len(measures) >= 2 else []
+    if len(found) < 2:
+        return []
+    measures = []
+    for start, end, spec in found:      # made only once they are a list: a child is its parent's for good
+        child = _new_child(item, start, end, item.rank + 0.5)
+        child.owners = spec
+        measures.append(child)
+    return measures
 
 
 def _charged_children(text: str, item: Item, report: bool) -> list[Item]:

@@ -1105,3 +1105,8 @@ def test_publication_dates_in_bullets_bar_cells_and_fields_run_together():
     assert read("审计结果公告\n来源:某县审计局 发表时间:2022-04-01 09:30\n正文。\n")["document"]["date"] == "2022-04-01"
     glued = read("专项督查\n来源:某区委巡察办发布时间:2021-06-18 10:02:43\n正文。\n")["document"]
     assert glued["date"] == "2021-06-18"
+
+
+def test_one_content_line_between_owner_lines_makes_no_list_of_measures():
+    out = read("(二)加强民生信息公开\n县民政局牵头落实\n围绕养老服务政策,加强养老服务信息公开。\n县教育局牵头落实\n")
+    assert len(out["items"]) == 1 and owners(out["items"][0])[0] == ["县民政局", "县教育局"]
