@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 49
+EXTRACTOR_VERSION = 50
 
 
 def extract_source(src: SourceText) -> dict:
@@ -92,7 +92,8 @@ def _extract(src: SourceText) -> dict:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
             if item.owners is None or item.owners.empty:
                 charged += _charged_children(text, item, meta.reports_outcomes)
-            elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes)):
+            elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes,
+                                                                                 lines=True)):
                 item.owners = None          # the owners are its measures', each on its line
                 charged += measures
             elif measures := _owner_line_measures(text, item):
@@ -196,9 +197,9 @@ def _owner_line_measures(text: str, item: Item) -> list[Item]:
     return measures
 
 
-def _charged_children(text: str, item: Item, report: bool) -> list[Item]:
+def _charged_children(text: str, item: Item, report: bool, lines: bool = False) -> list[Item]:
     """The item's charged sentences (``charged_sentences``) as its measures, each under it."""
-    found = charged_sentences(text, item.start, item.end, report)
+    found = charged_sentences(text, item.start, item.end, report, lines)
     for task in found:
         task.parent, task.rank = item, item.rank + 0.5
         item.children.append(task)

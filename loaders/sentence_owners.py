@@ -276,16 +276,17 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     return tasks
 
 
-def charged_sentences(text: str, start: int, end: int, report: bool) -> list[Item]:
+def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool = False) -> list[Item]:
     """A numbered requirement that names no owner, its heading and then each unit's charge in a sentence of
     its own ("三、严格督查考核。区发改委要建立清单管理制度…。区政府督查室要定期开展督查…"): a task per charged
-    sentence, to the next one. Two or more make the list; a single charge is the item's own owner."""
+    sentence, to the next one. Two or more units make the list; a single charge is the item's own owner.
+    ``lines``: the charges are a table's measure lines, a list even where one unit leads two of them."""
     found = []
     for s in SEGMENT.finditer(text, start, end):
         found += _subject_tasks(text, s.start(), s.group(), report=True) if report else \
             _subject_tasks(text, s.start(), s.group())
     found = [task for task in found if task.owners.lead]
-    if len({task.owners.lead[0].mention for task in found}) < 2:
+    if len(found) < 2 or (not lines and len({task.owners.lead[0].mention for task in found}) < 2):
         return []
     for k, task in enumerate(found):         # a charge runs on to the next one, the last to the item's end
         task.end = found[k + 1].start if k + 1 < len(found) else end

@@ -1110,3 +1110,11 @@ def test_publication_dates_in_bullets_bar_cells_and_fields_run_together():
 def test_one_content_line_between_owner_lines_makes_no_list_of_measures():
     out = read("(二)加强民生信息公开\n县民政局牵头落实\n围绕养老服务政策,加强养老服务信息公开。\n县教育局牵头落实\n")
     assert len(out["items"]) == 1 and owners(out["items"][0])[0] == ["县民政局", "县教育局"]
+
+
+def test_measure_lines_are_a_list_even_where_one_unit_leads_two():
+    out = read("创卫工作责任分解表\n2、农贸市场达标。\n区商务局负责,工商局配合,督促市场完成改造。\n2019年6月20日前\n"
+               "区商务局负责,各街道配合,健全市场卫生管理制度。\n2019年5月30日前\n")
+    assert item_with(out, "完成改造")["deadline"]["date"] == "2019-06-20"
+    assert item_with(out, "卫生管理制度")["deadline"]["date"] == "2019-05-30"
+    assert owners(item_with(out, "卫生管理制度")) == (["区商务局"], ["街道"])
