@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 50
+EXTRACTOR_VERSION = 51
 
 
 def extract_source(src: SourceText) -> dict:
@@ -116,6 +116,7 @@ def _extract(src: SourceText) -> dict:
     _ordinal_statuses(text, items)
     if meta.reports_outcomes:
         _group_statuses(text, items)
+        _closing_outcome(text, items)
     _heading_statuses(text, items)
     if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
         for item in items:
@@ -560,7 +561,7 @@ ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
 def _ordinal_statuses(text: str, items: list[Item]) -> None:
     """"第一项、第二项、第四项问题已经整改完成,第三项问题持续整改跟踪中": an outcome stated for problems by
     their ordinal is the outcome of the problems numbered so, whatever text follows their headings."""
-    problems = [it for it in items if it.kind == "problem"]
+    problems = [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
     if not problems:
         return
     top = min(it.rank for it in problems)
@@ -598,6 +599,26 @@ def _group_statuses(text: str, items: list[Item]) -> None:
         for item in items:
             if at <= item.start < stop and item.kind in ("problem", "task") and item.status is None:
                 item.status = status
+
+
+# One outcome for all the findings above it, after the last: "截至公告日,X正按照审计报告的要求对审计查出的问题进行认真整改".
+ALL_ABOVE = re.compile(r"[^。\n]*(?:上述|以上|前述|查出的|反馈的|指出的|发现的)(?:\d+个)?问题[^。\n]*[。\n]")
+
+
+def _closing_outcome(text: str, items: list[Item]) -> None:
+    """The problems that state no outcome of their own take the one a sentence after the last of them states
+    for all of them."""
+    problems = [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
+    if not problems:
+        return
+    last = max(it.end for it in problems)
+    for m in ALL_ABOVE.finditer(text, last):
+        status = classify(m.group())
+        if status is not None:
+            for item in problems:
+                if item.status is None:
+                    item.status = status
+            return
 
 
 # A section headed by a counted verdict: "一、已完成2项", "二、正在推进17项(见附件)".
