@@ -37,7 +37,8 @@ ORGAN = re.compile(r"政府|委员会|党委|党组|办公|局|委|厅|办事处
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
     ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?答复|答复如下"), True),
-    ("审计整改报告", re.compile(r"审计.{0,24}整改(?:情况|结果|工作)|整改(?:情况|进展|结果)的?(?:报告|公告|公示|通报)"), True),
+    ("审计整改报告", re.compile(r"审计.{0,24}整改(?:完成|落实)?(?:情况|结果|工作)|整改(?:完成|落实)?(?:情况|进展|结果)的?"
+                           r"(?:报告|公告|公示|通报)"), True),
     ("督查通报", re.compile(r"督查.{0,16}(?:通报|情况)|督察.{0,16}整改.{0,10}(?:情况|进展|公示|公开)|"
                         # the cases an inspection handed over, published with what was done: 边督边改, 交办件办理情况
                         r"边督边改|(?:交办|转办|信访).{0,16}(?:办理|查处|整改)(?:情况|结果)"), True),
