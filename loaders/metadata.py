@@ -384,10 +384,12 @@ def read_meta(text: str) -> Meta:
     meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
                          or _title_place(meta.title) or find_place(meta.issuer)
                          or find_place(getattr(source, "value", None)) or _stated_place(text) or _common_place(text))
+    # the title says what the document is; the opening only where the title names no genre
     opening = (meta.title or "") + text[:600]
-    for kind, pattern, reports in GENRES:
-        if pattern.search(opening):
-            meta.kind, meta.reports_outcomes = kind, reports
+    for scope in (meta.title or "", opening):
+        found = next(((kind, reports) for kind, pattern, reports in GENRES if pattern.search(scope)), None)
+        if found:
+            meta.kind, meta.reports_outcomes = found
             break
     # An answer to a proposal counts the city's work, not problems of its own; only a report states a total
     # of problems without saying how many are done.
