@@ -37,7 +37,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 53
+EXTRACTOR_VERSION = 54
 
 
 def extract_source(src: SourceText) -> dict:
@@ -623,7 +623,9 @@ def _closing_outcome(text: str, items: list[Item]) -> None:
 
 # A section headed by a counted verdict: "一、已完成2项", "二、正在推进17项(见附件)".
 HEADING_VERDICT = re.compile(r"^[^\n,。]{0,8}?(?:已完成|已办结|已整改到位|已整改|已销号|正在推进|正在办理|正在整改|推进中|"
-                             r"未完成|进展滞后|推进滞后|滞后)[^\n,。]{0,6}?\d+\s*(?:项|个|件|条)")
+                             r"未完成|进展滞后|推进滞后|滞后)[^\n,。]{0,6}?\d+\s*(?:项|个|件|条)|"
+                             # or one that names the verdict of what it lists: "二、部分完成年度目标任务情况"
+                             r"^[^\n,。\d]{0,4}?(?:部分完成|未完成|未能完成|进展滞后|推进滞后)[^\n,。]{0,16}?(?:情况|任务|事项|项目)$")
 
 
 def _heading_statuses(text: str, items: list[Item]) -> None:

@@ -229,7 +229,7 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
         text = SAME_BELOW.sub("", text)
     labels = list(LABEL.finditer(text)) if ":" in text else []     # every label ends in a colon
     if labels:
-        head = text[: labels[0].start()].strip(" ;,")
+        head = text[: labels[0].start()].strip(" ;,。")     # "(由X牵头落实。配合单位:…)": the sentence before
         if head:
             _unlabelled(spec, head, offset + text.index(head))
         for i, m in enumerate(labels):
