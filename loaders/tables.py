@@ -236,6 +236,8 @@ def cells_owners(cells: list[Cell]) -> tuple[OwnerSpec, str | None]:
                 spec.responsible += told.responsible
                 continue
             for m in _mentions((cell_text, offs)):
+                if not looks_like_unit(re.sub(r"\([^()]*\)$", "", m.mention)):
+                    continue        # a task or progress cell the row's alignment put under an owner column
                 if role == "lead" or m.marked_lead:
                     spec.lead.append(m)
                 else:
