@@ -78,9 +78,7 @@ def _extract(src: SourceText) -> dict:
     items += addressed_tasks(text, items)
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
     items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
-    items.sort(key=lambda it: (it.start, it.rank))
-    for n, item in enumerate(items, 1):
-        item.id = f"i{n}"
+    items = _in_reading_order(items)
     check()
     _assign_parenthetical_owners(text, items, parens)
     _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
@@ -100,9 +98,7 @@ def _extract(src: SourceText) -> dict:
                 item.owners = None
                 charged += measures
     if charged:
-        items = sorted(items + charged, key=lambda it: (it.start, it.rank))
-        for n, item in enumerate(items, 1):
-            item.id = f"i{n}"
+        items = _in_reading_order(items + charged)
     _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
@@ -150,6 +146,19 @@ def extract_file(path: str) -> tuple[SourceText, dict]:
 def _first_year(text: str) -> int | None:
     m = re.search(r"((?:19|20)\d{2})\s*年", text[:2000])
     return int(m.group(1)) if m else None
+
+
+def _in_reading_order(items: list[Item]) -> list[Item]:
+    """The items sorted as the document reads them, numbered i1, i2, … in that order."""
+    items = sorted(items, key=lambda it: (it.start, it.rank))
+    for n, item in enumerate(items, 1):
+        item.id = f"i{n}"
+    return items
+
+
+def _findings(items: list[Item]) -> list[Item]:
+    """The problems, and the items listed directly under a problem heading (审计发现的问题 (一)…)."""
+    return [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
 
 
 def _own_region(item: Item) -> tuple[int, int]:
@@ -561,7 +570,7 @@ ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3})")
 def _ordinal_statuses(text: str, items: list[Item]) -> None:
     """"第一项、第二项、第四项问题已经整改完成,第三项问题持续整改跟踪中": an outcome stated for problems by
     their ordinal is the outcome of the problems numbered so, whatever text follows their headings."""
-    problems = [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
+    problems = _findings(items)
     if not problems:
         return
     top = min(it.rank for it in problems)
@@ -608,7 +617,7 @@ ALL_ABOVE = re.compile(r"[^。\n]*(?:上述|以上|前述|查出的|反馈的|�
 def _closing_outcome(text: str, items: list[Item]) -> None:
     """The problems that state no outcome of their own take the one a sentence after the last of them states
     for all of them."""
-    problems = [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
+    problems = _findings(items)
     if not problems:
         return
     last = max(it.end for it in problems)

@@ -28,6 +28,8 @@ VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头�
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
+# The work a unit is ordered to do to put a finding right (责成X整改, 责令X限期退还).
+PUT_RIGHT = "整改|纠正|查处|清理|退还|追回|补缴|处理"
 REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成|责令)")
 PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE.pattern})?(?:同志)?(?:负总责|负责|牵头)$")
 
@@ -86,8 +88,8 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     body = clause[lead_in.end():] if lead_in else clause
     if REQUEST.match(clause):           # 请交通局按照整改要求…: the requested unit answers
         # "责成X整改", "责令X限期整改": the unit told to put it right, right before the work it is told to do
-        m = re.match(r"([\u4e00-\u9fff、]{2,30}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
-                     r"(?:整改|纠正|查处|清理|退还|追回|补缴|处理)(?:到位)?$)", body)
+        m = re.match(rf"([\u4e00-\u9fff、]{{2,30}}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
+                     rf"(?:{PUT_RIGHT})(?:到位)?$)", body)
         if m and (units := _units(m.group(1), body_at)):
             spec.responsible += [(u, "responsible") for u in units]
             return True
@@ -283,8 +285,7 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     ``lines``: the charges are a table's measure lines, a list even where one unit leads two of them."""
     found = []
     for s in SEGMENT.finditer(text, start, end):
-        found += _subject_tasks(text, s.start(), s.group(), report=True) if report else \
-            _subject_tasks(text, s.start(), s.group())
+        found += _subject_tasks(text, s.start(), s.group(), report)
     found = [task for task in found if task.owners.lead]
     if len(found) < 2 or (not lines and len({task.owners.lead[0].mention for task in found}) < 2):
         return []
@@ -397,8 +398,7 @@ def _copula_task(text: str, at: int, sentence: str) -> Item | None:
 
 
 # An inspector's order in a narrative: "检查组现场责令县水务集团限期整改", "责成X整改到位".
-ORDERED = re.compile(r"(?:责令|责成)([\u4e00-\u9fff、()]{2,30}?)(?:限期|立即|及时|依法|尽快)?"
-                     r"(?:整改|纠正|查处|清理|退还|追回|补缴|处理|拆除)")
+ORDERED = re.compile(rf"(?:责令|责成)([\u4e00-\u9fff、()]{{2,30}}?)(?:限期|立即|及时|依法|尽快)?(?:{PUT_RIGHT}|拆除)")
 
 
 def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
