@@ -155,11 +155,24 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     return spec
 
 
+# A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
+# "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
+# Outside any numbered item, such a sentence is a task of its own.
+SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
+TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
+ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
+             r"(?:要(?!求)|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
+# (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()]){{0,23}}?{SUBJECT_END}){ASSIGNING}")
+SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
+SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
+
+
 # An item that opens on the unit doing it: "3、交警河西支队加强夜间车速管理", "1.区住建委联合区水务局对工地开展
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
-          r"启动|加快|强化|严格|提升|完善|规范|协调)"
+          r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导)"
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件))")
 
@@ -172,14 +185,36 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
         spec.end = more[-1].end
 
 
+# A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
+HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}[。;]")
+# (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
+OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇))"
+                             rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
+# Several subjects, each doing its part: "新抚区和东洲区分别组织…", "市公安局、市交通局分别开展…".
+SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")
+
+
 def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     own = text[start:end]
     marker = LEADING_MARKER.match(own)
     skip = marker.end() if marker else len(own) - len(own.lstrip())
-    at = start + skip
-    head = own[skip:skip + 40]
-    subject = re.match(rf"([\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)){ACTION}",
-                       head)
+    spec = _subject_at(text, start + skip, own[skip:skip + 40])
+    heading = HEADING_SENTENCE.match(own, skip)
+    # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
+    if spec is None and heading and not SUBJECT_HINT.search(heading.group()) \
+            and not charged_sentences(text, start, end, report=False):
+        spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
+    return spec
+
+
+def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
+    """The unit (or units, each doing its part) a sentence opens on, when what follows is its action."""
+    each = SUBJECTS_EACH.match(head)
+    if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
+            and not any(u.collective for u in several):
+        return OwnerSpec(responsible=[(u, "responsible") for u in several], start=several[0].start,
+                         end=several[-1].end)
+    subject = OPENING_SUBJECT.match(head)
     units = subject and _units(subject.group(1), at)
     # a class of units the document defines by role, told what to do ("(二)各责任单位要…"), owns the item as a
     # collective; any other collective (各单位, 各地各部门) only exhorts
@@ -192,17 +227,6 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     return spec
 
 
-# A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
-# "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
-# Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
-TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
-ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             r"(?:要(?!求)|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
-# (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()]){{0,23}}?{SUBJECT_END}){ASSIGNING}")
-SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
-SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 # A unit given a list of work: "X承担了多个实事项目,包括:A;B。C", "X负责以下工作:A;B": each part after the
 # colon is a task of X.
 CHARGE = re.compile(rf"(?:^|(?<=[,;。:]))(?:其中,)?([\u4e00-\u9fff()、]{{2,40}}?{SUBJECT_END})(?:承担|负责)了?"

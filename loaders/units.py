@@ -76,8 +76,16 @@ DIGIT = re.compile(r"\d")
 KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")       # "各责任科室(单位)": offices, or units in their place
 
 
+# A unit and its other name in brackets: "市河长办(市水务局)", "县委巡察办(县委巡察工作领导小组办公室)".
+ALIASED = re.compile(r"([^()]{2,20})\(([^()]{2,20})\)")
+
+
 def looks_like_unit(piece: str) -> bool:
-    piece = KIND_NOTE.sub("", piece) if piece.endswith(")") else piece
+    if piece.endswith(")"):
+        aliased = ALIASED.fullmatch(piece)
+        if aliased and looks_like_unit(aliased.group(1)) and looks_like_unit(aliased.group(2)):
+            return True
+        piece = KIND_NOTE.sub("", piece)
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece)
 

@@ -41,7 +41,7 @@ FLOORS = {
     # the seventh: first sight 0.81 tasks, 0.78 lead, 0.06 problems (FIRST_SCORE.txt: its 督查通报 was page
     # source saved as .txt, which is now read as the page it is)
     "unseen5": dict(tasks=0.90, lead_f1=0.90, responsible_f1=0.92, deadline=0.86, problems=0.99, status=0.99, meta=0.86),
-    "unseen2": dict(tasks=0.89, lead_f1=0.70, responsible_f1=0.83, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
+    "unseen2": dict(tasks=0.89, lead_f1=0.71, responsible_f1=0.85, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
     # the eighth, thin (14 tasks): first sight 0.79 tasks, 0.44 lead, 0.33 resp, 0.29 deadline (FIRST_SCORE.txt);
     # four forms it showed since (owner cells on their own lines, letter-spaced headers, 牵头单位为X, 的-described units)
     "unseen6": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.99, deadline=0.85, problems=0.99, status=0.99, meta=0.85),
@@ -54,11 +54,13 @@ FLOORS = {
     # the eleventh, 37 tasks: first sight 0.76 tasks, 0.18 lead, 0.50 resp, 0.63 deadline (FIRST_SCORE.txt); three
     # forms since (charged sentences in a numbered requirement, PDF rows ending in their owner cell, a page that
     # continues mid-list); what is left is mostly a table flattened without separators and cover notices' collectives
-    "unseen9": dict(tasks=0.89, lead_f1=0.77, responsible_f1=0.64, deadline=0.83, problems=0.99, status=0.50, meta=0.84),
+    "unseen9": dict(tasks=0.89, lead_f1=0.82, responsible_f1=0.64, deadline=0.83, problems=0.99, status=0.50, meta=0.84),
     # the twelfth, 36 tasks in genres not searched before (督办通知, hotline and 河长制 notices): first sight 0.61
     # tasks, 0.67 lead, 0.83 resp, 0.54 deadline (FIRST_SCORE.txt); five forms since (work named before 由, field
-    # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative
-    "unseen10": dict(tasks=0.80, lead_f1=0.89, responsible_f1=0.85, deadline=0.73, problems=0.99, status=0.99, meta=0.80),
+    # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative.
+    # Lead 0.897 → 0.881 when a unit's bracketed other name was read with it: this gold writes "市河长办" for
+    # "市河长办(市水务局)", unseen9's keeps the bracket, as the gold README says; resp rose 0.854 → 0.881.
+    "unseen10": dict(tasks=0.80, lead_f1=0.88, responsible_f1=0.88, deadline=0.73, problems=0.99, status=0.99, meta=0.80),
     # the thirteenth, 48 tasks in genres no round had searched: first sight 0.81 tasks, 0.41 lead, 0.44 resp, 0.67
     # deadline, 0.0 status (4), 0.67 meta (FIRST_SCORE.txt); forms since: labels opening on their work (问题整改责任
     # 单位), bracketed conventions, role classes told what to do, narrative owners, adoption lines, measure lines
@@ -74,6 +76,9 @@ FLOORS = {
     # 0.63 resp, 0.79 deadline, 0.30 status, 0.89 meta (FIRST_SCORE.txt); two forms since (verdict-named sections,
     # a lead sentence before a label in a bracket)
     "unseen14": dict(tasks=0.90, lead_f1=0.85, responsible_f1=0.70, deadline=0.78, problems=0.79, status=0.69, meta=0.88),
+    # the seventeenth (9 documents, 65 tasks: 安全生产, 消防, 创卫 and 民生 genres), first sight 0.985 tasks,
+    # 0.76 lead, 0.61 resp, 0.85 deadline, 0/1 status, 0.77 meta (FIRST_SCORE.txt)
+    "unseen15": dict(tasks=0.98, lead_f1=0.76, responsible_f1=0.60, deadline=0.85, problems=0.99, status=0.0, meta=0.76),
 }
 
 
@@ -1165,3 +1170,14 @@ def test_a_cell_the_row_alignment_puts_under_an_owner_column_is_no_owner_unless_
                "县财政局\n②改造背街小巷12条。\n二季度完成设计\n县城管局\n2\n建设农贸市场\n新建标准化农贸市场2个。\n全年完成\n县商务局\n")
     named = {u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]}
     assert named and not [m for m in named if re.search(r"季度|完成|新建|改造", m)]
+
+
+def test_a_measure_heading_then_the_unit_doing_it_and_units_each_doing_their_part():
+    out = read("某市大气污染防治问题整改方案\n三、整改措施\n1、严格扬尘管控。区城管局(区综合执法局)全面排查建筑工地,每周通报。\n"
+               "2、清理河道垃圾。城东区和城西区分别组织有关街道6月底前完成清理,建立长效机制。\n"
+               "3、加快项目建设。区发改委要建立项目台账。区政府督查室要每月开展督查。\n")
+    assert owners(item_with(out, "全面排查建筑工地")) == (["区城管局(区综合执法局)"], [])
+    assert owners(item_with(out, "清理河道垃圾")) == ([], ["城东区", "城西区"])
+    # a heading over two units' charges stays a list of two tasks, each its unit's
+    assert owners(item_with(out, "建立项目台账")) == (["区发改委"], [])
+    assert owners(item_with(out, "每月开展督查")) == (["区政府督查室"], [])
