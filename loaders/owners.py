@@ -27,8 +27,11 @@ _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"
 # Any other "…单位:" label (数据提供单位, 联系单位) names units in no owner role: it ends the value before it.
 _OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only after a separator: never mid-name
 # the work the label is about may open it: 整改责任单位, 问题整改责任单位, 督办责任单位
+# Units and the leaders answering for them under one label: "责任单位及责任人:盘龙区政府主要领导".
+UNIT_AND_PERSON = rf"(?:{UNIT_NOUN})(?:及|和|与|、)(?:{PERSON_NOUN})"
 _OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?"
-                rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?(?:{UNIT_NOUN}|{PERSON_NOUN})"
+                rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?"
+                rf"(?:{UNIT_AND_PERSON}|{UNIT_NOUN}|{PERSON_NOUN})"
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s*[:]")
@@ -37,6 +40,8 @@ LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
 COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
 ROLE_END = re.compile(r"(分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
                       r"负责落实|具体负责|共同负责|负责|配合落实|配合|协助|协办|会办|参与|共同推进|按职责推进)$")
+# A unit's leader named by post after it ("市公安消防支队主要领导"): blanked, so the unit is read and spans hold.
+LEADER_AFTER_UNIT = re.compile(r"(?:主要领导|主要负责人|分管领导|主要负责同志|负责同志|负责人)(?=$|[、,;,。\s])")
 ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
 SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
@@ -95,6 +100,8 @@ def role_of_label(label: str) -> str:
         return "deadline"
     if label.endswith("分工"):
         return "clause"           # 部门分工: X牵头,Y配合 — the value says each role itself
+    if re.search(UNIT_AND_PERSON, label):
+        return "units_and_leaders"
     if re.search(rf"(?:{PERSON_NOUN})$", label) or re.fullmatch(r"(?:分管|包抓|包保|挂钩|联系).*", label):
         return "person"
     if re.search(LEAD_WORDS, label):
@@ -136,6 +143,9 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
         return
     if role == "other":
         return
+    if role == "units_and_leaders":       # the units lead as any named under 责任单位; a leader's post is no unit
+        role = "lead" if re.search(LEAD_WORDS, label or "") else "responsible"
+        value = LEADER_AFTER_UNIT.sub(lambda m: " " * len(m.group()), value)
     if role == "deadline":
         raw = value.strip(" 。")
         if raw:

@@ -10,12 +10,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 CN_NUM = "一二三四五六七八九十"
+BRACKETED_CN_MARKER = re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")
+DECIMAL_LIKE = re.compile(r"(\d{1,2})\s*\.(?=\d)")      # "4.12328投诉…": kept only when it continues a list
 MARKERS = [
     (1, re.compile(rf"([{CN_NUM}]{{1,3}})\s*、")),
-    (2, re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")),
+    (2, BRACKETED_CN_MARKER),
     # "1、2023年10月底前,…": 、 is never a decimal point; "63.com" (an address broken over lines) is no item
     (3, re.compile(r"(\d{1,2})\s*(?:、|\.(?![\dA-Za-z]))")),
-    (3, re.compile(r"(\d{1,2})\s*\.(?=\d)")),     # "4.12328投诉…": kept only when it continues a list
+    (3, re.compile(r"(\d{1,2})\s*\.(?=(?:19|20)\d\d\s*年)")),   # "1.2009年底前,完成…": a year is no decimal
+    (3, DECIMAL_LIKE),
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),
     (3, re.compile(r"序\s*号\s*[:]?\s*(\d{1,3})(?!\d)")),   # a record of fields opened by its number: "序号:2"
@@ -158,11 +161,11 @@ def _build_items(text: str, breaks: list[int], records) -> list[Item]:
             while depth and stack[depth - 1].rank >= rank:
                 depth -= 1
             parent_key = (rank, id(stack[depth - 1]) if depth else 0)
-            if pattern is MARKERS[3][1] and last_value.get(parent_key) != (value or 0) - 1:
+            if pattern is DECIMAL_LIKE and last_value.get(parent_key) != (value or 0) - 1:
                 break                    # "1.4万…" is a decimal, not item 1
             if midline and not (last_value.get(parent_key) == (value or 0) - 1
                                 or (value == 1 and depth == len(stack) and parent_key not in last_value)
-                                or (pattern is MARKERS[1][1] and parent_key not in last_value
+                                or (pattern is BRACKETED_CN_MARKER and parent_key not in last_value
                                     and _list_goes_on(text, at + m.end(), value))):
                 break                    # run into a sentence, a marker counts only where it continues a list
             del stack[depth:]
@@ -188,7 +191,7 @@ AFTER_TITLE = re.compile(r"(?:清单|通报|报告|方案|意见|情况)(?=一�
 
 # A page that continues an earlier one ("[接上页] …(二十六)…(二十七)…") opens mid-list: a bracketed Chinese
 # numeral run into a line starts the list where the next number follows it on the page.
-BRACKETED_CN = re.compile(rf"\(\s*([{CN_NUM}]{{1,3}})\s*\)")
+BRACKETED_CN = BRACKETED_CN_MARKER
 
 
 def _list_goes_on(text: str, at: int, value: int | None) -> bool:
