@@ -10,6 +10,7 @@ import re
 from .owners import (ASSIST_WORDS, LEAD_WORDS, PERSON_NOUN, RESP_WORDS, UNIT_NOUN, OwnerSpec,
                      parse_owner_text, role_of_label)
 from .persons import split_person_list
+from .deadlines import looks_like_deadline
 from .structure import Item, line_spans
 from .units import looks_like_unit, split_unit_list
 
@@ -23,7 +24,8 @@ TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项�
 PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|状态|成效")
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结)时间|截止|时间进度|时间安排|进度安排|^时间$")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
-                          r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$")
+                          r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$|"
+                          r"^责任(?:清单|主体)$")       # 任务清单 | 责任清单 | 时限清单: the three lists of a 清单 table
 
 
 def column_role(cell: str) -> str | None:
@@ -104,7 +106,7 @@ def _filled(cells: list) -> list:
 ROW_HEAD_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,3}\s*$)")
 
 
-def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
+def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int, str] | None = None):
     """Yield rows as lists of (cell text, [offset of each char]) from the lines after a header."""
     row: list[list] | None = None
     for pos, line in lines:
@@ -113,7 +115,7 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
                 yield row
                 row = None
             continue
-        if BORDER.match(line):
+        if BORDER.match(line) or _section_row(line, pos):
             if row:
                 yield row
             row = None
@@ -133,11 +135,32 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool):
             row = [["", []] for _ in range(width)]
         # a row short of cells shares its first ones with the row above (a merged 大类 cell): align right
         shift = max(0, width - len(cells)) if not boxed else 0
+        if shift and roles:
+            shift = _short_row_shift(cells, width, shift, roles)
         for i, (cell, at) in enumerate(cells[:width]):
             row[i + shift][0] += cell
             row[i + shift][1] += list(range(at, at + len(cell)))
     if row:
         yield row
+
+
+def _short_row_shift(cells: list[tuple[str, int]], width: int, shift: int, roles: dict[int, str]) -> int:
+    """A short row aligns right, unless its last cell is a unit list where the last column wants a deadline
+    ("…补充设置巡查员 | 农村办 国土所 |" with no 时限 cell): then that cell goes under the last owner column."""
+    last = cells[-1][0].strip()
+    parts = last.split()
+    if roles.get(width - 1) != "deadline" or looks_like_deadline(last) or not parts \
+            or not all(looks_like_unit(p.strip("、,;")) for p in parts):
+        return shift
+    owners = [col for col, role in roles.items() if role in ("lead", "responsible", "assist")]
+    fitting = [col - (len(cells) - 1) for col in owners if col - (len(cells) - 1) >= 0]
+    return max(fitting) if fitting else shift
+
+
+def _section_row(line: str, pos: int) -> bool:
+    """A bar row holding only a heading ("一、体系建设 |"): the section the rows below fall under, no row."""
+    cells = [c for c, _ in _cells(line, pos) if c.strip()]
+    return bool(BAR.search(line)) and len(cells) == 1 and bool(ROW_HEAD_CELL.match(cells[0]))
 
 
 CELL_ROLE_VERB = re.compile(r"牵头|负责|配合|协助|协办|参与|会同")
@@ -191,11 +214,12 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
             if not nline.strip():
                 if not boxed:
                     break        # a line-per-row table ends at the first blank line
-            elif not BORDER.match(nline) and (len(_cells(nline, npos)) < 2 or _header_roles(_cells(nline, npos))):
+            elif not BORDER.match(nline) and not _section_row(nline, npos) \
+                    and (len(_cells(nline, npos)) < 2 or _header_roles(_cells(nline, npos))):
                 break
             body.append(lines[j])
             j += 1
-        for row in _rows(body, width, boxed):
+        for row in _rows(body, width, boxed, roles):
             cells = [(roles.get(col), cell, offs) for col, (cell, offs) in enumerate(row)]
             task = row_task(cells, items)
             if task:
@@ -236,7 +260,7 @@ def cells_owners(cells: list[Cell]) -> tuple[OwnerSpec, str | None]:
                 spec.responsible += told.responsible
                 continue
             for m in _mentions((cell_text, offs)):
-                if not looks_like_unit(re.sub(r"\([^()]*\)$", "", m.mention)):
+                if not (looks_like_unit(m.mention) or looks_like_unit(re.sub(r"\([^()]*\)$", "", m.mention))):
                     continue        # a task or progress cell the row's alignment put under an owner column
                 if role == "lead" or m.marked_lead:
                     spec.lead.append(m)
@@ -266,6 +290,13 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> 
     if parent is not None and parent.start == spec.start and not parent.children and parent.owners is None:
         parent.owners = spec if not spec.empty else None      # the row is a numbered item already
         return None
+    if not spec.empty:
+        # a numbered item opening inside the row ("(一)燃气安全 | 1.餐饮场所 | …") whose text runs over the
+        # row's owner cells, and ends with the row (its closing bar and line break after them), is that row's
+        for item in items:
+            if item.owners is None and spec.start < item.start < spec.end <= item.end <= spec.end + 3 \
+                    and not item.children:
+                item.owners = spec.copy()
     task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                 start=spec.start, end=spec.end, parent=parent, from_block=True)
     task.owners = spec if not spec.empty else None

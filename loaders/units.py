@@ -82,10 +82,17 @@ KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")       # "各责任科室(单�
 ALIASED = re.compile(r"([^()]{2,20})\(([^()]{2,20})\)")
 
 
+# A class of local bodies with its like in brackets: "村(社区)", "乡镇(街道、园区)".
+_LOCAL_CLASS = r"(?:乡镇|镇街|街镇|镇|乡|村|社区|街道|园区)"
+LOCAL_CLASSES = re.compile(rf"{_LOCAL_CLASS}\({_LOCAL_CLASS}(?:、{_LOCAL_CLASS})*\)")
+
+
 def looks_like_unit(piece: str) -> bool:
     if piece.endswith(")"):
         aliased = ALIASED.fullmatch(piece)
         if aliased and looks_like_unit(aliased.group(1)) and looks_like_unit(aliased.group(2)):
+            return True
+        if LOCAL_CLASSES.fullmatch(piece):
             return True
         piece = KIND_NOTE.sub("", piece)
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
