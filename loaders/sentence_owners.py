@@ -250,7 +250,9 @@ def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Ite
 
 
 # The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
-ROLE_CLASS = re.compile(r"^(?:牵头|责任|承办|主办|协办|会办|配合|主责)(?:单位|部门|科室)")
+# So are the member units of a committee the document names ("镇安委会有关成员单位要…").
+ROLE_CLASS = re.compile(r"^(?:有关|相关)?(?:牵头|责任|承办|主办|协办|会办|配合|主责)(?:单位|部门|科室)|"
+                        r"^[\u4e00-\u9fff]{1,12}(?:委员会|委会|领导小组|指挥部)(?:有关|相关)?成员(?:单位|部门)$")
 
 
 WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同)([\u4e00-\u9fff()、]{2,40}?)"
