@@ -8,6 +8,7 @@ owner parentheticals and 整改措施 paragraphs → owners (parentheticals, lab
 from __future__ import annotations
 
 import heapq
+from itertools import takewhile
 import re
 from dataclasses import replace
 
@@ -24,8 +25,8 @@ from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
 from .status import classify
-from .structure import (Item, break_offsets, build_items, find_labels, is_measure_label, is_outcome_label,
-                        line_spans, marker_value, trim)
+from .structure import (LEADING_MARKER, Item, break_offsets, build_items, find_labels, is_measure_label,
+                        is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
 from .units import all_units, canonical, split_unit_list
 
@@ -37,7 +38,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 59
+EXTRACTOR_VERSION = 60
 
 
 def extract_source(src: SourceText) -> dict:
@@ -56,8 +57,24 @@ def extract_source(src: SourceText) -> dict:
     return out
 
 
+# A page flattened to one long line, its line breaks turned into single spaces ("…堆放有杂物; 整改责任单位:X
+# 整改时限:2021年8月13日前 1.员工食堂…"): for parsing, each such space between two words is a line break again.
+# (not between two Latin letters or digits: "2021 年", "Word 文档"; a table's row keeps its cells)
+FLAT_GAP = re.compile(r"(?<=[^\s|])[ \u3000](?=[^\s|])(?<![A-Za-z0-9] )(?<![A-Za-z0-9]\u3000)(?![A-Za-z0-9]{2})")
+FLAT_LINE = re.compile(r"[^\n|\t]{150,}")
+
+
+def _unflattened(text: str) -> str:
+    """The text with the gaps of a flattened page made line breaks (same length: spans still index it). A
+    flattened page is mostly one line; a long paragraph among others keeps its spaces."""
+    def lines(m: re.Match) -> str:
+        line = m.group()
+        return FLAT_GAP.sub("\n", line) if len(FLAT_GAP.findall(line)) >= 6 else line
+    return FLAT_LINE.sub(lambda m: lines(m) if len(m.group()) * 2 >= len(text.strip()) else m.group(), text)
+
+
 def _extract(src: SourceText) -> dict:
-    text = src.folded
+    text = _unflattened(src.folded)
     meta = read_meta(text)
     year = int(meta.date[:4]) if meta.date else _first_year(text)
     items = build_items(text, break_offsets(text, meta.body_end))
@@ -81,7 +98,8 @@ def _extract(src: SourceText) -> dict:
     items = _in_reading_order(items)
     check()
     _assign_parenthetical_owners(text, items, parens)
-    _assign_owner_lines(text, items, [(c.start, c.end) for c in cards])
+    if between := _assign_owner_lines(text, items, [(c.start, c.end) for c in cards]):
+        items = _in_reading_order(items + between)
     _carry_same_below(items)
     bare_owner_cells(text, items)
     charged = []
@@ -384,17 +402,37 @@ def _owner_runs(text: str) -> list[OwnerSpec]:
     return [spec for s, e in runs if (spec := parse_owner_span(text, s, e))]
 
 
-def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int]]) -> None:
+def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int]]) -> list[Item]:
+    """Give each run of owner label lines to the item it closes; returns the findings it found between two
+    runs in one item (see ``_finding_between_runs``)."""
     runs = _owner_runs(text)
-    targets = _innermost_many([it for it in items if not it.from_block], [spec.start for spec in runs])
+    numbered = [it for it in items if not it.from_block]
+    targets = _innermost_many(numbered, [spec.start for spec in runs])
+    top_level = [it for it in numbered if it.parent is None]
+    closed_at: dict[int, int] = {}      # id(item) → where its last owner run ended
+    found: list[Item] = []
     for spec, target in zip(runs, targets):
         if any(s <= spec.start < e for s, e in cards):
             continue            # a card's owner fields are its own
         if target is None:
             continue
-        siblings = target.parent.children if target.parent else []
-        earlier = [s for s in siblings if s.start < target.start and not s.from_block and s.owners is None]
-        if target.parent and earlier and target.owners is None and not target.children:
+        if (finding := _finding_between_runs(text, target, spec, closed_at.get(id(target)))) is not None:
+            found.append(finding)
+            closed_at[id(target)] = spec.end
+            continue
+        closed_at[id(target)] = spec.end
+        siblings = [s for s in (target.parent.children if target.parent else top_level) if not s.from_block]
+        earlier = [s for s in siblings if s.start < target.start]
+        unowned = list(takewhile(lambda s: s.owners is None, reversed(earlier)))
+        if unowned and target.owners is None and not target.children and len(unowned) < len(earlier) \
+                and spec.lead + spec.responsible:
+            # findings listed, then their owner lines, group after group ("1.… 2.… 整改责任单位:X⏎整改时限:…"
+            # "1.… 整改责任单位:Y…"): the lines close the findings since the last group's
+            for sibling in unowned:
+                if sibling.children or sentence_owners(text, *_own_region(sibling)) is not None:
+                    break
+                sibling.owners = spec.copy()
+        elif target.parent and unowned and target.owners is None and not target.children:
             # lines after a list of unowned measures close the block the list belongs to
             target = target.parent
         if target.owners is None:
@@ -404,6 +442,25 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
         for item in items:      # the block's last measure ends where the block's owner lines begin
             if item is not target and target.start <= item.start < spec.start < item.end:
                 item.end = spec.start
+    return found
+
+
+def _finding_between_runs(text: str, target: Item, spec: OwnerSpec, last_run_end: int | None) -> Item | None:
+    """A finding written between two owner runs of one item ("…整改责任单位:X⏎整改时限:…⏎操作间存在鼠粪。⏎
+    整改责任单位:Y"): the second run closes it, so it is a task of its own beside the item, not the item's."""
+    if last_run_end is None or not target.owners or not (target.owners.lead or target.owners.responsible) \
+            or not (spec.lead or spec.responsible):
+        return None
+    body = text[last_run_end:spec.start]
+    content = body.strip()
+    if len(HAN_RUN.findall(content)) < 4 or find_labels(text, last_run_end, spec.start) \
+            or LEADING_MARKER.match(content):
+        return None
+    start = last_run_end + body.index(content[0])
+    finding = _new_child(target.parent, start, spec.end, target.rank)
+    finding.owners = spec
+    target.end = min(target.end, start)
+    return finding
 
 
 HEADING_OWNER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*"

@@ -96,7 +96,7 @@ def looks_like_unit(piece: str) -> bool:
             return True
         piece = KIND_NOTE.sub("", piece)
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
-        and not DIGIT.search(piece)
+        and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
 
 
 def all_units(mentions: list["Mention"]) -> bool:

@@ -26,7 +26,7 @@ MEASURES = ("tasks", "lead_f1", "responsible_f1", "deadline", "problems", "statu
 # (tests/fixtures/holdout/FIRST_SCORE.txt); it has taught rules since, so it is no longer unseen.
 FLOORS = {
     "dev": dict(tasks=0.97, lead_f1=0.99, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
-    "real": dict(tasks=0.99, lead_f1=0.96, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
+    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
@@ -64,7 +64,7 @@ FLOORS = {
     # the thirteenth, 48 tasks in genres no round had searched: first sight 0.81 tasks, 0.41 lead, 0.44 resp, 0.67
     # deadline, 0.0 status (4), 0.67 meta (FIRST_SCORE.txt); forms since: labels opening on their work (问题整改责任
     # 单位), bracketed conventions, role classes told what to do, narrative owners, adoption lines, measure lines
-    "unseen11": dict(tasks=0.87, lead_f1=0.75, responsible_f1=0.58, deadline=0.75, problems=0.99, status=0.66, meta=0.76),
+    "unseen11": dict(tasks=0.87, lead_f1=0.84, responsible_f1=0.68, deadline=0.75, problems=0.99, status=0.66, meta=0.76),
     # the fourteenth, 46 tasks: first sight 0.72 tasks, 0.46 lead, 0.76 resp, 0.53 deadline (FIRST_SCORE.txt); forms
     # since: content lines each followed by an owner line, 分别负责落实, 责成/责令, rows numbered in an unnamed column,
     # owner cells read with the owner grammar
@@ -1221,3 +1221,28 @@ def test_role_classes_told_what_to_do_own_their_item_and_plain_collectives_only_
     assert owners(item_with(out, "报送整治进展")) == (["相关牵头单位"], [])
     assert owners(item_with(out, "开展联合检查")) == (["区防火委员会有关成员单位"], [])
     assert owners(item_with(out, "高度重视")) == ([], [])
+
+
+def test_findings_closed_group_by_group_by_their_owner_lines():
+    out = read("某区创卫督查问题清单\n督查发现问题如下:\n1.超市冷柜未张贴防蝇标识;\n整改责任单位:区市场监管局\n"
+               "整改时限:2023年5月10日前\n1.小区楼道堆放杂物;\n2.小区化粪池盖板破损。\n整改责任单位:区住建局\n"
+               "整改时限:2023年5月15日前\n农贸市场排水沟淤堵,异味较大。\n整改责任单位:区城管局\n整改时限:2023年5月20日前\n")
+    assert owners(item_with(out, "防蝇标识")) == (["区市场监管局"], [])
+    for finding in ("楼道堆放杂物", "化粪池盖板"):
+        assert owners(item_with(out, finding)) == (["区住建局"], [])
+        assert item_with(out, finding)["deadline"]["date"] == "2023-05-15"
+    ditch = item_with(out, "排水沟淤堵")
+    assert owners(ditch) == (["区城管局"], []) and ditch["deadline"]["date"] == "2023-05-20"
+
+
+def test_a_page_flattened_to_one_line_is_read_as_the_lines_it_was():
+    flat = ("某县创建办 督查发现以下问题 1.车站广场垃圾桶满溢; 整改责任单位:县城管局 整改时限:2022年6月30日前 "
+            "1.医院门口电动车乱停放; 2.医院围墙小广告未清除。 整改责任单位:县卫健局 整改时限:2022年7月5日前 "
+            "菜市场活禽宰杀区污水横流。 整改责任单位:县市场监管局 整改时限:2022年7月10日前 (来源:县融媒体中心)")
+    out = read(flat + "\n")
+    assert owners(item_with(out, "垃圾桶满溢")) == (["县城管局"], [])
+    assert owners(item_with(out, "电动车乱停放")) == (["县卫健局"], [])
+    assert owners(item_with(out, "围墙小广告")) == (["县卫健局"], [])
+    poultry = item_with(out, "活禽宰杀区")
+    assert owners(poultry) == (["县市场监管局"], []) and poultry["deadline"]["date"] == "2022-07-10"
+    assert all(item["text"] in flat for item in out["items"])       # spans index the text as shown
