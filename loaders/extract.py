@@ -70,6 +70,8 @@ def _unflattened(text: str) -> str:
     def lines(m: re.Match) -> str:
         line = m.group()
         return FLAT_GAP.sub("\n", line) if len(FLAT_GAP.findall(line)) >= 6 else line
+    if len(max(text.split("\n"), key=len)) * 2 < len(text.strip()):
+        return text             # most documents: no line holds half of them
     return FLAT_LINE.sub(lambda m: lines(m) if len(m.group()) * 2 >= len(text.strip()) else m.group(), text)
 
 

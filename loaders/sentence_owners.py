@@ -201,9 +201,10 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     spec = _subject_at(text, start + skip, own[skip:skip + 40])
     heading = HEADING_SENTENCE.match(own, skip)
     # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
-    if spec is None and heading and not SUBJECT_HINT.search(heading.group()) \
-            and not charged_sentences(text, start, end, report=False):
+    if spec is None and heading and not SUBJECT_HINT.search(heading.group()):
         spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
+        if spec is not None and charged_sentences(text, start, end, report=False):
+            return None
     return spec
 
 
