@@ -38,7 +38,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 60
+EXTRACTOR_VERSION = 61
 
 
 def extract_source(src: SourceText) -> dict:
@@ -444,6 +444,7 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
         for item in items:      # the block's last measure ends where the block's owner lines begin
             if item is not target and target.start <= item.start < spec.start < item.end:
                 item.end = spec.start
+                item.labels = [label for label in item.labels if label[1] < item.end]
     return found
 
 
@@ -743,6 +744,20 @@ def _inherited_owner(item: Item) -> Item | None:
     return None
 
 
+def _block_deadline(item: Item) -> tuple[int, int] | None:
+    """The time limit the block an unnumbered-owner measure belongs to states for all its measures, when the
+    block names no owners (with owners, the measure inherits the block whole: ``owners_from``)."""
+    parent = item.parent
+    while parent is not None:
+        spec = parent.owners
+        if spec is not None and (spec.lead or spec.responsible):
+            return None
+        if spec is not None and spec.deadline:
+            return spec.deadline[1], spec.deadline[2]
+        parent = parent.parent
+    return None
+
+
 def _item_record(src: SourceText, item: Item, year: int | None, place: str | None) -> dict:
     text = src.folded
     spec = item.owners if item.owners is not None and item.owners.start >= 0 else None
@@ -754,6 +769,8 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
             deadline_span = (ds, de)
         elif (found := find_body_deadline(text[s:_own_region(item)[1]])):
             deadline_span = (s + found[0], s + found[1])
+        elif (block := _block_deadline(item)) is not None:
+            deadline_span = block      # "整改措施:(1)…(2)…⏎整改时限:12月底前": the block's time limit is each measure's
     # parse the folded twin (half-width digits, simplified script); show the raw phrase as printed
     deadline = parse_deadline(text[deadline_span[0]:deadline_span[1]] if deadline_span else None, year)
     if deadline_span:
