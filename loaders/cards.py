@@ -78,8 +78,8 @@ def _fields(text: str):
             current[3] = start + len(stripped)
             continue
         current = None
-        fields.append(["break", pos, None, None])
-    return [f for f in fields if f[0] == "break" or f[2] is not None]
+        fields.append(["numbered" if _numbered(line) else "break", pos, None, None])
+    return fields
 
 
 # Every card has an owner or person field: a label word before a colon, a bar or the line end.
@@ -108,8 +108,16 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
     if not TASK_FIELD.search(text) or not (OWNER_FIELD.search(text) or closure):
         return tasks
     record: list = []
+    listed: list = []       # the card's fields whose values are numbered lines (整改措施 |⏎1.…⏎2.…)
 
-    def close():
+    def close(card_end: int):
+        made = len(tasks)
+        _close(card_end)
+        if len(tasks) > made:
+            _adopt_listed_measures(items, tasks[-1], listed, card_end)
+        listed.clear()
+
+    def _close(card_end: int):
         roles = {f[0] for f in record}
         # a card names what is to be done and who answers; in a closure notice the finding alone is a card
         if roles & {"task"} and (roles & set(OWNER_ROLES) or closure):
@@ -136,9 +144,19 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
     owner_first = None          # does a card name its owner before its task (主办单位, then 事由)? the first tells
     for field in _fields(text):
         role = field[0]
-        if role == "break":
-            close()
+        if role == "numbered" and listed and listed[-1][3] is None:
+            continue                    # a numbered line under a label alone: that field's value
+        if role in ("break", "numbered"):
+            close(field[1])
             continue
+        if field[2] is None:            # a label whose value is numbered lines, read by the structure parser
+            if record and listed and listed[-1][3] is None:
+                listed[-1][3] = field[1]
+            if record:
+                listed.append([role, field[1], field[1], None])
+            continue
+        if listed and listed[-1][3] is None:
+            listed[-1][3] = field[1]
         has_task = any(f[0] == "task" for f in record)
         has_owner = any(f[0] in OWNER_ROLES for f in record)
         if owner_first is None and role in ("task", *OWNER_ROLES):
@@ -146,10 +164,23 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
         # the next card begins with the kind of field the first card began with (主办单位 and 协办单位 together)
         if has_task and has_owner and ((role in OWNER_ROLES and record[-1][0] not in OWNER_ROLES) if owner_first
                                        else role == "task"):
-            close()
+            close(field[1])
         record.append(field)
-    close()
+    close(len(text))
     return tasks
+
+
+def _adopt_listed_measures(items: list[Item], card: Item, listed: list, card_end: int) -> None:
+    """The numbered lines under a card's measures field (整改措施 |⏎1.…⏎2.…) are the card's measures: they
+    answer to its owners. Lines under its outcome field (完成情况) report, and stay as they are."""
+    for role, _, start, end in listed:
+        if role != "task":
+            continue
+        end = end if end is not None else card_end
+        for item in items:
+            if start < item.start < end and item.parent is None and item.owners is None and not item.from_block:
+                item.parent = card
+                card.children.append(item)
 
 
 # A published reply to the public (网民留言, 12345, 问政): "市民X反映:" and the complaint, then "<unit>答复:" and
