@@ -245,8 +245,24 @@ def _share_leadership_place(chain: list[Mention]) -> None:
             m.distributive |= before.distributive
 
 
+def _share_named_place(chain: list[Mention]) -> None:
+    """"普定县委、县政府", "遵义市委、市政府": after a unit of a named place, a unit written with that place's
+    level alone (县政府, 市政府) is the same place's."""
+    from .places import places_in
+    for before, m in zip(chain, chain[1:]):
+        level = m.mention[:1]
+        if level not in RELATIVE_PLACE or len(m.mention) < 3 or is_bare_place(m.mention) or m.distributive \
+                or is_collective(m.mention):
+            continue
+        found = places_in(before.mention[:8])
+        if found and found[0][0] == 0 and found[0][1].endswith(level) and len(found[0][1]) > 1 \
+                and not starts_with_place(m.mention[1:]):
+            m.mention = found[0][1] + m.mention[1:]
+
+
 def _expand_chain(chain: list[Mention]) -> None:
     _share_leadership_place(chain)
+    _share_named_place(chain)
     _inherit_place(chain)
     # A run of bare places shares the body of the unit after it (市、兴隆台区编委办), and what stands before
     # the run's first place covers them all: 各县、市、区政府 (every one), 相关市、县政府 (the ones concerned).
