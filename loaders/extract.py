@@ -38,7 +38,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 63
+EXTRACTOR_VERSION = 64
 
 
 def extract_source(src: SourceText) -> dict:
@@ -131,6 +131,7 @@ def _extract(src: SourceText) -> dict:
     check()
     _ordinal_statuses(text, items)
     if meta.reports_outcomes:
+        _named_outcomes(text, items)
         _group_statuses(text, items)
         _closing_outcome(text, items)
     _heading_statuses(text, items)
@@ -668,6 +669,37 @@ def _group_statuses(text: str, items: list[Item]) -> None:
         for item in items:
             if at <= item.start < stop and item.kind in ("problem", "task") and item.status is None:
                 item.status = status
+
+
+# An outcome naming the problems it covers by their wording: "涉及合同签订不规范、未办理水土保持设施自主验收等
+# 立行立改类问题已按要求完成整改" — each named problem is the listed one its words are taken from.
+NAMED_PROBLEMS = re.compile(r"(?:涉及|对于|关于|针对|其中)([^,;。:\n“”]{4,80}?)(?:等方面|等|方面)?(?:[\u4e00-\u9fff]{1,6}类)?的?问题"
+                            r"([^,;。\n]{2,40})")
+
+
+def _named_outcomes(text: str, items: list[Item]) -> None:
+    problems = [it for it in _findings(items) if it.status is None]
+    if not problems:
+        return
+    last = max(it.start for it in problems)
+    headings = [(it, _heading(text, it)) for it in problems]
+    for m in NAMED_PROBLEMS.finditer(text, last):
+        status = classify(m.group(2))
+        if status is None:
+            continue
+        for phrase in re.split(r"[、和及]", m.group(1)):
+            phrase = phrase.strip()
+            if len(phrase) < 4:
+                continue
+            matched = [it for it, heading in headings if _shared_run(phrase, heading) >= max(5, 0.6 * len(phrase))]
+            if len(matched) == 1 and matched[0].status is None:
+                matched[0].status = status
+
+
+def _shared_run(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 # One outcome for all the findings above it, after the last: "截至公告日,X正按照审计报告的要求对审计查出的问题进行认真整改".
