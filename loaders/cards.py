@@ -23,6 +23,10 @@ from .tables import Cell, cells_owners, column_role, row_task
 
 INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
 BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
+# A field label after words that say whose it is, alone on its line: "中央第二环境保护督察组“回头看”交办问题:".
+QUALIFIED_FIELD = re.compile(r"^[\s|•]*[^\n:,。;]{2,30}?((?:交办|反映|反馈|存在|督察|移交)问题|(?:调查|核查|核实|整改|办理)情况)"
+                             r"[^\S\n]*:[^\S\n]*$")
+QUALIFIED_TASK_FIELD = re.compile(r"^[^\n:,。;]{2,30}?(?:交办|反映|反馈|存在|督察|移交)问题[^\S\n]*:[^\S\n]*$", re.M)
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
                      r"验收(?:意见|结论)|销号意见")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
@@ -58,7 +62,7 @@ def _fields(text: str):
             current = None
             fields.append([field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)])
             continue
-        b = BARE_FIELD.match(line)
+        b = BARE_FIELD.match(line) or QUALIFIED_FIELD.match(line)
         role = field_role(b.group(1)) if b else None
         unread_label = line.rstrip().endswith("|") and current is not None and current[2] is not None
         # any short label alone on its line before a colon is a field of its own ("交办类别:"), read or not
@@ -105,7 +109,7 @@ def closure_notice(text: str) -> bool:
 def card_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     closure = closure_notice(text)
-    if not TASK_FIELD.search(text) or not (OWNER_FIELD.search(text) or closure):
+    if not (TASK_FIELD.search(text) or QUALIFIED_TASK_FIELD.search(text)) or not (OWNER_FIELD.search(text) or closure):
         return tasks
     record: list = []
     listed: list = []       # the card's fields whose values are numbered lines (整改措施 |⏎1.…⏎2.…)
@@ -134,7 +138,10 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                 task.start = start
                 outcome = [f for f in record if f[0] == "outcome"]
                 if outcome:
-                    task.status = classify(" ".join(text[f[2]:f[3]] for f in outcome))
+                    # the last outcome field is the latest word (核实情况, then 验收情况: the acceptance decides)
+                    # (in a closure notice what the notice announces stands, unless that last field says otherwise)
+                    task.status = classify(text[outcome[-1][2]:outcome[-1][3]]) or \
+                        ("done" if closure else classify(" ".join(text[f[2]:f[3]] for f in outcome)))
                     task.status_read = True
                 if closure and task.status is None:
                     task.status, task.status_read = "done", True     # what a closure notice announces

@@ -30,7 +30,7 @@ _OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only 
 # Units and the leaders answering for them under one label: "责任单位及责任人:盘龙区政府主要领导".
 UNIT_AND_PERSON = rf"(?:{UNIT_NOUN})(?:及|和|与|、)(?:{PERSON_NOUN})"
 _OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?"
-                rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE}){{1,2}}(?:市|区|县|省)?"
+                rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE})(?:{_ROLE}|\({_ROLE}\))?(?:市|区|县|省)?"
                 rf"(?:{UNIT_AND_PERSON}|{UNIT_NOUN}|{PERSON_NOUN})"
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.

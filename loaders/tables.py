@@ -32,6 +32,7 @@ def column_role(cell: str) -> str | None:
     """What a header cell names: number | lead | responsible | assist | person | deadline | progress | task,
     or None (备注, 建设时间 …). Owner headers are read by the owner-label grammar (牵头责任单位 → lead)."""
     cell = re.sub(r"\s+", "", cell).strip("|:")
+    cell = re.sub(r"^([^()]{2,4})\(([^()]{2,4})\)(单位|部门)$", r"\1\2\3", cell)    # 牵头(责任)单位
     if not cell or len(cell) > 12:
         return None
     if NUMBER_HEADER.match(cell):
