@@ -21,7 +21,8 @@ from .status import classify
 from .structure import MARKERS, Item, line_spans
 from .tables import Cell, cells_owners, column_role, row_task
 
-INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
+# (a field label may carry the record's number: "整改任务第25项:…")
+INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?(?:第\d{1,4}[项号条])?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
 BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
 # A field label after words that say whose it is, alone on its line: "中央第二环境保护督察组“回头看”交办问题:".
 QUALIFIED_FIELD = re.compile(r"^[\s|•]*[^\n:,。;]{2,30}?((?:交办|反映|反馈|存在|督察|移交)问题|(?:调查|核查|核实|整改|办理)情况)"
@@ -92,7 +93,7 @@ OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*(?:[:|]|$)"
 
 # ... and a field that says what is to be done, its label alone or before a colon or bar.
 TASK_FIELD = re.compile(r"^[\s|•]*(?:[\u4e00-\u9fff、() ]{0,12}(?:问题|任务|工作|措施|项目|事项|内容|举措|概述)|[事案][\s]*由)"
-                        r"[^\S\n]*(?:[:|]|$)", re.M)
+                        r"(?:第\d{1,4}[项号条])?[^\S\n]*(?:[:|]|$)", re.M)
 
 
 # A closure notice (销号公示): the document announces that the finding it describes is rectified.

@@ -238,11 +238,15 @@ LEADERSHIP_OF = re.compile(rf"^(.+?){LEADERSHIP}$")
 BARE_LEADERSHIP = re.compile(rf"^{LEADERSHIP}$")
 
 
-def _share_leadership_place(chain: list[Mention]) -> None:
-    for before, m in zip(chain, chain[1:]):
+def _share_leadership_place(chain: list[Mention]) -> dict[int, str]:
+    """Returns, per unit that lent its place (by position), the further leading body it was paired with."""
+    paired: dict[int, str] = {}
+    for k, (before, m) in enumerate(zip(chain, chain[1:])):
         if BARE_LEADERSHIP.match(m.mention) and (owner := LEADERSHIP_OF.match(before.mention)):
+            paired[k] = m.mention
             m.mention = owner.group(1) + m.mention
             m.distributive |= before.distributive
+    return paired
 
 
 def _share_named_place(chain: list[Mention]) -> None:
@@ -261,7 +265,7 @@ def _share_named_place(chain: list[Mention]) -> None:
 
 
 def _expand_chain(chain: list[Mention]) -> None:
-    _share_leadership_place(chain)
+    paired = _share_leadership_place(chain)
     _share_named_place(chain)
     _inherit_place(chain)
     # A run of bare places shares the body of the unit after it (市、兴隆台区编委办), and what stands before
@@ -289,6 +293,24 @@ def _expand_chain(chain: list[Mention]) -> None:
         _, body = place_prefix(donor.mention)
         if body:
             m.mention += body
+    _pair_run_bodies(chain, paired)
+
+
+def _pair_run_bodies(chain: list[Mention], paired: dict[int, str]) -> None:
+    """"昆区、青山区、九原区党委和政府": the places before the one that names both bodies have both too. Runs
+    after the run's places took the first body (``_expand_chain``), so each adds its second beside it."""
+    for k in sorted(paired, reverse=True):
+        donor = chain[k]
+        body = LEADERSHIP_OF.match(donor.mention)
+        if body is None:
+            continue
+        first = donor.mention[len(body.group(1)):]
+        j = k
+        while j > 0 and chain[j - 1].mention.endswith(first) and is_bare_place(chain[j - 1].mention[:-len(first)]):
+            j -= 1
+        for m in reversed(chain[j:k]):
+            place = m.mention[:-len(first)]
+            chain.insert(chain.index(m) + 1, Mention(place + paired[k], m.start, m.end, distributive=m.distributive))
 
 
 @lru_cache(maxsize=1)
