@@ -116,6 +116,13 @@ def test_ofd_with_text_runs_split_across_objects(tmp_path):
     assert read_document(path).format == "ofd"
 
 
+def test_an_ofd_keeps_the_gap_between_words_and_closes_letter_spacing(tmp_path):
+    path = tmp_path / "row.ofd"
+    make.write_ofd(path, ["关 于 开 展 督 查 的 通 知", "1.清理河道垃圾 | 城关镇 水务局 | 6月底前 |"], title="通知")
+    text = read_document(path).text
+    assert "关于开展督查的通知" in text and "城关镇 水务局" in text
+
+
 @needs_font
 def test_scanned_pdf_is_read_by_ocr_and_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path / "cache"))

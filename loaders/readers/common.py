@@ -43,6 +43,17 @@ CJK = (
 # Layout-based text (PDF, OCR) guesses word gaps from glyph distances, and Chinese layouts (justified lines,
 # wide tracking) make it put spaces between characters.
 CJK_SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def despaced(line: str) -> str:
+    """A line with the spaces of letter-spaced Chinese taken out ("关 于 印 发" → "关于印发"), where most of its
+    characters stand apart; elsewhere a single space between words stays: it parts a table's cells or the
+    units of a list ("党政办 应消站")."""
+    gaps = len(CJK_SPACE.findall(line))
+    if not gaps:
+        return line
+    return CJK_SPACE.sub("", line) if gaps * 3 >= len(CJK_CHAR.findall(line)) else line
 
 
 def one_line(exc: BaseException) -> str:

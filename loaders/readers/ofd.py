@@ -13,7 +13,7 @@ import re
 
 from loaders.source import UnreadableDocument
 
-from .common import CJK_SPACE, one_line, open_zip, reflow
+from .common import despaced, one_line, open_zip, reflow
 
 MAX_PAGES = 5_000
 
@@ -114,6 +114,8 @@ def _join(runs) -> str:
     for _, x, run_end, size, text in runs:
         if end is not None and x - end > size * 2:
             out += "\t"                    # a column gap: a table row's cells
+        elif end is not None and x - end > size * 0.5 and out[-1:] != " " and text[:1] != " ":
+            out += " "                     # a word gap: the units of a list, the cells of a narrow table
         out += text
         end = max(end or run_end, run_end)
-    return CJK_SPACE.sub("", out)
+    return despaced(out)
