@@ -332,6 +332,20 @@ def _title_place(title: str | None) -> str | None:
     return found[-1] if found else None
 
 
+def _named_in_full(issuer: str, head: str) -> str:
+    """A body named by its level alone (县政府办公室, a portal's 发布机构) is the one the page names in full
+    with its place (弥渡县人民政府办公室), where the page does."""
+    if issuer[:1] not in "省市区县州" or find_place(issuer):
+        return issuer
+    body = re.escape(issuer[1:]).replace("政府", "(?:人民)?政府")
+    for m in re.finditer(rf"[\u4e00-\u9fff]{{1,10}}?{issuer[0]}{body}", head):
+        named = m.group()
+        for k in range(len(named) - len(issuer)):      # the shortest place the match opens on
+            if (place := find_place(named[k:])) and named[k:].startswith(place):
+                return named[k:]
+    return issuer
+
+
 def read_meta(text: str) -> Meta:
     meta = Meta()
     fields = page_fields(text)
@@ -365,6 +379,8 @@ def read_meta(text: str) -> Meta:
             meta.issuer = meta.issuer[number.end():]      # "鲁政办字〔2015〕46号山东省人民政府办公厅": the 文号 is no part
     if header and meta.issuer and header.group(1).endswith(meta.issuer):
         meta.issuer = header.group(1)       # the letterhead names the same body in full: 鞍山市立山区人民政府
+    if meta.issuer:
+        meta.issuer = _named_in_full(meta.issuer, text[:1500])
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
