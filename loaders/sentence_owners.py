@@ -17,12 +17,13 @@ from bisect import bisect_right
 from .owners import COPULA_LABEL, LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
-from .units import all_units, split_unit_list
+from .units import STRONG_UNIT_END, all_units, split_unit_list
 
 CLAUSE = re.compile(r"[^,;。!?:\n()]+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
 # The work named before 由 is no part of the owner either: "反馈问题由区水利局牵头整改", "两项任务由X负责".
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
+                     r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
                      r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由)+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责|配合落实|"
                   r"配合|协助|协办|会办|参与)")
@@ -75,8 +76,28 @@ def _copula_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     return True
 
 
+# After "由X牵头,", a clause that opens on units and goes on to what they do names those who work with X:
+# "联合市交通局、市政监察大队", "广电网络公司、移动公司按照管理权限予以规范".
+JOINING = re.compile(r"(会同|协同|联合|配合)?([\u4e00-\u9fff()、]{2,60}?)"
+                     r"(?=按照|按|对|在|负责|做好|加强|开展|进行|依法|予以|共同|认真|抓好|落实|组织|积极|协助|$)")
+
+
+def _joining_units(spec: OwnerSpec, clause: str, at: int) -> bool:
+    m = JOINING.match(clause)
+    if m is None or (m.end() == len(clause) and not m.group(1)):
+        return False            # units alone in a clause are joined to the lead only by 会同/联合
+    units = _units(m.group(2), at + m.start(2))
+    if not units or not all(STRONG_UNIT_END.search(u.mention) or u.mention.endswith("公司") for u in units):
+        return False
+    role = "assist" if m.group(1) else "responsible"
+    spec.responsible += [(u, role) for u in units]
+    return True
+
+
 def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     if _copula_owners(spec, clause, at):
+        return True
+    if spec.lead and not VERB.search(clause) and _joining_units(spec, clause, at):
         return True
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
         spec.add(role_of_label(named.group(2)), units)

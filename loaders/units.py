@@ -179,6 +179,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
         pos = at + 1
     mentions: list[Mention] = []
     chain: list[Mention] = []          # elements joined by 、: a bare place borrows the body of a later one
+    class_noun = None                  # the class a list closer names: "…城管等部门"
     for part, st, delim in pieces:
         name, s, e = _clean(part, st)
         if not name:
@@ -190,7 +191,8 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
         mention.marked_lead = bool(star)
         if LEAD_MARK.search(name):
             mention.mention, mention.marked_lead = LEAD_MARK.sub("", name), True
-        if OPEN_END.search(mention.mention) and mention.mention != "等":
+        if (closer := OPEN_END.search(mention.mention)) and mention.mention != "等":
+            class_noun = re.search(r"(?:部门|单位|机构)$", closer.group()) or class_noun
             rest = OPEN_END.sub("", mention.mention)
             mention.open_ended = True
             mention.mention = rest or mention.mention     # a list closer is never part of a name
@@ -203,7 +205,26 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
             chain = []
     _expand_chain(chain)
     mentions.extend(chain)
+    _share_class_noun(mentions, class_noun.group() if class_noun else None)
     return [m for m in mentions if m.mention]
+
+
+FIELD_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _share_class_noun(mentions: list[Mention], noun: str | None) -> None:
+    """"公安、消防、安监部门", "工商、文体、住建、城管等部门": fields of work listed bare share the class noun
+    the list ends in (公安部门, 消防部门 …), where every element is such a field or names it."""
+    last = mentions[-1].mention if mentions else ""
+    noun = noun or (tail.group() if (tail := re.search(r"(?:部门|单位)$", last)) and len(last) <= 6 else None)
+    if not noun or len(mentions) < 2:
+        return
+    bare = [m for m in mentions if FIELD_WORD.match(m.mention) and not looks_like_unit(m.mention)
+            and not is_bare_place(m.mention)]
+    if not bare or any(not looks_like_unit(m.mention) and m not in bare for m in mentions):
+        return
+    for m in bare:
+        m.mention += noun
 
 
 RELATIVE_PLACE = ("省", "市", "区", "县", "州")

@@ -80,6 +80,10 @@ FLOORS = {
     # 0.76 lead, 0.61 resp, 0.85 deadline, 0/1 status, 0.77 meta (FIRST_SCORE.txt); three forms since (a number
     # before a year, 责任单位及责任人 with leaders by post, schools as units), then a 任务/责任/时限清单 bar table
     "unseen15": dict(tasks=0.98, lead_f1=0.95, responsible_f1=0.93, deadline=0.97, problems=0.99, status=0.0, meta=0.76),
+    # the eighteenth (7 documents, 31 tasks, 16 problems: 校园, 市容, 人居环境, 黑臭水体), first sight 0.87 tasks,
+    # 0.97 lead, 0.46 resp, 0.86 deadline, 0.69 problems, 0/5 status, 0.90 meta (FIRST_SCORE.txt); two forms since
+    # (units working with the lead after 由X牵头, fields sharing the list's class noun: 公安、消防部门)
+    "unseen16": dict(tasks=0.87, lead_f1=0.96, responsible_f1=0.65, deadline=0.85, problems=0.68, status=0.0, meta=0.90),
 }
 
 
@@ -1306,3 +1310,14 @@ def test_an_issuer_named_by_its_level_alone_is_the_one_the_page_names_in_full():
     out = read("宾川县人民政府办公室关于2024年一季度政务服务热线工单办理情况的通报\n一、总体情况\n全县共受理工单312件。\n"
                "\n县政府办公室\n2024年4月10日\n")
     assert out["document"]["issuer"] == "宾川县人民政府办公室"
+
+
+def test_units_working_with_the_lead_and_fields_sharing_their_class_noun():
+    out = read("某县春季校园安全专项整治方案\n三、整治重点\n(一)校园内部安全整治主要由县教育局牵头,公安、消防、卫健部门配合,开展全面排查。\n"
+               "(二)由县交警大队牵头,联合县交通运输局、县城管执法大队,加强校门口交通秩序管理。\n"
+               "(三)由包片单位县水利局牵头,电信公司、县供电公司按照管理权限予以清理。\n"
+               "(四)由县市场监管局牵头,进一步争取将本县列为省级示范区。\n")
+    assert owners(item_with(out, "校园内部安全整治")) == (["县教育局"], ["公安部门", "消防部门", "卫健部门"])
+    assert owners(item_with(out, "校门口交通秩序")) == (["县交警大队"], ["县交通运输局", "县城管执法大队"])
+    assert owners(item_with(out, "按照管理权限予以清理")) == (["县水利局"], ["电信公司", "县供电公司"])
+    assert owners(item_with(out, "省级示范区")) == (["县市场监管局"], [])
