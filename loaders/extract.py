@@ -38,7 +38,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 68
+EXTRACTOR_VERSION = 69
 
 
 def extract_source(src: SourceText) -> dict:
@@ -87,6 +87,7 @@ def _extract(src: SourceText) -> dict:
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
+    items += _closed_paragraphs(text, items, parens, break_offsets(text, meta.body_end))
     check()
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
@@ -316,6 +317,24 @@ def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> l
             for s, e in _segments(text, ps, pe, parens):
                 out.append(_new_child(item, s, e, item.rank + 0.5))
     return out
+
+
+def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals, breaks: list[int]) -> list[Item]:
+    """Before the first numbered item (a page that starts mid-document, a plan written in paragraphs), each
+    paragraph closed by an owner parenthetical ("加强违法建筑清理,…。〔主要责任单位:…〕") is a task."""
+    end = min([it.start for it in items] + [b for b in breaks if b > 0] + [len(text)])
+    found = []
+    for ps, pe in _paragraphs(text, 0, end):
+        # a bare unit in brackets closing a paragraph may be a news credit ("…见成效。(嵩县纪委监委)"): only a
+        # bracket that says the role closes a task here
+        cuts = [e for _, e, spec in parens.in_range(ps, pe) if not spec.bare]
+        pos = ps
+        for cut in cuts:
+            if len(HAN_RUN.findall(text[pos:cut])) >= 12 and text[cut:cut + 1] not in (":", ":"):
+                s, e = trim(text, pos, cut)
+                found.append(_new_child(None, s, e, 6))
+            pos = cut
+    return found
 
 
 def _innermost(items: list[Item], pos: int) -> Item | None:
