@@ -273,16 +273,22 @@ def _share_leadership_place(chain: list[Mention]) -> dict[int, str]:
 def _share_named_place(chain: list[Mention]) -> None:
     """"普定县委、县政府", "遵义市委、市政府": after a unit of a named place, a unit written with that place's
     level alone (县政府, 市政府) is the same place's."""
-    from .places import places_in
     for before, m in zip(chain, chain[1:]):
         level = m.mention[:1]
-        if level not in RELATIVE_PLACE or len(m.mention) < 3 or is_bare_place(m.mention) or m.distributive \
-                or is_collective(m.mention):
+        if level not in RELATIVE_PLACE or len(m.mention) < 3 or before.mention[:1] in RELATIVE_PLACE \
+                or is_bare_place(m.mention) or m.distributive or is_collective(m.mention):
             continue
-        found = places_in(before.mention[:8])
-        if found and found[0][0] == 0 and found[0][1].endswith(level) and len(found[0][1]) > 1 \
-                and not starts_with_place(m.mention[1:]):
-            m.mention = found[0][1] + m.mention[1:]
+        place = _leading_place(before.mention[:8])
+        if place and place.endswith(level) and len(place) > 1 and not starts_with_place(m.mention[1:]):
+            m.mention = place + m.mention[1:]
+
+
+@lru_cache(maxsize=65536)
+def _leading_place(text: str) -> str | None:
+    """The known place a name opens on ("普定县委" → 普定县), if it does."""
+    from .places import places_in
+    found = places_in(text)
+    return found[0][1] if found and found[0][0] == 0 else None
 
 
 def _expand_chain(chain: list[Mention]) -> None:
