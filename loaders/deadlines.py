@@ -141,6 +141,8 @@ def looks_like_deadline(piece: str) -> bool:
         return True
     if len(p) <= 6 and re.match(r"(?:常态|长期|持续|长效)", p):
         return True             # a deadline cell: 常态工作, 长期坚持
+    if p.startswith("已"):
+        return False            # "已完成": the verdict a ledger writes in the time-limit cell once met
     return bool(re.search(r"(?:推进|完成|坚持|办结|落实到位)$", p) and (ONGOING.search(p) or TIMELY.search(p)
                                                                    or re.search(r"完成$", p)))
 

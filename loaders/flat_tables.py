@@ -49,8 +49,9 @@ def _fit_score(role: str | None, cell: str) -> float:
         return 3 if units else -5
     if role == "person":
         return 3 if person else -5
-    if role == "deadline":
-        return 2 if looks_like_deadline(cell) else (-1 if len(cell) <= 8 else -5)
+    if role == "deadline":     # (or the verdict a ledger writes there once met: "已完成")
+        return 2 if looks_like_deadline(cell) else 1 if re.match(r"^已(?:经)?(?:完成|达标|销号)", cell) \
+            else (-1 if len(cell) <= 8 else -5)
     if role == "number":
         return 1 if ROW_NUMBER.match(cell) else -5
     if role == "progress":
@@ -83,8 +84,9 @@ def header_roles(cells: list[str]) -> list[str | None]:
 
 def _is_header(cells: list[str]) -> bool:
     roles = [column_role(c) for c in cells]
+    # (a ledger may name only the person who answers: 责任人 | 达标期限)
     return (len(cells) >= 3 and all(HEADER_WORD.match(c) for c in cells)
-            and any(r in OWNER_ROLES for r in roles) and any(r in ("task", "number") for r in roles))
+            and any(r in (*OWNER_ROLES, "person") for r in roles) and any(r in ("task", "number") for r in roles))
 
 
 def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple[str | None, str, int]]:

@@ -21,7 +21,7 @@ SPACES = re.compile(r"\s{2,}")
 BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗┛┣┫┳┻╋┠┨┯┷╂]+$")
 NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
 TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|^[事案]由$")   # 事由: a 建议办理单's matter
-PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|状态|成效")
+PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|状态|成效|现状")
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结)时间|截止|时间进度|时间安排|进度安排|^时间$")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
                           r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$|"
@@ -301,7 +301,19 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> 
     task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                 start=spec.start, end=spec.end, parent=parent, from_block=True)
     task.owners = spec if not spec.empty else None
+    if (status := _row_status(cells)) is not None:
+        task.status, task.status_read = status, True
     if parent:
         parent.children.append(task)
         parent.children.sort(key=lambda c: c.start)
     return task
+
+
+def _row_status(cells: list[Cell]) -> str | None:
+    """A ledger row's outcome from its progress cell (整改情况, 进展: "已完成", "正在推进"), or from a time-limit
+    cell that states the verdict instead of a date ("达标期限 | 已完成")."""
+    from .status import classify
+    verdict = [text for role, text, _ in cells if role == "deadline" and text.strip().startswith("已")]
+    said = [text for role, text, _ in cells if role == "progress" and text.strip()]
+    # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
+    return (classify(" ".join(verdict)) if verdict else None) or (classify(" ".join(said)) if said else None)
