@@ -28,6 +28,7 @@ BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1
 QUALIFIED_FIELD = re.compile(r"^[\s|•]*[^\n:,。;]{2,30}?((?:交办|反映|反馈|存在|督察|移交)问题|(?:调查|核查|核实|整改|办理)情况)"
                              r"[^\S\n]*:[^\S\n]*$")
 QUALIFIED_TASK_FIELD = re.compile(r"^[^\n:,。;]{2,30}?(?:交办|反映|反馈|存在|督察|移交)问题[^\S\n]*:[^\S\n]*$", re.M)
+FIELD_WORD_END = re.compile(r"(?:目标|要求|时限|期限|情况|措施|成效|概述|依据|说明)$")
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
                      r"验收(?:意见|结论)|销号意见")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
@@ -68,7 +69,10 @@ def _fields(text: str):
         unread_label = line.rstrip().endswith("|") and current is not None and current[2] is not None
         # any short label alone on its line before a colon is a field of its own ("交办类别:"), read or not
         colon_label = b is not None and line.rstrip().endswith(":")
-        if b and (role is not None or b.group(1) in ("联系电话", "备注") or unread_label or colon_label):
+        # a field word alone on its line after a field's value ("整改目标"): a field of its own, read or not
+        next_label = b is not None and current is not None and current[2] is not None \
+            and bool(FIELD_WORD_END.search(b.group(1).strip())) and len(b.group(1).strip()) <= 8
+        if b and (role is not None or b.group(1) in ("联系电话", "备注") or unread_label or colon_label or next_label):
             # 核查情况 is an outcome field; after a field's value, "整改目标 |" is a field of its own that no role
             # reads, which ends the one before (a label with no value yet takes the next line as its value)
             current = [role, pos + b.start(1), None, None]

@@ -19,7 +19,8 @@ from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
 from .units import STRONG_UNIT_END, all_units, split_unit_list
 
-CLAUSE = re.compile(r"[^,;。!?:\n()]+")
+# (a bracket inside a name stays in its clause: "各县(市、区)政府配合", "各街道办事处(乡)配合")
+CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?=[\u4e00-\u9fff]))+")
 # What stands before the owner: a connective, or a subject handing the work on ("上述项目由", "该项工作由").
 # The work named before 由 is no part of the owner either: "反馈问题由区水利局牵头整改", "两项任务由X负责".
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
@@ -37,11 +38,17 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
 PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,24}$")
+BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,10}\)")
+
+
+def _plain(mention: str) -> bool:
+    """A plain name, a list inside its brackets allowed: "县(市、区)政府"."""
+    return bool(PLAIN_NAME.match(BRACKETED_LIST.sub(lambda m: m.group().replace("、", ""), mention)))
 
 
 def _units(text: str, at: int):
     units = split_unit_list(text, at)
-    if all_units(units) and all(PLAIN_NAME.match(u.mention) for u in units):
+    if all_units(units) and all(_plain(u.mention) for u in units):
         return units
     modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
     if 0 < modifier < len(text) - 2:
@@ -220,6 +227,9 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     marker = LEADING_MARKER.match(own)
     skip = marker.end() if marker else len(own) - len(own.lstrip())
     spec = _subject_at(text, start + skip, own[skip:skip + 40])
+    if spec is None and (when := TIME_FIRST.match(own, skip)):
+        # "1.2022年6月21日前,哈尔滨市、齐齐哈尔市…制定完成…": by when, then who
+        spec = _subject_at(text, start + when.end(), own[when.end():when.end() + 120])
     heading = HEADING_SENTENCE.match(own, skip)
     # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
     if spec is None and heading and not SUBJECT_HINT.search(heading.group()):
@@ -229,9 +239,14 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     return spec
 
 
+TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]")
+# A list of units, then what they do: "哈尔滨市、齐齐哈尔市、大兴安岭地区制定完成…".
+SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
+
+
 def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     """The unit (or units, each doing its part) a sentence opens on, when what follows is its action."""
-    each = SUBJECTS_EACH.match(head)
+    each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
             and not any(u.collective for u in several):
         return OwnerSpec(responsible=[(u, "responsible") for u in several], start=several[0].start,

@@ -85,6 +85,7 @@ ALIASED = re.compile(r"([^()]{2,20})\(([^()]{2,20})\)")
 # A class of local bodies with its like in brackets: "村(社区)", "乡镇(街道、园区)".
 _LOCAL_CLASS = r"(?:乡镇|镇街|街镇|镇|乡|村|社区|街道|园区)"
 LOCAL_CLASSES = re.compile(rf"{_LOCAL_CLASS}\({_LOCAL_CLASS}(?:、{_LOCAL_CLASS})*\)")
+LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_CLASS})*\)")
 
 
 def looks_like_unit(piece: str) -> bool:
@@ -94,6 +95,8 @@ def looks_like_unit(piece: str) -> bool:
             return True
         if LOCAL_CLASSES.fullmatch(piece):
             return True
+        if (alt := LOCAL_ALTERNATIVE.fullmatch(piece)) and looks_like_unit(alt.group(1)):
+            return True             # "街道办事处(乡)": the same body where the place is a 乡
         piece = KIND_NOTE.sub("", piece)
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
