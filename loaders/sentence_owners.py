@@ -52,7 +52,9 @@ def _units(text: str, at: int):
         return units
     modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
     if 0 < modifier < len(text) - 2:
-        return _units(text[modifier + 1:], at + modifier + 1)
+        rest = text[modifier + 1:]
+        told = REQUEST.match(rest)      # "未完成整改的责令各水库管理单位…": the unit is the one told
+        return _units(rest[told.end():] if told else rest, at + modifier + 1 + (told.end() if told else 0))
     return None
 
 
