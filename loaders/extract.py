@@ -38,7 +38,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 72
+EXTRACTOR_VERSION = 73
 
 
 def extract_source(src: SourceText) -> dict:
@@ -322,7 +322,8 @@ def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> l
 def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals, breaks: list[int]) -> list[Item]:
     """Before the first numbered item (a page that starts mid-document, a plan written in paragraphs), each
     paragraph closed by an owner parenthetical ("加强违法建筑清理,…。〔主要责任单位:…〕") is a task."""
-    end = min([it.start for it in items] + [b for b in breaks if b > 0] + [len(text)])
+    # (up to the first numbered item, across an attachment line; without items, up to the first break)
+    end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
     found = []
     for ps, pe in _paragraphs(text, 0, end):
         # a bare unit in brackets closing a paragraph may be a news credit ("…见成效。(嵩县纪委监委)"): only a
@@ -330,8 +331,11 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
         cuts = [e for _, e, spec in parens.in_range(ps, pe) if not spec.bare]
         pos = ps
         for cut in cuts:
-            if len(HAN_RUN.findall(text[pos:cut])) >= 12 and text[cut:cut + 1] not in (":", ":"):
-                s, e = trim(text, pos, cut)
+            line_start = text.rfind("\n", pos, cut) + 1 or pos
+            # a line of its own that names a site and its owners ("胖东来时代广场(责任单位:魏都区)"): that line
+            start = line_start if len(HAN_RUN.findall(text[line_start:cut])) >= 8 else pos
+            if len(HAN_RUN.findall(text[start:cut])) >= 12 and text[cut:cut + 1] not in (":", ":"):
+                s, e = trim(text, start, cut)
                 found.append(_new_child(None, s, e, 6))
             pos = cut
     return found
