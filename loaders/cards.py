@@ -224,7 +224,7 @@ def reply_tasks(text: str, items: list[Item]) -> list[Item]:
 
 # A numbered section headed only by a field's label, its value below or run on after it:
 #   一、整改任务 <problem>   二、整改责任单位 <unit>   三、整改完成情况 <outcome>   四、验收意见已完成整改,同意销号。
-FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|领导|责任人|情况|意见|结论|目标|措施|时限|进展))"
+FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|领导|责任人|情况|意见|结论|目标|措施|时限|进展|进度))"
                         r"[^\S\n]*[:]?[^\S\n]*")
 
 
@@ -252,7 +252,7 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
     if len(fields) < 3 or "task" not in roles or not set(roles) & {*OWNER_ROLES, "outcome"}:
         return items
     card = next(it for it, f in fields if f[0] == "task")
-    owners = [(f[0], text[f[1]:it.end].strip(), it) for it, f in fields if f[0] in OWNER_ROLES]
+    owners = [(f[0], text[f[1]:it.end].strip(), it) for it, f in fields if f[0] in (*OWNER_ROLES, "deadline")]
     cells = [(role, value, list(range(text.index(value, it.start), text.index(value, it.start) + len(value))))
              for role, value, it in owners if value]
     if cells:
@@ -262,4 +262,10 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
     card.status = next((v for v in reversed(verdicts) if v), None)
     card.status_read = True
     absorbed = {id(it) for it, f in fields if it is not card}
+    # the card is the record: its text runs over the field sections that follow it without a break
+    following = [it for it, _ in fields if it.start > card.start]
+    for it in following:
+        if text[card.end:it.start].strip():
+            break
+        card.end = it.end
     return [it for it in items if id(it) not in absorbed]

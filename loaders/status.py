@@ -40,9 +40,15 @@ def _done_in_part(outcome: str) -> bool:
     return bool(found and done and int(done.group(1) or done.group(2)) < int(found.group(1)))
 
 
+# A progress field holding the verdict alone: "整改进度:完成整改", "完成情况 | 完成".
+VERDICT_ONLY = re.compile(r"\s*(?:已经?)?(?:全面|全部)?(?:完成整改|整改完成|完成|办结|销号|整改到位)\s*[。.]?\s*")
+
+
 def classify(outcome: str | None) -> str | None:
     if not outcome or not outcome.strip():
         return None
+    if VERDICT_ONLY.fullmatch(outcome):
+        return "done"
     if PENDING.search(outcome):
         return "pending"
     if IN_PROGRESS.search(outcome) or _done_in_part(outcome):
