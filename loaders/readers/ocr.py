@@ -72,7 +72,7 @@ def ocr_pages(path: str, raw: bytes, images, fmt: str, total: int | None = None)
             # the placed lines are kept, not the text, so a better reflow applies without reading again
             text = "\n".join(reflow([tuple(line) for line in hit["lines"]], OCR_SLACK)) if "lines" in hit \
                 else hit["text"]
-            return text, f"{fmt}+ocr", hit["confidence"]
+            return _bars(text), f"{fmt}+ocr", hit["confidence"]
         except (OSError, ValueError, KeyError, TypeError):
             pass                          # a damaged cache entry is read again
     engine = _ocr_engine(path)
@@ -84,7 +84,7 @@ def ocr_pages(path: str, raw: bytes, images, fmt: str, total: int | None = None)
         placed += _page_lines(engine, image, scores)
     if total:
         _progress(path, None, total)
-    text = "\n".join(reflow(placed, OCR_SLACK))
+    text = _bars("\n".join(reflow(placed, OCR_SLACK)))
     if not text.strip():
         raise UnreadableDocument(path, "no text found by OCR (a blank or non-text image)")
     characters = sum(n for n, _ in scores)
@@ -96,6 +96,11 @@ def ocr_pages(path: str, raw: bytes, images, fmt: str, total: int | None = None)
     except OSError:
         pass                              # no cache where it cannot be written: the reading still stands
     return text, f"{fmt}+ocr", confidence
+
+
+def _bars(text: str) -> str:
+    """A table's printed bar read as 丨 (the radical, which no running text uses) is the bar it is."""
+    return text.replace("丨", "|")
 
 
 def _ocr_engine(path: str):
