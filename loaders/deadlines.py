@@ -169,8 +169,12 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
         if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
             return m.span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
-        or AT_DISCRETION.search(text)
+        or TARGET_YEAR.search(text) or AT_DISCRETION.search(text)
     return m.span(m.lastindex or 0) if m else None
+
+
+# A target stated for a year: "到2020年,全市用水总量控制在11.88亿立方米以内" — the year's end is the deadline.
+TARGET_YEAR = re.compile(r"(?<![\d年月至到])(?:到|至)((?:\d{4})年(?:底|末)?)(?=[,,])")
 
 
 # "市督查室将适时开展督查": the work is timed when the owner sees fit, the deadline kind 适时 (timely).
