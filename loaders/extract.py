@@ -8,9 +8,10 @@ owner parentheticals and 整改措施 paragraphs → owners (parentheticals, lab
 from __future__ import annotations
 
 import heapq
-from itertools import takewhile
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
+from itertools import takewhile
 
 from .cards import card_tasks, reply_tasks
 from .deadlines import find_body_deadline, parse_deadline
@@ -79,7 +80,8 @@ def _extract(src: SourceText) -> dict:
     text = _unflattened(src.folded)
     meta = read_meta(text)
     year = int(meta.date[:4]) if meta.date else _first_year(text)
-    items = build_items(text, break_offsets(text, meta.body_end))
+    breaks = break_offsets(text, meta.body_end)
+    items = build_items(text, breaks)
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
     check()
@@ -87,7 +89,7 @@ def _extract(src: SourceText) -> dict:
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
-    items += _closed_paragraphs(text, items, parens, break_offsets(text, meta.body_end))
+    items += _closed_paragraphs(text, items, parens, breaks)
     check()
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
@@ -721,7 +723,6 @@ def _named_outcomes(text: str, items: list[Item]) -> None:
 
 def _shared_run(a: str, b: str) -> int:
     """The length of the longest run of characters ``a`` and ``b`` share."""
-    from difflib import SequenceMatcher
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
