@@ -25,9 +25,10 @@ from .tables import Cell, cells_owners, column_role, row_task
 INLINE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20}?(?:第\d{1,4}[项号条])?)[^\S\n]*(?::[^\S\n]*\|?|\|)[^\S\n]*([^\s|].*?)[\s|]*$")
 BARE_FIELD = re.compile(r"^[\s|•]*([\u4e00-\u9fff、()][\u4e00-\u9fff、() ]{1,20})[^\S\n]*[:|]?[\s|]*$")
 # A field label after words that say whose it is, alone on its line: "中央第二环境保护督察组“回头看”交办问题:".
-QUALIFIED_FIELD = re.compile(r"^[\s|•]*[^\n:,。;]{2,30}?((?:交办|反映|反馈|存在|督察|移交)问题|(?:调查|核查|核实|整改|办理)情况)"
+CASE_PROBLEM = r"(?:交办|反映|反馈|存在|督察|移交)问题"
+QUALIFIED_FIELD = re.compile(rf"^[\s|•]*[^\n:,。;]{{2,30}}?({CASE_PROBLEM}|(?:调查|核查|核实|整改|办理)情况)"
                              r"[^\S\n]*:[^\S\n]*$")
-QUALIFIED_TASK_FIELD = re.compile(r"^[^\n:,。;]{2,30}?(?:交办|反映|反馈|存在|督察|移交)问题[^\S\n]*:[^\S\n]*$", re.M)
+QUALIFIED_TASK_FIELD = re.compile(rf"^[^\n:,。;]{{2,30}}?{CASE_PROBLEM}[^\S\n]*:[^\S\n]*$", re.M)
 FIELD_WORD_END = re.compile(r"(?:目标|要求|时限|期限|情况|措施|成效|概述|依据|说明)$")
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
                      r"验收(?:意见|结论)|销号意见")
