@@ -204,7 +204,9 @@ ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
           r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导)"
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
-          r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件))")
+          r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
+          # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
+          r"|(?:\d{4}年)?\d{1,2}月\d{0,2}日?(?:前|底前|之前))")
 
 
 def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
@@ -258,7 +260,7 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     # a class of units the document defines by role, told what to do ("(二)各责任单位要…"), owns the item as a
     # collective; any other collective (各单位, 各地各部门) only exhorts
     role_class = units and len(units) == 1 and ROLE_CLASS.match(units[0].mention) \
-        and re.match(r"还?(?:要(?!求)|须|必须|应)", head[subject.end():])
+        and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)", head[subject.end():])
     if not units or len(units) != 1 or (units[0].collective and not role_class):
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
