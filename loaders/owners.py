@@ -36,6 +36,7 @@ _OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s*[:]")
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
+LABEL_THEN_SEMICOLON = re.compile(rf"^\s*(?:{_OWNER_LABEL})\s*;")
 # The label said in a sentence, with a copula for the colon: "牵头单位为市园林局", "主责单位是X、Y", "牵头领导是副市长Z".
 COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
 ROLE_END = re.compile(r"(分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|牵头落实|牵头抓总|牵头|主办|按职责分工负责|按职责分工落实|按职责负责|分工负责|"
@@ -237,6 +238,8 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     if SAME_BELOW.search(text):
         spec.same_below = True
         text = SAME_BELOW.sub("", text)
+    if (typo := LABEL_THEN_SEMICOLON.match(text)):
+        text = text[:typo.end() - 1] + ":" + text[typo.end():]     # "(责任单位;住建局、畜牧局)": a colon mistyped
     labels = list(LABEL.finditer(text)) if ":" in text else []     # every label ends in a colon
     if labels:
         head = text[: labels[0].start()].strip(" ;,。")     # "(由X牵头落实。配合单位:…)": the sentence before
