@@ -188,7 +188,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委员会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -202,7 +202,8 @@ SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
-          r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导)"
+          r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导|"
+          r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
           # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
@@ -218,7 +219,7 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
 
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
-HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}[。;]")
+HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]|\n\s*)")
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
 OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
@@ -297,7 +298,8 @@ ROLE_CLASS = re.compile(r"^(?:有关|相关)?(?:牵头|责任|承办|主办|协�
 
 
 WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同)([\u4e00-\u9fff()、]{2,40}?)"
-                          r"(?=对|在|就|针对|围绕|按照|深入|组织|督促|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|,)")
+                          r"(?=对|在|就|针对|围绕|按照|深入|组织|督促|共同|加强|开展|做好|进行|抓紧|研究|制定|推进|做|抓|"
+                          r"认真|切实|积极|,)")
 
 
 SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")

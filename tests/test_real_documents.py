@@ -30,7 +30,7 @@ FLOORS = {
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
-    "unseen": dict(tasks=0.90, lead_f1=0.95, responsible_f1=0.93, deadline=0.92, problems=0.99, status=0.99, meta=0.86),
+    "unseen": dict(tasks=0.90, lead_f1=0.96, responsible_f1=0.94, deadline=0.92, problems=0.99, status=0.99, meta=0.86),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
@@ -1415,3 +1415,10 @@ def test_a_branch_named_for_its_place_keeps_its_name_in_a_list_of_city_bodies():
     from loaders.units import split_unit_list
     assert [m.mention for m in split_unit_list("市城管局、城西公安分局、市商务局")] == ["市城管局", "城西公安分局", "市商务局"]
     assert [m.mention for m in split_unit_list("市财政局、税务局")] == ["市财政局", "市税务局"]
+
+
+def test_the_body_that_handles_a_proposal_and_the_bodies_it_works_with():
+    out = read("某区2022年人大代表建议办理情况通报\n1.区教育体育委员会承办的“关于增建中小学停车场的建议”(第12号)\n办理情况:已办结。\n"
+               "二、工作要求\n各主办单位要会同协办单位认真研究代表建议,按时答复。\n")
+    assert owners(item_with(out, "增建中小学停车场"))[0] == ["区教育体育委员会"]
+    assert owners(item_with(out, "认真研究代表建议"))[1] == ["协办单位"]
