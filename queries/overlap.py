@@ -95,13 +95,9 @@ def _pairs_within(item: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _round4(values: np.ndarray) -> np.ndarray:
-    """``round(value, 4)`` of each value, exactly as Python rounds: scaling by 10⁴ may move a value lying
-    next to a tie (…5 in the fifth decimal) across it, so those few are rounded by Python."""
-    scaled = values * 10_000
-    rounded = np.rint(scaled) / 10_000
-    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    rounded[near_tie] = [round(value, 4) for value in values[near_tie].tolist()]
-    return rounded
+    """Each value to four decimals, a tie rounded up (1/32 → 0.0313), computed as the Cypher twin computes it
+    (round(10000.0 * x) / 10000.0): Python's round() takes a tie to the even digit (0.0312), and both must agree."""
+    return np.floor(values * 10_000.0 + 0.5) / 10_000.0
 
 
 def _matrix(names: list[str], a: np.ndarray, b: np.ndarray, shared: np.ndarray, top: int | None) -> dict:
