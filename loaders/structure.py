@@ -191,12 +191,9 @@ AFTER_TITLE = re.compile(r"(?:清单|通报|报告|方案|意见|情况)(?=一�
 
 # A page that continues an earlier one ("[接上页] …(二十六)…(二十七)…") opens mid-list: a bracketed Chinese
 # numeral run into a line starts the list where the next number follows it on the page.
-BRACKETED_CN = BRACKETED_CN_MARKER
-
-
 def _list_goes_on(text: str, at: int, value: int | None) -> bool:
     return value is not None and any(marker_value(m.group(1)) == value + 1
-                                     for m in BRACKETED_CN.finditer(text, at, at + 1500))
+                                     for m in BRACKETED_CN_MARKER.finditer(text, at, at + 1500))
 
 
 def _marker_lines(text: str):

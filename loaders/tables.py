@@ -11,6 +11,7 @@ from .owners import (ASSIST_WORDS, LEAD_WORDS, PERSON_NOUN, RESP_WORDS, UNIT_NOU
                      parse_owner_text, role_of_label)
 from .persons import split_person_list
 from .deadlines import looks_like_deadline
+from .status import classify
 from .structure import Item, line_spans
 from .units import looks_like_unit, split_unit_list
 
@@ -312,7 +313,6 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> 
 def _row_status(cells: list[Cell]) -> str | None:
     """A ledger row's outcome from its progress cell (整改情况, 进展: "已完成", "正在推进"), or from a time-limit
     cell that states the verdict instead of a date ("达标期限 | 已完成")."""
-    from .status import classify
     verdict = [text for role, text, _ in cells if role == "deadline" and text.strip().startswith("已")]
     said = [text for role, text, _ in cells if role == "progress" and text.strip()]
     # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
