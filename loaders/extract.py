@@ -26,8 +26,8 @@ from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
 from .status import classify
-from .structure import (LEADING_MARKER, Item, break_offsets, build_items, find_labels, is_measure_label,
-                        is_outcome_label, line_spans, marker_value, trim)
+from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
+                        headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
 from .units import all_units, canonical, split_unit_list
 
@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 80
+EXTRACTOR_VERSION = 82
 
 
 def extract_source(src: SourceText) -> dict:
@@ -90,6 +90,7 @@ def _extract(src: SourceText) -> dict:
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
     items += _closed_paragraphs(text, items, parens, breaks)
+    items += _sites_under_headings(text, items)
     check()
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
@@ -340,6 +341,22 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
                 s, e = trim(text, start, cut)
                 found.append(_new_child(None, s, e, 6))
             pos = cut
+    return found
+
+
+def _sites_under_headings(text: str, items: list[Item]) -> list[Item]:
+    """The unnumbered sites under a heading that follows a numbered list ("整改未落实的点位⏎客运中心(责任单位:
+    交通局):…⏎…"): each line naming a site and its owners is a record of its own."""
+    found = []
+    for heading in headings_over_sites(list(line_spans(text))):
+        for pos, line in line_spans(text[heading:]):
+            at = heading + pos
+            if pos == 0 or not line.strip():
+                continue
+            if not SITE_WITH_OWNERS.match(line) or any(it.start <= at < it.end for it in items):
+                break
+            s, e = trim(text, at, at + len(line))
+            found.append(_new_child(None, s, e, 6))
     return found
 
 

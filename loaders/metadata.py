@@ -32,7 +32,9 @@ GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决�
 PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治区|自治州|自治县|新区|省|市|州|县|区|旗|盟|镇|乡)")
 PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
 # Areas below or beside the county list that a body governs: 新区, 新城, 开发区, 街道, 镇 and 乡.
-ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|示范区|街道|镇|乡)")
+# (not the 乡 of 城乡 or the 镇 of 城镇, 乡镇: "海陵区住房和城乡建设局" governs no township)
+ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|示范区|街道|"
+                       r"(?<![城乡])镇|(?<!城)乡)")
 ORGAN = re.compile(r"政府|委员会|党委|党组|办公|局|委|厅|办事处")
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
@@ -47,6 +49,8 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
     ("工作情况报告", re.compile(r"情况的?(?:报告|通报)|工作总结"), True),
 ]
+# A document cited as the authority the work follows names its own genre, not this document's.
+CITED_AUTHORITY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)[^《。\n]{0,12}《[^》\n]*(?:》|$)")
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项)")  # 26个问题 / 反馈问题26个
 CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
 _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决|落实)"
@@ -247,6 +251,11 @@ ADOPTED = re.compile(rf"\(\s*({ANY_DATE})\s*([{HAN}]{{2,40}}?(?:人民代表大�
 REPORTER = re.compile(rf"^[^\S\n]*(?:解读人[:][^\S\n]*)?([{HAN}]{{3,30}}?(?:局|委员会|委|办公室|办|厅|院|政府|署))"
                       r"副?(?:局长|主任|厅长|院长|市长|区长|县长|省长|州长|审计长|检察长|主席|部长|署长)"
                       rf"[^\S\n]*(?:[{HAN}][^\S\n]?){{2,4}}$", re.M)
+# A letterhead: the body alone on the document's first line, the title under it ("南通市崇川区城市管理局⏎2024年…清单").
+LETTERHEAD = re.compile(rf"\A\s*([{HAN}]{{4,30}}(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会|中心))[^\S\n]*\n")
+# The body that reports, in the opening sentence: "原州区综合执法局对市区环境卫生进行专项督查检查,现将…情况通报如下".
+OPENING_REPORTER = re.compile(rf"(?:^|[,。])([{HAN}]{{4,30}}?(?:政府|办公室|办公厅|委员会|局|委|厅|党委|党组|管委会|中心|督查室))"
+                              r"(?:于[^,。]{1,12})?(?:对|在|组织|开展|深入)[^。]{2,80}?,现将[^。]{0,40}?(?:通报|报告|公布|公示)如下", re.M)
 OPENING_DOC_NO = re.compile(rf"(?<![(《])(?:[{HAN}]\s?){{1,12}}{DOC_NO_TAIL}")
 CITING = re.compile(r"(?:根据|按照|依据|依照|参照|贯彻|落实|印发|转发|执行)[^。\n]{0,40}$")
 SUFFIX_ENDS = ("省", "自治区", "市", "州", "盟", "县", "区", "旗")
@@ -371,7 +380,9 @@ def read_meta(text: str) -> Meta:
                       news.group(4) if news else None,
                       inline[0] if inline else None,
                       reporter.group(1) if (reporter := REPORTER.search(text[:800])) else None,
-                      source.value if source else None):
+                      source.value if source else None,
+                      letterhead.group(1) if (letterhead := LETTERHEAD.match(text)) else None,
+                      opening.group(1) if (opening := OPENING_REPORTER.search(text[:600])) else None):
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
@@ -403,6 +414,7 @@ def read_meta(text: str) -> Meta:
     # the title says what the document is; the opening only where the title names no genre
     opening = (meta.title or "") + text[:600]
     for scope in (meta.title or "", opening):
+        scope = CITED_AUTHORITY.sub("", scope)      # "为落实《…行动方案》精神,…现将督查情况通报如下": not a 方案
         found = next(((kind, reports) for kind, pattern, reports in GENRES if pattern.search(scope)), None)
         if found:
             meta.kind, meta.reports_outcomes = found

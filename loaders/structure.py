@@ -89,10 +89,30 @@ def line_spans(text: str):
 
 def break_offsets(text: str, signature_at: int | None) -> list[int]:
     """Lines that end a body of text: signature blocks, contact lines, page footers."""
-    breaks = [pos for pos, line in line_spans(text) if BREAK_LINE.match(line)]
+    lines = list(line_spans(text))
+    breaks = [pos for pos, line in lines if BREAK_LINE.match(line)]
+    breaks += headings_over_sites(lines)
     if signature_at is not None:
         breaks.append(signature_at)
     return sorted(set(breaks))
+
+
+HEADING_ALONE = re.compile(r"[\u4e00-\u9fff]{4,14}")
+SITE_WITH_OWNERS = re.compile(r"\s*[^\n(。]{2,40}\((?:整改|牵头|主体)?责任(?:单位|部门|主体)[:]")
+
+
+def headings_over_sites(lines: list[tuple[int, str]]) -> list[int]:
+    """A short heading alone on its line, after a paragraph and before a site named with its owners
+    ("…等问题已按时整改到位。⏎整改未落实的点位⏎客运中心(责任单位:交通局):…"), opens a new part: the
+    numbered item above ends there, and the sites under the heading are records of their own."""
+    found = []
+    filled = [(pos, line.strip()) for pos, line in lines if line.strip()]
+    for k in range(1, len(filled) - 1):
+        pos, line = filled[k]
+        before, after = filled[k - 1][1], filled[k + 1][1]
+        if HEADING_ALONE.fullmatch(line) and before[-1] in "。;" and SITE_WITH_OWNERS.match(after):
+            found.append(pos)
+    return found
 
 
 def build_items(text: str, breaks: list[int]) -> list[Item]:

@@ -84,7 +84,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
     roles = {}
     for i, (cell, _) in enumerate(cells):
-        cell = cell.strip(" :")
+        # a column's qualifier in brackets is no value: "落实情况(1-8月)", "投资额(万元)"
+        cell = re.sub(r"\([^()]{1,10}\)$", "", cell.strip(" :")).strip()
         if len(cell) > 12 or re.search(r"[,。;、\d]", cell):
             if DESCRIBED_COLUMN.fullmatch(cell):
                 continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
@@ -221,13 +222,60 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
                 break
             body.append(lines[j])
             j += 1
+        above: list[Cell] = []          # the owner and person cells of the last row that had them
         for row in _rows(body, width, boxed, roles):
+            row = _realigned(row, roles)
             cells = [(roles.get(col), cell, offs) for col, (cell, offs) in enumerate(row)]
-            task = row_task(cells, items)
+            owning = [c for c in cells if _names_owner(c)]
+            # a row whose owner cells are empty and that opens no numbered row of its own lies under the
+            # owner cells of the row above, merged down over it ("②新建…小区193个 | 开工建设 | … | 是 | ||||")
+            carried = above if not owning and not _opens_row(cells) else []
+            task = row_task(cells, items, carried)
             if task:
                 tasks.append(task)
+            above = owning or above
         i = j
     return tasks
+
+
+OWNING_ROLES = ("lead", "responsible", "assist", "person")
+OWNER_ROLES = ("lead", "responsible", "assist")
+TOP_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*$|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
+
+
+def _names_owner(cell: Cell) -> bool:
+    """An owner cell naming a unit, or a person cell naming a person (not a cell the row's alignment put there)."""
+    role, text, _ = cell
+    if role in OWNER_ROLES:
+        return any(looks_like_unit(part) for part in re.split(r"[、,;\s]+", text.strip()) if part)
+    return role == "person" and bool(split_person_list(text.strip(), 0, "责任领导"))
+
+
+def _opens_row(cells: list[Cell]) -> bool:
+    """Whether a row is one of the table's own numbered rows (a 序号 cell, or a first cell opening on "58."),
+    not a sub-row of the one above ("②…", or its 序号 cell merged away)."""
+    if any(role == "number" and re.fullmatch(r"\s*\d{1,3}[.、．]?\s*|\s*[一二三四五六七八九十]{1,3}、?\s*", text)
+           for role, text, _ in cells):
+        return True
+    first = next((text for _, text, _ in cells if text.strip()), "")
+    return bool(TOP_NUMBER.match(first))
+
+
+def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:
+    """A row whose first cell spans two columns has its other cells one column left of their headers
+    ("58.开展违建专项治理… | 削减…至30% | 徐国江 | 城管局 | …" under 年度重点工作 | 细化任务 | 三季度目标 |
+    分管领导 | 牵头单位): where no owner column holds a unit and a cell just left of one holds a unit name
+    alone, the cells after the first move right to where they fit."""
+    owner_cols = [col for col, role in roles.items() if role in OWNER_ROLES]
+    if not owner_cols or any(looks_like_unit(row[col][0].strip()) for col in owner_cols):
+        return row
+    for shift in (1, 2):
+        fits = [col for col in owner_cols if col - shift >= 1 and (cell := row[col - shift][0].strip())
+                and len(cell) <= 20 and looks_like_unit(cell) and roles.get(col - shift) not in OWNER_ROLES]
+        tail_free = all(not row[k][0].strip() for k in range(len(row) - shift, len(row)))
+        if fits and tail_free:
+            return [row[0]] + [["", []] for _ in range(shift)] + row[1:len(row) - shift]
+    return row
 
 
 Cell = tuple  # (column role or None, cell text, [offset of each character])
@@ -295,10 +343,12 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> 
     if not spec.empty:
         # a numbered item opening inside the row ("(一)燃气安全 | 1.餐饮场所 | …") whose text runs over the
         # row's owner cells, and ends with the row (its closing bar and line break after them), is that row's
-        for item in items:
-            if item.owners is None and spec.start < item.start < spec.end <= item.end <= spec.end + 3 \
-                    and not item.children:
-                item.owners = spec.copy()
+        inside = [item for item in items if item.owners is None and spec.start < item.start < spec.end <= item.end
+                  <= spec.end + 3 and not item.children]
+        for item in inside:
+            item.owners = spec.copy()
+        if inside and parent is not None and parent.start == spec.start:
+            return None     # the row is its numbered heading's cell and that item: a third task would repeat it
     task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                 start=spec.start, end=spec.end, parent=parent, from_block=True)
     task.owners = spec if not spec.empty else None

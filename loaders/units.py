@@ -22,9 +22,9 @@ GENERIC_PLACE = re.compile(r"^(?:县\(市、?区\)|县\(市\)区|县市区|县�
 COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所属|涉及|全市|全区|全县|市直|区直|县直)")
 COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 SCHOOL = r"幼儿园|小学|中学|大学|学校"
-UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
+UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|专班|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
                       rf"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院|(?<=..)科|公署|行署|{SCHOOL})$")
-STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
+STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 # a list closer, also naming the class the rest belong to: 等部门, 等有关单位, 等省直有关部门, 等市级相关职能部门
 OPEN_END = re.compile(r"等(?:[省市县区州旗]直|[省市县区]级)?(?:各)?(?:相关|有关)?(?:职能)?(?:部门|单位|机构)?$")
@@ -106,12 +106,21 @@ def all_units(mentions: list["Mention"]) -> bool:
     return bool(mentions) and all(looks_like_unit(m.mention) for m in mentions)
 
 
+# The department of one field, at most after its place or level: "公安部门", "市级工商部门", "海东市发展改革部门"
+# is one body (the field's department there); a department named by its role is a class ("责任部门", "主管部门").
+FIELD_DEPARTMENT = re.compile(rf"(?:[{HAN}]{{0,8}}?(?:省|市|州|盟|县|区|旗)级?)?([{HAN}]{{2,4}})部门")
+ROLE_IN_FIELD = re.compile(r"责任|牵头|主办|协办|会办|配合|成员|主管|职能|相关|有关|业务|行业|产权|事涉|涉事|属地|其他|其它|"
+                           r"上级|下级|同级|基层|执法|审批|党政|党群|政府|直属|所属|涉及")
+
+
 @lru_cache(maxsize=65536)    # pure, and asked for every mention several times
 def is_collective(mention: str, distributive: bool = False) -> bool:
     """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
     m = mention.lstrip("各")
+    field = FIELD_DEPARTMENT.fullmatch(m)
+    one_field = bool(field) and not ROLE_IN_FIELD.search(field.group(1))
     return (distributive or mention.startswith("各") or bool(COLLECTIVE_START.match(m)) or "各" in m or
-            bool(GENERIC_PLACE.match(m)) or bool(COLLECTIVE_END.search(m)))
+            bool(GENERIC_PLACE.match(m)) or (bool(COLLECTIVE_END.search(m)) and not one_field))
 
 
 def _starts_with_place(text: str) -> bool:
