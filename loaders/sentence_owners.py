@@ -405,7 +405,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         return k < 0 or pos >= covered[k][1]
 
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
-            and not ORDERED.search(text):
+            and not ORDERED.search(text) and not REQUESTED.search(text):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -470,13 +470,37 @@ def _copula_task(text: str, at: int, sentence: str) -> Item | None:
 ORDERED = re.compile(rf"(?:责令|责成)([\u4e00-\u9fff、()]{{2,30}}?)(?:限期|立即|及时|依法|尽快)?(?:{PUT_RIGHT}|拆除)")
 
 
+# A request to put findings right by a time, to the bodies named after 请/要求 or handed the findings (交办X,要求…):
+# "请各事涉部门对存在的问题立即进行整改,并于5月20日前将问题整改完成", "要求相关三个乡镇立即整改到位". Even a class of
+# bodies is given work here: unlike "各部门要高度重视", the request names the work (整改, 整治) and its time.
+REQUESTED = re.compile(r"(?:(?<![的])请|要求|督促|交办(?:给)?)([\u4e00-\u9fff、()]{2,30}?)"
+                       r"(?=[,]?(?:对|在|于|立即|限期|尽快|务必|接|按照|将|高度重视|全面|认真|切实|抓紧|进行|\d)|[,]要求)")
+RECTIFY = re.compile(r"整改|整治|纠正|查处|清理|销号")
+BY_WHEN = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?(?:[^,。;]{0,8}?)(?:前|以前|之前)|立即|限期|尽快|马上")
+
+
 def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
     m = ORDERED.search(sentence)
     units = m and _units(m.group(1), at + m.start(1))
-    if not units:
+    if units:
+        spec = OwnerSpec(lead=units, start=units[0].start, end=units[-1].end)
+        return _task(text, at, at + len(sentence), spec)
+    return _requested_rectification(text, at, sentence)
+
+
+def _requested_rectification(text: str, at: int, sentence: str) -> Item | None:
+    m = REQUESTED.search(sentence)
+    if not m or not RECTIFY.search(sentence, m.end()) or not BY_WHEN.search(sentence, m.end()):
         return None
-    spec = OwnerSpec(lead=units, start=units[0].start, end=units[-1].end)
-    return _task(text, at, at + len(sentence), spec)
+    units = _units(m.group(1), at + m.start(1))
+    if not units or not all_units(units):
+        return None
+    if len(units) == 1:
+        spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+    else:           # several bodies asked alike, none leading
+        spec = OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+    start = at + max(0, sentence.rfind(",", 0, m.start()) + 1) if m.group().startswith("交办") else at + m.start()
+    return _task(text, start, at + len(sentence), spec)
 
 
 def _task(text: str, start: int, end: int, spec: OwnerSpec) -> Item:

@@ -25,8 +25,10 @@ MEASURES = ("tasks", "lead_f1", "responsible_f1", "deadline", "problems", "statu
 # all three meet it now (README, Extraction). The holdout set was scored once before any rule looked at it
 # (tests/fixtures/holdout/FIRST_SCORE.txt); it has taught rules since, so it is no longer unseen.
 FLOORS = {
-    "dev": dict(tasks=0.97, lead_f1=0.99, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
-    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.94, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
+    # dev lead 1.0 -> 0.988 when its last task was found (请交通局按照整改要求,尽快销号): the unit asked alone answers,
+    # as the grammar reads a sole owner; its gold has it responsible
+    "dev": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.96),
+    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.95, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
@@ -40,7 +42,7 @@ FLOORS = {
     "unseen4": dict(tasks=0.91, lead_f1=0.94, responsible_f1=0.92, deadline=0.97, problems=0.99, status=0.99, meta=0.82),
     # the seventh: first sight 0.81 tasks, 0.78 lead, 0.06 problems (FIRST_SCORE.txt: its 督查通报 was page
     # source saved as .txt, which is now read as the page it is)
-    "unseen5": dict(tasks=0.92, lead_f1=0.91, responsible_f1=0.92, deadline=0.89, problems=0.99, status=0.99, meta=0.86),
+    "unseen5": dict(tasks=0.92, lead_f1=0.91, responsible_f1=0.92, deadline=0.90, problems=0.99, status=0.99, meta=0.86),
     "unseen2": dict(tasks=0.89, lead_f1=0.71, responsible_f1=0.85, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
     # the eighth, thin (14 tasks): first sight 0.79 tasks, 0.44 lead, 0.33 resp, 0.29 deadline (FIRST_SCORE.txt);
     # four forms it showed since (owner cells on their own lines, letter-spaced headers, 牵头单位为X, 的-described units)
@@ -50,36 +52,36 @@ FLOORS = {
     "unseen7": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.87, deadline=0.96, problems=0.99, status=0.99, meta=0.85),
     # the tenth, small (18 tasks): first sight 0.83 tasks, 0.86 lead, 1.0 resp and deadline (FIRST_SCORE.txt); one
     # form since (a bar table whose progress header is long)
-    "unseen8": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.79),
+    "unseen8": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.80),
     # the eleventh, 37 tasks: first sight 0.76 tasks, 0.18 lead, 0.50 resp, 0.63 deadline (FIRST_SCORE.txt); three
     # forms since (charged sentences in a numbered requirement, PDF rows ending in their owner cell, a page that
     # continues mid-list); what is left is mostly a table flattened without separators and cover notices' collectives
-    "unseen9": dict(tasks=0.94, lead_f1=0.86, responsible_f1=0.73, deadline=0.87, problems=0.99, status=0.99, meta=0.84),
+    "unseen9": dict(tasks=0.97, lead_f1=0.86, responsible_f1=0.77, deadline=0.91, problems=0.99, status=0.99, meta=0.85),
     # the twelfth, 36 tasks in genres not searched before (督办通知, hotline and 河长制 notices): first sight 0.61
     # tasks, 0.67 lead, 0.83 resp, 0.54 deadline (FIRST_SCORE.txt); five forms since (work named before 由, field
     # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative.
     # Lead 0.897 → 0.881 when a unit's bracketed other name was read with it: this gold writes "市河长办" for
     # "市河长办(市水务局)", unseen9's keeps the bracket, as the gold README says; resp rose 0.854 → 0.881.
-    "unseen10": dict(tasks=0.83, lead_f1=0.88, responsible_f1=0.93, deadline=0.80, problems=0.99, status=0.99, meta=0.83),
+    "unseen10": dict(tasks=0.86, lead_f1=0.89, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.83),
     # the thirteenth, 48 tasks in genres no round had searched: first sight 0.81 tasks, 0.41 lead, 0.44 resp, 0.67
     # deadline, 0.0 status (4), 0.67 meta (FIRST_SCORE.txt); forms since: labels opening on their work (问题整改责任
     # 单位), bracketed conventions, role classes told what to do, narrative owners, adoption lines, measure lines
-    "unseen11": dict(tasks=0.89, lead_f1=0.87, responsible_f1=0.75, deadline=0.75, problems=0.99, status=0.66, meta=0.76),
+    "unseen11": dict(tasks=0.89, lead_f1=0.87, responsible_f1=0.76, deadline=0.75, problems=0.99, status=0.66, meta=0.76),
     # the fourteenth, 46 tasks: first sight 0.72 tasks, 0.46 lead, 0.76 resp, 0.53 deadline (FIRST_SCORE.txt); forms
     # since: content lines each followed by an owner line, 分别负责落实, 责成/责令, rows numbered in an unnamed column,
     # owner cells read with the owner grammar
-    "unseen12": dict(tasks=0.89, lead_f1=0.91, responsible_f1=0.87, deadline=0.85, problems=0.99, status=0.99, meta=0.80),
+    "unseen12": dict(tasks=0.91, lead_f1=0.93, responsible_f1=0.87, deadline=0.85, problems=0.99, status=0.99, meta=0.80),
     # the fifteenth, small (22 tasks, 12 of them one merged-cell 项目进度表 whose 业主单位 column the gold reads as
     # responsible): first sight 0.73 tasks, 0.25 lead, 0.0 resp (FIRST_SCORE.txt); taught nothing yet
-    "unseen13": dict(tasks=0.72, lead_f1=0.24, responsible_f1=0.0, deadline=0.77, problems=0.74, status=0.5, meta=0.66),
+    "unseen13": dict(tasks=0.72, lead_f1=0.24, responsible_f1=0.00, deadline=0.77, problems=0.75, status=0.50, meta=0.66),
     # the sixteenth, made against this session's last rules (21 tasks, any genre): first sight 0.90 tasks, 0.82 lead,
     # 0.63 resp, 0.79 deadline, 0.30 status, 0.89 meta (FIRST_SCORE.txt); two forms since (verdict-named sections,
     # a lead sentence before a label in a bracket)
-    "unseen14": dict(tasks=0.99, lead_f1=0.93, responsible_f1=0.85, deadline=0.84, problems=0.99, status=0.89, meta=0.91),
+    "unseen14": dict(tasks=0.99, lead_f1=0.93, responsible_f1=0.85, deadline=0.84, problems=0.99, status=0.90, meta=0.91),
     # the seventeenth (9 documents, 65 tasks: 安全生产, 消防, 创卫 and 民生 genres), first sight 0.985 tasks,
     # 0.76 lead, 0.61 resp, 0.85 deadline, 0/1 status, 0.77 meta (FIRST_SCORE.txt); three forms since (a number
     # before a year, 责任单位及责任人 with leaders by post, schools as units), then a 任务/责任/时限清单 bar table
-    "unseen15": dict(tasks=0.98, lead_f1=0.95, responsible_f1=0.93, deadline=0.97, problems=0.99, status=0.0, meta=0.76),
+    "unseen15": dict(tasks=0.99, lead_f1=0.96, responsible_f1=0.93, deadline=0.99, problems=0.99, status=0.00, meta=0.76),
     # the eighteenth (7 documents, 31 tasks, 16 problems: 校园, 市容, 人居环境, 黑臭水体), first sight 0.87 tasks,
     # 0.97 lead, 0.46 resp, 0.86 deadline, 0.69 problems, 0/5 status, 0.90 meta (FIRST_SCORE.txt); two forms since
     # (units working with the lead after 由X牵头, fields sharing the list's class noun: 公安、消防部门). Paragraphs
@@ -1506,3 +1508,18 @@ def test_the_issuer_from_a_letterhead_line_an_article_source_field_or_the_body_t
     reported = read("为巩固创卫成果,西固区城市管理局对辖区主次干道环境卫生进行专项检查,现将检查情况通报如下:\n"
                     "1、检查发现,南街一处工地存在渣土未覆盖情况,经复查,问题已整改。\n责任主体:某某建筑公司\n")
     assert reported["document"]["issuer"] == "西固区城市管理局"
+
+
+def test_a_request_to_put_findings_right_by_a_time_gives_the_bodies_asked_a_task():
+    out = read("2023年6月3日,县政府督查室对城区农贸市场开展专项督查,共发现问题9个。请各相关街道对存在的问题立即进行整改,"
+               "并于6月15日前将整改情况报县政府督查室。\n"
+               "督查组还对城区道路开展检查,交办相关两个乡镇,要求7月10日前全面完成路面破损问题整治。\n"
+               "会议要求,县直各部门、各乡镇要高度重视,认真履职尽责,形成工作合力。\n"
+               "会议要求县交通局、县城管局对前期交办的问题务必于8月底以前整改到位。\n")
+    asked = item_with(out, "请各相关街道")
+    assert owners(asked) == (["相关街道"], []) and asked["lead"][0]["collective"]
+    assert asked["deadline"]["date"].endswith("-06-15")
+    assert owners(item_with(out, "全面完成路面破损问题整治")) == (["相关两个乡镇"], [])
+    assert owners(item_with(out, "县交通局、县城管局")) == ([], ["县交通局", "县城管局"])
+    # an exhortation that names no work and no time gives no one a task
+    assert not any("认真履职尽责" in it["text"] and (it["lead"] or it["responsible"]) for it in out["items"])
