@@ -152,7 +152,7 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
             continue
-        roles = header_roles([c for c, _ in cells[i:i + width]])
+        roles = header_roles(_joined_header([c for c, _ in cells[i:i + width]]))
         j = i + width
         if roles[0] == "number":
             j = _numbered_rows(text, cells, j, roles, items, tasks)
@@ -164,6 +164,19 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
             j = _chunked_rows(cells, j, roles, items, tasks)
         i = max(j, i + 1)
     return tasks
+
+
+def _joined_header(cells: list[str]) -> list[str]:
+    """Header cells wrapped over two lines made whole again: "开工⏎时间", "竣工⏎时间", "总投资⏎(万元)". A line
+    that is only a bracketed qualifier, or only 时间/日期 after a cell with no role of its own, ends the cell above."""
+    out: list[str] = []
+    for cell in cells:
+        if out and (re.fullmatch(r"\([^()]{1,8}\)", cell)
+                    or (re.fullmatch(r"时间|日期", cell) and column_role(out[-1]) is None)):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
 
 
 def _plain_units(cell: str) -> bool:
