@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 84
+EXTRACTOR_VERSION = 85
 
 
 def extract_source(src: SourceText) -> dict:
@@ -61,7 +61,9 @@ def extract_source(src: SourceText) -> dict:
 # A page flattened to one long line, its line breaks turned into single spaces ("…堆放有杂物; 整改责任单位:X
 # 整改时限:2021年8月13日前 1.员工食堂…"): for parsing, each such space between two words is a line break again.
 # (not between two Latin letters or digits: "2021 年", "Word 文档"; a table's row keeps its cells)
-FLAT_GAP = re.compile(r"(?<=[^\s|])[ \u3000](?=[^\s|])(?<![A-Za-z0-9] )(?<![A-Za-z0-9]\u3000)(?![A-Za-z0-9]{2})")
+# (nor before a number with its measure word: "保证 2018 年 7 月底完成", "教室现有 6 个")
+FLAT_GAP = re.compile(r"(?<=[^\s|])[ \u3000](?=[^\s|])(?<![A-Za-z0-9] )(?<![A-Za-z0-9]\u3000)(?![A-Za-z0-9]{2})"
+                      r"(?!\d{1,4}[ \u3000]?[年月日个项条件处名所座次%])")
 FLAT_LINE = re.compile(r"[^\n|\t]{150,}")
 
 
@@ -120,6 +122,10 @@ def _extract(src: SourceText) -> dict:
                 charged += measures
             elif measures := _owner_line_measures(text, item):
                 item.owners = None
+                charged += measures
+            elif len(TOPIC_SENTENCE.findall(text, item.start, item.end)) >= 2 and \
+                    (measures := _charged_children(text, item, report=False)):      # (assignments, even in a report)
+                item.owners = None          # topics run together, each then the unit charged with it
                 charged += measures
     if charged:
         items = _in_reading_order(items + charged)
@@ -193,6 +199,9 @@ def _own_region(item: Item) -> tuple[int, int]:
 
 # A table's measure cells flattened into an item, each on its own line opening on its owner: "区城管局负责,工商局
 # 配合,取缔…⏎2008年5月1日前⏎区城建局负责,各街道配合,清除…": the item is a list of measures, not one.
+# A topic named in a sentence of its own inside a paragraph, then who takes it on: "关于砂石行业整治。县水务局牵头
+# 负责,…。关于砖瓦行业问题。县国土局负责,…" (a speech or a meeting's minutes running its topics together).
+TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")
 MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)
 
 
@@ -328,15 +337,23 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
     # (up to the first numbered item, across an attachment line; without items, up to the first break)
     end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
     found = []
+    above = None            # the paragraph just above, if it closed no task of its own
     for ps, pe in _paragraphs(text, 0, end):
         # a bare unit in brackets closing a paragraph may be a news credit ("…见成效。(嵩县纪委监委)"): only a
         # bracket that says the role closes a task here
-        cuts = [e for _, e, spec in parens.in_range(ps, pe) if not spec.bare]
+        closing = [(s, e) for s, e, spec in parens.in_range(ps, pe) if not spec.bare]
+        cuts = [e for _, e in closing]
         pos = ps
+        # the bracket alone on the line under its paragraph ("●白茶市场…。⏎(主体责任:X,监督责任:Y)") closes it
+        under = bool(closing) and above is not None and not text[ps:closing[0][0]].strip(" \t●•·(〔[")
+        if under:
+            pos = above
+        above = None if cuts else ps
         for cut in cuts:
             line_start = text.rfind("\n", pos, cut) + 1 or pos
             # a line of its own that names a site and its owners ("胖东来时代广场(责任单位:魏都区)"): that line
-            start = line_start if len(HAN_RUN.findall(text[line_start:cut])) >= 8 else pos
+            start = line_start if len(HAN_RUN.findall(text[line_start:cut])) >= 8 and not under else pos
+            under = False
             if len(HAN_RUN.findall(text[start:cut])) >= 12 and text[cut:cut + 1] not in (":", ":"):
                 s, e = trim(text, start, cut)
                 found.append(_new_child(None, s, e, 6))

@@ -270,6 +270,19 @@ def _news_date(news: re.Match | None, text: str) -> str | None:
     return f"{int(year):04d}-{int(news.group(2)):02d}-{int(news.group(3)):02d}" if year else None
 
 
+# The body and its date closing the text on one line, the date in figures: "…确保顺利通过验收。 商州区大荆中学 2018.06.15".
+CLOSING_NUMERIC = re.compile(rf"(?:^|[。\s])([{HAN}]{{4,30}})[^\S\n]+((?:19|20)\d{{2}})[./-](\d{{1,2}})[./-](\d{{1,2}})\s*$")
+
+
+def _closing_numeric(text: str) -> tuple[str, str] | None:
+    """(issuer, ISO date) from a closing line of the body and its date in figures, or None."""
+    m = CLOSING_NUMERIC.search(text[-160:])
+    if not m or not UNIT_END.search(m.group(1)):
+        return None
+    y, mo, d = int(m.group(2)), int(m.group(3)), int(m.group(4))
+    return (m.group(1), f"{y:04d}-{mo:02d}-{d:02d}") if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
 def _inline_signature(text: str) -> tuple[str, str] | None:
     for date in SPACED_DATE.finditer(text):
         issuer = ISSUER_BEFORE.search(text, max(0, date.start() - 40), date.start())
@@ -382,7 +395,8 @@ def read_meta(text: str) -> Meta:
                       reporter.group(1) if (reporter := REPORTER.search(text[:800])) else None,
                       source.value if source else None,
                       letterhead.group(1) if (letterhead := LETTERHEAD.match(text)) else None,
-                      opening.group(1) if (opening := OPENING_REPORTER.search(text[:600])) else None):
+                      opening.group(1) if (opening := OPENING_REPORTER.search(text[:600])) else None,
+                      closing_numeric[0] if (closing_numeric := _closing_numeric(text)) else None):
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))
@@ -395,6 +409,7 @@ def read_meta(text: str) -> Meta:
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
+                 or (closing_numeric[1] if closing_numeric else None)
                  or (_iso(adopted.group(1)) if adopted else None)
                  or (_iso(lettered.group(2)) if (lettered := NUMBER_DATE_LINE.search(text[:1500])) else None)
                  or (_iso(closing.group(1)) if (closing := CLOSING_DATE.search(text[:1500])) else None)

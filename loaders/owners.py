@@ -17,7 +17,7 @@ from .units import CONVENTION_NOTE, Mention, all_units, split_unit_list
 # An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
 # 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
 # makes it a person label, whatever its role words (牵头负责领导 names a person, never a unit).
-LEAD_WORDS = "牵头|主责|主办|主抓|主要责任"
+LEAD_WORDS = "牵头|主责|主办|主抓|主要责任|主体责任"
 ASSIST_WORDS = "配合|协同|协办|协助|参与|协作|会同|会办|协调"
 RESP_WORDS = "责任|负责|承办|落实|实施|主体|执行|承担|办理|推进|整改"
 UNIT_NOUN = "单位|部门|处室|科室|机构|机关|主体"
@@ -32,7 +32,10 @@ UNIT_AND_PERSON = rf"(?:{UNIT_NOUN})(?:及|和|与|、)(?:{PERSON_NOUN})"
 _OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?"
                 rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE})(?:{_ROLE}|\({_ROLE}\))?(?:市|区|县|省)?"
                 rf"(?:{UNIT_AND_PERSON}|{UNIT_NOUN}|{PERSON_NOUN})"
-                rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工")
+                rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工"
+                # a kind of responsibility and who bears it: "(主体责任:白茶村委会,监督责任:市工商局)"; only opening a
+                # line, a bracket or a clause ("压实主体责任:…" is a heading)
+                r"|(?<![^\s(,;])(?:主体|监督|监管|属地|直接|主管)责任")
 # 各责任单位: is an address line, not a label; a label stands at a line start or after punctuation.
 LABEL = re.compile(rf"(?<!各)({_OWNER_LABEL}|{DEADLINE_LABEL}|{_OTHER_LABEL})\s*[:]")
 LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")

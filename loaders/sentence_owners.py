@@ -30,6 +30,27 @@ VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头�
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
+# Who asks, before the request: a body ("学校", "县政府", "局党组") or the writer itself ("我校", "本局").
+REQUESTER = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?=要求|督促|责成|责令)")
+ASKED_UNIT = re.compile(r"(?:要求|督促|责成|责令)([\u4e00-\u9fff、]{0,28}?(?:处|科|室|局|委|办|中心|部门|单位|小组|组|队|所|站|"
+                        r"公司|政府|街道|镇|乡))(?![部单机]|公室|事处)(?=[\u4e00-\u9fff])")
+SELF = re.compile(r"^(?:我|本)(?:校|局|委|办|院|所|中心|单位|公司|部门|镇|乡|街道)$|^(?:学校|医院|公司|党委|党组|局党组|班子)$")
+
+
+def _asked_in(own: str) -> bool:
+    """Whether a clause of the text opens on a body asking another ("学校要求总务处组织…")."""
+    for m in CLAUSE.finditer(own):
+        clause = m.group().strip()
+        if (asking := REQUESTER.match(clause)) and _asks(asking.group(1), 0) \
+                and (asked := ASKED_UNIT.match(clause, asking.end())) \
+                and (units := _units(asked.group(1), 0)) and not any(u.collective for u in units):
+            return True
+    return False
+
+
+def _asks(requester: str, at: int) -> bool:
+    """Whether the words before 要求/督促 name a body asking (not the work: "整改要求")."""
+    return bool(SELF.match(requester)) or bool((units := _units(requester, at)) and len(units) == 1)
 # The work a unit is ordered to do to put a finding right (责成X整改, 责令X限期退还).
 PUT_RIGHT = "整改|纠正|查处|清理|退还|追回|补缴|处理"
 REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成|责令)")
@@ -111,6 +132,13 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
         spec.add(role_of_label(named.group(2)), units)
         return True
+    if (asking := REQUESTER.match(clause)) and _asks(asking.group(1), at):
+        # "学校要求总务处组织人力…", "局党组督促X加快…": the body asking names whom it asks; that body answers
+        asked = ASKED_UNIT.match(clause, asking.end())
+        # (one body asked by name; a class asked, "承办部门", is told a rule, not given the task)
+        if asked and (units := _units(asked.group(1), at + asked.start(1))) and not any(u.collective for u in units):
+            spec.responsible += [(u, "responsible") for u in units]
+            return True
     if not REQUEST.match(clause) and not VERB.search(clause, 1):
         return False            # neither a request nor a role verb after the first character
     lead_in = LEAD_IN.match(clause)
@@ -118,8 +146,8 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     body = clause[lead_in.end():] if lead_in else clause
     if REQUEST.match(clause):           # 请交通局按照整改要求…: the requested unit answers
         # "责成X整改", "责令X限期整改": the unit told to put it right, right before the work it is told to do
-        m = re.match(rf"([\u4e00-\u9fff、]{{2,30}}?)(?:按照|按|加快|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
-                     rf"(?:{PUT_RIGHT})(?:到位)?$)", body)
+        m = re.match(rf"([\u4e00-\u9fff、]{{2,30}}?)(?:按照|按|加快|加紧|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
+                     rf"组织|做好|提早|(?:{PUT_RIGHT})(?:到位)?$)", body)
         if m and (units := _units(m.group(1), body_at)):
             spec.responsible += [(u, "responsible") for u in units]
             return True
@@ -155,8 +183,9 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     if (marker := LEADING_MARKER.match(text, start, end)) and marker.end() < end:
         start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
+    asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
-            and not COPULA_LABEL.search(own):
+            and not COPULA_LABEL.search(own) and not asked:
         return _opening_subject(text, start, end)     # no role verb, no request, no label
     labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
                     None) if ":" in own else None
@@ -172,7 +201,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     requested = bool(REQUEST_ANYWHERE.search(own)) and any(REQUEST.match(m.group().strip())
                                                            for m in CLAUSE.finditer(own))
     # "由X负责,…" hands the work to X: an assignment even where a report narrates what was done since
-    requested |= own.lstrip().startswith("由")
+    requested |= own.lstrip().startswith("由") or asked
     for m in CLAUSE.finditer(own):
         clause = m.group().strip()
         if clause:

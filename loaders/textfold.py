@@ -74,6 +74,9 @@ def _script_pairs() -> list[tuple[str, str]]:
 _ANY_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
+_MONTH_END_TYPO = re.compile(r"(?<=\d月)低(?!于)|(?<=\d\s月)低(?!于)")      # not "1-5月低于全省平均"
+
+
 def fold(text: str) -> str:
     """Simplified script, half-width ASCII punctuation, plain spaces; same length as ``text``."""
     # Code points past the list raise IndexError, which translate treats as
@@ -84,6 +87,8 @@ def fold(text: str) -> str:
         pairs, rx = _astral()
         if rx is not None:
             out = rx.sub(lambda m: pairs[m.group()], out)
+    if "月低" in out:         # a homophone typed for 底 in a date: "2018年7月低完成" is the end of July
+        out = _MONTH_END_TYPO.sub("底", out)
     if len(out) != len(text):  # cannot happen with 1:1 tables; guard the invariant anyway
         raise AssertionError("fold changed the text length")
     return out

@@ -227,7 +227,8 @@ def _share_class_noun(mentions: list[Mention], noun: str | None) -> None:
     """"公安、消防、安监部门", "工商、文体、住建、城管等部门": fields of work listed bare share the class noun
     the list ends in (公安部门, 消防部门 …), where every element is such a field or names it."""
     last = mentions[-1].mention if mentions else ""
-    noun = noun or (tail.group() if (tail := re.search(r"(?:部门|单位)$", last)) and len(last) <= 6 else None)
+    # (also companies named by their trade: "移动、联通、电信公司")
+    noun = noun or (tail.group() if (tail := re.search(r"(?:部门|单位|公司)$", last)) and len(last) <= 6 else None)
     if not noun or len(mentions) < 2:
         return
     bare = [m for m in mentions if FIELD_WORD.match(m.mention) and not looks_like_unit(m.mention)
