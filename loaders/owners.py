@@ -17,7 +17,7 @@ from .units import CONVENTION_NOTE, Mention, all_units, split_unit_list
 # An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
 # 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
 # makes it a person label, whatever its role words (牵头负责领导 names a person, never a unit).
-LEAD_WORDS = "牵头|主责|主办|主抓|主要责任|主体责任"
+LEAD_WORDS = "牵头|主责|主办|主抓|主体责任"
 ASSIST_WORDS = "配合|协同|协办|协助|参与|协作|会同|会办|协调"
 RESP_WORDS = "责任|负责|承办|落实|实施|主体|执行|承担|办理|推进|整改"
 UNIT_NOUN = "单位|部门|处室|科室|机构|机关|主体"

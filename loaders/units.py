@@ -18,7 +18,7 @@ LEVEL = "自治州|自治县|特别行政区|自治区|新区|经济区|开发�
 FIRST_PLACE = re.compile(rf"[{HAN}]{{0,10}}?(?:{LEVEL})")
 NEXT_PLACE = re.compile(rf"[{HAN}]{{2,10}}?(?:{LEVEL})")
 # Place classes, not one place: an owner named this way is many bodies ("县区政府", "经济区管委会").
-GENERIC_PLACE = re.compile(r"^(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|市县|经济区|开发区|开发园区|园区|镇区|乡镇|镇街|街镇|街道|村|社区|基层)")
+GENERIC_PLACE = re.compile(r"^(?:县\(市、?区\)|县\(市\)区|(?:乡|镇|街道|市)\([^()]{1,8}\)|县市区|县区|区县|市县|经济区|开发区|开发园区|园区|镇区|乡镇|镇街|街镇|街道|村|社区|基层)")
 COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所属|涉及|全市|全区|全县|市直|区直|县直)")
 COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 SCHOOL = r"幼儿园|小学|中学|大学|学校"
@@ -191,10 +191,14 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     mentions: list[Mention] = []
     chain: list[Mention] = []          # elements joined by 、: a bare place borrows the body of a later one
     class_noun = None                  # the class a list closer names: "…城管等部门"
+    levels, levelled = None, 0         # "市级和各县(市、区)X、Y部门": the levels, and where their fields start
     for part, st, delim in pieces:
         name, s, e = _clean(part, st)
         if not name:
             continue
+        if not chain and levels is None and (pair := LEVEL_PAIR.match(name)) and pair.end() < len(name):
+            levels, levelled = (pair.group(1), pair.group(2)), len(mentions)
+            name, s = name[pair.end():], s + pair.end()
         star = STAR_MARK.match(name)
         if star:                              # "★区发改委、统计局": the starred unit leads
             name, s = name[star.end():], s + star.end()
@@ -217,7 +221,17 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     _expand_chain(chain)
     mentions.extend(chain)
     _share_class_noun(mentions, class_noun.group() if class_noun else None)
+    if levels:         # each field named at both levels: 市级公安部门, 各县(市、区)公安部门
+        mentions[levelled:] = [Mention(level + m.mention, m.start, m.end, m.marked_lead, m.open_ended,
+                                       level.startswith("各"))
+                               for m in mentions[levelled:] for level in levels]
     return [m for m in mentions if m.mention]
+
+
+# Two levels sharing the fields listed after them: "市级和各县(市、区)市政、工商部门", "省、市两级" is not this.
+LEVEL_PAIR = re.compile(r"((?:省|市|州|盟|县|区|旗)级)(?:和|及|与)(各?(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|县|区|乡镇)(?:级)?)")
+# A place class with its alternatives in brackets, before a leading body named after it: "各县(市、区)、乡(镇)政府".
+GENERIC_ALT = re.compile(r"各?(?:县|市|区|乡|镇|街道)\([^()]{1,8}\)")
 
 
 FIELD_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -308,6 +322,10 @@ def _leading_place(text: str) -> str | None:
 
 
 def _expand_chain(chain: list[Mention]) -> None:
+    for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府": both governments
+        if GENERIC_ALT.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
+                and GENERIC_ALT.match(donor.mention):
+            m.mention += body.group()
     paired = _share_leadership_place(chain)
     _share_named_place(chain)
     _inherit_place(chain)

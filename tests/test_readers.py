@@ -502,7 +502,7 @@ def test_the_ocr_cache_keeps_placed_lines_so_a_better_reflow_needs_no_second_rea
     from loaders.readers import ocr
     monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path))
     raw = b"not really an image"
-    (tmp_path / f"{hashlib.sha256(raw).hexdigest()}.json").write_text(json.dumps(
+    ocr.cache_file(hashlib.sha256(raw).hexdigest()).write_text(json.dumps(
         {"lines": [["县应急局要于2023年2月10", 940, 31], ["日前报送整治方案。", 500, 30]], "confidence": 0.97}))
     text, fmt, confidence = ocr.ocr_pages("scan.png", raw, iter(()), "image", 1)
     assert (text, fmt, confidence) == ("县应急局要于2023年2月10日前报送整治方案。", "image+ocr", 0.97)

@@ -26,11 +26,19 @@ MAX_PIXELS = 60_000_000         # a page image past this is refused (a decompres
 # of the widest still runs on (measured on blind sets read as 150-dpi scans: more tasks and leads than at 1.5)
 OCR_SLACK = 3.0
 RENDER_DPI = 150            # 公文 text at 150 dpi is ~22 px high: what PP-OCR reads best
+# Bumped when the reading changes (engine options, not the reflow, which runs on the cached lines again): a
+# cached reading of an older kind is read again.
+READING = 2
 _engine = None
 
 
 def cache_dir() -> Path:
     return Path(os.environ.get("ZEREN_OCR_CACHE") or Path.home() / ".cache" / "zeren" / "ocr")
+
+
+def cache_file(key: str) -> Path:
+    """Where the reading of the file whose sha256 is ``key`` is kept."""
+    return cache_dir() / f"{key}-r{READING}.json"
 
 
 def read_image(path: str, raw: bytes) -> tuple[str, str, float]:
@@ -65,7 +73,7 @@ def read_scanned_pdf(path: str, raw: bytes, page_count: int) -> tuple[str, str, 
 
 def ocr_pages(path: str, raw: bytes, images, fmt: str, total: int | None = None) -> tuple[str, str, float]:
     key = hashlib.sha256(raw).hexdigest()
-    cached = cache_dir() / f"{key}.json"
+    cached = cache_file(key)
     if cached.exists():
         try:
             hit = json.loads(cached.read_text(encoding="utf-8"))
@@ -117,7 +125,9 @@ def _ocr_engine(path: str):
 def _page_lines(engine, image, scores: list) -> list[tuple[str, float, float]]:
     import numpy
 
-    result, _ = engine(numpy.asarray(image))
+    # no direction classifier: a scanned page's lines are upright, and the classifier turned some upright lines
+    # over (a line holding “2+5+N” read as upside down, then lost)
+    result, _ = engine(numpy.asarray(image), use_cls=False)
     boxes = []
     for points, text, score in result or []:
         ys = [p[1] for p in points]
