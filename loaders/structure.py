@@ -92,11 +92,14 @@ def break_offsets(text: str, signature_at: int | None) -> list[int]:
     lines = list(line_spans(text))
     breaks = [pos for pos, line in lines if BREAK_LINE.match(line)]
     breaks += headings_over_sites(lines)
+    # a closing paragraph about all the findings above ("请各责任单位针对上述通报的问题迅速整改") is no finding's
+    breaks += [pos for pos, line in lines if ABOUT_ALL_ABOVE.match(line)]
     if signature_at is not None:
         breaks.append(signature_at)
     return sorted(set(breaks))
 
 
+ABOUT_ALL_ABOVE = re.compile(r"^\s*(?:请|要求|希望)[^。\n]{0,20}(?:针对|对照|对)(?:上述|以上|前述)[^。\n]{0,16}问题")
 HEADING_ALONE = re.compile(r"[\u4e00-\u9fff]{4,14}")
 SITE_WITH_OWNERS = re.compile(r"\s*[^\n(。]{2,40}\((?:整改|牵头|主体)?责任(?:单位|部门|主体)[:]")
 
