@@ -142,11 +142,11 @@ def test_scanned_pdf_is_read_by_ocr_and_cached(tmp_path, monkeypatch):
 def test_a_bar_ocr_reads_as_the_radical_is_a_tables_bar(tmp_path, monkeypatch):
     # PP-OCR reads a printed table's bar as 丨, a radical no running text uses: the row must keep its cells
     import hashlib
-    from loaders.readers.ocr import ocr_pages
+    from loaders.readers.ocr import cache_file, ocr_pages
     monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path))
     raw = b"a scanned row"
     placed = [["1.清理河道垃圾丨县水务局丨6月底前", 900.0, 22.0]]
-    (tmp_path / f"{hashlib.sha256(raw).hexdigest()}.json").write_text(
+    cache_file(hashlib.sha256(raw).hexdigest()).write_text(
         json.dumps({"lines": placed, "confidence": 0.9}, ensure_ascii=False), encoding="utf-8")
     text, fmt, _ = ocr_pages("row.png", raw, [], "image")
     assert text == "1.清理河道垃圾|县水务局|6月底前" and fmt == "image+ocr"
