@@ -16,11 +16,21 @@ MIN_NOISE = 3        # a document with one "(a)" is not a mirror page
 SPAN_KEYS = ("span", "owner_span", "title_span", "issuer_span")
 
 
+# A gambling site's name put in place of a place's by a mirror ("365bet中文资讯网_365游戏中心正式版_365bet资讯端
+# 人民医院", "365彩票娱乐平台_365bet中文版_365bet新英体育林业局"): three brand words joined by "_", the last ending
+# in one of the trade's words. It is cut like pinyin; what follows it is the text.
+_SPAM_WORD = r"(?:资讯端|资讯网|中文网|体育|在线|登陆网址|登录网址|登陆|登录|网址|官网|官方|平台|中文版|正式版|手机版|下载|投注|彩票|娱乐|入口|app|APP)"
+SPAM = re.compile(rf"(?<![A-Za-z0-9])(?=[A-Za-z0-9][A-Za-z0-9\u4e00-\u9fff]{{0,15}}?(?:bet|365|彩票|娱乐|投注|体育))"
+                  rf"[A-Za-z0-9][A-Za-z0-9\u4e00-\u9fff]{{1,15}}_[A-Za-z0-9\u4e00-\u9fff]{{2,16}}_"
+                  rf"[A-Za-z0-9]*(?:bet|365|[A-Za-z]{{2,}})[A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,2}}?{_SPAM_WORD})*")
+
+
 def find_noise(folded: str) -> list[tuple[int, int]]:
+    spam = [m.span() for m in SPAM.finditer(folded)] if "_" in folded else []
     if not SYLLABLE_START.search(folded):
-        return []
+        return spam
     spans = [m.span() for m in PINYIN.finditer(folded)]
-    return spans if len(spans) >= MIN_NOISE else []
+    return sorted(spam + spans) if len(spans) >= MIN_NOISE else spam
 
 
 def cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:

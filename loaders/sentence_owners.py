@@ -261,8 +261,9 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     marker = LEADING_MARKER.match(own)
     skip = marker.end() if marker else len(own) - len(own.lstrip())
     spec = _subject_at(text, start + skip, own[skip:skip + 40])
-    if spec is None and (when := TIME_FIRST.match(own, skip)):
-        # "1.2022年6月21日前,哈尔滨市、齐齐哈尔市…制定完成…": by when, then who
+    if spec is None and (when := TIME_FIRST.match(own, skip) or BASIS_FIRST.match(own, skip)):
+        # "1.2022年6月21日前,哈尔滨市、齐齐哈尔市…制定完成…": by when, then who; "按照属地管辖原则,林业局加强…":
+        # on what grounds, then who
         spec = _subject_at(text, start + when.end(), own[when.end():when.end() + 120])
     heading = HEADING_SENTENCE.match(own, skip)
     # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
@@ -273,6 +274,7 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     return spec
 
 
+BASIS_FIRST = re.compile(r"(?:按照|根据|依据|依照|结合|遵照)[^,。;:\n]{2,30}?[,]")
 TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]")
 # A list of units, then what they do: "哈尔滨市、齐齐哈尔市、大兴安岭地区制定完成…".
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")

@@ -62,7 +62,7 @@ FLOORS = {
     # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative.
     # Lead 0.897 → 0.881 when a unit's bracketed other name was read with it: this gold writes "市河长办" for
     # "市河长办(市水务局)", unseen9's keeps the bracket, as the gold README says; resp rose 0.854 → 0.881.
-    "unseen10": dict(tasks=0.86, lead_f1=0.89, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.83),
+    "unseen10": dict(tasks=0.86, lead_f1=0.91, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.83),
     # the thirteenth, 48 tasks in genres no round had searched: first sight 0.81 tasks, 0.41 lead, 0.44 resp, 0.67
     # deadline, 0.0 status (4), 0.67 meta (FIRST_SCORE.txt); forms since: labels opening on their work (问题整改责任
     # 单位), bracketed conventions, role classes told what to do, narrative owners, adoption lines, measure lines
@@ -1596,3 +1596,15 @@ def test_a_closing_request_about_all_the_findings_above_is_not_the_last_findings
     assert owners(item_with(out, "负责规范")) == (["县市场监管局"], [])
     closing = item_with(out, "对照以上通报的问题")
     assert owners(closing) == (["包片单位"], []) and "负责规范" not in closing["text"]
+
+
+def test_a_mirrors_gambling_name_in_place_of_a_place_is_cut_and_a_grounds_clause_comes_before_the_unit():
+    shown = ("整改措施:\n1、依据属地管理原则,888bet体育官网_bet88在线娱乐_888bet中文版环保局加强对各乡镇畜禽养殖污染的巡查,"
+             "督促养殖户落实治污设施。\n")
+    out = read(shown)
+    item = item_with(out, "畜禽养殖污染的巡查")
+    assert owners(item) == (["环保局"], [])
+    assert item["lead"][0]["span"] and shown[slice(*item["lead"][0]["span"])] == "环保局"   # spans index the shown text
+    # underscores in a file name or a date are no such name
+    plain = read("1、依据属地管理原则,县水务局负责河道巡查(见附件_2023_清单)。\n")
+    assert owners(item_with(plain, "河道巡查")) == (["县水务局"], [])
