@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 88
+EXTRACTOR_VERSION = 89
 
 
 def extract_source(src: SourceText) -> dict:
@@ -517,7 +517,7 @@ def _finding_between_runs(text: str, target: Item, spec: OwnerSpec, last_run_end
     body = text[last_run_end:spec.start]
     content = body.strip()
     if len(HAN_RUN.findall(content)) < 4 or find_labels(text, last_run_end, spec.start) \
-            or LEADING_MARKER.match(content):
+            or LEADING_MARKER.match(content) or FIELD_LINE.match(content):       # "项目责任人:王伟标" is a field
         return None
     start = last_run_end + body.index(content[0])
     finding = _new_child(target.parent, start, spec.end, target.rank)
@@ -526,6 +526,7 @@ def _finding_between_runs(text: str, target: Item, spec: OwnerSpec, last_run_end
     return finding
 
 
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[:][^\n]{1,40}$")
 HEADING_OWNER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*"
                            r"([^,。;:\n]{2,40}?)(牵头|负责|主抓|承担)的?(?:重点)?(?:工作|事项|任务|项目)")
 

@@ -29,10 +29,10 @@ _OTHER_LABEL = r"(?<=[,;(\s])[\u4e00-\u9fff]{2,5}?(?:单位|部门)"     # only 
 # the work the label is about may open it: 整改责任单位, 问题整改责任单位, 督办责任单位
 # Units and the leaders answering for them under one label: "责任单位及责任人:盘龙区政府主要领导".
 UNIT_AND_PERSON = rf"(?:{UNIT_NOUN})(?:及|和|与|、)(?:{PERSON_NOUN})"
-_OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理))?"
+_OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理)|项目)?"
                 rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE})(?:{_ROLE}|\({_ROLE}\))?(?:市|区|县|省)?"
                 rf"(?:{UNIT_AND_PERSON}|{UNIT_NOUN}|{PERSON_NOUN})"
-                rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|责任人|(?:部门|责任|职责|任务|工作)分工"
+                rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|(?:项目|工作|具体|直接)?(?:责任人|负责人|联系人)|(?:部门|责任|职责|任务|工作)分工"
                 # a kind of responsibility and who bears it: "(主体责任:白茶村委会,监督责任:市工商局)"; only opening a
                 # line, a bracket or a clause ("压实主体责任:…" is a heading)
                 r"|(?<![^\s(,;])(?:主体|监督|监管|属地|直接|主管)责任")
