@@ -58,7 +58,7 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以其该本])(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,24}$")
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,24}$")
 BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,10}\)")
 
 
@@ -217,7 +217,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委员会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委员会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|组|专班|部|院|街道|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -334,7 +334,7 @@ WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联
 
 
 SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
-HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实)$")      # parentheses stay inside: "各责任科室(单位)要…"
+HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实|具体落实|负责落实|具体负责)$")      # parentheses stay inside: "各责任科室(单位)要…"
 
 
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
@@ -461,9 +461,25 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
             told = _copula_task(text, para_start + s.start(), s.group()) or \
-                _ordered_task(text, para_start + s.start(), s.group())
+                _ordered_task(text, para_start + s.start(), s.group()) or \
+                _person_led_task(text, para_start + s.start(), s.group())
             tasks += [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
     return tasks
+
+
+# A meeting's decisions, each a work a leader heads and a body carries out: "九重区域环境整治由王光玲牵头,九重镇落实;
+# 干渠绿化由顾理牵头,林业局落实". The leader is a person; the body doing it answers for it.
+PERSON_LED = re.compile(r"^\s*[^,。;:]{2,40}?由([\u4e00-\u9fff]{2,3})(?:同志)?(?:牵头|负责|总负责|挂帅)[,]"
+                        r"(?:([\u4e00-\u9fff、()]{2,30}?)(?:具体)?(?:落实|负责|实施|承办|推进))?")
+
+
+def _person_led_task(text: str, at: int, segment: str) -> Item | None:
+    m = PERSON_LED.match(segment)
+    if not m or _units(m.group(1), 0) or not (people := split_person_list(m.group(1), at + m.start(1), "牵头领导")):
+        return None
+    units = _units(m.group(2), at + m.start(2)) if m.group(2) else None
+    spec = OwnerSpec(lead=list(units or []), persons=people, start=at + m.start(1), end=at + m.end())
+    return _task(text, at + len(segment) - len(segment.lstrip()), at + len(segment.rstrip("。;")), spec)
 
 
 # A work named in quotes with its owners in brackets after it: “新开工提标加固海塘18.4公里”(市水利局)

@@ -13,7 +13,7 @@ from .persons import split_person_list
 from .deadlines import looks_like_deadline
 from .status import classify
 from .structure import Item, line_spans
-from .units import looks_like_unit, split_unit_list
+from .units import all_units, looks_like_unit, split_unit_list
 
 SEPARATOR = re.compile(r"\t+|\s*[|│┃]\s*|\s{2,}")
 BAR = re.compile(r"[|│┃]")
@@ -84,8 +84,10 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
     roles = {}
     for i, (cell, _) in enumerate(cells):
-        # a column's qualifier in brackets is no value: "落实情况(1-8月)", "投资额(万元)"
+        # a column's qualifier in brackets, or its year or months before it, is no value: "落实情况(1-8月)",
+        # "投资额(万元)", "2022年度任务目标", "1-9月份工作完成情况"
         cell = re.sub(r"\([^()]{1,10}\)$", "", cell.strip(" :")).strip()
+        cell = re.sub(r"^(?:\d{4}年度?|\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|\d{1,2}月份?)", "", cell)
         if len(cell) > 12 or re.search(r"[,。;、\d]", cell):
             if DESCRIBED_COLUMN.fullmatch(cell):
                 continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
@@ -199,6 +201,45 @@ def is_separated_header(line: str, pos: int) -> bool:
 
 
 def table_tasks(text: str, items: list[Item]) -> list[Item]:
+    tasks = _headed_tables(text, items)
+    return tasks + _headerless_rows(text, items, tasks)
+
+
+# A bar table copied without its header: each row its number, its work, the unit doing it, then its progress
+# ("1 | 完成27所学校教育基础设施改造提升。 | 县教育局 | 已经安装… | 按时序推进 |"). A clerk reads the unit cell as
+# the owner: rows numbered 1, 2, 3 … each with one cell that is only a unit name.
+ROW_NUMBER_CELL = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _headerless_rows(text: str, items: list[Item], found: list[Item]) -> list[Item]:
+    if "|" not in text:
+        return []
+    taken = [(t.start, t.end) for t in found]
+    rows = []
+    for pos, line in line_spans(text):
+        if line.count("|") < 3 or any(s <= pos < e for s, e in taken):
+            continue
+        cells = _filled(_cells(line, pos))
+        if len(cells) < 3 or not ROW_NUMBER_CELL.match(cells[0][0]):
+            continue
+        owner = [k for k, (c, _) in enumerate(cells[2:], 2) if 2 <= len(c.strip()) <= 30
+                 and not re.search(r"[。,;:]", c) and all_units(split_unit_list(c.strip()))]
+        if len(owner) == 1:
+            rows.append((int(cells[0][0]), cells, owner[0]))
+    # a run of rows numbered one after another is a table, not a stray line
+    numbered = {n for n, _, _ in rows}
+    tasks = []
+    for number, cells, k in rows:
+        if number + 1 not in numbered and number - 1 not in numbered:
+            continue
+        roles = ["number", "task"] + [None] * (k - 2) + ["responsible"] + ["progress"] * (len(cells) - k - 1)
+        row = [(role, cell, list(range(at, at + len(cell)))) for role, (cell, at) in zip(roles, cells)]
+        if (task := row_task(row, items)):
+            tasks.append(task)
+    return tasks
+
+
+def _headed_tables(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     lines = list(line_spans(text))
     i = 0
@@ -218,8 +259,9 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
                 if not boxed:
                     break        # a line-per-row table ends at the first blank line
             elif not BORDER.match(nline) and not _section_row(nline, npos) \
-                    and (len(_cells(nline, npos)) < 2 or _header_roles(_cells(nline, npos))):
-                break
+                    and (len(_cells(nline, npos)) < 2 or _header_roles(_cells(nline, npos))
+                         or FIELD_CELL.search(_cells(nline, npos)[0][0])):
+                break           # (a page's furniture after the table, "索引号: | … | 成文日期: | …", ends it)
             body.append(lines[j])
             j += 1
         above: list[Cell] = []          # the owner and person cells of the last row that had them
@@ -269,16 +311,20 @@ def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:
     owner_cols = [col for col, role in roles.items() if role in OWNER_ROLES]
     if not owner_cols or any(looks_like_unit(row[col][0].strip()) for col in owner_cols):
         return row
+    # (or, where the first column is a category with no role of its own, the category cell merged down over the
+    # rows: "15.推进学校塑胶运动场地建设 | … | 教育体育局 |" under 类别 | 民生事项名称 | 任务目标 | 责任单位: all move)
+    keep = 0 if roles.get(0) is None else 1
     for shift in (1, 2):
-        fits = [col for col in owner_cols if col - shift >= 1 and (cell := row[col - shift][0].strip())
+        fits = [col for col in owner_cols if col - shift >= keep and (cell := row[col - shift][0].strip())
                 and len(cell) <= 20 and looks_like_unit(cell) and roles.get(col - shift) not in OWNER_ROLES]
         tail_free = all(not row[k][0].strip() for k in range(len(row) - shift, len(row)))
         if fits and tail_free:
-            return [row[0]] + [["", []] for _ in range(shift)] + row[1:len(row) - shift]
+            return row[:keep] + [["", []] for _ in range(shift)] + row[keep:len(row) - shift]
     return row
 
 
 Cell = tuple  # (column role or None, cell text, [offset of each character])
+FIELD_CELL = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:]\s*$")
 
 
 def _person_after_unit(cell: str, offsets: list[int]):

@@ -232,7 +232,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 # Two levels sharing the fields listed after them: "市级和各县(市、区)市政、工商部门", "省、市两级" is not this.
 LEVEL_PAIR = re.compile(r"((?:省|市|州|盟|县|区|旗)级)(?:和|及|与)(各?(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|县|区|乡镇)(?:级)?)")
 # A place class with its alternatives in brackets, before a leading body named after it: "各县(市、区)、乡(镇)政府".
-GENERIC_ALT = re.compile(r"各?(?:县|市|区|乡|镇|街道)\([^()]{1,8}\)")
+GENERIC_ALONE = re.compile(r"县\(市、?区\)|县\(市\)区|县市区|县区|区县|市县|县市|乡镇|镇街|街镇|(?:县|市|区|乡|镇|街道)\([^()]{1,8}\)")
 
 
 FIELD_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -323,9 +323,9 @@ def _leading_place(text: str) -> str | None:
 
 
 def _expand_chain(chain: list[Mention]) -> None:
-    for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府": both governments
-        if GENERIC_ALT.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
-                and GENERIC_ALT.match(donor.mention):
+    for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府", "县市区、乡级政府": both governments
+        if GENERIC_ALONE.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
+                and (GENERIC_PLACE.match(donor.mention) or re.match(r"[乡镇县区市]级", donor.mention)):
             m.mention += body.group()
     paired = _share_leadership_place(chain)
     _share_named_place(chain)

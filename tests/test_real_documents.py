@@ -99,6 +99,10 @@ FLOORS = {
     # (FIRST_SCORE.txt): findings in bullets closed by (主体责任:X,监督责任:Y), a school's 学校要求总务处…, dates
     # typed with spaces and 月低 for 月底, a closing line with the date in figures
     "unseen18": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.87, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
+    # the nineteenth, nine documents (42 tasks; 会议纪要 decisions, 民生实事 progress tables, 任务分解): first sight 0.60
+    # tasks, 0.59 lead, 0.74 resp, 0.55 deadline (FIRST_SCORE.txt); forms since: decisions a leader heads and a body
+    # carries out, 具体落实 after the lead, headerless and dated-header bar tables, a category merged down
+    "unseen19": dict(tasks=0.90, lead_f1=0.89, responsible_f1=0.77, deadline=0.93, problems=0.99, status=0.99, meta=0.70),
 }
 
 
@@ -1619,3 +1623,32 @@ def test_a_progress_notice_whose_items_name_a_project_leader_their_unit_and_its_
     assert owners(first) == (["市文广旅游局"], ["区政府", "市财政局"])
     assert sorted(p["name"] for p in first["persons"]) == ["张明", "李华"]
     assert owners(item_with(out, "改造农贸市场8家")) == (["市商务局"], ["市市场监管局"])
+
+
+def test_a_meetings_decisions_each_headed_by_a_leader_and_carried_out_by_a_body():
+    out = read("县创建工作指挥部召开调度会\n会议决定:要全力做好迎检准备工作。东城片区立面整治由李国强牵头,东城街道落实;"
+               "北湖公园提升由张敏牵头,县住建局落实;背街小巷整治扫尾由刘洋牵头,连夜组织排查;督导组负责每天通报进度。\n"
+               "会议明确,农贸市场改造工作由县商务局牵头负责,县市场监管局配合,县市区、乡级政府具体落实。\n")
+    east = item_with(out, "东城片区立面整治")
+    assert owners(east) == (["东城街道"], []) and [p["name"] for p in east["persons"]] == ["李国强"]
+    assert owners(item_with(out, "北湖公园提升")) == (["县住建局"], [])
+    alone = item_with(out, "背街小巷整治扫尾")           # a leader named, no body: the task is the leader's
+    assert owners(alone) == ([], []) and [p["name"] for p in alone["persons"]] == ["刘洋"]
+    assert owners(item_with(out, "每天通报进度")) == (["督导组"], [])
+    market = item_with(out, "农贸市场改造工作")
+    assert owners(market) == (["县商务局"], ["县市场监管局", "县市区政府", "乡级政府"])
+
+
+def test_bar_tables_without_a_header_or_with_dated_header_cells_and_a_category_merged_down():
+    headerless = read("1 | 完成城区12所学校食堂改造。 | 县教育局 | 已完成8所。 | 按时序推进 |\n|\n"
+                      "2 | 新建社区养老服务站6个。 | 县民政局 | 已建成3个。 | 按时序推进 |\n|\n")
+    assert owners(item_with(headerless, "学校食堂改造")) == (["县教育局"], [])
+    assert owners(item_with(headerless, "社区养老服务站")) == (["县民政局"], [])
+    dated = read("类别 | 实事项目 | 2023年度任务目标 | 责任单位 | 分管领导 | 1-6月份完成情况 |\n"
+                 "一、医疗卫生 | 5.新建村卫生室10个 | 建成10个并投入使用。 | 县卫健局 | 王强 | 已建成6个。 |\n"
+                 "6.推进家庭医生签约服务 | 签约率达到60%。 | 县卫健局 | 王强 | 签约率达到55%。 | |\n"
+                 "索引号: | 11330/2023-00123 | 发布机构: | 某县人民政府办公室 |\n")
+    assert owners(item_with(dated, "新建村卫生室10个")) == (["县卫健局"], [])
+    assert owners(item_with(dated, "推进家庭医生签约服务")) == (["县卫健局"], [])
+    # the page's furniture after the table is no row of it
+    assert not any(it["text"].startswith("索引号") for it in dated["items"])
