@@ -198,14 +198,18 @@ def _unit_runs(text: str, cells: list[tuple[str, int]]) -> list[tuple[str, int]]
 
 
 def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
-    expected = None
+    expected, sectioned = None, False
     while j < len(cells):
         cell, at = cells[j]
         if SECTION_ROW.match(cell):
-            j += 1
+            j, sectioned = j + 1, True
             continue
-        if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected):
+        # (a table of one body's share of a longer list keeps the list's numbers: after a section row they may
+        # jump, "一、… 3 … 六、… 68 …", but never go back)
+        if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected
+                                          and not (sectioned and int(cell) > expected)):
             break
+        sectioned = False
         number = int(cell)
         k = j + 1
         while k < len(cells) and k - j <= 2 * len(roles) and not (
