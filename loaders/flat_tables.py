@@ -198,7 +198,7 @@ def _unit_runs(text: str, cells: list[tuple[str, int]]) -> list[tuple[str, int]]
 
 
 def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
-    expected, sectioned = None, False
+    expected, sectioned, jumped = None, False, False
     while j < len(cells):
         cell, at = cells[j]
         if SECTION_ROW.match(cell):
@@ -207,14 +207,21 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
         # (a table of one body's share of a longer list keeps the list's numbers: after a section row they may
         # jump, "一、… 3 … 六、… 68 …", but never go back)
         if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected
-                                          and not (sectioned and int(cell) > expected)):
+                                          and not (sectioned and int(cell) > expected) and not jumped):
             break
         sectioned = False
         number = int(cell)
         k = j + 1
+        jumped = False
         while k < len(cells) and k - j <= 2 * len(roles) and not (
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
                 and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]):
+            # or without a section row, once this row has its cells, to a larger number whose work follows it
+            # ("6 ⏎ <work> ⏎ 经管站 ⏎ 2023年底 ⏎ … ⏎ 52 ⏎ 建成高标准农田…")
+            if ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) > number + 1 and k - j >= len(roles) - 1 \
+                    and k + 1 < len(cells) and len(cells[k + 1][0]) > 8 and not ROW_NUMBER.match(cells[k + 1][0]):
+                jumped = True
+                break
             k += 1
         own = cells[j + 1:k]
         own = _unit_runs(text, own) if len(own) > len(roles) - 1 else own     # more cells than columns: wraps

@@ -344,6 +344,17 @@ NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园�
 CONVENTION_ALONE = re.compile(r"\s*(?:其中)?(?:排名|排序|列|排|名列)?(?:在)?(?:第一|首位|首家)")
 
 
+def _in_labelled_list(text: str, s: int) -> bool:
+    """Whether a bracket stands right after a unit in the list an owner label names on its line."""
+    line_start = text.rfind("\n", max(0, s - 200), s) + 1
+    before = text[max(line_start, s - 200):s]
+    label = None
+    for label in LABEL.finditer(before):
+        pass
+    return label is not None and role_of_label(label.group(1)) != "deadline" \
+        and not re.search(r"[。;]", before[label.end():]) and bool(re.search(r"[\u4e00-\u9fff]$", before))
+
+
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
     inner = text[s + 1: e - 1]
@@ -356,6 +367,8 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
     if spec and spec.bare and NAME_PART.fullmatch(inner) and NAME_BEFORE.search(text, max(0, s - 12), s):
         return None           # "各开发区、镇(街道)" at a line's end: the kind a name takes, part of that name
+    if spec and spec.bare and _in_labelled_list(text, s):
+        return None           # "责任单位:区卫健局、各镇人民政府(街道办事处)。": the bracket is the name's own
     if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
         spec.start, spec.end = s, e
         return spec

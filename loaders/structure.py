@@ -22,7 +22,11 @@ MARKERS = [
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),
     (3, re.compile(r"序\s*号\s*[:]?\s*(\d{1,3})(?!\d)")),   # a record of fields opened by its number: "序号:2"
+    (3, RECORD_NUMBER := re.compile(r"(\d{2})[^\S\n]*$")),
 ]
+# A record's number alone on its line, two figures, its fields under it: "01⏎学校名称:…⏎问题隐患:…".
+FIELD_AFTER = re.compile(r"\n[^\S\n]*[\u4e00-\u9fff()]{2,12}[:]")
+FIELD_LABEL_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[\u4e00-\u9fff()]{2,12}[:][^\S\n]*\n\s*$")   # "交办单编号:⏎"
 # Every marker above starts with one of these characters; only lines that start so (after white space
 # other than the line break, which is what lstrip() removes from a line) can open an item.
 MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳序]", re.M)
@@ -186,6 +190,10 @@ def _build_items(text: str, breaks: list[int], records) -> list[Item]:
             parent_key = (rank, id(stack[depth - 1]) if depth else 0)
             if pattern is DECIMAL_LIKE and last_value.get(parent_key) != (value or 0) - 1:
                 break                    # "1.4万…" is a decimal, not item 1
+            if pattern is RECORD_NUMBER and (not FIELD_AFTER.match(text, at + len(stripped))
+                                             or FIELD_LABEL_BEFORE.search(text, max(0, at - 40), at)):
+                break       # a number alone on its line opens a record only with its fields under it, and is
+                #             no field's value ("交办单编号:⏎37")
             if midline and not (last_value.get(parent_key) == (value or 0) - 1
                                 or (value == 1 and depth == len(stack) and parent_key not in last_value)
                                 or (pattern is BRACKETED_CN_MARKER and parent_key not in last_value

@@ -103,6 +103,10 @@ FLOORS = {
     # tasks, 0.59 lead, 0.74 resp, 0.55 deadline (FIRST_SCORE.txt); forms since: decisions a leader heads and a body
     # carries out, 具体落实 after the lead, headerless and dated-header bar tables, a category merged down
     "unseen19": dict(tasks=0.95, lead_f1=0.94, responsible_f1=0.83, deadline=0.99, problems=0.99, status=0.99, meta=0.70),
+    # the twentieth, three documents (15 tasks, 6 problems; a school safety notice, a 疫情防控 工作清单, a bureau's
+    # rows of a longer list): first sight 0.47 tasks, 0.40 lead, 0.92 resp, 0/6 problems (FIRST_SCORE.txt); forms
+    # since: records numbered alone on their line, a bracket in a labelled list, row numbers jumping, 股 sections
+    "unseen20": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.99, deadline=0.86, problems=0.99, status=0.99, meta=0.80),
 }
 
 
@@ -1669,3 +1673,31 @@ def test_a_meetings_minutes_tell_a_town_and_two_bodies_together_what_to_do():
                "会议要求,县市场监管局、县商务局要加强节日市场监管,严厉打击价格违法行为。\n")
     assert owners(item_with(out, "逐户核查危房改造情况")) == (["城关镇"], [])
     assert owners(item_with(out, "加强节日市场监管")) == ([], ["县市场监管局", "县商务局"])
+
+
+def test_records_numbered_alone_on_their_line_with_their_fields_under_them():
+    out = read("市教育局对各学校开展安全隐患排查,现将整改情况通报如下:\n01\n学校名称:城东小学\n问题隐患:围墙局部开裂\n"
+               "整改时限:2025年9月5日\n整改落实情况:已整改\n02\n学校名称:城北中学\n问题隐患:消防通道堆放杂物\n"
+               "整改时限:2025年9月8日\n整改落实情况:正在整改\n")
+    first, second = item_with(out, "围墙局部开裂"), item_with(out, "消防通道堆放杂物")
+    assert first["number"] == "01" and first["deadline"]["date"] == "2025-09-05" and first["status"] == "done"
+    assert second["number"] == "02" and second["status"] == "in_progress"
+    # a number that is a field's value opens no record
+    ledger = read("交办单编号:\n12\n交办日期:\n2024-05-06\n责任单位:\n县住建局\n")
+    assert not any(it["number"] == "12" for it in ledger["items"])
+
+
+def test_a_bracket_after_a_unit_in_a_labelled_list_is_the_units_own():
+    out = read("(三)规范隔离场所管理。\n责任单位:区卫健局、各镇人民政府(街道办事处)。(排在第一位的单位为牵头单位,下同)\n"
+               "完成时限:2020年12月底。\n")
+    assert owners(item_with(out, "规范隔离场所管理")) == (["区卫健局"], ["镇人民政府(街道办事处)"])
+
+
+def test_a_flattened_list_of_one_bureaus_rows_keeps_their_numbers_and_its_sections_as_owners():
+    out = read("序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n"
+               "7\n\n完成农村户厕改造2000户。\n\n社会事业股\n\n2024年底\n\n已完成1500户。\n\n"
+               "41\n\n建成高标准农田5万亩,确保粮食总产稳定。\n\n农田建设管理股、种植业股\n\n2024年底\n\n正在施工,整体进度60%。\n\n"
+               "42\n\n持续开展农资打假专项治理行动。\n\n农业执法大队\n\n2024年底\n\n查处案件12起。\n")
+    assert owners(item_with(out, "农村户厕改造")) == (["社会事业股"], [])
+    assert owners(item_with(out, "建成高标准农田5万亩")) == (["农田建设管理股", "种植业股"], [])
+    assert owners(item_with(out, "农资打假专项治理")) == (["农业执法大队"], [])
