@@ -506,3 +506,12 @@ def test_the_ocr_cache_keeps_placed_lines_so_a_better_reflow_needs_no_second_rea
         {"lines": [["县应急局要于2023年2月10", 940, 31], ["日前报送整治方案。", 500, 30]], "confidence": 0.97}))
     text, fmt, confidence = ocr.ocr_pages("scan.png", raw, iter(()), "image", 1)
     assert (text, fmt, confidence) == ("县应急局要于2023年2月10日前报送整治方案。", "image+ocr", 0.97)
+
+
+def test_a_printed_line_that_breaks_a_list_of_numbers_goes_on_though_the_next_opens_like_an_item():
+    from loaders.readers.common import reflow
+    placed = [("县水务局下发了《督查通知》(第1、2、3、4、5、6、8、", 1000, 30),
+              ("9、10、11期),请各乡镇于3月3日前完成整治。", 700, 30),
+              ("2.加强巡查。", 300, 30)]
+    assert reflow(placed) == ["县水务局下发了《督查通知》(第1、2、3、4、5、6、8、9、10、11期),请各乡镇于3月3日前完成整治。",
+                              "2.加强巡查。"]

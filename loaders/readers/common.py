@@ -206,7 +206,8 @@ def reflow(placed: list[tuple[str, float, float]], slack: float = 1.5) -> list[s
     out: list[str] = []
     joining = False
     for text, end, size in placed:
-        if joining and not ITEM_START.match(text):
+        # (a line that breaks a list of numbers, "第1、2、…8、⏎9、10期", goes on however the next line opens)
+        if joining and (not ITEM_START.match(text) or out[-1].rstrip().endswith("、")):
             out[-1] += text
         else:
             out.append(text)
