@@ -366,7 +366,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
             spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
             _add_helpers(spec, stripped[subject.end():], where + subject.end())
             found.append((where, spec))
-        elif units and len(units) > 1 and exhortation and not any(u.collective for u in units):
+        elif units and len(units) > 1 and cut == 0 and exhortation and not any(u.collective for u in units):
             # "县公安局、人社局要严格落实…": bodies told the same work together, none leading
             found.append((where, OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start,
                                            end=units[-1].end)))
@@ -445,6 +445,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
             continue            # a line indented into a numbered item is that item's ("⏎ (二)省审计厅牵头的工作")
+        if m.group().count("|") >= 3:
+            continue            # a table's row: its cells are read as the row, by the table readers
         para_start, para = m.start(), m.group()
         label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None) \
             if ":" in para else None

@@ -201,8 +201,8 @@ def is_separated_header(line: str, pos: int) -> bool:
 
 
 def table_tasks(text: str, items: list[Item]) -> list[Item]:
-    tasks = _headed_tables(text, items)
-    return tasks + _headerless_rows(text, items, tasks)
+    tasks, regions = _headed_tables(text, items)
+    return tasks + _headerless_rows(text, items, regions)
 
 
 # A bar table copied without its header: each row its number, its work, the unit doing it, then its progress
@@ -211,10 +211,9 @@ def table_tasks(text: str, items: list[Item]) -> list[Item]:
 ROW_NUMBER_CELL = re.compile(r"^\s*\d{1,3}\s*$")
 
 
-def _headerless_rows(text: str, items: list[Item], found: list[Item]) -> list[Item]:
+def _headerless_rows(text: str, items: list[Item], taken: list[tuple[int, int]]) -> list[Item]:
     if "|" not in text:
         return []
-    taken = [(t.start, t.end) for t in found]
     rows = []
     for pos, line in line_spans(text):
         if line.count("|") < 3 or any(s <= pos < e for s, e in taken):
@@ -239,8 +238,10 @@ def _headerless_rows(text: str, items: list[Item], found: list[Item]) -> list[It
     return tasks
 
 
-def _headed_tables(text: str, items: list[Item]) -> list[Item]:
+def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Tables under a header naming their columns: the row tasks, and the spans the tables take."""
     tasks: list[Item] = []
+    regions: list[tuple[int, int]] = []
     lines = list(line_spans(text))
     i = 0
     while i < len(lines):
@@ -276,8 +277,9 @@ def _headed_tables(text: str, items: list[Item]) -> list[Item]:
             if task:
                 tasks.append(task)
             above = owning or above
+        regions.append((pos, lines[j - 1][0] + len(lines[j - 1][1]) if j > i else pos + len(line)))
         i = j
-    return tasks
+    return tasks, regions
 
 
 OWNING_ROLES = ("lead", "responsible", "assist", "person")
