@@ -33,6 +33,7 @@ HEADER_WORD = re.compile(r"^(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fff()、/\d\-
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
 OWNER_ROLES = ("lead", "responsible", "assist")
+SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\)")
 TABLE_END = re.compile(r"^(?:附件\s*\d*|序号|编号)$")     # the next attachment or table begins
 
 
@@ -201,13 +202,17 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
     expected, sectioned, jumped = None, False, False
     while j < len(cells):
         cell, at = cells[j]
+        if SECTION_MARK.fullmatch(cell) and j + 1 < len(cells) and not ROW_NUMBER.match(cells[j + 1][0]):
+            j, sectioned = j + 2, True      # a section row in two cells: "一 ⏎ 主要任务", "(二) ⏎ 增强依法治理能力"
+            continue
         if SECTION_ROW.match(cell):
             j, sectioned = j + 1, True
             continue
         # (a table of one body's share of a longer list keeps the list's numbers: after a section row they may
-        # jump, "一、… 3 … 六、… 68 …", but never go back)
+        # jump, "一、… 3 … 六、… 68 …", or start again at 1, but never go back otherwise)
         if not ROW_NUMBER.match(cell) or (expected is not None and int(cell) != expected
-                                          and not (sectioned and int(cell) > expected) and not jumped):
+                                          and not (sectioned and (int(cell) > expected or int(cell) == 1))
+                                          and not jumped):
             break
         sectioned = False
         number = int(cell)
@@ -215,7 +220,8 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
         jumped = False
         while k < len(cells) and k - j <= 2 * len(roles) and not (
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
-                and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]):
+                and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]) \
+                and not (SECTION_MARK.fullmatch(cells[k][0]) and k - j >= len(roles) - 1):
             # or without a section row, once this row has its cells, to a larger number whose work follows it
             # ("6 ⏎ <work> ⏎ 经管站 ⏎ 2023年底 ⏎ … ⏎ 52 ⏎ 建成高标准农田…")
             if ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) > number + 1 and k - j >= len(roles) - 1 \

@@ -337,14 +337,31 @@ SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
 HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实|具体落实|负责落实|具体负责)$")      # parentheses stay inside: "各责任科室(单位)要…"
 
 
+PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
+DUTY = re.compile(r"(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
+DUTY_AFTER_UNIT = re.compile(rf"{SUBJECT_END},(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
+
+
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
     is narrated, only an instruction (X要/须/必须…) assigns work."""
     found = []
+    named = None            # a unit alone in the sentence's first clause, its duty in the next: "交通部门,负责…"
     for clause in SUBJECT_CLAUSE.finditer(segment):
-        stripped = clause.group().strip()
+        stripped = PAGE_MARK.sub("", clause.group().strip())     # "[接上页] 民政部门,负责…": the page goes on
         subject = SUBJECT.match(stripped)
+        if subject is None and named is not None and DUTY.match(stripped):
+            found.append(named)
+            named = None
+            continue
+        named = None
+        if subject is None and not found and (alone := _units(stripped, at + clause.start()
+                                                               + clause.group().index(stripped) if stripped else 0)) \
+                and len(alone) == 1 and not alone[0].collective and stripped == alone[0].mention:
+            named = (at + clause.start() + clause.group().index(stripped),
+                     OwnerSpec(lead=alone, start=alone[0].start, end=alone[0].end))
+            continue
         if subject is None:
             # a clause after the subject's: "由X牵头,Y、Z配合,在12月底前完成…" names who helps
             helper = HELPER_CLAUSE.match(stripped) if found else None
@@ -440,7 +457,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         return k < 0 or pos >= covered[k][1]
 
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
-            and not ORDERED.search(text) and not REQUESTED.search(text):
+            and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):

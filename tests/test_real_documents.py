@@ -107,6 +107,10 @@ FLOORS = {
     # rows of a longer list): first sight 0.47 tasks, 0.40 lead, 0.92 resp, 0/6 problems (FIRST_SCORE.txt); forms
     # since: records numbered alone on their line, a bracket in a labelled list, row numbers jumping, 股 sections
     "unseen20": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.99, deadline=0.86, problems=0.99, status=0.99, meta=0.80),
+    # the twenty-first, seven documents (38 tasks; 专项整治 分工, 督查 progress notices, 安全生产 任务分工): first sight
+    # 0.74 tasks, 0.48 lead, 0.89 resp, 0.47 deadline (FIRST_SCORE.txt); forms since: a duty list ("交通部门,负责…"),
+    # a flattened table's section rows in two cells with numbers starting again under each
+    "unseen21": dict(tasks=0.97, lead_f1=0.94, responsible_f1=0.88, deadline=0.86, problems=0.99, status=0.99, meta=0.87),
 }
 
 
@@ -1701,3 +1705,22 @@ def test_a_flattened_list_of_one_bureaus_rows_keeps_their_numbers_and_its_sectio
     assert owners(item_with(out, "农村户厕改造")) == (["社会事业股"], [])
     assert owners(item_with(out, "建成高标准农田5万亩")) == (["农田建设管理股", "种植业股"], [])
     assert owners(item_with(out, "农资打假专项治理")) == (["农业执法大队"], [])
+
+
+def test_a_duty_list_names_each_department_then_its_duty_after_a_comma():
+    out = read("[接上页] 民政部门,负责困难群众基本生活保障工作。 住建部门,负责农村危房改造和人居环境整治。 "
+               "旅游部门,指导发展乡村旅游产业。\n")
+    assert owners(item_with(out, "困难群众基本生活保障")) == (["民政部门"], [])
+    assert owners(item_with(out, "农村危房改造")) == (["住建部门"], [])
+    assert owners(item_with(out, "发展乡村旅游产业")) == (["旅游部门"], [])
+
+
+def test_a_flattened_table_whose_section_rows_take_two_cells_and_whose_numbers_start_again():
+    out = read("附件\n重点任务分工\n序号 |\n工作内容 |\n牵头部门 |\n完成时间 |\n一 |\n主要任务 |\n|\n|\n(一) |\n健全责任体系 |\n|\n|\n"
+               "1 |\n完善企业安全生产责任考核体系。 |\n市应急局 |\n2019年 |\n2 |\n制定部门安全监管权力和责任清单。 |\n"
+               "市应急局、市编办 |\n2019年 |\n(二) |\n提升执法能力 |\n|\n|\n1 |\n健全执法全过程记录制度。 |\n市应急局 |\n持续推进 |\n")
+    first = item_with(out, "完善企业安全生产责任考核体系")
+    assert owners(first) == (["市应急局"], []) and first["deadline"]["date"] == "2019-12-31"
+    assert owners(item_with(out, "制定部门安全监管权力")) == (["市应急局", "市编办"], [])
+    again = item_with(out, "健全执法全过程记录制度")
+    assert owners(again) == (["市应急局"], []) and again["deadline"]["kind"] == "ongoing"
