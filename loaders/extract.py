@@ -23,7 +23,7 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
+from .sentence_owners import _duty_heading, addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
 from .source import SourceText, UnreadableDocument
 from .status import classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 94
+EXTRACTOR_VERSION = 95
 
 
 def extract_source(src: SourceText) -> dict:
@@ -123,6 +123,9 @@ def _extract(src: SourceText) -> dict:
             elif measures := _owner_line_measures(text, item):
                 item.owners = None
                 charged += measures
+            elif _duty_headings(text, item) >= 2 and (measures := _charged_children(text, item, report=False)):
+                item.owners = None          # a duty list: each unit named before a colon, its duties after it
+                charged += measures
             elif len(TOPIC_SENTENCE.findall(text, item.start, item.end)) >= 2 and \
                     (measures := _charged_children(text, item, report=False)):      # (assignments, even in a report)
                 item.owners = None          # topics run together, each then the unit charged with it
@@ -199,6 +202,17 @@ def _own_region(item: Item) -> tuple[int, int]:
 
 # A table's measure cells flattened into an item, each on its own line opening on its owner: "区城管局负责,工商局
 # 配合,取缔…⏎2008年5月1日前⏎区城建局负责,各街道配合,清除…": the item is a list of measures, not one.
+DUTY_LINE = re.compile(r"(?:^|(?<=[。\n\s]))[^\S\n]*([\u4e00-\u9fff()、]{2,30}?)[:]", re.M)
+
+
+def _duty_headings(text: str, item: Item) -> int:
+    """How many units in the item's text stand before a colon at a line's or a sentence's start, their duties
+    after it ("交通部门:一是负责…。公安部门:一是参与…")."""
+    if ":" not in text[item.start:item.end]:
+        return 0
+    return sum(1 for m in DUTY_LINE.finditer(text, item.start, item.end) if _duty_heading(m.group(1), m.start(1)))
+
+
 # A topic named in a sentence of its own inside a paragraph, then who takes it on: "关于砂石行业整治。县水务局牵头
 # 负责,…。关于砖瓦行业问题。县国土局负责,…" (a speech or a meeting's minutes running its topics together).
 TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")

@@ -183,6 +183,8 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     if (marker := LEADING_MARKER.match(text, start, end)) and marker.end() < end:
         start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
+    if (colon := DUTY_COLON.match(own)) and (heading := _duty_heading(colon.group(1), start)):
+        return heading[1]               # "(九)工商部门职责:依法确认…": the duties of the units before the colon
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
             and not COPULA_LABEL.search(own) and not asked:
@@ -337,6 +339,21 @@ SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
 HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实|具体落实|负责落实|具体负责)$")      # parentheses stay inside: "各责任科室(单位)要…"
 
 
+DUTY_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,40}?(?:职责|职责分工))[:]")
+DUTY_HEAD = re.compile(r"^([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要|工作)?(?:职责|职责分工|任务)?$")
+
+
+def _duty_heading(clause: str, where: int) -> tuple[int, OwnerSpec] | None:
+    """Units alone before a colon, their duties after it: a sole one leads, several answer together."""
+    m = DUTY_HEAD.match(clause)
+    units = m and _units(m.group(1), where)
+    if not units or any(u.collective for u in units) or not all_units(units):
+        return None
+    if len(units) == 1:
+        return where, OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
+    return where, OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+
+
 PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
 DUTY = re.compile(r"(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
 DUTY_AFTER_UNIT = re.compile(rf"{SUBJECT_END},(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
@@ -356,6 +373,10 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
             named = None
             continue
         named = None
+        if subject is None and segment[clause.end():clause.end() + 1] in (":", ":") and stripped \
+                and (heading := _duty_heading(stripped.split()[-1], at + clause.end() - len(stripped.split()[-1]))):
+            found.append(heading)           # "交通部门:一是负责…", "广电局、资阳日报社职责:负责…"
+            continue
         if subject is None and not found and (alone := _units(stripped, at + clause.start()
                                                                + clause.group().index(stripped) if stripped else 0)) \
                 and len(alone) == 1 and not alone[0].collective and stripped == alone[0].mention:
