@@ -34,6 +34,7 @@ def column_role(cell: str) -> str | None:
     or None (备注, 建设时间 …). Owner headers are read by the owner-label grammar (牵头责任单位 → lead)."""
     cell = re.sub(r"\s+", "", cell).strip("|:")
     cell = re.sub(r"^([^()]{2,4})\(([^()]{2,4})\)(单位|部门)$", r"\1\2\3", cell)    # 牵头(责任)单位
+    cell = re.sub(r"(?<=股室|科室|处室)\((?:单位|部门)\)$", "", cell)      # 责任股室(单位): offices, or units
     if not cell or len(cell) > 12:
         return None
     if NUMBER_HEADER.match(cell):
