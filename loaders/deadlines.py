@@ -22,6 +22,7 @@ TIMELY = re.compile(r"适时|按.{0,20}(?:部署|要求|安排|进度)|视.{0,20
 
 RANGE = re.compile(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:至|到|-|—|~)(\d{1,2})月")
 YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+MONTH_RANGE = re.compile(r"(?<![\d年])(\d{1,2})月(?:\d{1,2}日)?(?:至|到|-|—|~|–)(\d{1,2})月")
 YM = re.compile(r"(\d{4})年(\d{1,2})月(上旬|中旬|下旬)?")
 Y_PART = re.compile(r"(\d{4})年(?:度)?(上半年|下半年|年底|年末|底|末|内|前|全年|第?([一二三四1-4])季度)?")
 MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
@@ -94,6 +95,9 @@ def _dates(text: str, year: int | None) -> list[date]:
             month = 6 if part == "上半年" else QUARTER_END.get(m[3] or "", 12)
             add(_month_end(y, month), m)
     if year:
+        for m in MONTH_RANGE.finditer(text):    # "1月—12月" in a plan of the year: the period ends with the later month
+            if free(m):
+                add(_month_end(year, int(m[2])), m)
         for m in MD.finditer(text):
             if free(m):
                 try:

@@ -1763,3 +1763,10 @@ def test_an_owner_cell_names_the_lead_and_the_units_that_carry_the_work_out():
                "综合股牵头,各股室、局属各单位具体落实\n|\n全年\n|\n2\n|\n做好依申请公开答复工作。\n|\n法规股牵头,各股室具体实施\n|\n全年\n")
     assert owners(item_with(out, "财政预决算信息")) == (["综合股"], ["股室", "局属各单位"])
     assert owners(item_with(out, "依申请公开答复")) == (["法规股"], ["股室"])
+
+
+def test_a_plans_period_of_months_ends_with_its_later_month():
+    out = read("2024年城区环境整治工作计划\n序号 | 整治内容 | 牵头单位 | 开展时间 |\n"
+               "1 | 清理背街小巷卫生死角。 | 区城管局 | 3月—6月 |\n2 | 整治农贸市场周边秩序。 | 区市场监管局 | 1月至12月 |\n")
+    assert item_with(out, "清理背街小巷卫生死角")["deadline"]["date"] == "2024-06-30"
+    assert item_with(out, "整治农贸市场周边秩序")["deadline"]["date"] == "2024-12-31"
