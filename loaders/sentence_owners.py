@@ -392,9 +392,9 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 spec.end = max(spec.end, more[-1].end)
             continue
         where = at + clause.start() + clause.group().index(stripped)
-        named = subject.group(1)
-        cut = named.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
-        units = _units(named[cut:], where + subject.start(1) + cut)
+        subject_name = subject.group(1)
+        cut = subject_name.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
+        units = _units(subject_name[cut:], where + subject.start(1) + cut)
         exhortation = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
         exhortation = exhortation or cut > 0          # "应由X负责整治": the work is handed to X
         role_class = units and ROLE_CLASS.match(units[0].mention)

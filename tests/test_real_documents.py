@@ -1770,3 +1770,9 @@ def test_a_plans_period_of_months_ends_with_its_later_month():
                "1 | 清理背街小巷卫生死角。 | 区城管局 | 3月—6月 |\n2 | 整治农贸市场周边秩序。 | 区市场监管局 | 1月至12月 |\n")
     assert item_with(out, "清理背街小巷卫生死角")["deadline"]["date"] == "2024-06-30"
     assert item_with(out, "整治农贸市场周边秩序")["deadline"]["date"] == "2024-12-31"
+
+
+def test_a_subject_told_its_work_and_then_a_duty_in_the_next_clause_is_one_task():
+    # (the duty-list reading, "交通部门,负责…", must not take a subject's own next clause for a new subject)
+    out = read("为加强管理,现通知如下。县林业局要加强森林防火巡查,负责林区野外用火管理。\n")
+    assert owners(item_with(out, "林区野外用火管理")) == (["县林业局"], [])
