@@ -37,15 +37,19 @@ ASKED_UNIT = re.compile(r"(?:要求|督促|责成|责令)([\u4e00-\u9fff、]{0,2
 SELF = re.compile(r"^(?:我|本)(?:校|局|委|办|院|所|中心|单位|公司|部门|镇|乡|街道)$|^(?:学校|医院|公司|党委|党组|局党组|班子)$")
 
 
+def _asked_units(clause: str, at: int):
+    """The units a clause opening on a body asking another names ("学校要求总务处组织…" → 总务处), or None. One body
+    asked by name; a class asked ("承办部门") is told a rule, not given the task."""
+    if not (asking := REQUESTER.match(clause)) or not _asks(asking.group(1), at):
+        return None
+    asked = ASKED_UNIT.match(clause, asking.end())
+    units = asked and _units(asked.group(1), at + asked.start(1))
+    return units if units and not any(u.collective for u in units) else None
+
+
 def _asked_in(own: str) -> bool:
-    """Whether a clause of the text opens on a body asking another ("学校要求总务处组织…")."""
-    for m in CLAUSE.finditer(own):
-        clause = m.group().strip()
-        if (asking := REQUESTER.match(clause)) and _asks(asking.group(1), 0) \
-                and (asked := ASKED_UNIT.match(clause, asking.end())) \
-                and (units := _units(asked.group(1), 0)) and not any(u.collective for u in units):
-            return True
-    return False
+    """Whether a clause of the text opens on a body asking another."""
+    return any(_asked_units(m.group().strip(), 0) for m in CLAUSE.finditer(own))
 
 
 def _asks(requester: str, at: int) -> bool:
@@ -132,13 +136,10 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
         spec.add(role_of_label(named.group(2)), units)
         return True
-    if (asking := REQUESTER.match(clause)) and _asks(asking.group(1), at):
+    if units := _asked_units(clause, at):
         # "学校要求总务处组织人力…", "局党组督促X加快…": the body asking names whom it asks; that body answers
-        asked = ASKED_UNIT.match(clause, asking.end())
-        # (one body asked by name; a class asked, "承办部门", is told a rule, not given the task)
-        if asked and (units := _units(asked.group(1), at + asked.start(1))) and not any(u.collective for u in units):
-            spec.responsible += [(u, "responsible") for u in units]
-            return True
+        spec.responsible += [(u, "responsible") for u in units]
+        return True
     if not REQUEST.match(clause) and not VERB.search(clause, 1):
         return False            # neither a request nor a role verb after the first character
     lead_in = LEAD_IN.match(clause)
@@ -287,8 +288,7 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
             and not any(u.collective for u in several):
-        return OwnerSpec(responsible=[(u, "responsible") for u in several], start=several[0].start,
-                         end=several[-1].end)
+        return _together(several)
     subject = OPENING_SUBJECT.match(head)
     units = subject and _units(subject.group(1), at)
     # a class of units the document defines by role, told what to do ("(二)各责任单位要…"), owns the item as a
@@ -343,15 +343,23 @@ DUTY_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,40}?(?:职责|职责分工))[:
 DUTY_HEAD = re.compile(r"^([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要|工作)?(?:职责|职责分工|任务)?$")
 
 
+def _together(units: list) -> OwnerSpec:
+    """Several units given the same work, none leading."""
+    return OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+
+
+def _answering(units: list) -> OwnerSpec:
+    """A sole unit leads; several answer together."""
+    return OwnerSpec(lead=units, start=units[0].start, end=units[0].end) if len(units) == 1 else _together(units)
+
+
 def _duty_heading(clause: str, where: int) -> tuple[int, OwnerSpec] | None:
     """Units alone before a colon, their duties after it: a sole one leads, several answer together."""
     m = DUTY_HEAD.match(clause)
     units = m and _units(m.group(1), where)
     if not units or any(u.collective for u in units) or not all_units(units):
         return None
-    if len(units) == 1:
-        return where, OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-    return where, OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+    return where, _answering(units)
 
 
 PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
@@ -367,31 +375,30 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     named = None            # a unit alone in the sentence's first clause, its duty in the next: "交通部门,负责…"
     for clause in SUBJECT_CLAUSE.finditer(segment):
         stripped = PAGE_MARK.sub("", clause.group().strip())     # "[接上页] 民政部门,负责…": the page goes on
+        where = at + clause.start() + clause.group().index(stripped)
         subject = SUBJECT.match(stripped)
         if subject is None and named is not None and DUTY.match(stripped):
             found.append(named)
             named = None
             continue
         named = None
-        if subject is None and segment[clause.end():clause.end() + 1] in (":", ":") and stripped \
-                and (heading := _duty_heading(stripped.split()[-1], at + clause.end() - len(stripped.split()[-1]))):
+        last_word = stripped.split()[-1] if stripped else ""
+        if subject is None and segment[clause.end():clause.end() + 1] in (":", ":") and last_word \
+                and (heading := _duty_heading(last_word, at + clause.end() - len(last_word))):
             found.append(heading)           # "交通部门:一是负责…", "广电局、资阳日报社职责:负责…"
             continue
-        if subject is None and not found and (alone := _units(stripped, at + clause.start()
-                                                               + clause.group().index(stripped) if stripped else 0)) \
+        if subject is None and not found and (alone := _units(stripped, where)) \
                 and len(alone) == 1 and not alone[0].collective and stripped == alone[0].mention:
-            named = (at + clause.start() + clause.group().index(stripped),
-                     OwnerSpec(lead=alone, start=alone[0].start, end=alone[0].end))
+            named = (where, OwnerSpec(lead=alone, start=alone[0].start, end=alone[0].end))
             continue
         if subject is None:
             # a clause after the subject's: "由X牵头,Y、Z配合,在12月底前完成…" names who helps
             helper = HELPER_CLAUSE.match(stripped) if found else None
-            if helper and (more := _units(helper.group(1), at + clause.start() + clause.group().index(stripped))):
+            if helper and (more := _units(helper.group(1), where)):
                 spec = found[-1][1]
                 spec.responsible += [(u, verb_role(helper.group(2))) for u in more]
                 spec.end = max(spec.end, more[-1].end)
             continue
-        where = at + clause.start() + clause.group().index(stripped)
         subject_name = subject.group(1)
         cut = subject_name.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
         units = _units(subject_name[cut:], where + subject.start(1) + cut)
@@ -406,8 +413,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
             found.append((where, spec))
         elif units and len(units) > 1 and cut == 0 and exhortation and not any(u.collective for u in units):
             # "县公安局、人社局要严格落实…": bodies told the same work together, none leading
-            found.append((where, OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start,
-                                           end=units[-1].end)))
+            found.append((where, _together(units)))
         if not found:
             break               # only a sentence that opens on its subject gives work to several
     tasks = []
@@ -587,10 +593,7 @@ def _requested_rectification(text: str, at: int, sentence: str) -> Item | None:
     units = _units(m.group(1), at + m.start(1))
     if not units or not all_units(units):
         return None
-    if len(units) == 1:
-        spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
-    else:           # several bodies asked alike, none leading
-        spec = OwnerSpec(responsible=[(u, "responsible") for u in units], start=units[0].start, end=units[-1].end)
+    spec = _answering(units)            # (several bodies asked alike: none leading)
     start = at + max(0, sentence.rfind(",", 0, m.start()) + 1) if m.group().startswith("交办") else at + m.start()
     return _task(text, start, at + len(sentence), spec)
 

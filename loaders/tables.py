@@ -283,7 +283,6 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
     return tasks, regions
 
 
-OWNING_ROLES = ("lead", "responsible", "assist", "person")
 OWNER_ROLES = ("lead", "responsible", "assist")
 TOP_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*$|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 
