@@ -82,7 +82,9 @@ def _extract(src: SourceText) -> dict:
     text = _unflattened(src.folded)
     meta = read_meta(text)
     year = int(meta.date[:4]) if meta.date else _first_year(text)
-    breaks = break_offsets(text, meta.body_end)
+    lines = list(line_spans(text))
+    site_headings = headings_over_sites(lines)
+    breaks = break_offsets(lines, meta.body_end, site_headings)
     items = build_items(text, breaks)
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
@@ -92,7 +94,7 @@ def _extract(src: SourceText) -> dict:
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
     items += _closed_paragraphs(text, items, parens, breaks)
-    items += _sites_under_headings(text, items)
+    items += _sites_under_headings(text, items, site_headings)
     check()
     items += table_tasks(text, items)
     items += flat_table_tasks(text, items)
@@ -375,11 +377,11 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
     return found
 
 
-def _sites_under_headings(text: str, items: list[Item]) -> list[Item]:
+def _sites_under_headings(text: str, items: list[Item], headings: list[int]) -> list[Item]:
     """The unnumbered sites under a heading that follows a numbered list ("整改未落实的点位⏎客运中心(责任单位:
     交通局):…⏎…"): each line naming a site and its owners is a record of its own."""
     found = []
-    for heading in headings_over_sites(list(line_spans(text))):
+    for heading in headings:
         for pos, line in line_spans(text[heading:]):
             at = heading + pos
             if pos == 0 or not line.strip():

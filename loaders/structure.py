@@ -91,11 +91,11 @@ def line_spans(text: str):
         pos += len(line) + 1
 
 
-def break_offsets(text: str, signature_at: int | None) -> list[int]:
-    """Lines that end a body of text: signature blocks, contact lines, page footers."""
-    lines = list(line_spans(text))
+def break_offsets(lines: list[tuple[int, str]], signature_at: int | None, site_headings: list[int]) -> list[int]:
+    """Lines that end a body of text (``lines`` from ``line_spans``): signature blocks, contact lines, page
+    footers, and the headings over sites (``headings_over_sites``, which the caller reads the sites under)."""
     breaks = [pos for pos, line in lines if BREAK_LINE.match(line)]
-    breaks += headings_over_sites(lines)
+    breaks += site_headings
     # a closing paragraph about all the findings above ("请各责任单位针对上述通报的问题迅速整改") is no finding's
     breaks += [pos for pos, line in lines if ABOUT_ALL_ABOVE.match(line)]
     if signature_at is not None:
