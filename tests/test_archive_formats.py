@@ -123,6 +123,20 @@ def test_an_ofd_keeps_the_gap_between_words_and_closes_letter_spacing(tmp_path):
     assert "关于开展督查的通知" in text and "城关镇 水务局" in text
 
 
+def test_an_ofd_line_that_closes_a_sentence_at_the_margin_does_not_swallow_the_next_label_or_heading(tmp_path):
+    # Printed lines are rejoined when one runs to the margin; a sentence that happens to end there, followed by a
+    # field's label or a short heading, is a new line to the reader (it was glued on: "…通畅。牵头单位:…").
+    sentence = "1.加强重点河段日常巡查管护,确保汛期行洪安全。"
+    path = tmp_path / "fields.ofd"
+    make.write_ofd(path, [sentence, "牵头单位:县水利局", "整改时限:2024年6月底前", sentence.replace("1.", "2."),
+                          "整改措施及成效", "已完成清淤工作,群众满意度明显提高。"], title="通知",
+                   chars_per_line=len(sentence))
+    lines = read_document(path).text.splitlines()
+    assert "牵头单位:县水利局" in lines and "整改措施及成效" in lines, lines
+    out = extract_file(str(path))[1]
+    assert [u["mention"] for it in out["items"] for u in it["lead"]][:1] == ["县水利局"], out["items"]
+
+
 @needs_font
 def test_scanned_pdf_is_read_by_ocr_and_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("ZEREN_OCR_CACHE", str(tmp_path / "cache"))

@@ -196,6 +196,19 @@ def decode_mixed(raw: bytes) -> tuple[str, str] | None:
 ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d+[.、.]|\d{1,3}\s+\S|[①-⑳]|附件)")
 
 
+# A sentence that closes exactly at the margin, followed by a field's label (整改时限:…, 牵头单位:…) or by a
+# heading (a short line with no punctuation): the clerk reads a new line, not a wrap.
+CLOSES = re.compile(r"[。;;!?!?]\s*$")
+OPENS_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[::]")
+HEADING = re.compile(r"^\s*[\u4e00-\u9fff]{2,14}\s*$")
+
+
+def _opens_after_close(above: str, line: str, short: bool) -> bool:
+    if not CLOSES.search(above):
+        return False
+    return bool(OPENS_FIELD.match(line)) or (short and bool(HEADING.match(line)))
+
+
 def reflow(placed: list[tuple[str, float, float]], slack: float = 1.5) -> list[str]:
     """Printed lines back into paragraphs: a line that runs to the right margin (公文 print 28 characters a
     line) continues on the next, unless that one opens an item; a line that stops short ends its paragraph.
@@ -207,7 +220,8 @@ def reflow(placed: list[tuple[str, float, float]], slack: float = 1.5) -> list[s
     joining = False
     for text, end, size in placed:
         # (a line that breaks a list of numbers, "第1、2、…8、⏎9、10期", goes on however the next line opens)
-        if joining and (not ITEM_START.match(text) or out[-1].rstrip().endswith("、")):
+        if joining and (not ITEM_START.match(text) or out[-1].rstrip().endswith("、")) \
+                and not _opens_after_close(out[-1], text, end < margin - slack * size):
             out[-1] += text
         else:
             out.append(text)
