@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 99
+EXTRACTOR_VERSION = 100
 
 
 def extract_source(src: SourceText) -> dict:
@@ -572,16 +572,21 @@ def _starred_owner_cells(text: str, items: list[Item]) -> None:
 
 def _heading_owners(text: str, items: list[Item]) -> None:
     """"一、县示范区管委会牵头工作(8项)": a heading that names who answers for what it lists gives its
-    owners to every task below it that names none."""
+    owners to every task below it that names none. A heading that only names a unit ("(八)县经济局主要工作任务:",
+    "2. 市第二人民医院") gives a lead only where the task's own units merely assist: under it, a line such as
+    问题整改责任单位:市卫健委 says who answers, and the heading was the place inspected."""
     for item in items:
         if item.owners is not None and item.owners.lead:
             continue
         m = HEADING_OWNER.match(_heading(text, item))
         spec = m and parse_owner_span(text, item.start + m.start(1), item.start + m.end(2))
+        named_only = not m
+        if named_only:
+            spec = _unit_heading(text, item)
         if not spec or not (spec.lead or spec.responsible):
             continue
         if item.owners is not None:         # a block whose 协同单位 line was read: the heading names its lead
-            if spec.lead:
+            if spec.lead and not (named_only and _has_responsible(item.owners)):
                 item.owners.lead = list(spec.lead)
             continue
         # "(二)省审计厅牵头的工作⏎全面加强审计工作。⏎协同单位:…": with no list below, the heading's own text is
@@ -594,10 +599,33 @@ def _heading_owners(text: str, items: list[Item]) -> None:
                 continue
             if child.owners is None:
                 child.owners, child.convention = spec.copy(), "heading"
-            elif not child.owners.lead and spec.lead:
+            elif not child.owners.lead and spec.lead and not (named_only and _has_responsible(child.owners)):
                 child.owners.lead = list(spec.lead)
                 child.owners.responsible = [(m, r) for m, r in child.owners.responsible
                                             if m.mention not in {u.mention for u in spec.lead}]
+
+
+def _has_responsible(spec: OwnerSpec) -> bool:
+    """Owners of the task's own that answer for it (問題整改責任單位:X), not only units that help."""
+    return any(role != "assist" for _, role in spec.responsible)
+
+
+# A heading that is a unit's name and nothing else, or its name and what follows is its share of the work:
+# "(八)县经济局主要工作任务:", "三、儋州市政府", "(二)市经济和信息化局(5项)". A 分工 by unit: what is listed
+# under it is that unit's (a sole unit leads; several named together answer together).
+UNIT_HEADING = re.compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十]{1,3}[))]|\d{1,2}[.、.])[^\S\n]*"
+                          r"([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要)?(?:工作)?(?:任务|职责|职责分工)?[^\S\n]*"
+                          r"(?:[((]\d{1,3}(?:项|个|条)[))])?[^\S\n]*[::]?[^\S\n]*$")
+
+
+def _unit_heading(text: str, item: Item) -> OwnerSpec | None:
+    line_end = text.find("\n", item.start, item.end)
+    line_end = item.end if line_end < 0 else line_end
+    if line_end >= _own_region(item)[1] and not item.children and line_end >= item.end:
+        return None                     # a heading with nothing under it names no work
+    m = UNIT_HEADING.match(text, item.start, line_end)
+    found = m and _duty_heading(m.group(1), m.start(1))
+    return found[1] if found else None
 
 
 def _carry_same_below(items: list[Item]) -> None:

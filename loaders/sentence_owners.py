@@ -340,7 +340,7 @@ HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办
 
 
 DUTY_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,40}?(?:职责|职责分工))[:]")
-DUTY_HEAD = re.compile(r"^([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要|工作)?(?:职责|职责分工|任务)?$")
+DUTY_HEAD = re.compile(r"^([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要)?(?:工作)?(?:职责|职责分工|任务)?$")
 
 
 def _together(units: list) -> OwnerSpec:
@@ -484,7 +484,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         return k < 0 or pos >= covered[k][1]
 
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
-            and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text):
+            and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
+            and not SITES_OF_HINT.search(text):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -507,14 +508,38 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
                               else (len(para), []))
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
+        told_from = para_start + len(para) - len(para.lstrip())
         for s in SEGMENT.finditer(para[:charge_at]):
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
-            told = _copula_task(text, para_start + s.start(), s.group()) or \
-                _ordered_task(text, para_start + s.start(), s.group()) or \
-                _person_led_task(text, para_start + s.start(), s.group())
-            tasks += [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
+            told = _copula_task(text, para_start + s.start(), s.group())
+            if told is None and (told := _ordered_task(text, para_start + s.start(), s.group())):
+                # an order or request closing a finding ("…堵塞安全通道。市创文办要求责任单位X立行立改"): the
+                # finding before it, since the paragraph's last task, is what is to be put right
+                told.start = min(told.start, told_from)
+            told = told or _person_led_task(text, para_start + s.start(), s.group()) or \
+                _sites_of_unit(text, para_start + s.start(), s.group())
+            found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
+            tasks += found
+            if found:
+                told_from = max(t.end for t in found)
     return tasks
+
+
+# An inspection's findings listed by the body answerable for each place: "城关镇负责的东环路、西环路部分路段;",
+# "市住建局监管的滨河路改造工地". The places are that body's to put right.
+SITES_OF = re.compile(r"^\s*([\u4e00-\u9fff、()]{2,30}?)(?:负责|监管|管辖|管理|包保|属地)的[^,。;]{2,}")
+
+
+SITES_OF_HINT = re.compile(r"(?:负责|监管|管辖|管理|包保|属地)的")
+
+
+def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:
+    m = SITES_OF.match(segment)
+    units = m and _units(m.group(1), at + m.start(1))
+    if not units or not all_units(units) or any(u.collective for u in units):
+        return None
+    return _task(text, at + m.start(1), at + len(segment), _answering(units))
 
 
 # A meeting's decisions, each a work a leader heads and a body carries out: "九重区域环境整治由王光玲牵头,九重镇落实;
@@ -571,10 +596,11 @@ ORDERED = re.compile(rf"(?:责令|责成)([\u4e00-\u9fff、()]{{2,30}}?)(?:限�
 # "请各事涉部门对存在的问题立即进行整改,并于5月20日前将问题整改完成", "要求相关三个乡镇立即整改到位". Even a class of
 # bodies is given work here: unlike "各部门要高度重视", the request names the work (整改, 整治) and its time.
 REQUESTED = re.compile(r"(?:(?<![的])请|要求|督促|交办(?:给)?)([\u4e00-\u9fff、()]{2,30}?)"
-                       r"(?=[,]?(?:对|针对|就|在|于|立即|迅速|限期|尽快|务必|接|按照|将|高度重视|全面|认真|切实|抓紧|进行|\d)"
+                       r"(?=[,]?(?:对|针对|就|在|于|立即|立行立改|迅速|限期|尽快|务必|接|按照|将|高度重视|全面|认真|切实|抓紧|进行|\d)"
                        r"|[,]要求)")
-RECTIFY = re.compile(r"整改|整治|纠正|查处|清理|销号")
-BY_WHEN = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?(?:[^,。;]{0,8}?)(?:前|以前|之前)|立即|迅速|限期|尽快|马上")
+RECTIFY = re.compile(r"整改|整治|纠正|查处|清理|销号|立行立改")
+BY_WHEN = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?(?:[^,。;]{0,8}?)(?:前|以前|之前)|立即|立行立改|迅速|限期|尽快|马上"
+                     r"|\d{1,3}个(?:工作日|自然日)内|\d{1,3}(?:日|天)内")
 
 
 def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
