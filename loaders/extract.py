@@ -34,12 +34,12 @@ from .units import all_units, canonical, split_unit_list
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
                           r"|^[^。;,]{2,60}问题\s*$")
-FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位的?(?:单位|部门)?(?:为|是)牵头|"
+FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:的|者)?(?:单位|部门)?(?:为|是)牵头|"
                            r"第一(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)牵头")
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 100
+EXTRACTOR_VERSION = 102
 
 
 def extract_source(src: SourceText) -> dict:
@@ -139,6 +139,7 @@ def _extract(src: SourceText) -> dict:
     conventions = _apply_conventions(text, items)
     for item in items:
         _sole_responsible_leads(item)
+    _leads_listed_among_all(items)
     for item in items:
         item.kind = _kind(text, item)
         if not item.status_read:
@@ -149,6 +150,7 @@ def _extract(src: SourceText) -> dict:
         _named_outcomes(text, items)
         _group_statuses(text, items)
         _closing_outcome(text, items)
+        _all_claimed_done(meta.claimed, items)
     _heading_statuses(text, items)
     if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
         for item in items:
@@ -678,6 +680,22 @@ def _sole_responsible_leads(item: Item) -> None:
         spec.responsible = [(m, role) for m, role in spec.responsible if m is not named[0][0]]
 
 
+def _leads_listed_among_all(items: list[Item]) -> None:
+    """A document whose 责任单位 lists every unit involved, its lead too, beside a 牵头单位 that picks the lead
+    (row after row: "县人社局、县经信局、各乡镇 | 县人社局"): that is its convention, and the lead is not its own
+    helper. Done once in a document, it is a slip the dual_role analysis shows, and stays."""
+    def relisted(item: Item) -> set[str]:
+        spec = item.owners
+        if spec is None or not spec.lead:
+            return set()
+        return {m.mention for m in spec.lead} & {m.mention for m, _ in spec.responsible}
+    listed = [(item, both) for item in items if (both := relisted(item))]
+    if len(listed) < 2:
+        return
+    for item, both in listed:
+        item.owners.responsible = [(m, role) for m, role in item.owners.responsible if m.mention not in both]
+
+
 def _heading(text: str, item: Item) -> str:
     own = text[item.start:_own_region(item)[1]]
     return SENTENCE_END.split(own, maxsplit=1)[0]
@@ -823,6 +841,16 @@ def _closing_outcome(text: str, items: list[Item]) -> None:
                 if item.status is None:
                     item.status = status
             return
+
+
+def _all_claimed_done(claimed: dict | None, items: list[Item]) -> None:
+    """A report that counts as many problems done as it has, and lists that many ("问题4项…已完成整改合计4项"),
+    says each listed problem that states no outcome of its own is done."""
+    problems = [it for it in items if it.kind == "problem"]
+    if claimed and problems and claimed.get("done") == claimed.get("problems") == len(problems):
+        for item in problems:
+            if item.status is None:
+                item.status = "done"
 
 
 # A section headed by a counted verdict: "一、已完成2项", "二、正在推进17项(见附件)".

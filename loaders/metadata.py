@@ -57,7 +57,8 @@ _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
 # (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
 DONE_BEFORE = re.compile(rf"(?<![未没段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?"
-                         r"(?:任务|问题)?(?:事项)?\s*$|已经?整改(?:任务|问题)?(?:事项)?\s*$")    # 已整改问题393个
+                         r"(?:任务|问题)?(?:事项)?(?:合计|共计|累计|共)?\s*$"      # 已完成整改合计4项
+                         r"|已经?整改(?:任务|问题)?(?:事项)?(?:合计|共计|累计|共)?\s*$")    # 已整改问题393个
 DONE_AFTER = re.compile(rf"(?:具体)?(?:问题|任务)?(?:事项)?(?:已经?|全部|均已)?(?:按期|按时)?(?:全部)?"
                         rf"(?:{_DONE_VERB}|整改(?![中任]))")     # 36个具体问题已按期全部整改        # 1079个问题事项已完成整改
 CITE_TITLE = re.compile(r"《([^《》]{2,120})》")
@@ -223,6 +224,9 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
         sentence_start = text.rfind("。", 0, count.start()) + 1
         totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(text, sentence_start, count.start())]
         total = next((t for t in reversed(totals) if t >= n), None)
+        if total is None and (stated := CLAIM_TOTAL.search(text, 0, count.start())):
+            # "…审计发现问题4项,…。截至7月底,已完成整改合计4项": the total stated before, in a sentence of its own
+            total = next((t for t in [int(stated.group(1) or stated.group(2))] if t >= n), None)
         if total:
             return {"problems": total, "done": n}
     stated = CLAIM_TOTAL.search(text) if totals_alone else None

@@ -138,6 +138,11 @@ def _pieces(text: str, offset: int) -> list[tuple[str, int]]:
     return [(p, o) for p, o in out if p.strip()]
 
 
+# A field of the record that is not an owner, run on after an owner label's value without a break.
+NEXT_FIELD = re.compile(r"(?:任务|工作|项目|整改|建设|具体|主要|完成|进展|实施)?"
+                        r"(?:目标|内容|时限|时间|措施|要求|情况|进度|标准|成效|指标|举措|备注)[:]")
+
+
 def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: str | None = None) -> None:
     if role == "person":
         spec.persons += split_person_list(value, offset, label)
@@ -159,6 +164,8 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
     stop = value.find("。")
     if 0 < stop < len(value.rstrip(" 。")):
         value = value[:stop]        # "X、Y按职责分工负责。具体任务均涉及…,不再做分工": what follows is a note
+    if (field := NEXT_FIELD.search(value)) and field.start() > 0:
+        value = value[:field.start()]   # "责任单位:莲塘镇任务目标:2024年…": the next field, its line break lost
     units_text, units_at = [], []
     for piece, at in _pieces(value, offset):
         if looks_like_deadline(piece) and not spec.deadline:

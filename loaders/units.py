@@ -160,12 +160,13 @@ CONVENTION_NOTE = re.compile(r"\([^()]*(?:牵头|下同|为准|负责|排名|排
 
 
 INNER_PARENS = re.compile(r"\([^()]*\)")
+SQUARE_BRACKETS = str.maketrans("〔〕", "()")
 
 
 def _delimiters(text: str) -> list[tuple[int, str]]:
     """List delimiters outside parentheses: "各县(市、区)政府" is one unit. Parenthesised parts are masked
-    innermost first; after an unclosed "(" nothing is a delimiter."""
-    masked = text
+    innermost first; after an unclosed "(" nothing is a delimiter. 〔〕 brackets a part as () do: 各县〔市、区〕政府."""
+    masked = text.translate(SQUARE_BRACKETS)
     while "(" in masked:
         inner = INNER_PARENS.sub(lambda m: "x" * len(m.group()), masked)
         if inner == masked:
