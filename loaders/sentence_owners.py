@@ -253,7 +253,7 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]|\n\s*)")
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
-OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇))"
+OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|各(?:单位|部门))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
 # Several subjects, each doing its part: "新抚区和东洲区分别组织…", "市公安局、市交通局分别开展…".
 SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")
@@ -291,11 +291,13 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
         return _together(several)
     subject = OPENING_SUBJECT.match(head)
     units = subject and _units(subject.group(1), at)
-    # a class of units the document defines by role, told what to do ("(二)各责任单位要…"), owns the item as a
-    # collective; any other collective (各单位, 各地各部门) only exhorts
-    role_class = units and len(units) == 1 and ROLE_CLASS.match(units[0].mention) \
-        and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)", head[subject.end():])
-    if not units or len(units) != 1 or (units[0].collective and not role_class):
+    # a class of units told what to do ("(二)各责任单位要…", "各单位要对照…及时做好各栏目的更新工作") owns the
+    # item as a collective: the vague owner the analyses flag, not no owner at all
+    told = units and len(units) == 1 and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)",
+                                                  head[subject.end():])
+    # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work)
+    told_class = told and (ROLE_CLASS.match(units[0].mention) or not ATTITUDE_ONLY.match(head, told.end() + subject.end()))
+    if not units or len(units) != 1 or (units[0].collective and not told_class):
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
     _add_helpers(spec, head[subject.end():], at + subject.end())
@@ -326,6 +328,8 @@ def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Ite
 
 # The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
 # So are the member units of a committee the document names ("镇安委会有关成员单位要…").
+ATTITUDE_ONLY = re.compile(r"(?:高度重视|认真履职尽责|履职尽责|提高(?:思想)?认识|统一思想|加强(?:组织)?领导|强化责任意识|"
+                           r"切实负起责任|认真对待|引起重视)[^,,。;]{0,4}(?:[。;!]|$)")
 ROLE_CLASS = re.compile(r"^(?:有关|相关)?(?:牵头|责任|承办|主办|协办|会办|配合|主责)(?:单位|部门|科室)|"
                         r"^[\u4e00-\u9fff]{1,12}(?:委员会|委会|领导小组|指挥部)(?:有关|相关)?成员(?:单位|部门)$")
 
