@@ -29,7 +29,7 @@ from .status import classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
                         headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
-from .units import all_units, canonical, split_unit_list
+from .units import all_units, canonical, looks_like_unit, split_unit_list
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 103
+EXTRACTOR_VERSION = 104
 
 
 def extract_source(src: SourceText) -> dict:
@@ -117,7 +117,8 @@ def _extract(src: SourceText) -> dict:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
             if item.owners is None or item.owners.empty:
-                charged += _charged_children(text, item, meta.reports_outcomes)
+                # (or a quota per line, each line opening on whose it is)
+                charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item)
             elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes,
                                                                                  lines=True)):
                 item.owners = None          # the owners are its measures', each on its line
@@ -255,6 +256,29 @@ def _owner_line_measures(text: str, item: Item) -> list[Item]:
     for start, end, spec in found:      # made only once they are a list: a child is its parent's for good
         child = _new_child(item, start, end, item.rank + 0.5)
         child.owners = spec
+        measures.append(child)
+    return measures
+
+
+# A 分工 by quota: line after line opening on a place or unit, then its figure ("和平区25万平方米,其中公园绿地12万
+# 平方米;", "城关镇 新增就业500人"). Each line is that one's share of the work.
+QUOTA_LINE = re.compile(r"^[^\S\n]*([\u4e00-\u9fff]{1,12}?(?:区|县|市|旗|镇|乡|街道|局|委|办|公司|管委会|政府|中心|场|站|所|队))"
+                        r"[^\S\n]*(?=\d)[^\n]*$", re.M)
+
+
+def _quota_lines(text: str, item: Item) -> list[Item]:
+    start, end = _own_region(item)
+    found = []
+    for m in QUOTA_LINE.finditer(text, start, end):
+        units = split_unit_list(m.group(1), m.start(1))
+        if len(units) == 1 and looks_like_unit(units[0].mention) and not units[0].collective:
+            found.append((m, units))
+    if len(found) < 3:
+        return []
+    measures = []
+    for m, units in found:
+        child = _new_child(item, m.start(1), m.end(), item.rank + 0.5)
+        child.owners = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
         measures.append(child)
     return measures
 

@@ -253,7 +253,7 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]|\n\s*)")
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
-OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|各(?:单位|部门))"
+OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,4}}?各(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
 # Several subjects, each doing its part: "新抚区和东洲区分别组织…", "市公安局、市交通局分别开展…".
 SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")
@@ -274,6 +274,25 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
         spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
         if spec is not None and charged_sentences(text, start, end, report=False):
             return None
+    if spec is not None and len(spec.lead) == 1 and spec.lead[0].collective:
+        spec = _class_and_named(text, start, own, spec)
+    return spec
+
+
+# After a class told the work, the bodies named to do their part of it: "各县区要全面清理…,2021年3月底前新抚区、
+# 东洲区和新宾县要完成…": all of them answer for the item together, none leading.
+NAMED_TOO = re.compile(r"((?:[\u4e00-\u9fff]{2,10}?(?:区|县|市|镇|乡|街道|局|委|办))(?:[、和][\u4e00-\u9fff]{2,10}?"
+                       r"(?:区|县|市|镇|乡|街道|局|委|办))+)(?:要(?!求)|须|必须)")
+
+
+def _class_and_named(text: str, start: int, own: str, spec: OwnerSpec) -> OwnerSpec:
+    after = spec.end - start
+    for m in NAMED_TOO.finditer(own, after):
+        lead = re.match(r"[\u4e00-\u9fff]{0,3}?(?:月|日|年)(?:底|初|中|末)?(?:以前|之前|前)", m.group(1))   # "3月底前新抚区…"
+        cut = lead.end() if lead else 0
+        named = _units(m.group(1)[cut:].replace("和", "、"), start + m.start(1) + cut)
+        if named and len(named) > 1 and not any(u.collective for u in named):
+            return _together(spec.lead + named)
     return spec
 
 

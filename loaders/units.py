@@ -23,7 +23,8 @@ COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所属|涉�
 COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 SCHOOL = r"幼儿园|小学|中学|大学|学校"
 UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|专班|(?<=..)股|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
-                      rf"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院|(?<=..)科|公署|行署|{SCHOOL})$")
+                      rf"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院|(?<=..)科|公署|行署|{SCHOOL}|"
+                      r"(?:林|农|牧|渔|茶)场|(?<=..)厂)$")       # 县林场, 国营农场, 县污水处理厂
 STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 # a list closer, also naming the class the rest belong to: 等部门, 等有关单位, 等省直有关部门, 等市级相关职能部门
@@ -231,7 +232,8 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 
 # Two levels sharing the fields listed after them: "市级和各县(市、区)市政、工商部门", "省、市两级" is not this.
-LEVEL_PAIR = re.compile(r"((?:省|市|州|盟|县|区|旗)级)(?:和|及|与)(各?(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|县|区|乡镇)(?:级)?)")
+LEVEL_PAIR = re.compile(r"((?:省|市|州|盟|县|区|旗)级?)(?:和|及|与)((?:各|有关|相关)?(?:县\(市、?区\)|县\(市\)区|县市区|县区|区县|县|区|乡镇)"
+                        r"(?:级)?)")      # "市和有关区县农业部门": 市农业部门, 有关区县农业部门
 # A place class with its alternatives in brackets, before a leading body named after it: "各县(市、区)、乡(镇)政府".
 GENERIC_ALONE = re.compile(r"县\(市、?区\)|县\(市\)区|县市区|县区|区县|市县|县市|乡镇|镇街|街镇|(?:县|市|区|乡|镇|街道)\([^()]{1,8}\)")
 
