@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 104
+EXTRACTOR_VERSION = 105
 
 
 def extract_source(src: SourceText) -> dict:
@@ -153,6 +153,7 @@ def _extract(src: SourceText) -> dict:
         _closing_outcome(text, items)
         _all_claimed_done(meta.claimed, items)
     _heading_statuses(text, items)
+    _listed_as_unfinished(text, items)
     if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
         for item in items:
             if item.kind == "problem" and item.status is None:
@@ -898,6 +899,23 @@ def _heading_statuses(text: str, items: list[Item]) -> None:
             stack += item.children
             if item.kind in ("problem", "task") and item.status is None:
                 item.status = status
+
+
+# A report that counts what is not yet put right and then lists it: "目前已整改完成808件,未完成整改38件,具体情况如下:".
+UNFINISHED_LIST = re.compile(r"未(?:能)?(?:完成|办结)?整改(?:完成|到位)?的?(?:问题)?\s*\d+\s*(?:件|个|项|条)"
+                             r"[^。\n]{0,12}?(?:如下|分别是|分别为)[::]?")
+
+
+def _listed_as_unfinished(text: str, items: list[Item]) -> None:
+    """The problems listed after such a count, which state no outcome of their own, are not done."""
+    m = UNFINISHED_LIST.search(text)
+    if not m:
+        return
+    for item in items:
+        listed = item.kind == "problem" or (item.kind == "task" and not item.children and
+                                             (item.owners is None or item.owners.empty))
+        if item.start >= m.end() and listed and item.status is None:
+            item.status = "pending"
 
 
 def _attach_cites(cites: list[dict], items: list[Item]) -> list[dict]:
