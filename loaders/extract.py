@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 105
+EXTRACTOR_VERSION = 106
 
 
 def extract_source(src: SourceText) -> dict:
@@ -697,12 +697,26 @@ def _sole_responsible_leads(item: Item) -> None:
     (责任单位:X, X负责, 各区政府为责任单位 — a class of governments too; it stays marked collective). Several
     such units stay responsible: the "many departments, no owner" case."""
     spec = item.owners
-    if spec is None or spec.lead:
+    if spec is None:
+        return
+    # (a unit named again in the item, by a second owner cell or clause, answers once)
+    spec.lead = _first_of_each(spec.lead, lambda m: m.mention)
+    spec.responsible = _first_of_each(spec.responsible, lambda pair: (pair[0].mention, pair[1]))
+    if spec.lead:
         return
     named = [(m, role) for m, role in spec.responsible if role == "responsible"]
     if len(named) == 1:
         spec.lead = [named[0][0]]
         spec.responsible = [(m, role) for m, role in spec.responsible if m is not named[0][0]]
+
+
+def _first_of_each(values: list, key) -> list:
+    seen, kept = set(), []
+    for value in values:
+        if key(value) not in seen:
+            seen.add(key(value))
+            kept.append(value)
+    return kept
 
 
 def _leads_listed_among_all(items: list[Item]) -> None:

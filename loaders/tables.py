@@ -21,7 +21,7 @@ TAB = re.compile(r"\t")
 SPACES = re.compile(r"\s{2,}")
 BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗┛┣┫┳┻╋┠┨┯┷╂]+$")
 NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
-TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|^[事案]由$")   # 事由: a 建议办理单's matter
+TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|具体要求|^[事案]由$")   # 事由: a 建议办理单's matter
 PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|状态|成效|现状")
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
@@ -309,7 +309,8 @@ def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:
     """A row whose first cell spans two columns has its other cells one column left of their headers
     ("58.开展违建专项治理… | 削减…至30% | 徐国江 | 城管局 | …" under 年度重点工作 | 细化任务 | 三季度目标 |
     分管领导 | 牵头单位): where no owner column holds a unit and a cell just left of one holds a unit name
-    alone, the cells after the first move right to where they fit."""
+    alone (or an owner clause, "办公室牵头,各科室按职责分工落实"), the cells after the first move right to where they
+    fit."""
     owner_cols = [col for col, role in roles.items() if role in OWNER_ROLES]
     if not owner_cols or any(looks_like_unit(row[col][0].strip()) for col in owner_cols):
         return row
@@ -318,7 +319,9 @@ def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:
     keep = 0 if roles.get(0) is None else 1
     for shift in (1, 2):
         fits = [col for col in owner_cols if col - shift >= keep and (cell := row[col - shift][0].strip())
-                and len(cell) <= 20 and looks_like_unit(cell) and roles.get(col - shift) not in OWNER_ROLES]
+                and roles.get(col - shift) not in OWNER_ROLES
+                and ((len(cell) <= 20 and looks_like_unit(cell))        # a unit alone, or an owner clause:
+                     or (len(cell) <= 40 and _cell_clause(*row[col - shift]) is not None))]  # "办公室牵头,各科室配合"
         tail_free = all(not row[k][0].strip() for k in range(len(row) - shift, len(row)))
         if fits and tail_free:
             return row[:keep] + [["", []] for _ in range(shift)] + row[keep:len(row) - shift]
