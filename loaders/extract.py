@@ -29,7 +29,7 @@ from .status import classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
                         headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
-from .units import all_units, canonical, looks_like_unit, split_unit_list
+from .units import UNIT_END, all_units, canonical, looks_like_unit, split_unit_list
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
@@ -651,7 +651,7 @@ def _unit_heading(text: str, item: Item) -> OwnerSpec | None:
     if line_end >= _own_region(item)[1] and not item.children and line_end >= item.end:
         return None                     # a heading with nothing under it names no work
     m = UNIT_HEADING.match(text, item.start, line_end)
-    found = m and _duty_heading(m.group(1), m.start(1))
+    found = m and UNIT_END.search(m.group(1)) and _duty_heading(m.group(1), m.start(1))
     return found[1] if found else None
 
 
