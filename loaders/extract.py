@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 106
+EXTRACTOR_VERSION = 107
 
 
 def extract_source(src: SourceText) -> dict:
@@ -656,9 +656,19 @@ def _unit_heading(text: str, item: Item) -> OwnerSpec | None:
 
 
 def _carry_same_below(items: list[Item]) -> None:
-    """A clause marked 下同 gives its owners to the following tasks of the same parent that name none."""
+    """A clause marked 下同 gives its owners to the following tasks of the same parent that name none; a note
+    naming helpers for all below ("以下均需X配合,不再列出") adds them to every owned task after it."""
     carry: dict[int, OwnerSpec] = {}
+    helpers: list = []
     for item in items:
+        if item.owners is not None:
+            if helpers and not item.children:
+                named = {m.mention for m in item.owners.lead} | {m.mention for m, _ in item.owners.responsible}
+                item.owners.responsible += [(m, "assist") for m in helpers if m.mention not in named]
+            if item.owners.helpers_below:
+                helpers = item.owners.helpers_below
+                named = {m.mention for m in item.owners.lead} | {m.mention for m, _ in item.owners.responsible}
+                item.owners.responsible += [(m, "assist") for m in helpers if m.mention not in named]
         key = id(item.parent)
         if item.owners is not None:
             if item.owners.same_below:

@@ -25,8 +25,19 @@ SPAM = re.compile(rf"(?<![A-Za-z0-9])(?=[A-Za-z0-9][A-Za-z0-9\u4e00-\u9fff]{{0,1
                   rf"[A-Za-z0-9]*(?:bet|365|[A-Za-z]{{2,}})[A-Za-z0-9]*(?:[\u4e00-\u9fff]{{0,2}}?{_SPAM_WORD})*")
 
 
+# A mirror that lost a character it could not encode (a no-break space) writes "?" in its place, after every cell
+# and line of a table: "序号? | 重 点 工 作 任 务? | 牵头领导? |", even inside a name ("沈 ?昱"). Many of them make
+# a page such a mirror's; a question's own mark never sits before a cell's bar.
+MOJIBAKE = re.compile(r"\?(?=[ \t]*(?:\||\n|$))|(?<= )\?(?=[\u4e00-\u9fff])", re.M)
+MIN_MOJIBAKE = 5
+
+
 def find_noise(folded: str) -> list[tuple[int, int]]:
     spam = [m.span() for m in SPAM.finditer(folded)] if "_" in folded else []
+    if "?" in folded and "? |" in folded:
+        lost = [m.span() for m in MOJIBAKE.finditer(folded)]
+        if len(lost) >= MIN_MOJIBAKE:
+            spam = sorted(spam + lost)
     if not SYLLABLE_START.search(folded):
         return spam
     spans = [m.span() for m in PINYIN.finditer(folded)]

@@ -60,6 +60,8 @@ class OwnerSpec:
     same_below: bool = False            # "下同": the same owners for the items that follow
     persons: list[Person] = field(default_factory=list)   # 责任领导:张三 — persons answering, never units
     bare: bool = False                  # only a unit list, no label or role word: "(市发改委、市财政局)"
+    # "(以下均需各县(市、区)林业主管部门配合,不再列出)": units that help with this and every task after it
+    helpers_below: list[Mention] = field(default_factory=list)
     start: int = 0
     end: int = 0
 
@@ -86,6 +88,7 @@ class OwnerSpec:
         """A copy whose lists can grow by merge() without touching this one (mentions are never changed)."""
         new = _shallow_copy(self)
         new.lead, new.responsible, new.persons = list(self.lead), list(self.responsible), list(self.persons)
+        new.helpers_below = list(self.helpers_below)
         return new
 
 
@@ -238,12 +241,23 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
     return found or bool(spec.deadline and found)
 
 
+# The note's helpers: "以下均需X配合,不再列出", "以下各项均由X协助".
+HELPERS_BELOW = re.compile(r"以下(?:各项|任务)?均?(?:需|由|请)?((?:[^()]|\([^()]*\))+?)(?:配合|协助|参与)")
+
+
 def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     """Parse an owner clause (a parenthetical's content or a label line); None when it names no owners."""
     spec = OwnerSpec(start=offset, end=offset + len(text))
+    if (below := HELPERS_BELOW.match(text)):
+        # a bracket holding only the note: "(以下均需各县(市、区)林业主管部门配合,不再列出)"
+        helpers = split_unit_list(below.group(1), offset + below.start(1))
+        spec.responsible, spec.helpers_below = [(m, "assist") for m in helpers], helpers
+        return spec if helpers else None
     if (note := CONVENTION_NOTE.search(text)):
         # "(…、市水利局(排在首位的为牵头单位,下同))": the note states a convention, read from the whole text
         spec.same_below = "下同" in note.group()
+        if (below := HELPERS_BELOW.search(note.group())):
+            spec.helpers_below = split_unit_list(below.group(1), offset + note.start() + below.start(1))
         text = text[:note.start()]
     if SAME_BELOW.search(text):
         spec.same_below = True
@@ -276,7 +290,8 @@ def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
         where = range(start, end + 1)
     else:
         where = [i for i in range(start, end) if not text[i].isspace()] + [end]
-    for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons:
+    mapped = {id(m): m for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons + spec.helpers_below}
+    for m in mapped.values():          # each object once: a helper below is also the clause's own helper
         m.start, m.end = where[m.start], where[m.end - 1] + 1
     if spec.deadline:
         raw, ds, de = spec.deadline
@@ -304,6 +319,7 @@ def _fresh(spec: OwnerSpec) -> OwnerSpec:
     new.lead = [fresh(m) for m in spec.lead]
     new.responsible = [(fresh(m), role) for m, role in spec.responsible]
     new.persons = [_shallow_copy(p) for p in spec.persons]
+    new.helpers_below = [fresh(m) for m in spec.helpers_below]
     return new
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .owners import COPULA_LABEL, LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
+from .owners import COPULA_LABEL, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
 from .units import STRONG_UNIT_END, all_units, split_unit_list
@@ -516,6 +516,9 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         if m.group().count("|") >= 3:
             continue            # a table's row: its cells are read as the row, by the table readers
         para_start, para = m.start(), m.group()
+        if LINE_LABEL.match(para) and (closed := _record_closed(text, para_start, m.end(), outside)):
+            tasks.append(closed)
+            continue
         label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None) \
             if ":" in para else None
         if label is not None:
@@ -563,6 +566,32 @@ def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:
     if not units or not all_units(units) or any(u.collective for u in units):
         return None
     return _task(text, at + m.start(1), at + len(segment), _answering(units))
+
+
+# A record of fields closed by its owner line, no number over it: its title on a line of its own, its fields
+# ("工作措施:…"), then "部门分工:省工信厅牵头,省发改委…配合。" The owner line gives the whole record its owners.
+FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:]")
+RECORD_TITLE = re.compile(r"^\s*[^\s。;:,!?][^。;:!?]{3,38}\s*$")
+
+
+def _record_closed(text: str, start: int, end: int, outside) -> Item | None:
+    """The record an owner line closes, from its title down; None where no field or title stands above it."""
+    spec = parse_owner_span(text, start, end)
+    if spec is None or not (spec.lead or spec.responsible):
+        return None
+    top, line_end = start, start - 1
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        if not line.strip() or not outside(line_start) or LINE_LABEL.match(line):
+            break
+        if FIELD_START.match(line):
+            top, line_end = line_start, line_start - 1
+            continue
+        if RECORD_TITLE.match(line):
+            top = line_start
+        break
+    return _task(text, top, end, spec) if top < start else None
 
 
 # A meeting's decisions, each a work a leader heads and a body carries out: "九重区域环境整治由王光玲牵头,九重镇落实;

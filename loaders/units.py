@@ -24,7 +24,8 @@ COLLECTIVE_END = re.compile(r"(?:部门|单位|机构|企业|主体)$")
 SCHOOL = r"幼儿园|小学|中学|大学|学校"
 UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|组|专班|(?<=..)股|银行|支行|分行|联|社|团|馆|区|县|市|镇|乡|街道|海关|"
                       rf"部门|单位|机构|政府|分局|支行|大队|党组|党委|企业|银行|集团|协会|法院|(?<=..)科|公署|行署|{SCHOOL}|"
-                      r"(?:林|农|牧|渔|茶)场|(?<=..)厂)$")       # 县林场, 国营农场, 县污水处理厂
+                      r"(?:林|农|牧|渔|茶)场|(?<=..)厂|"      # 县林场, 国营农场, 县污水处理厂
+                      r"(?:新|科技|科学|产业)城|(?:产业|工业|科技|创业|物流|创新)园)$")   # a zone run as a body: 临平新城
 STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 # a list closer, also naming the class the rest belong to: 等部门, 等有关单位, 等省直有关部门, 等市级相关职能部门
@@ -79,6 +80,7 @@ KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")       # "各责任科室(单�
 
 
 # A unit and its other name in brackets: "市河长办(市水务局)", "县委巡察办(县委巡察工作领导小组办公室)".
+ZONE_ALIAS = re.compile(r"[\u4e00-\u9fff]{2,6}(?:园|城|港|谷|岛)")
 ALIASED = re.compile(r"([^()]{2,20})\(([^()]{2,20})\)")
 
 
@@ -92,8 +94,9 @@ LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_C
 def looks_like_unit(piece: str) -> bool:
     if piece.endswith(")"):
         aliased = ALIASED.fullmatch(piece)
-        if aliased and looks_like_unit(aliased.group(1)) and looks_like_unit(aliased.group(2)):
-            return True
+        if aliased and looks_like_unit(aliased.group(1)) and (looks_like_unit(aliased.group(2))
+                                                              or ZONE_ALIAS.fullmatch(aliased.group(2))):
+            return True             # "未来科技城(海创园)": a zone's body and the zone's other name
         if LOCAL_CLASSES.fullmatch(piece):
             return True
         if (alt := LOCAL_ALTERNATIVE.fullmatch(piece)) and looks_like_unit(alt.group(1)):
@@ -157,7 +160,8 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
 
 # A parenthesis at the end of a list that states how to read it ("(排在第一位的为牵头单位,下同)") is a
 # convention, never a unit; the extractor reads conventions from the whole text.
-CONVENTION_NOTE = re.compile(r"\([^()]*(?:牵头|下同|为准|负责|排名|排序|第一)[^()]*\)\s*$")
+CONVENTION_NOTE = re.compile(r"\((?:[^()]|\([^()]*\))*(?:牵头|下同|为准|负责|排名|排序|第一|不再列出|以下均)"
+                             r"(?:[^()]|\([^()]*\))*\)[。;]?\s*$")
 
 
 INNER_PARENS = re.compile(r"\([^()]*\)")

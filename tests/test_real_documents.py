@@ -1932,3 +1932,32 @@ def test_a_bar_row_short_of_its_merged_cells_puts_its_owner_clause_under_the_own
     assert owners(item_with(out, "医保待遇调整政策")) == (["待遇保障科"], ["办公室"])
     assert owners(item_with(out, "医保目录调整解读")) == (["医药服务科"], ["科室"])
     assert owners(item_with(out, "按时答复信息公开申请")) == (["办公室"], ["科室"])
+
+
+def test_records_without_numbers_each_closed_by_its_owner_line():
+    out = read("一起来看看今年的重点任务:\n新增城镇就业5万人以上\n部门分工:省人社厅牵头,各地配合。\n"
+               "推进高标准农田建设\n工作措施:新建高标准农田100万亩。开展撂荒地整治。\n"
+               "部门分工:省农业农村厅牵头,省财政厅、自然资源厅配合。\n")
+    assert owners(item_with(out, "新增城镇就业5万人")) == (["省人社厅"], ["各地"])
+    task = item_with(out, "开展撂荒地整治")
+    assert owners(task) == (["省农业农村厅"], ["省财政厅", "省自然资源厅"]) and "推进高标准农田建设" in task["text"]
+
+
+def test_a_note_naming_helpers_for_every_task_below_adds_them_to_each():
+    out = read("一、主要目标\n1.城市生活垃圾回收利用率达到40%。\n牵头单位:环卫科,配合单位:规划科,各区(县)城管局"
+               "(以下均需各区(县)城管局配合,不再列出)。\n2.建成垃圾分类示范小区50个。\n牵头单位:环卫科。\n"
+               "3.完成餐厨垃圾处理厂建设。\n责任单位:设施建设科。\n")
+    lead, helping = owners(item_with(out, "回收利用率达到40%"))
+    assert lead == ["环卫科"] and sorted(helping) == sorted(["规划科", "区(县)城管局"])
+    assert owners(item_with(out, "垃圾分类示范小区")) == (["环卫科"], ["区(县)城管局"])
+    assert owners(item_with(out, "餐厨垃圾处理厂")) == (["设施建设科"], ["区(县)城管局"])
+
+
+def test_a_mirror_that_wrote_question_marks_for_lost_spaces_and_zones_run_as_bodies():
+    out = read("2019年政府工作报告工作任务分解表?\n序号? | 重 点 工 作 任 务? | 牵头领导? | 牵头单位? |\n"
+               "1? | 高新新城要加快智能制造产业园建设,力争新引进亿元以上项目5个。? | 王 ?明? | 高新新城? |\n"
+               "2? | 生态科技城要推进科创走廊建设。? | 李强? | 生态科技城(创新园)? |\n"
+               "3? | 区农业农村局要完成高标准农田建设2万亩。? | 赵刚? | 区农业农村局? |\n")
+    assert owners(item_with(out, "智能制造产业园建设")) == (["高新新城"], [])
+    assert owners(item_with(out, "科创走廊建设")) == (["生态科技城(创新园)"], [])
+    assert owners(item_with(out, "高标准农田建设2万亩")) == (["区农业农村局"], [])
