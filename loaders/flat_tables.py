@@ -167,12 +167,17 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
 
 
 def _joined_header(cells: list[str]) -> list[str]:
-    """Header cells wrapped over two lines made whole again: "开工⏎时间", "竣工⏎时间", "总投资⏎(万元)". A line
-    that is only a bracketed qualifier, or only 时间/日期 after a cell with no role of its own, ends the cell above."""
+    """Header cells wrapped over two lines made whole again: "开工⏎时间", "竣工⏎时间", "总投资⏎(万元)",
+    "市政府⏎分管领导". A line that is only a bracketed qualifier, or only 时间/日期 after a cell with no role of its own,
+    ends the cell above; so does a cell with a role under a body's name (their join keeps that role)."""
     out: list[str] = []
     for cell in cells:
         if out and (re.fullmatch(r"\([^()]{1,8}\)", cell)
-                    or (re.fullmatch(r"时间|日期", cell) and column_role(out[-1]) is None)):
+                    or (re.fullmatch(r"时间|日期", cell) and column_role(out[-1]) is None)
+                    # "市政府⏎分管领导": a body's name with no role of its own heads the cell under it
+                    or (column_role(out[-1]) is None and looks_like_unit(out[-1])
+                        and (role := column_role(cell)) is not None
+                        and role != "number" and column_role(out[-1] + cell) == role)):
             out[-1] += cell
         else:
             out.append(cell)
@@ -206,6 +211,10 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             continue
         if SECTION_ROW.match(cell):
             j, sectioned = j + 1, True
+            continue
+        if expected is None and j + 1 < len(cells) and not ROW_NUMBER.match(cell) \
+                and (SECTION_MARK.fullmatch(cells[j + 1][0]) or cells[j + 1][0] == "1"):
+            j, sectioned = j + 1, True      # a category row with no mark of its own over the first section
             continue
         # (a table of one body's share of a longer list keeps the list's numbers: after a section row they may
         # jump, "一、… 3 … 六、… 68 …", or start again at 1, but never go back otherwise)
@@ -504,13 +513,53 @@ def _glued_rows(text: str, items: list[Item]) -> list[Item]:
     return tasks
 
 
+# A table whose cells and rows all ran together on one line, header and all: "序号主要工作任务第一责任单位主要责任单位
+# 一、主要发展指标1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、嘉兴港区2服务业…". A clerk reads
+# each row from its number: the work up to its full stop, the first column's unit right after it, the next owner
+# column's units up to the next row's number.
+GLUED_RUN = re.compile(r"(?:序号|编号)[\u4e00-\u9fff]{2,10}?((?:(?:第一|主要|协同|配合)?(?:牵头|责任|主办|承办|主责|配合|协办)"
+                       r"(?:单位|部门)){1,3})(?=[^\n]{0,40}?\d)")
+OWNER_COLUMN_NAME = re.compile(r"(?:第一|主要|协同|配合)?(?:牵头|责任|主办|承办|主责|配合|协办)(?:单位|部门)")
+GLUED_ROW = re.compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}、[^\d\n]{0,30}?)?(\d{1,3})(?=[\u4e00-\u9fff])")
+ROW_BREAK = re.compile(r"[一二三四五六七八九十]{1,3}、|\n")
+
+
+def _glued_run_rows(text: str, items: list[Item]) -> list[Item]:
+    tasks: list[Item] = []
+    for header in GLUED_RUN.finditer(text):
+        roles = [column_role(name) for name in OWNER_COLUMN_NAME.findall(header.group(1))]
+        pos, expected = header.end(), 1
+        while (row := GLUED_ROW.match(text, pos)) and int(row.group(1)) == expected:
+            line_end = text.find("\n", row.end())
+            line_end = len(text) if line_end < 0 else line_end
+            cut = next(((stop.end(), n) for stop in re.finditer(r"[。;]", text[row.end():line_end])
+                        if (n := _unit_at(text[row.end() + stop.end():line_end]))), None)
+            if cut is None:
+                break
+            owners_at = row.end() + cut[0]
+            first_end = owners_at + cut[1]
+            nxt = re.compile(rf"(?<![\d.]){expected + 1}(?=[\u4e00-\u9fff])").search(text, first_end, line_end)
+            brk = ROW_BREAK.search(text, first_end, line_end)
+            rest_end = min(x.start() for x in (nxt, brk) if x) if (nxt or brk) else line_end
+            row_cells = [_cell("number", row.group(1), row.start(1)),
+                         _cell("task", text[row.end():owners_at], row.end()),
+                         _cell(roles[0], text[owners_at:first_end], owners_at)]
+            if len(roles) > 1 and rest_end > first_end:
+                row_cells.append(_cell(roles[1], text[first_end:rest_end], first_end))
+            if (task := row_task(row_cells, items)):
+                tasks.append(task)
+            pos, expected = rest_end, expected + 1
+    return tasks
+
+
 # Any header names an owner column: a cheap test that spares documents with no table the line scans.
 OWNER_COLUMN = re.compile(r"(?:单位|部门|科室|处室|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
 ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 
 def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
-    if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text) and not GLUED_HEADER.search(text):
+    if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text) and not GLUED_HEADER.search(text) \
+            and not GLUED_RUN.search(text):
         return []
     return (_cell_per_line(text, items) + _space_separated(text, items) + _bar_led_rows(text, items)
-            + _glued_rows(text, items))
+            + _glued_rows(text, items) + _glued_run_rows(text, items))

@@ -84,7 +84,8 @@ def _units(text: str, at: int):
 
 
 # "各区政府为责任单位" / "市规划局、城管办为协办单位": units, then the role they are given
-NAMED_ROLE = re.compile(r"^(.{2,60}?)(?:为|是|作为)((?:牵头|责任|主办|协办|配合|主责|承办|实施)(?:单位|部门))$")
+NAMED_ROLE = re.compile(r"^(.{2,60}?)(?:为|是|作为)(?:[^,;。的、]{1,16}的)?((?:牵头|责任|主办|协办|配合|主责|承办|实施){1,2}"
+                        r"(?:单位|部门))$")        # "X为该议案办理工作的牵头责任单位": of what, before the role
 
 
 # Whose the label is, before it: "其", "该点位的", "华声小区的".

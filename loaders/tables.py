@@ -274,7 +274,7 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
             # a row whose owner cells are empty and that opens no numbered row of its own lies under the
             # owner cells of the row above, merged down over it ("②新建…小区193个 | 开工建设 | … | 是 | ||||")
             carried = above if not owning and not _opens_row(cells) else []
-            task = row_task(cells, items, carried)
+            task = row_task(cells, items, carried, text)
             if task:
                 tasks.append(task)
             above = owning or above
@@ -321,7 +321,7 @@ def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:
         fits = [col for col in owner_cols if col - shift >= keep and (cell := row[col - shift][0].strip())
                 and roles.get(col - shift) not in OWNER_ROLES
                 and ((len(cell) <= 20 and looks_like_unit(cell))        # a unit alone, or an owner clause:
-                     or (len(cell) <= 40 and _cell_clause(*row[col - shift]) is not None))]  # "办公室牵头,各科室配合"
+                     or (len(cell) <= 80 and _cell_clause(*row[col - shift]) is not None))]  # "办公室牵头,各科室配合"
         tail_free = all(not row[k][0].strip() for k in range(len(row) - shift, len(row)))
         if fits and tail_free:
             return row[:keep] + [["", []] for _ in range(shift)] + row[keep:len(row) - shift]
@@ -378,7 +378,7 @@ def cells_owners(cells: list[Cell]) -> tuple[OwnerSpec, str | None]:
     return spec, number
 
 
-def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> Item | None:
+def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = (), text: str | None = None) -> Item | None:
     """One table row as a task: owners from owner columns (read as unit lists), persons from person
     columns, the deadline from its column; the row's span covers all its cells. Shared by every table form.
     `carried` are cells spanned down from a row above (a merged cell): read as this row's, outside its span."""
@@ -395,7 +395,8 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = ()) -> 
         # a numbered item opening inside the row ("(一)燃气安全 | 1.餐饮场所 | …") whose text runs over the
         # row's owner cells, and ends with the row (its closing bar and line break after them), is that row's
         inside = [item for item in items if item.owners is None and spec.start < item.start < spec.end <= item.end
-                  <= spec.end + 3 and not item.children]
+                  and not item.children and (item.end <= spec.end + 3 or (  # (its closing bars and the next row's)
+                      text is not None and not text[spec.end:item.end].strip(" |\t\n")))]
         for item in inside:
             item.owners = spec.copy()
         if inside and parent is not None and parent.start == spec.start:

@@ -144,6 +144,11 @@ FLOORS = {
     # tasks, 0.67 lead, 0.81 resp (FIRST_SCORE.txt); forms since: a letter-spaced header (具 体 要 求), a bar row short of
     # its merged cells with its owner clause under the owner column, one unit named twice in an item answering once
     "unseen29": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.83, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
+    # the thirtieth, thirteen documents (41 tasks, 4 problems; 政府工作报告分解, 分工方案, 审计整改): first sight 0.63 tasks,
+    # 0.67 lead, 0.48 resp (FIRST_SCORE.txt); forms since: a table run together on one line, header and all; records
+    # closed by their owner line; a note naming helpers for all below; a mirror's ? for lost spaces; zones as bodies;
+    # X为…的牵头责任单位; a wrapped 市政府⏎分管领导 header; 按照职责分工负责; long owner clauses left of their column
+    "unseen30": dict(tasks=0.97, lead_f1=0.98, responsible_f1=0.96, deadline=0.96, problems=0.99, status=0.75, meta=0.93),
 }
 
 
@@ -1961,3 +1966,38 @@ def test_a_mirror_that_wrote_question_marks_for_lost_spaces_and_zones_run_as_bod
     assert owners(item_with(out, "智能制造产业园建设")) == (["高新新城"], [])
     assert owners(item_with(out, "科创走廊建设")) == (["生态科技城(创新园)"], [])
     assert owners(item_with(out, "高标准农田建设2万亩")) == (["区农业农村局"], [])
+
+
+def test_units_named_the_lead_and_the_helpers_of_a_work_by_a_copula():
+    out = read("二、明确工作责任\n县住建局为该提案办理工作的牵头责任单位,负责制定办理方案。县财政局、县自然资源局、城关镇政府为协办单位,"
+               "各单位要密切配合。\n")
+    assert owners(item_with(out, "负责制定办理方案")) == (["县住建局"], ["县财政局", "县自然资源局", "城关镇政府"])
+
+
+def test_a_flattened_table_with_a_wrapped_leaders_header_and_an_unmarked_category_row():
+    out = read("序号\n\n重点工作\n\n区政府\n\n分管领导\n\n牵头单位\n\n配合单位\n\n备注\n\n推动制造业提质增效。\n\n(一)\n\n"
+               "培育先进制造业集群。\n\n1\n\n加快新能源汽车产业园建设。\n\n李 明\n\n区工信局\n\n区发展改革局、区商务局\n\n"
+               "2\n\n推进传统产业技术改造。\n\n李 明\n\n区工信局\n\n区科技局\n\n")
+    first = item_with(out, "新能源汽车产业园")
+    assert owners(first) == (["区工信局"], ["区发展改革局", "区商务局"])
+    assert owners(item_with(out, "传统产业技术改造")) == (["区工信局"], ["区科技局"])
+
+
+def test_a_bar_row_whose_numbered_work_and_long_owner_clause_sit_left_of_their_columns():
+    out = read("| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+               "| 一、治理突出问题 | (一)强化源头治理 | 1.开展耕地土壤污染排查。 | 县生态环境分局牵头,各有关部门按照职责分工负责 | 2025年10月底前 |\n"
+               "| (二)加强校园周边管理 | 2.整治校园周边流动摊贩。 | 县教育体育局、县公安局、县市场监督管理局、县城市管理局、县卫生健康局按职责分工负责 | 2025年12月底前 | |\n"
+               "| 3.规范学校食堂管理。 | 县教育体育局 | 2025年12月底前 | ||\n")
+    assert owners(item_with(out, "耕地土壤污染排查")) == (["县生态环境分局"], ["有关部门"])
+    assert owners(item_with(out, "校园周边流动摊贩")) == \
+        ([], ["县教育体育局", "县公安局", "县市场监督管理局", "县城市管理局", "县卫生健康局"])
+    assert owners(item_with(out, "规范学校食堂管理")) == (["县教育体育局"], [])
+
+
+def test_a_table_run_together_on_one_line_header_and_all():
+    out = read("《某市十四五规划纲要》目标任务分解方案序号主要工作任务第一责任单位主要责任单位一、主要指标1"
+               "全市生产总值年均增长7%左右。市发展改革委各县(市、区)政府、市高新区2一般公共预算收入年均增长6%。"
+               "市财政局市税务局、各县(市、区)政府3城镇调查失业率控制在5.5%以内。市人力社保局各县(市、区)政府\n")
+    assert owners(item_with(out, "全市生产总值年均增长7%")) == (["市发展改革委"], ["县(市、区)政府", "市高新区"])
+    assert owners(item_with(out, "一般公共预算收入")) == (["市财政局"], ["市税务局", "县(市、区)政府"])
+    assert owners(item_with(out, "城镇调查失业率")) == (["市人力社保局"], ["县(市、区)政府"])
