@@ -648,7 +648,7 @@ UNIT_HEADING = re.compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}、|
 def _unit_heading(text: str, item: Item) -> OwnerSpec | None:
     line_end = text.find("\n", item.start, item.end)
     line_end = item.end if line_end < 0 else line_end
-    if line_end >= _own_region(item)[1] and not item.children and line_end >= item.end:
+    if not item.children and line_end >= item.end:
         return None                     # a heading with nothing under it names no work
     m = UNIT_HEADING.match(text, item.start, line_end)
     found = m and UNIT_END.search(m.group(1)) and _duty_heading(m.group(1), m.start(1))
@@ -662,11 +662,8 @@ def _carry_same_below(items: list[Item]) -> None:
     helpers: list = []
     for item in items:
         if item.owners is not None:
+            helpers = item.owners.helpers_below or helpers
             if helpers and not item.children:
-                named = {m.mention for m in item.owners.lead} | {m.mention for m, _ in item.owners.responsible}
-                item.owners.responsible += [(m, "assist") for m in helpers if m.mention not in named]
-            if item.owners.helpers_below:
-                helpers = item.owners.helpers_below
                 named = {m.mention for m in item.owners.lead} | {m.mention for m, _ in item.owners.responsible}
                 item.owners.responsible += [(m, "assist") for m in helpers if m.mention not in named]
         key = id(item.parent)

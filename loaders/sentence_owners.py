@@ -316,7 +316,8 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     told = units and len(units) == 1 and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)",
                                                   head[subject.end():])
     # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work)
-    told_class = told and (ROLE_CLASS.match(units[0].mention) or not ATTITUDE_ONLY.match(head, told.end() + subject.end()))
+    told_class = told and (ROLE_CLASS.match(units[0].mention)
+                           or not ATTITUDE_ONLY.match(head, subject.end() + told.end()))
     if not units or len(units) != 1 or (units[0].collective and not told_class):
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
@@ -346,10 +347,11 @@ def _charged_tasks(text: str, para_start: int, para: str) -> tuple[int, list[Ite
     return m.start(), tasks
 
 
-# The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
-# So are the member units of a committee the document names ("镇安委会有关成员单位要…").
+# What a class is told when it is only exhorted: to mind the work, not to do any ("各部门要高度重视。").
 ATTITUDE_ONLY = re.compile(r"(?:高度重视|认真履职尽责|履职尽责|提高(?:思想)?认识|统一思想|加强(?:组织)?领导|强化责任意识|"
                            r"切实负起责任|认真对待|引起重视)[^,,。;]{0,4}(?:[。;!]|$)")
+# The units a document defines by their role: "各牵头单位要…", "各责任科室(单位)要…" give those units work.
+# So are the member units of a committee the document names ("镇安委会有关成员单位要…").
 ROLE_CLASS = re.compile(r"^(?:有关|相关)?(?:牵头|责任|承办|主办|协办|会办|配合|主责)(?:单位|部门|科室)|"
                         r"^[\u4e00-\u9fff]{1,12}(?:委员会|委会|领导小组|指挥部)(?:有关|相关)?成员(?:单位|部门)$")
 
@@ -555,10 +557,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
 
 # An inspection's findings listed by the body answerable for each place: "城关镇负责的东环路、西环路部分路段;",
 # "市住建局监管的滨河路改造工地". The places are that body's to put right.
-SITES_OF = re.compile(r"^\s*([\u4e00-\u9fff、()]{2,30}?)(?:负责|监管|管辖|管理|包保|属地)的[^,。;]{2,}")
-
-
 SITES_OF_HINT = re.compile(r"(?:负责|监管|管辖|管理|包保|属地)的")
+SITES_OF = re.compile(rf"^\s*([\u4e00-\u9fff、()]{{2,30}}?){SITES_OF_HINT.pattern}[^,。;]{{2,}}")
 
 
 def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:
