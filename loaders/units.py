@@ -182,6 +182,27 @@ def _delimiters(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in LIST_SPLIT.finditer(masked)] + [(len(text), ",")]
 
 
+ZONE_END = re.compile(r"(?:开发区|高新区|新区|经济区|园区)$")
+ZONE_BODY = re.compile(r"管委会|管理委员会|党工委|管委")
+BRANCH_END = re.compile(r"(?:分局|支队|大队|中队|派出所|分院|分行|支行)$")
+GLUED_LEFT_END = re.compile(r"(?:局|委|办|厅|院|中心|公司|政府|集团)$")     # a body's own name, not 单位/部门
+
+
+def _unglued(part: str, at: int) -> list[tuple[str, int]]:
+    """Two units run together with no separator, the second opening on its level: "区财政局区税务局". A branch
+    after its parent ("市公安局市区分局") is one body."""
+    name = part.strip()
+    if len(name) < 7 or not STRONG_UNIT_END.search(name):
+        return [(part, at)]
+    lead = len(part) - len(part.lstrip())
+    for i in range(3, len(name) - 2):
+        left, right = name[:i], name[i:]
+        if right[0] in "省市县区" and GLUED_LEFT_END.search(left) and not BRANCH_END.search(right) \
+                and looks_like_unit(left) and looks_like_unit(right) and not is_bare_place(right[:2]):
+            return [(left, at + lead), (right, at + lead + i)]
+    return [(part, at)]
+
+
 def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办)."""
     pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
@@ -191,7 +212,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     for at, delim in _delimiters(text):
         raw = text[pos:at]
         for part, st in _split_conjunctions(raw, offset + pos):
-            pieces.append((part, st, "、"))
+            pieces += [(piece, at, "、") for piece, at in _unglued(part, st)]
         if pieces:
             pieces[-1] = (*pieces[-1][:2], delim)
         pos = at + 1
@@ -360,8 +381,8 @@ def _expand_chain(chain: list[Mention]) -> None:
         if donor is None or COLLECTIVE_START.match(donor.mention.lstrip("各")):
             continue            # "崇川经济开发区、相关街道": a zone is a unit, 相关街道 lends it no body
         _, body = place_prefix(donor.mention)
-        if body:
-            m.mention += body
+        if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)):
+            m.mention += body       # (a zone is a body itself: it borrows only a zone's body, 管委会)
     _pair_run_bodies(chain, paired)
 
 

@@ -28,7 +28,7 @@ FLOORS = {
     # dev lead 1.0 -> 0.988 when its last task was found (请交通局按照整改要求,尽快销号): the unit asked alone answers,
     # as the grammar reads a sole owner; its gold has it responsible
     "dev": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.96),
-    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.96, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
+    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.965, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
@@ -148,7 +148,13 @@ FLOORS = {
     # 0.67 lead, 0.48 resp (FIRST_SCORE.txt); forms since: a table run together on one line, header and all; records
     # closed by their owner line; a note naming helpers for all below; a mirror's ? for lost spaces; zones as bodies;
     # X为…的牵头责任单位; a wrapped 市政府⏎分管领导 header; 按照职责分工负责; long owner clauses left of their column
-    "unseen30": dict(tasks=0.97, lead_f1=0.98, responsible_f1=0.96, deadline=0.96, problems=0.99, status=0.75, meta=0.93),
+    "unseen30": dict(tasks=0.97, lead_f1=0.98, responsible_f1=0.97, deadline=0.96, problems=0.99, status=0.75, meta=0.93),
+    # the thirty-first, six documents (30 tasks; 重点工作分解, 环保督察整改方案 page 3, food-safety 分工 pages of mirrors):
+    # first sight 0.97 tasks, 0.98 lead, 0.80 resp (FIRST_SCORE.txt); forms since: two units run together with no
+    # separator (区财政局区税务局), a zone in a unit list a body of its own (石首经济开发区、市招商服务中心). What is left:
+    # a page that begins inside a record (its owner lines reach only its last measure); 农业局 after 市经贸委, which
+    # this gold writes as printed and most golds read as the list's level (市农业局)
+    "unseen31": dict(tasks=0.96, lead_f1=0.99, responsible_f1=0.84, deadline=0.96, problems=0.99, status=0.99, meta=0.84),
 }
 
 
@@ -2001,3 +2007,17 @@ def test_a_table_run_together_on_one_line_header_and_all():
     assert owners(item_with(out, "全市生产总值年均增长7%")) == (["市发展改革委"], ["县(市、区)政府", "市高新区"])
     assert owners(item_with(out, "一般公共预算收入")) == (["市财政局"], ["市税务局", "县(市、区)政府"])
     assert owners(item_with(out, "城镇调查失业率")) == (["市人力社保局"], ["县(市、区)政府"])
+
+
+def test_two_units_run_together_with_no_separator_are_two_and_a_branch_after_its_parent_is_one():
+    out = read("1.税收收入增长6%左右(责任单位:县财政局县税务局)\n2.加强校园周边交通秩序管理(责任单位:市公安局交警支队)\n"
+               "3.开展城区消防隐患排查(责任单位:县应急管理局、县消防救援大队)\n")
+    assert owners(item_with(out, "税收收入增长6%")) == ([], ["县财政局", "县税务局"])
+    assert owners(item_with(out, "校园周边交通秩序")) == (["市公安局交警支队"], [])
+
+
+def test_a_zone_in_a_unit_list_is_a_body_of_its_own_and_borrows_only_a_zones_body():
+    out = read("1.实施招商引资攻坚行动。(责任单位:城南经济开发区、市投资促进中心)\n"
+               "2.完善园区基础设施。(责任单位:城东高新区、城西经济开发区管委会)\n")
+    assert owners(item_with(out, "招商引资攻坚")) == ([], ["城南经济开发区", "市投资促进中心"])
+    assert owners(item_with(out, "园区基础设施")) == ([], ["城东高新区管委会", "城西经济开发区管委会"])
