@@ -254,7 +254,7 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]|\n\s*)")
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
-OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,4}}?各(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道))"
+OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
 # Several subjects, each doing its part: "新抚区和东洲区分别组织…", "市公安局、市交通局分别开展…".
 SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")
@@ -313,11 +313,14 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     units = subject and _units(subject.group(1), at)
     # a class of units told what to do ("(二)各责任单位要…", "各单位要对照…及时做好各栏目的更新工作") owns the
     # item as a collective: the vague owner the analyses flag, not no owner at all
-    told = units and len(units) == 1 and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)",
-                                                  head[subject.end():])
+    told = units and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)", head[subject.end():])
     # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work)
     told_class = told and (ROLE_CLASS.match(units[0].mention)
                            or not ATTITUDE_ONLY.match(head, subject.end() + told.end()))
+    if units and len(units) > 1 and told_class and all_units(units) and not re.search(r"与|及", subject.group(1)):
+        # "市有关部门和有关区县要加强…": classes told the work together (与/及 join the qualifiers of one noun:
+        # "各政府网站与政务新媒体主办单位要…" tells one class)
+        return _together(units)
     if not units or len(units) != 1 or (units[0].collective and not told_class):
         return None
     spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)

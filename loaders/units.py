@@ -249,6 +249,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     _expand_chain(chain)
     mentions.extend(chain)
     _share_class_noun(mentions, class_noun.group() if class_noun else None)
+    _share_owning_body(mentions)
     if levels:         # each field named at both levels: 市级公安部门, 各县(市、区)公安部门
         mentions[levelled:] = [Mention(level + m.mention, m.start, m.end, m.marked_lead, m.open_ended,
                                        level.startswith("各"))
@@ -280,6 +281,17 @@ def _share_class_noun(mentions: list[Mention], noun: str | None) -> None:
         return
     for m in bare:
         m.mention += noun
+
+
+ORGAN_CLASS = re.compile(r"(?:直属|工作|派出|组成|所属|相关|有关)?(?:部门|单位|机构)")      # a body's organs, not places
+OWNING_BODY = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:政府|党委|委员会|管委会))各")
+
+
+def _share_owning_body(mentions: list[Mention]) -> None:
+    """"省政府各部门、各直属机构": a class after one named as a body's ("省政府各…") is that body's too."""
+    for before, m in zip(mentions, mentions[1:]):
+        if m.distributive and (owner := OWNING_BODY.match(before.mention)) and ORGAN_CLASS.fullmatch(m.mention):
+            m.mention = owner.group() + m.mention
 
 
 RELATIVE_PLACE = ("省", "市", "区", "县", "州")
