@@ -707,8 +707,10 @@ def _sole_responsible_leads(item: Item) -> None:
     if spec is None:
         return
     # (a unit named again in the item, by a second owner cell or clause, answers once)
-    spec.lead = _first_of_each(spec.lead, lambda m: m.mention)
-    spec.responsible = _first_of_each(spec.responsible, lambda pair: (pair[0].mention, pair[1]))
+    if len(spec.lead) > 1:
+        spec.lead = _first_of_each(spec.lead, lambda m: m.mention)
+    if len(spec.responsible) > 1:
+        spec.responsible = _first_of_each(spec.responsible, lambda pair: (pair[0].mention, pair[1]))
     if spec.lead:
         return
     named = [(m, role) for m, role in spec.responsible if role == "responsible"]

@@ -88,7 +88,7 @@ class OwnerSpec:
         """A copy whose lists can grow by merge() without touching this one (mentions are never changed)."""
         new = _shallow_copy(self)
         new.lead, new.responsible, new.persons = list(self.lead), list(self.responsible), list(self.persons)
-        new.helpers_below = list(self.helpers_below)
+        # (helpers_below is never grown in place: the copy may share it)
         return new
 
 
@@ -290,9 +290,13 @@ def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
         where = range(start, end + 1)
     else:
         where = [i for i in range(start, end) if not text[i].isspace()] + [end]
-    mapped = {id(m): m for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons + spec.helpers_below}
-    for m in mapped.values():          # each object once: a helper below is also the clause's own helper
+    for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons:
         m.start, m.end = where[m.start], where[m.end - 1] + 1
+    if spec.helpers_below:
+        own = {id(m) for m, _ in spec.responsible}
+        for m in spec.helpers_below:
+            if id(m) not in own:       # each object once: a helper below is often the clause's own helper too
+                m.start, m.end = where[m.start], where[m.end - 1] + 1
     if spec.deadline:
         raw, ds, de = spec.deadline
         spec.deadline = (raw, where[ds], where[de - 1] + 1)
@@ -319,7 +323,8 @@ def _fresh(spec: OwnerSpec) -> OwnerSpec:
     new.lead = [fresh(m) for m in spec.lead]
     new.responsible = [(fresh(m), role) for m, role in spec.responsible]
     new.persons = [_shallow_copy(p) for p in spec.persons]
-    new.helpers_below = [fresh(m) for m in spec.helpers_below]
+    if spec.helpers_below:
+        new.helpers_below = [fresh(m) for m in spec.helpers_below]
     return new
 
 

@@ -185,6 +185,7 @@ def _delimiters(text: str) -> list[tuple[int, str]]:
 ZONE_END = re.compile(r"(?:开发区|高新区|新区|经济区|园区)$")
 ZONE_BODY = re.compile(r"管委会|管理委员会|党工委|管委")
 BRANCH_END = re.compile(r"(?:分局|支队|大队|中队|派出所|分院|分行|支行)$")
+LEVEL_INSIDE = re.compile(r"[省市县区]")
 GLUED_LEFT_END = re.compile(r"(?:局|委|办|厅|院|中心|公司|政府|集团)$")     # a body's own name, not 单位/部门
 
 
@@ -192,7 +193,7 @@ def _unglued(part: str, at: int) -> list[tuple[str, int]]:
     """Two units run together with no separator, the second opening on its level: "区财政局区税务局". A branch
     after its parent ("市公安局市区分局") is one body."""
     name = part.strip()
-    if len(name) < 7 or not STRONG_UNIT_END.search(name):
+    if len(name) < 7 or not LEVEL_INSIDE.search(name, 3, len(name) - 2) or not STRONG_UNIT_END.search(name):
         return [(part, at)]
     lead = len(part) - len(part.lstrip())
     for i in range(3, len(name) - 2):
@@ -212,7 +213,10 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     for at, delim in _delimiters(text):
         raw = text[pos:at]
         for part, st in _split_conjunctions(raw, offset + pos):
-            pieces += [(piece, at, "、") for piece, at in _unglued(part, st)]
+            if len(part) < 7:
+                pieces.append((part, st, "、"))
+            else:
+                pieces += [(piece, at, "、") for piece, at in _unglued(part, st)]
         if pieces:
             pieces[-1] = (*pieces[-1][:2], delim)
         pos = at + 1
@@ -290,7 +294,8 @@ OWNING_BODY = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:政府|党委|委员会|管
 def _share_owning_body(mentions: list[Mention]) -> None:
     """"省政府各部门、各直属机构": a class after one named as a body's ("省政府各…") is that body's too."""
     for before, m in zip(mentions, mentions[1:]):
-        if m.distributive and (owner := OWNING_BODY.match(before.mention)) and ORGAN_CLASS.fullmatch(m.mention):
+        if m.distributive and "各" in before.mention and (owner := OWNING_BODY.match(before.mention)) \
+                and ORGAN_CLASS.fullmatch(m.mention):
             m.mention = owner.group() + m.mention
 
 
