@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 110
+EXTRACTOR_VERSION = 111
 
 
 def extract_source(src: SourceText) -> dict:
@@ -529,7 +529,9 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
         siblings = [s for s in (target.parent.children if target.parent else top_level) if not s.from_block]
         earlier = [s for s in siblings if s.start < target.start]
         unowned = list(takewhile(lambda s: s.owners is None, reversed(earlier)))
-        if unowned and target.owners is None and not target.children and len(unowned) < len(earlier) \
+        if unowned and target.owners is None and not target.children \
+                and (len(unowned) < len(earlier)
+                     or (target.parent is None and _after_measures_label(text, unowned[-1].start))) \
                 and spec.lead + spec.responsible:
             # findings listed, then their owner lines, group after group ("1.… 2.… 整改责任单位:X⏎整改时限:…"
             # "1.… 整改责任单位:Y…"): the lines close the findings since the last group's
@@ -549,6 +551,16 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
                 item.end = spec.start
                 item.labels = [label for label in item.labels if label[1] < item.end]
     return found
+
+
+MEASURES_LABEL_LINE = re.compile(r"(?:^|\n)[^\S\n]*([\u4e00-\u9fff]{2,8})[:][^\S\n]*\n\s*$")
+
+
+def _after_measures_label(text: str, start: int) -> bool:
+    """Whether the measures from ``start`` are listed under a label line of their own ("整改措施:⏎(一)…") with no
+    heading over them: a page that begins inside a record, whose owner lines close all its measures."""
+    m = MEASURES_LABEL_LINE.search(text, max(0, start - 40), start)
+    return bool(m) and is_measure_label(m.group(1))
 
 
 def _finding_between_runs(text: str, target: Item, spec: OwnerSpec, last_run_end: int | None) -> Item | None:

@@ -2034,3 +2034,12 @@ def test_two_classes_told_the_work_together_in_a_numbered_item():
                "2.开展农村环境整治。有关乡镇要清理水源地周边垃圾。\n")
     assert owners(item_with(out, "划定保护区边界")) == ([], ["市有关部门", "有关区县"])
     assert owners(item_with(out, "水源地周边垃圾")) == (["有关乡镇"], [])
+
+
+def test_a_page_that_begins_inside_a_record_gives_its_owner_lines_to_all_its_measures():
+    out = read("整改目标:全面规范渣土运输秩序。\n整改措施:\n(一)开展渣土车辆专项执法检查。\n(二)建立渣土运输企业信用档案。\n"
+               "责任单位:市城管执法局、市公安交管局\n完成时限:2018年6月底前\n十二、城区道路扬尘问题突出。\n整改措施:\n"
+               "(一)提高道路机扫率。\n(二)加强洒水降尘。\n责任单位:市市政市容委\n")
+    for measure in ("渣土车辆专项执法检查", "渣土运输企业信用档案"):
+        assert owners(item_with(out, measure)) == ([], ["市城管执法局", "市公安交管局"]), measure
+    assert owners(item_with(out, "城区道路扬尘问题突出")) == (["市市政市容委"], [])
