@@ -189,11 +189,17 @@ def _plain_units(cell: str) -> bool:
     return _is_units(cell) and not re.search(r"[。,;!?、]", cell)
 
 
+def _listing_on(cell: str) -> bool:
+    """A unit list broken after its delimiter ("区投促局、⏎大观园街道办事处"): it goes on in the next cell."""
+    stripped = cell.rstrip()
+    return stripped.endswith("、") and _is_units(stripped[:-1])
+
+
 def _unit_runs(text: str, cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Consecutive cells that each name a unit are one owner cell wrapped over lines ("县水务局⏎县住建局")."""
     out: list[tuple[str, int]] = []
     for cell, at in cells:
-        if out and _plain_units(cell) and _plain_units(out[-1][0]) \
+        if out and _plain_units(cell) and (_plain_units(out[-1][0]) or _listing_on(out[-1][0])) \
                 and out[-1][0] == text[out[-1][1]:out[-1][1] + len(out[-1][0])]:
             start = out[-1][1]
             out[-1] = (text[start:at + len(cell)], start)

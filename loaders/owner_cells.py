@@ -63,8 +63,8 @@ def _trailing_cells(text: str, item: Item, role: str) -> list:
     lines = [(pos, line) for pos, line in line_spans(text[item.start:item.own_end]) if line.strip()]
     for k, (pos, line) in enumerate(lines[1:], 1):
         stripped = line.strip()
-        if stripped.endswith((":", "。", ";")) or len(stripped) > 80:
-            continue
+        if stripped.endswith((":", "。", ";")) or len(stripped) > 80 or OWNER_HEADER.fullmatch(stripped):
+            continue        # (the column's own header, "责任单位" alone on its line, is no cell of it)
         if tail := _row_tail(item.start + pos, line, role):
             return [tail]
         mentions = split_unit_list(stripped, 0)
