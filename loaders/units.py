@@ -198,7 +198,8 @@ def _unglued(part: str, at: int) -> list[tuple[str, int]]:
     lead = len(part) - len(part.lstrip())
     for i in range(3, len(name) - 2):
         left, right = name[:i], name[i:]
-        if right[0] in "省市县区" and GLUED_LEFT_END.search(left) and not BRANCH_END.search(right) \
+        # (the right side opens on a level, not on a place's own name such as 市区: "市公安局市区分局")
+        if LEVEL_INSIDE.match(right) and GLUED_LEFT_END.search(left) and not BRANCH_END.search(right) \
                 and looks_like_unit(left) and looks_like_unit(right) and not is_bare_place(right[:2]):
             return [(left, at + lead), (right, at + lead + i)]
     return [(part, at)]
