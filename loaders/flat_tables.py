@@ -523,9 +523,8 @@ def _glued_rows(text: str, items: list[Item]) -> list[Item]:
 # 一、主要发展指标1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、嘉兴港区2服务业…". A clerk reads
 # each row from its number: the work up to its full stop, the first column's unit right after it, the next owner
 # column's units up to the next row's number.
-GLUED_RUN = re.compile(r"(?:序号|编号)[\u4e00-\u9fff]{2,10}?((?:(?:第一|主要|协同|配合)?(?:牵头|责任|主办|承办|主责|配合|协办)"
-                       r"(?:单位|部门)){1,3})(?=[^\n]{0,40}?\d)")
 OWNER_COLUMN_NAME = re.compile(r"(?:第一|主要|协同|配合)?(?:牵头|责任|主办|承办|主责|配合|协办)(?:单位|部门)")
+GLUED_RUN = re.compile(rf"(?:序号|编号)[\u4e00-\u9fff]{{2,10}}?((?:{OWNER_COLUMN_NAME.pattern}){{1,3}})(?=[^\n]{{0,40}}?\d)")
 GLUED_ROW = re.compile(r"[^\S\n]*(?:[一二三四五六七八九十]{1,3}、[^\d\n]{0,30}?)?(\d{1,3})(?=[\u4e00-\u9fff])")
 ROW_BREAK = re.compile(r"[一二三四五六七八九十]{1,3}、|\n")
 

@@ -226,7 +226,8 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
         total = next((t for t in reversed(totals) if t >= n), None)
         if total is None and (stated := CLAIM_TOTAL.search(text, 0, count.start())):
             # "…审计发现问题4项,…。截至7月底,已完成整改合计4项": the total stated before, in a sentence of its own
-            total = next((t for t in [int(stated.group(1) or stated.group(2))] if t >= n), None)
+            earlier = int(stated.group(1) or stated.group(2))
+            total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
     stated = CLAIM_TOTAL.search(text) if totals_alone else None
