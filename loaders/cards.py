@@ -29,7 +29,7 @@ CASE_PROBLEM = r"(?:交办|反映|反馈|存在|督察|移交)问题"
 QUALIFIED_FIELD = re.compile(rf"^[\s|•]*[^\n:,。;]{{2,30}}?({CASE_PROBLEM}|(?:调查|核查|核实|整改|办理)情况)"
                              r"[^\S\n]*:[^\S\n]*$")
 QUALIFIED_TASK_FIELD = re.compile(rf"^[^\n:,。;]{{2,30}}?{CASE_PROBLEM}[^\S\n]*:[^\S\n]*$", re.M)
-FIELD_WORD_END = re.compile(r"(?:目标|要求|时限|期限|情况|措施|成效|概述|依据|说明)$")
+FIELD_WORD_END = re.compile(r"(?:目标|要求|时限|期限|情况|措施|成效|概述|依据|说明|日期)$")
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
                      r"验收(?:意见|结论)|销号意见")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
@@ -40,6 +40,8 @@ def field_role(label: str) -> str | None:
     label = re.sub(r"\s+", "", label)
     if OUTCOME.search(label) and not re.search(r"^(?:存在)?问题", label):
         return "outcome"
+    if re.search(r"(?:序号|编号)[一二三四五六七八九十\d]*$", label):
+        return None           # 任务序号一: which task this is, a number like 序号; the task is in its own field
     role = column_role(label)
     if role in ("progress",):
         return "outcome"
@@ -93,7 +95,8 @@ def _fields(text: str):
 
 
 # Every card has an owner or person field: a label word before a colon, a bar or the line end.
-OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)[^\S\n]*(?:[:|]|$)", re.M)
+# (its other name may follow in brackets: "牵头部门 (责任单位) |")
+OWNER_FIELD = re.compile(r"(?:单位|部门|领导|责任人)(?:[^\S\n]*\([^()\n]{1,8}\))?[^\S\n]*(?:[:|]|$)", re.M)
 
 
 # ... and a field that says what is to be done, its label alone or before a colon or bar.

@@ -26,7 +26,7 @@ CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
                      r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
                      r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由)+")
-VERB = re.compile(r"(分别牵头|分别负责|牵头负责|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
+VERB = re.compile(r"(分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
@@ -117,22 +117,28 @@ JOINING = re.compile(r"(会同|协同|联合|配合)?([\u4e00-\u9fff()、]{2,60}
                      r"(?=按照|按|对|在|负责|做好|加强|开展|进行|依法|予以|共同|认真|抓好|落实|组织|积极|协助|$)")
 
 
-def _joining_units(spec: OwnerSpec, clause: str, at: int) -> bool:
+JOIN_WORD = re.compile(r"会同|协同|联合")
+
+
+def _joining_units(spec: OwnerSpec, clause: str, at: int, continues: bool = False) -> bool:
+    """``continues``: the clause before was a 会同 list, which this clause may go on with."""
     m = JOINING.match(clause)
-    if m is None or (m.end() == len(clause) and not m.group(1)):
-        return False            # units alone in a clause are joined to the lead only by 会同/联合
+    # units alone in a clause are joined to the lead only by 会同/联合, or as the next part of the 会同 list
+    # just before ("会同A、B,C、D,E等共同完成")
+    if m is None or (m.end() == len(clause) and not m.group(1) and not continues):
+        return False
     units = _units(m.group(2), at + m.start(2))
     if not units or not all(STRONG_UNIT_END.search(u.mention) or u.mention.endswith("公司") for u in units):
         return False
-    role = "assist" if m.group(1) else "responsible"
+    role = "assist" if m.group(1) or (continues and m.end() == len(clause)) else "responsible"
     spec.responsible += [(u, role) for u in units]
     return True
 
 
-def _clause_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
+def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = False) -> bool:
     if _copula_owners(spec, clause, at):
         return True
-    if spec.lead and not VERB.search(clause) and _joining_units(spec, clause, at):
+    if spec.lead and not VERB.search(clause) and _joining_units(spec, clause, at, after_join):
         return True
     if (named := NAMED_ROLE.match(clause)) and (units := _units(named.group(1), at)):
         spec.add(role_of_label(named.group(2)), units)
@@ -185,8 +191,10 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     if (marker := LEADING_MARKER.match(text, start, end)) and marker.end() < end:
         start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
-    if (colon := DUTY_COLON.match(own)) and (heading := _duty_heading(colon.group(1), start)):
-        return heading[1]               # "(九)工商部门职责:依法确认…": the duties of the units before the colon
+    if (colon := DUTY_COLON.match(own) or UNIT_COLON.match(own)) and not LABEL.match(own) \
+            and (heading := _duty_heading(colon.group(1), start)):
+        # "(九)工商部门职责:依法确认…", "14.市卫生局:负责…;负责…": the duties of the units before the colon
+        return heading[1]
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
             and not COPULA_LABEL.search(own) and not asked:
@@ -206,10 +214,15 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
                                                            for m in CLAUSE.finditer(own))
     # "由X负责,…" hands the work to X: an assignment even where a report narrates what was done since
     requested |= own.lstrip().startswith("由") or asked
+    joined = False
     for m in CLAUSE.finditer(own):
         clause = m.group().strip()
         if clause:
-            found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause))
+            before = len(spec.responsible)
+            found |= _clause_owners(spec, clause, start + m.start() + m.group().index(clause), joined)
+            # a 会同 list (or its next part) named helpers: the clause after it may go on with the list
+            joined = len(spec.responsible) > before and spec.responsible[-1][1] == "assist" \
+                and (joined or bool(JOIN_WORD.search(clause)))
     if not found or spec.empty or (report and not spec.lead and not requested):
         return _opening_subject(text, start, end)
     offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
@@ -369,6 +382,9 @@ HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办
 
 
 DUTY_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,40}?(?:职责|职责分工))[:]")
+# An item of a list of duties that opens on its unit alone: "14.市药监局:负责查处…" (a role label, 牵头单位:, is
+# not a unit: ``LABEL`` reads it)
+UNIT_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,30}?)[:]")
 DUTY_HEAD = re.compile(r"^([\u4e00-\u9fff()、]{2,40}?)(?:的)?(?:主要)?(?:工作)?(?:职责|职责分工|任务)?$")
 
 

@@ -35,6 +35,9 @@ def column_role(cell: str) -> str | None:
     cell = re.sub(r"\s+", "", cell).strip("|:")
     cell = re.sub(r"^([^()]{2,4})\(([^()]{2,4})\)(单位|部门)$", r"\1\2\3", cell)    # 牵头(责任)单位
     cell = re.sub(r"(?<=股室|科室|处室)\((?:单位|部门)\)$", "", cell)      # 责任股室(单位): offices, or units
+    # a header with another name for it in parentheses, "牵头部门(责任单位)": the column is what comes first
+    cell = re.sub(rf"^([^()]{{2,6}}?(?:单位|部门))\((?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}){{1,2}}(?:单位|部门)\)$",
+                  r"\1", cell)
     if not cell or len(cell) > 12:
         return None
     if NUMBER_HEADER.match(cell):

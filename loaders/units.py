@@ -399,6 +399,8 @@ def _expand_chain(chain: list[Mention]) -> None:
         if donor is None or COLLECTIVE_START.match(donor.mention.lstrip("各")):
             continue            # "崇川经济开发区、相关街道": a zone is a unit, 相关街道 lends it no body
         _, body = place_prefix(donor.mention)
+        # "区、县(市)政府": the bracket names the donor's place's alternatives (县 or 县级市), not the body's
+        body = re.sub(r"^\([^()]{1,8}\)", "", body) if body else body
         if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)):
             m.mention += body       # (a zone is a body itself: it borrows only a zone's body, 管委会)
     _pair_run_bodies(chain, paired)
