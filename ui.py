@@ -52,36 +52,50 @@ def location() -> str:
     return default_store_location()
 
 
-def store_data() -> tuple[nx.MultiDiGraph, queries.View, list[dict]]:
-    """The graph, a View over it and the document list, read again only when the store has changed."""
+def store_data() -> tuple[queries.View, queries.View, list[dict]]:
+    """The View the analyses read and the document list, read again only when the store has changed. (The
+    View twice: pages unpack ``graph, view, documents``; the whole graph, for an export, is ``whole_graph``.)
+    The embedded store's View reads its columns and reads the rest on demand (``queries.store_view``): its
+    reader stays open while the View is in use."""
     _never_the_legacy_page_list()       # every page calls this first; the import-time check runs once
     cache = _cache()
     try:
         with open_store(location(), read_only=True) as store:
             key = (location(), store.generation())
-            if cache.get("key") != key:
-                with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
-                    cache.clear()
-                    release_frozen()
-                    with collector_paused():
-                        graph = store.to_networkx()
-                        view = queries.view(graph).warm()
-                        documents = store.documents()
-                        # The graph and its indexes live until the store changes: tens of millions of
-                        # objects at 100k documents, which every full collection of Python's GC would walk
-                        # again, seconds each, at random points in the analyses. Frozen, the collector
-                        # skips them.
-                        gc.freeze()
-                    cache.update(key=key, graph=graph, view=view, documents=documents)
+        if cache.get("key") != key:
+            with st.spinner("正在读取数据库并建立索引（数据库每次更新后一次）…"):
+                if cache.get("reader") is not None:
+                    cache["reader"].close()
+                cache.clear()
+                release_frozen()
+                with collector_paused():
+                    reader = open_store(location(), read_only=True)
+                    view = queries.store_view(reader).warm()
+                    documents = reader.documents()
+                    # The indexes live until the store changes; frozen, the collector does not walk them
+                    # again and again at random points in the analyses.
+                    gc.freeze()
+                cache.update(key=key, reader=reader, view=view, documents=documents)
     except StoreError as exc:
         if "no store at" in str(exc):      # nothing loaded yet: the pages say how to begin
-            cache.update(key=None, graph=nx.MultiDiGraph(), view=queries.view(nx.MultiDiGraph()), documents=[])
-            return cache["graph"], cache["view"], cache["documents"]
+            empty = queries.view(nx.MultiDiGraph())
+            cache.update(key=None, reader=None, view=empty, documents=[])
+            return empty, empty, []
         damaged = "is damaged" in str(exc)
         st.error("数据库已损坏，无法读取。请从备份恢复，或把文件重新导入一个新的数据库。" if damaged
                  else f"无法打开数据库：{literal(str(exc))}")
         st.stop()
-    return cache["graph"], cache["view"], cache["documents"]
+    return cache["view"], cache["view"], cache["documents"]
+
+
+def whole_graph() -> nx.MultiDiGraph:
+    """Every node and edge as one networkx graph (the GraphML export), read when asked for."""
+    store_data()
+    cache = _cache()
+    if "graph" not in cache:
+        with open_store(location(), read_only=True) as store:
+            cache["graph"] = store.to_networkx()
+    return cache["graph"]
 
 
 def release_frozen() -> None:

@@ -42,7 +42,7 @@ def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf =
         fail(f"--within {within}: a number of days, 0 or more")
     within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
     with opened(store, neo4j, read_only=True) as db:
-        graph = queries.view(db.to_networkx())
+        graph = queries.store_view(db)
         found = queries.gaps(graph, as_of=day, within_days=within)
         if unit is not None:
             found = queries.for_units(found, queries.unit_names(graph, unit))
@@ -76,7 +76,7 @@ def chain(target: Annotated[str, typer.Argument(metavar="UNIT|ITEM_ID",
     """Everything a unit answers for, or the chain of one item: document → problem → tasks → owners."""
     with opened(store, neo4j, read_only=True) as db:
         try:
-            result = queries.chain(db.to_networkx(), target)
+            result = queries.chain(queries.store_view(db), target)
         except queries.NotFound as exc:
             fail(str(exc), code=1)
     show(result, as_json, chain_view)
@@ -110,7 +110,7 @@ def overlap(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False,
             top: Annotated[int, typer.Option("--top", help="Pairs to list.")] = 30, as_json: AsJson = False) -> None:
     """Unit pairs sharing tasks (count, Jaccard), the unit × unit matrix, and units both lead and responsible."""
     with opened(store, neo4j, read_only=True) as db:
-        result = queries.overlap(db.to_networkx(), top=top)
+        result = queries.overlap(queries.store_view(db), top=top)
         result["dual_role"] = queries.quote(result["dual_role"], db.document_text)
     result["pairs"] = result["pairs"][:top]
     show(result, as_json, overlap_table)
@@ -135,13 +135,13 @@ def export(output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to
     if chosen not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)} (got {chosen or 'nothing'})")
     with opened(store, neo4j, read_only=True) as db:
-        graph = db.to_networkx()
         try:
             if chosen == "graphml":
+                graph = db.to_networkx()
                 exporting.write_graphml(graph, output)
                 written = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
             else:
-                rows = exporting.ledger(graph, db.document_text)
+                rows = exporting.ledger(queries.store_view(db), db.document_text)
                 (exporting.write_xlsx if chosen == "xlsx" else exporting.write_csv)(rows, output)
                 written = f"{len(rows)} tasks"
         except OSError as exc:

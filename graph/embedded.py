@@ -22,6 +22,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -30,12 +31,13 @@ from pathlib import Path
 import networkx as nx
 import orjson
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Node, SharedValues
+from graph.columnar import COLUMNS, fragment
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, SharedValues, complete
 from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DATABASE, LOCK = "zeren.sqlite", "lock"
 BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
 # SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file:
@@ -59,6 +61,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS edges_key ON edges(doc_id, source, type, targe
 CREATE TABLE IF NOT EXISTS node_refs (
     doc_id TEXT NOT NULL, node_id TEXT NOT NULL, PRIMARY KEY (doc_id, node_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS node_refs_node ON node_refs(node_id);
+-- each document's share of the analyses' columns and its record counts (graph/columnar.py): written and
+-- deleted with it
+CREATE TABLE IF NOT EXISTS doc_columns (
+    doc_id TEXT PRIMARY KEY, items INTEGER NOT NULL, owners INTEGER NOT NULL, nodes INTEGER NOT NULL,
+    edges INTEGER NOT NULL, item_num BLOB, type BLOB, parent BLOB, owners_from BLOB, status BLOB, each_leads BLOB,
+    due_kind BLOB, due_day BLOB, owner_item BLOB, owner_unit BLOB, owner_role BLOB, owner_open BLOB,
+    owner_start BLOB, strings TEXT NOT NULL);
 -- generation: bumped by every write, so a cached graph knows when it is stale (also across processes)
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
@@ -96,6 +105,7 @@ class PreparedDocument:
     shared_nodes: list[Node]                  # merged with what the store has, so only the writer can
     node_ids: list[str]
     edges: list[tuple[str, str, str, str]]    # (source, type, target, props as JSON)
+    columns: tuple                            # its column fragment: the values of columnar.COLUMNS
 
 
 def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
@@ -106,7 +116,8 @@ def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
         shown, extraction["document"], document_id(src.sha256),
         [(node.id, node.type, _json(node.props)) for node in nodes if not NODE_TYPES[node.type].shared],
         [node for node in nodes if NODE_TYPES[node.type].shared], [node.id for node in nodes],
-        [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges])
+        [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges],
+        _fragment_row(fragment(document_id(src.sha256), nodes, edges)))
 
 
 def _reported_damaged(method):
@@ -142,6 +153,7 @@ class EmbeddedStore(Store):
         self._graph: nx.MultiDiGraph | None = None
         self._graph_generation = -1
         self._db = self._lock = None
+        self._read_lock = threading.RLock()
         database = self.location / DATABASE
         try:
             if read_only:
@@ -192,12 +204,16 @@ class EmbeddedStore(Store):
     def _connect_read_only(self, database: Path) -> sqlite3.Connection:
         uri = database.resolve().as_uri()
         try:
-            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            # A reader may be kept open for an app's lazy reads, which run in its sessions' threads: SQLite
+            # serialises the calls, and ``_read_lock`` keeps one read transaction at a time.
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None,
+                                 check_same_thread=False)
             db.execute("PRAGMA user_version").fetchone()
             return db
         except sqlite3.OperationalError:
             # A read-only directory without the WAL's shared-memory file: read the database file as it stands.
-            return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None,
+                                   check_same_thread=False)
 
     def _quick_check(self, database: Path) -> None:
         try:
@@ -220,7 +236,16 @@ class EmbeddedStore(Store):
             self._db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the database file
             steps = MIGRATE_FROM_1 if version == 1 else SCHEMA  # one transaction: migrated whole or not at all
             # PRAGMA user_version cannot take a parameter; SCHEMA_VERSION is a constant of this module.
-            self._db.executescript(f"BEGIN IMMEDIATE; {steps} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            # (executescript commits what is pending before it runs: what follows it uses execute)
+            self._db.executescript(f"BEGIN IMMEDIATE; {steps} PRAGMA user_version = {SCHEMA_VERSION};")
+            try:
+                if version in (1, 2):
+                    _fill_columns(self._db)
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
         # NORMAL in WAL mode: a killed process loses nothing committed; a power cut may lose the last commits
         # but never leaves a half-written transaction.
         self._db.execute("PRAGMA synchronous = NORMAL")
@@ -257,17 +282,26 @@ class EmbeddedStore(Store):
 
     @contextmanager
     def _reading(self):
-        """One read transaction: every SELECT inside sees the same committed state."""
-        try:
-            self._db.execute("BEGIN")
-            try:
+        """One read transaction: every SELECT inside sees the same committed state. Inside another (a
+        ``snapshot``), it is that one."""
+        with self._read_lock:
+            if self._db.in_transaction:
                 yield self._db
-            finally:
-                self._db.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
-            raise self._damaged(exc) from None
+                return
+            try:
+                self._db.execute("BEGIN")
+                try:
+                    yield self._db
+                finally:
+                    self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise
+                raise self._damaged(exc) from None
+
+    def snapshot(self):
+        """A read transaction around several reads (``with store.snapshot():``): they see one state."""
+        return self._reading()
 
     # -- writes -----------------------------------------------------------------------------------------
 
@@ -299,11 +333,9 @@ class EmbeddedStore(Store):
 
     @_reported_damaged
     def documents(self) -> list[dict]:
-        rows = self._db.execute(  # in load order
-            "SELECT doc_id, path, sha256, format, loaded_at, meta,"
-            " (SELECT COUNT(*) FROM node_refs r WHERE r.doc_id = d.doc_id),"
-            " (SELECT COUNT(*) FROM edges e WHERE e.doc_id = d.doc_id)"
-            " FROM documents d ORDER BY d.rowid").fetchall()
+        rows = self._db.execute(  # in load order; the record counts kept with the document's columns
+            "SELECT d.doc_id, path, sha256, format, loaded_at, meta, c.nodes, c.edges"
+            " FROM documents d JOIN doc_columns c ON c.doc_id = d.doc_id ORDER BY d.rowid").fetchall()
         return [{**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
                  "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
                 for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
@@ -331,6 +363,54 @@ class EmbeddedStore(Store):
             graph.add_edges_from(_distinct_edges(db, shared))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
+
+    def column_fragments(self):
+        """(doc_id, *columnar.COLUMNS) per document, by doc_id (graph/columnar.py), read as iterated."""
+        with self._reading() as db:
+            yield from db.execute(SELECT_COLUMNS)
+
+    @_reported_damaged
+    def nodes_of_type(self, type_: str) -> list[tuple[str, dict]]:
+        """(id, attributes) of every node of one type, by id: the units, the documents."""
+        shared = SharedValues()
+        with self._reading() as db:
+            return [(node_id, shared.attributes(type_, orjson.loads(props))) for node_id, props in db.execute(
+                "SELECT id, props FROM nodes WHERE type = ? ORDER BY id", (type_,))]
+
+    @_reported_damaged
+    def node_data(self, ids: list[str]) -> dict[str, dict]:
+        """Node id -> attributes (``type`` and its properties), for those of ``ids`` the store holds."""
+        with self._read_lock:
+            return self._node_data(ids)
+
+    def _node_data(self, ids: list[str]) -> dict[str, dict]:
+        found = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))  # placeholders only: the values are parameters
+            for node_id, type_, props in self._db.execute(
+                    f"SELECT id, type, props FROM nodes WHERE id IN ({marks})", chunk):
+                found[node_id] = complete(type_, orjson.loads(props))
+        return found
+
+    @_reported_damaged
+    def edges_at(self, node: str) -> list[tuple[str, str, str, dict]]:
+        """Every edge (source, target, type, attributes) with ``node`` at either end, in load order, each
+        once (an edge several documents assert, with the first one's properties). Found through the
+        documents that refer to the node, whose rows lie together in the edges' index."""
+        with self._read_lock:
+            return self._edges_at(node)
+
+    def _edges_at(self, node: str) -> list[tuple[str, str, str, dict]]:
+        rows = self._db.execute(
+            "SELECT e.source, e.target, e.type, e.props FROM node_refs r JOIN edges e ON e.doc_id = r.doc_id"
+            " WHERE r.node_id = ? AND (e.source = ? OR e.target = ?) ORDER BY e.rowid", (node, node, node))
+        found, seen = [], set()
+        for source, target, type_, props in rows:
+            if (source, target, type_) not in seen:
+                seen.add((source, target, type_))
+                found.append((source, target, type_, complete(type_, orjson.loads(props))))
+        return found
 
     @_reported_damaged
     def generation(self) -> int:
@@ -404,6 +484,28 @@ def _insert_document(db: sqlite3.Connection, path: str, document: PreparedDocume
                    ((node_id, doc_id) for node_id in document.node_ids))
     db.executemany("INSERT INTO edges (source, type, target, doc_id, props) VALUES (?, ?, ?, ?, ?)",
                    ((source, type_, target, doc_id, props) for source, type_, target, props in document.edges))
+    db.execute(INSERT_COLUMNS, (doc_id, *document.columns))
+
+
+# columnar.COLUMNS are constant names of this module's schema: only "?" placeholders carry values
+INSERT_COLUMNS = (f"INSERT OR REPLACE INTO doc_columns (doc_id, {', '.join(COLUMNS)})"
+                  f" VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
+SELECT_COLUMNS = f"SELECT doc_id, {', '.join(COLUMNS)} FROM doc_columns ORDER BY doc_id"
+
+
+def _fragment_row(found: dict) -> tuple:
+    return tuple(found[name] for name in COLUMNS)
+
+
+def _fill_columns(db: sqlite3.Connection) -> None:
+    """Each stored document's column fragment, made from its rows (a store written before schema 3)."""
+    for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
+        nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
+            "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
+            (doc_id,))]
+        edges = [Edge(source, type_, target, orjson.loads(props)) for source, type_, target, props in db.execute(
+            "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+        db.execute(INSERT_COLUMNS, (doc_id, *_fragment_row(fragment(doc_id, nodes, edges))))
 
 
 def _merge_shared_nodes(db: sqlite3.Connection, nodes: list[Node]) -> None:
@@ -435,6 +537,7 @@ def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
                (doc_id, doc_id))
     db.execute("DELETE FROM node_refs WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM doc_columns WHERE doc_id = ?", (doc_id,))
 
 
 def _json(value) -> str:

@@ -34,7 +34,7 @@ if query:
                ui.cached(("search", query), lambda v: queries.search_text(v, query))]
     results += [queries.node_ref(view, u) for u in ui.cached(("units", query, True),
                                                              lambda v: queries.find_units(v, query, True))[:50]]
-    persons = ui.cached("persons", lambda v: [n for n, d in v.data.items() if d.get("type") == "Person"])
+    persons = ui.cached("persons", lambda v: v.of_type("Person"))
     results += [queries.node_ref(view, p) for p in persons if query in (view.data[p].get("name") or "")][:50]
     if results:
         st.caption(f"找到 {len(results)} 项。点选一项打开。")

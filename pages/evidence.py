@@ -14,7 +14,7 @@ ids = list(titles)
 doc = st.selectbox("文件", ids, index=ids.index(params["doc"]) if params.get("doc") in ids else 0,
                    format_func=lambda d: titles[d], placeholder="请选择")
 text = ui.document_text(doc)
-props = graph.nodes[doc] if doc in graph else {}
+props = view.data[doc] if doc in view.data else {}
 if props.get("ocr_confidence") is not None:
     # a scan's text is what OCR read: the inspector should check quotes against the page image
     st.warning(f"本文件为扫描件，文字由OCR识别（平均置信度 {props['ocr_confidence']:.0%}），引用前请核对原件。")

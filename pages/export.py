@@ -46,6 +46,7 @@ def ledger_csv() -> bytes:
 
 
 def graph_graphml() -> bytes:
+    graph = ui.whole_graph()
     kept = {row["doc"] for row in rows} if (chosen or ui.param("place0")) else None
     if kept is not None:  # the chosen documents' own nodes, and the units, deadlines and policies they name
         own = {n for n, d in graph.nodes(data=True) if d.get("doc") in kept and d["type"] in ui.OWNED_TYPES}

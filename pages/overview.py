@@ -48,8 +48,8 @@ with_groups = st.toggle("包含集合称谓（各县区政府、相关部门等�
                         help="集合称谓不是单一责任主体，默认不参加排名。")
 in_place = ui.place_filter((view.data[u].get("jurisdiction") for u in view.units), key="place")
 ui.keep_in_link(groups="1" if with_groups else "")
-carried = view.unit_work_items
-ranking = sorted(((view.data[u]["name"], len(carried.get(u, ()))) for u in view.units
+carried = view.unit_work_counts
+ranking = sorted(((view.data[u]["name"], carried.get(u, 0)) for u in view.units
                   if (with_groups or not view.data[u].get("collective")) and in_place(view.data[u].get("jurisdiction"))),
                  key=lambda pair: (-pair[1], pair[0]))[:15]
 if ranking:

@@ -23,9 +23,9 @@ if not units:
     ui.keep_in_link(q=query, groups="1" if with_groups else "", unit="")
     st.warning("没有找到符合条件的单位。")
     st.stop()
-carried = view.unit_work_items
+carried = view.unit_work_counts
 ranked = pd.DataFrame([{"单位": view.data[u]["name"], "辖区": view.data[u].get("jurisdiction") or "未知",
-                        "承担任务": len(carried.get(u, ())),
+                        "承担任务": carried.get(u, 0),
                         "类别": "集合称谓" if view.data[u].get("collective") else "单位"} for u in units[:2000]])
 st.caption(f"找到 {len(units)} 个单位，按承担任务数排列" + ("，显示前2000个" if len(units) > 2000 else "")
            + "。点选一行查看该单位。")

@@ -14,9 +14,10 @@ from .ownership import multi_lead, no_owner, vague_owner
 from .recurring import recurring
 from .summary import summary
 from .unit_search import find_units, unit_names
+from .store_view import StoreView, store_view
 from .view import Findings, View, view
 
-__all__ = ["Findings", "NotFound", "View", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps", "gaps_by_rule",
+__all__ = ["Findings", "NotFound", "StoreView", "View", "store_view", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps", "gaps_by_rule",
            "multi_lead", "no_owner", "overlap", "overload", "quote", "recurring", "summary", "vague_owner",
            "view", "GAP_RULES", "find_units", "unit_names", "for_units", "neighbourhood", "node_ref", "search_text"]
 

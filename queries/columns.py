@@ -18,29 +18,28 @@ ROLE_CODE = {"lead": LEAD, "responsible": RESPONSIBLE, "assist": ASSIST}
 NO_DEADLINE, DATED, ONGOING, TIMELY = 0, 1, 2, 3
 KIND_CODE = {"none": NO_DEADLINE, "date": DATED, "ongoing": ONGOING, "timely": TIMELY}
 NO_DATE = -1
+# Statuses the loaders report (graph.schema.STATUS_ZH); any other is kept by name, after these.
+STATUS_NAMES = [None, "done", "in_progress", "pending"]
+STATUS_CODE = {name: code for code, name in enumerate(STATUS_NAMES)}
+
+
+def status_code(name: str | None) -> int:
+    """A status's code, a new name given the next code (the process keeps it: codes stay one to one)."""
+    code = STATUS_CODE.get(name)
+    if code is None:
+        code = STATUS_CODE[name] = len(STATUS_NAMES)
+        STATUS_NAMES.append(name)
+    return code
 
 
 class Columns:
     def __init__(self, view):
+        """From a View over a graph: every array gathered from its indexes."""
         data, items = view.data, view.items
-        self.ids = items
         index = {item: i for i, item in enumerate(items)}
         count = len(items)
-        self.documents = view.documents
-        doc_index = {doc: i for i, doc in enumerate(self.documents)}
-        self.type = np.fromiter((TYPE_CODE[data[item]["type"]] for item in items), np.int8, count)
-        self.doc = np.fromiter((doc_index[data[item]["doc"]] for item in items), np.int32, count)
-        self.parent = np.fromiter((index.get(view.parent(item), -1) for item in items), np.int32, count)
-        self.owners_from = np.fromiter((index.get(data[item].get("owners_from"), -1) for item in items),
-                                       np.int32, count)
-        self.done = np.fromiter((data[item].get("status") == "done" for item in items), bool, count)
-        self.reported = np.fromiter((bool(data[item].get("status")) for item in items), bool, count)
-        self._deadlines(view, index, count)
-        self._owners(view, index, count)
-        self._work(count)
-
-    def _deadlines(self, view, index, count) -> None:
-        """Each item's effective deadline (its own, else its block's): kind code and date as a day number."""
+        documents = view.documents
+        doc_index = {doc: i for i, doc in enumerate(documents)}
         kind = np.zeros(count, np.int8)
         day = np.full(count, NO_DATE, np.int32)
         stated = np.zeros(count, bool)
@@ -49,32 +48,73 @@ class Columns:
             if i is not None:
                 kind[i], stated[i] = KIND_CODE.get(name, DATED), True
                 day[i] = date.fromisoformat(due).toordinal() if due else NO_DATE
+        unit_index = {unit: i for i, unit in enumerate(view.units)}
+        owner_item, owner_unit, owner_role, owner_open = [], [], [], []
+        for owned, owners in view.owned_items:
+            i = index[owned]
+            for owner in owners:
+                owner_item.append(i)
+                owner_unit.append(unit_index[owner.unit])
+                owner_role.append(ROLE_CODE[owner.role])
+                owner_open.append(owner.open_ended)
+        self.build(
+            items, documents,
+            type_=np.fromiter((TYPE_CODE[data[item]["type"]] for item in items), np.int8, count),
+            doc=np.fromiter((doc_index[data[item]["doc"]] for item in items), np.int32, count),
+            parent=np.fromiter((index.get(view.parent(item), -1) for item in items), np.int32, count),
+            owners_from=np.fromiter((index.get(data[item].get("owners_from"), -1) for item in items), np.int32, count),
+            status=np.fromiter((status_code(data[item].get("status")) for item in items), np.int8, count),
+            each_leads=np.fromiter((bool(data[item].get("each_leads")) for item in items), bool, count),
+            own_deadline=(kind, day, stated),
+            unit_names=[data[unit]["name"] for unit in view.units],
+            unit_collective=np.fromiter((bool(data[unit].get("collective")) for unit in view.units), bool,
+                                        len(view.units)),
+            owners=(np.array(owner_item, np.int32), np.array(owner_unit, np.int32), np.array(owner_role, np.int8),
+                    np.array(owner_open, bool)))
+
+    @classmethod
+    def from_arrays(cls, ids, documents, **arrays) -> "Columns":
+        """From arrays read elsewhere (a store's column fragments, ``queries.store_view``): see ``build``."""
+        columns = cls.__new__(cls)
+        columns.build(ids, documents, **arrays)
+        return columns
+
+    def build(self, ids, documents, *, type_, doc, parent, owners_from, status, each_leads, own_deadline,
+              unit_names, unit_collective, owners) -> None:
+        """``ids``: the items in reading order (by document, then span start, then id); ``documents`` by id;
+        per item its type, document, parent and ``owners_from`` (rows, -1 for none), status code and
+        ``each_leads``; ``own_deadline``: (kind code, day number, stated) of the deadline it states itself;
+        per unit (``View.units`` order) its name and whether it is collective; ``owners``: (item row, unit,
+        role code, open-ended) per owner row, in item order and, within an item, the order the document
+        names them in."""
+        self.ids, self.documents = ids, documents
+        self.type, self.doc, self.parent, self.owners_from = type_, doc, parent, owners_from
+        self.status, self.each_leads = status, each_leads
+        self.done = status == STATUS_CODE["done"]
+        self.reported = status != STATUS_CODE[None]
+        self._deadlines(*own_deadline)
+        self._owners(unit_names, unit_collective, *owners)
+        self._work(len(ids))
+
+    def _deadlines(self, kind, day, stated) -> None:
+        """Each item's effective deadline (its own, else its block's): kind code and date as a day number."""
+        count = len(kind)
         inherit = ~stated & (self.owners_from >= 0)
         source = np.where(inherit, self.owners_from, np.arange(count))
         self.deadline_kind, self.deadline_day = kind[source], day[source]
 
-    def _owners(self, view, index, count) -> None:
+    def _owners(self, unit_names, unit_collective, item, unit, role, open_ended) -> None:
         """Owner rows in item order, with each item's first row and number of rows (its own owners)."""
-        unit_index = {unit: i for i, unit in enumerate(view.units)}
-        self.names = sorted({view.data[unit]["name"] for unit in view.units})
+        count = len(self.ids)
+        self.names = sorted(set(unit_names))
         name_code = {name: i for i, name in enumerate(self.names)}
-        self.unit_name = np.fromiter((name_code[view.data[unit]["name"]] for unit in view.units), np.int32,
-                                     len(view.units))
-        item, unit, role, collective, open_ended = [], [], [], [], []
-        for owned, owners in view.owned_items:
-            i = index[owned]
-            for owner in owners:
-                item.append(i)
-                unit.append(unit_index[owner.unit])
-                role.append(ROLE_CODE[owner.role])
-                collective.append(owner.collective)
-                open_ended.append(owner.open_ended)
-        self.owner_item = np.array(item, np.int32)
-        self.owner_unit = np.array(unit, np.int32)
+        self.unit_name = np.fromiter((name_code[name] for name in unit_names), np.int32, len(unit_names))
+        self.owner_item = item
+        self.owner_unit = unit
         self.owner_name = self.unit_name[self.owner_unit]
-        self.owner_role = np.array(role, np.int8)
-        self.owner_collective = np.array(collective, bool)
-        self.owner_open_ended = np.array(open_ended, bool)
+        self.owner_role = role
+        self.owner_collective = unit_collective[unit]
+        self.owner_open_ended = open_ended
         self.owner_count = np.bincount(self.owner_item, minlength=count).astype(np.int32)
         self.first_owner = np.cumsum(self.owner_count, dtype=np.int64) - self.owner_count
 

@@ -88,10 +88,9 @@ def multi_lead(graph, each: bool | None = None) -> Findings:
     text says each leads its own part. ``each`` True or False keeps only the one rule."""
     v = view(graph)
     c = v.columns
-    rows = np.flatnonzero(c.per_item(c.owner_role == LEAD) >= 2).tolist()
-    if each is not None:
-        rows = [row for row in rows if bool(v.data[c.ids[row]].get("each_leads")) == each]
-    return Findings(rows, lambda row: _multi_lead(v, c.ids[row]), c.doc[np.asarray(rows, np.int64)])
+    led = c.per_item(c.owner_role == LEAD) >= 2
+    rows = np.flatnonzero(led if each is None else led & (c.each_leads == each))
+    return Findings(rows.tolist(), lambda row: _multi_lead(v, c.ids[row]), c.doc[rows])
 
 
 def _multi_lead(v: View, item: str) -> dict:

@@ -1,16 +1,15 @@
 """Counts an inspector starts from: per document, unit, jurisdiction, deadline kind and status.
 
 Counted over the View's columns (``View.columns``): a few array operations over every item and owner row,
-and Python only per document, per unit and, for its status (no column holds it), per Problem not done.
+and Python only per document and per unit.
 """
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 
 import numpy as np
 
-from .columns import KIND_CODE, PROBLEM, TASK, distinct
+from .columns import KIND_CODE, PROBLEM, STATUS_NAMES, TASK, distinct
 from .view import view
 
 # A deadline kind's name from its column code: the loaders' kinds (date | ongoing | timely | none); the
@@ -50,12 +49,10 @@ def summary(graph) -> dict:
     jurisdictions = Counter(nodes[unit].get("jurisdiction") or "未知" for unit in v.units)
     kinds = np.bincount(c.deadline_kind[c.work], minlength=len(KIND_NAME))
     deadline_kinds = {KIND_NAME[code]: int(kinds[code]) for code in np.flatnonzero(kinds).tolist()}
-    # Statuses: "done" is a column; any other is read, once per Problem not done
-    done = c.done[problem_rows]
-    status = Counter({"done": int(done.sum())} if done.any() else {})
-    others = _pick(nodes, _pick(c.ids, problem_rows[~done].tolist()))
-    for name, n in Counter(data.get("status") for data in others).items():
-        status[name or "unknown"] += n
+    statuses = np.bincount(c.status[problem_rows], minlength=len(STATUS_NAMES))
+    status = Counter()
+    for code in np.flatnonzero(statuses).tolist():
+        status[STATUS_NAMES[code] or "unknown"] += int(statuses[code])
     return {"totals": {"documents": documents_count, "problems": int(problems.sum()), "tasks": int(tasks.sum()),
                        "owned_tasks": len(c.work), "units": unit_count},
             "documents": documents,
@@ -64,7 +61,3 @@ def summary(graph) -> dict:
             "deadline_kinds": dict(sorted(deadline_kinds.items())),
             "status": dict(sorted(status.items()))}
 
-
-def _pick(source, keys: list) -> list:
-    """[source[key] for key in keys], in one call."""
-    return list(itemgetter(*keys)(source)) if len(keys) > 1 else [source[key] for key in keys]

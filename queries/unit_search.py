@@ -83,7 +83,7 @@ def find_units(graph, query: str, collective: bool = True) -> list[str]:
     carried first; ``collective=False`` leaves out collective owners (相关部门, 各县区政府)."""
     v = view(graph)
     query = "".join((query or "").split())
-    carried = {unit: len(items) for unit, items in v.unit_work_items.items()}
+    carried = v.unit_work_counts
     found = [unit for unit in v.units
              if (collective or not v.data[unit].get("collective"))
              and (not query or matches(query, v.data[unit]["name"], v.mentions.get(unit, ())))]

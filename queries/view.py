@@ -167,6 +167,11 @@ class View:
                 found.setdefault(unit, []).append(item)
         return found
 
+    @cached_property
+    def unit_work_counts(self) -> dict[str, int]:
+        """Unit id -> how many work items it answers for."""
+        return {unit: len(items) for unit, items in self.unit_work_items.items()}
+
     @property
     def _children(self) -> dict[str, list[str]]:
         return self._edges[2]
@@ -227,6 +232,10 @@ class View:
 
     def type(self, node: str) -> str:
         return self.data[node]["type"]
+
+    def of_type(self, type_: str) -> list[str]:
+        """Every node of one type (Person, PolicyDocument), by id."""
+        return sorted(node for node, attrs in self.data.items() if attrs["type"] == type_)
 
     def item_ref(self, item: str) -> dict:
         data = self.data[item]

@@ -157,19 +157,20 @@ def test_upload_and_export_pages_render(store):
 
 
 def test_a_replaced_graph_is_freed(tmp_path, monkeypatch):
-    """The app freezes its graph out of the GC's walks; when the store changes the old graph must still be
-    freed, not kept for the life of the server."""
+    """The app freezes its View's indexes out of the GC's walks; when the store changes the old View must
+    still be freed (and its reader closed), not kept for the life of the server."""
     monkeypatch.setenv("ZEREN_STORE", str(tmp_path / "store"))
     corpus = sorted((ROOT / "tests/fixtures/corpus").iterdir())
     load(tmp_path / "store", corpus[0])
     ui._cache().clear()
     try:
         first = weakref.ref(ui.store_data()[0])
-        assert ui.store_data()[0] is first()  # unchanged store: the same graph
+        reader = ui._cache()["reader"]
+        assert ui.store_data()[0] is first()  # unchanged store: the same View
         load(tmp_path / "store", corpus[1])
         graph, view, documents = ui.store_data()
-        assert len(documents) == 2 and graph is view.graph
-        assert first() is None
+        assert len(documents) == 2 and graph is view and len(view.documents) == 2
+        assert first() is None and reader._db is None
     finally:
         ui._cache().clear()
         ui.release_frozen()

@@ -248,9 +248,24 @@ def test_a_schema_1_store_is_migrated_whole(tmp_path):
         assert store.remove(a.doc_id)
         assert unit_id("盘锦市信息中心") not in node_ids(store) and unit_id("盘锦市编委办") in node_ids(store)
     with sqlite3.connect(tmp_path / "store" / "zeren.sqlite") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
         assert not {"edges_1", "node_refs_1", "edges_target", "edges_doc"} & tables
+        assert db.execute("SELECT COUNT(*) FROM doc_columns").fetchone()[0] == 1  # b's, made in the migration
+
+
+def test_a_schema_2_store_gets_each_documents_column_fragment(tmp_path):
+    """A store written before the column fragments (schema 2) is given them when next opened for writing:
+    each the same as a load writes, so the analyses read the same columns either way."""
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load(*document(tmp_path / "a.txt", FIRST))
+        store.load(*document(tmp_path / "b.txt", OTHER))
+    with sqlite3.connect(tmp_path / "store" / "zeren.sqlite", isolation_level=None) as db:
+        written = db.execute("SELECT * FROM doc_columns ORDER BY doc_id").fetchall()
+        assert len(written) == 2
+        db.executescript("BEGIN; DROP TABLE doc_columns; PRAGMA user_version = 2; COMMIT;")
+    with EmbeddedStore(tmp_path / "store") as store:
+        assert list(store.column_fragments()) == written
 
 
 def test_a_span_outside_the_text_is_rejected():
