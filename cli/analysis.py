@@ -33,20 +33,42 @@ ForUnit = Annotated[str, typer.Option("--unit", metavar="TEXT", help="Only findi
                                       "of its name or a mention, an alias or an abbreviation (住建, 发改).")]
 
 
+Limit = Annotated[int, typer.Option("--limit", metavar="N", help="At most N findings of each rule, the first in "
+                                    "reading order (0: all). Default: all with --json, 50 a rule in the table.")]
+TABLE_LIMIT = 50
+
+
 def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf = None, within: Within = 30,
-         unit: ForUnit = None, as_json: AsJson = False) -> None:
+         unit: ForUnit = None, limit: Limit = None, as_json: AsJson = False) -> None:
     """Every gap: no owner, vague owner, several leads, one unit in two roles, overload, deadlines, claims
     the text does not bear out, recurring problems. Each finding quotes its evidence."""
     day = _as_of(as_of)
     if within < 0:
         fail(f"--within {within}: a number of days, 0 or more")
+    if limit is not None and limit < 0:
+        fail(f"--limit {limit}: a number of findings, 0 or more")
+    limit = (0 if as_json else TABLE_LIMIT) if limit is None else limit
     within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
     with opened(store, neo4j, read_only=True) as db:
         graph = queries.store_view(db)
-        found = queries.gaps(graph, as_of=day, within_days=within)
-        if unit is not None:
-            found = queries.for_units(found, queries.unit_names(graph, unit))
+        names = queries.unit_names(graph, unit) if unit is not None else None
+        counts = None
+        if limit:   # each rule's first findings: only those are made (a rule may have a million)
+            by_rule = queries.gaps_by_rule(graph, as_of=day, within_days=within)
+            if names is not None:
+                by_rule = {rule: queries.for_units(findings, names) for rule, findings in by_rule.items()}
+            counts = {rule: len(findings) for rule, findings in by_rule.items()}
+            found = [found for findings in by_rule.values() for found in findings[:limit]]
+        else:
+            found = queries.gaps(graph, as_of=day, within_days=within)
+            if names is not None:
+                found = queries.for_units(found, names)
         findings = queries.quote(found, db.document_text)
+    if counts is not None and not as_json:
+        more = any(n > limit for n in counts.values())
+        out.print("  ".join(f"{queries.GAP_RULES[rule]} {n}" for rule, n in counts.items())
+                  + (f"  (each rule's first {limit} below; --limit 0 lists all)" if more else ""),
+                  markup=False, soft_wrap=True)
     show(findings, as_json, gaps_table)
 
 

@@ -413,6 +413,19 @@ class EmbeddedStore(Store):
         return found
 
     @_reported_damaged
+    def document_records(self, doc_id: str) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
+        """A document's nodes (id -> attributes; shared ones as the store merged them) and its edges
+        (source, target, type, attributes) in load order: everything its items' pages and ledger rows show."""
+        with self._read_lock:
+            nodes = {node_id: complete(type_, orjson.loads(props)) for node_id, type_, props in self._db.execute(
+                "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
+                (doc_id,))}
+            edges = [(source, target, type_, complete(type_, orjson.loads(props))) for source, target, type_, props
+                     in self._db.execute("SELECT source, target, type, props FROM edges WHERE doc_id = ?"
+                                         " ORDER BY rowid", (doc_id,))]
+        return nodes, edges
+
+    @_reported_damaged
     def generation(self) -> int:
         return _generation(self._db)
 

@@ -11,6 +11,8 @@ import streamlit as st
 import ui
 from queries import export
 
+LEDGER_MOST = 100_000
+
 st.title("导出")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
@@ -20,8 +22,16 @@ chosen = st.multiselect("文件（不选即全部）", list(titles), format_func
 in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
 ui.keep_in_link(docs=",".join(chosen))
 place_of = ui.places_of(documents)
-ledger = ui.cached("ledger", lambda v: export.ledger(v, ui.document_text))
-rows = [row for row in ledger if (not chosen or row["doc"] in chosen) and in_place(place_of.get(row["doc"]))]
+selected = [doc for doc in titles if (not chosen or doc in chosen) and in_place(place_of.get(doc))]
+# A 台账 past what one sheet (and one download) holds is exported in parts: by file or by place.
+work_per_doc = ui.cached("work_per_doc", lambda v: dict(zip(v.columns.documents,
+                                                             v.columns.per_document(v.columns.work).tolist())))
+expected = sum(work_per_doc.get(doc, 0) for doc in selected)
+if expected > LEDGER_MOST:
+    st.info(f"所选 {len(selected)} 个文件共有约 {expected} 项任务，超过一次导出的上限（{LEDGER_MOST} 行）。"
+            "请先选择文件或辖区，分批导出。")
+    st.stop()
+rows = ui.cached(("ledger", tuple(selected)), lambda v: export.ledger(v, ui.document_text, selected))
 st.caption(f"{len(rows)} 行（预览前200行）")
 preview = ("number", "document", "label", "task", "lead", "responsible", "persons", "deadline", "status", "where")
 if rows:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +13,8 @@ st.title("交叉重叠")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
 MOST_UNITS = 40
+MOST_DUAL = 200       # rows of a pair's tasks or of one-unit-two-roles findings listed here (the 问题清单 page
+                      # pages through all findings)
 controls = st.columns([2, 1])
 chosen_docs = controls[0].multiselect("文件", list(titles := ui.document_titles(documents)), placeholder="全部文件",
                                       format_func=lambda d: ui.short(titles[d], 40),
@@ -27,14 +30,16 @@ result = ui.cached("overlap", lambda v: queries.overlap(v, top=MOST_UNITS))
 collective = ui.collective_names()
 place_of = ui.places_of(documents)
 narrowing = bool(chosen_docs) or bool(ui.param("place0"))
+# per document (the columns' order): is it among those chosen, in the places chosen
+kept_documents = np.fromiter(((not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
+                              for doc in view.columns.documents), bool, len(view.columns.documents))
 pairs = []
 for pair in result["pairs"]:
     if not with_groups and (pair["a"] in collective or pair["b"] in collective):
         continue
     if narrowing:
-        items = [i for i in pair["items"] if (not chosen_docs or view.data[i]["doc"] in chosen_docs)
-                 and in_place(place_of.get(view.data[i]["doc"]))]
-        if not items:
+        items = pair["items"].in_documents(kept_documents)
+        if not len(items):
             continue
         pair = dict(pair, shared=len(items), items=items)
     pairs.append(pair)
@@ -65,15 +70,23 @@ if cell.get("单位A") and cell.get("单位B"):
     a, b = cell["单位A"], cell["单位B"]
     pair = next((p for p in pairs if {p["a"], p["b"]} == {a, b}), None)
     st.subheader(f"{a} 与 {b} 共同承担的任务")
+    shared_items = pair["items"][:MOST_DUAL] if pair else []
+    if pair and len(pair["items"]) > MOST_DUAL:
+        st.caption(f"共 {len(pair['items'])} 项，列出前 {MOST_DUAL} 项。")
+    view.prefetch(shared_items)
     st.dataframe(pd.DataFrame([{"文件": ui.short(titles.get(view.data[i]["doc"]), 30), "位置": view.label(i),
-                                "任务": ui.short(view.data[i].get("text"), 100)} for i in (pair["items"] if pair else [])]),
+                                "任务": ui.short(view.data[i].get("text"), 100)} for i in shared_items]),
                  hide_index=True)
 
 st.subheader("单位两两组合")
 st.dataframe(pd.DataFrame([{"单位A": p["a"], "单位B": p["b"], "共同任务": p["shared"], "重合度": f"{p['jaccard']:.0%}"}
                            for p in pairs[:500]]), hide_index=True)
-dual = [f for f in result["dual_role"] if not chosen_docs or f["item"]["doc"] in chosen_docs]
-if dual:
+dual = result["dual_role"]
+if chosen_docs:       # narrowed on the columns: only the findings listed are made
+    dual = dual.in_documents(np.isin(np.asarray(view.columns.documents, object), chosen_docs))
+if len(dual):
     st.subheader("同一单位既牵头又负责")
+    if len(dual) > MOST_DUAL:
+        st.caption(f"共 {len(dual)} 项，列出前 {MOST_DUAL} 项；全部见“问题清单”页。")
     st.dataframe(pd.DataFrame([{"位置": f["item"]["label"], "单位": "、".join(f["units"]),
-                                "任务": ui.short(f["item"]["text"], 80)} for f in dual]), hide_index=True)
+                                "任务": ui.short(f["item"]["text"], 80)} for f in dual[:MOST_DUAL]]), hide_index=True)

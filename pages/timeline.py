@@ -4,10 +4,14 @@ from __future__ import annotations
 from datetime import date
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 import ui
+from queries.columns import DATED, NO_DATE
+
+EPOCH = date(1970, 1, 1).toordinal()     # numpy's day 0
 
 st.title("时间线")
 graph, view, documents = ui.store_data()
@@ -21,35 +25,57 @@ in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="plac
 ui.keep_in_link(docs=",".join(chosen_docs))
 
 
-def dated_tasks(view) -> pd.DataFrame:
-    """Every owned task with a date, once per store version; only the 状态 column depends on the day."""
-    rows = []
-    for item in view.work_items:
-        kind, due, _ = view.deadline(item)
-        if kind != "date" or not due:
-            continue
-        data = view.data[item]
-        rows.append({"月份": due[:7], "截止日期": due, "done": data.get("status") == "done", "doc": data["doc"],
-                     "文件": ui.short(titles.get(data["doc"]), 24), "位置": view.label(item),
-                     "责任单位": "、".join(sorted({o.name for o in view.effective_owners(item)})),
-                     "任务": ui.short(data.get("text"), 80)})
-    return pd.DataFrame(rows)
+SHOWN = 300        # rows of the table: the counts and the chart cover every task
 
 
-frame = ui.cached("dated_tasks", dated_tasks)
-if not frame.empty and (chosen_docs or ui.param("place0")):
+def dated_tasks(view) -> dict[str, np.ndarray]:
+    """Every owned task with a date (its own or its block's), from the columns, once per store version, by
+    date: its row, due day (numpy's day number), month, whether reported done, and document (a position in
+    the columns' documents). Only the state depends on the day chosen."""
+    c = view.columns
+    work = c.work
+    dated = work[(c.deadline_kind[work] == DATED) & (c.deadline_day[work] != NO_DATE)]
+    order = np.argsort(c.deadline_day[dated], kind="stable")
+    dated = dated[order]
+    day = (c.deadline_day[dated].astype(np.int64) - EPOCH).astype("datetime64[D]")
+    return {"row": dated, "day": day, "month": day.astype("datetime64[M]"), "done": c.done[dated],
+            "doc": c.doc[dated]}
+
+
+def details(view, rows: list[int]) -> pd.DataFrame:
+    """文件, 位置, 责任单位 and 任务 of the rows shown (read a document at a time)."""
+    items = [view.columns.ids[row] for row in rows]
+    view.prefetch(items)
+    return pd.DataFrame([{"文件": ui.short(titles.get(view.data[item]["doc"]), 24), "位置": view.label(item),
+                          "责任单位": "、".join(sorted({o.name for o in view.effective_owners(item)})),
+                          "任务": ui.short(view.data[item].get("text"), 80)} for item in items],
+                        columns=["文件", "位置", "责任单位", "任务"])
+
+
+def _grouped(month: np.ndarray, state: np.ndarray):
+    """(month, state, count) of each (month, state) that has tasks, by month and then state."""
+    key = month.astype(np.int64) * 3 + state
+    found, counted = np.unique(key, return_counts=True)
+    return (found // 3).astype("datetime64[M]"), found % 3, counted
+
+
+STATES = np.array(["已逾期", "未到期", "已完成"])
+tasks = ui.cached("dated_tasks", dated_tasks)
+kept = np.ones(len(tasks["row"]), bool)
+if chosen_docs or ui.param("place0"):
     place_of = ui.places_of(documents)
-    frame = frame[[(not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc)) for doc in frame["doc"]]]
-if frame.empty:
+    wanted = np.fromiter(((not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
+                          for doc in view.columns.documents), bool, len(view.columns.documents))
+    kept = wanted[tasks["doc"]]
+if not kept.any():
     st.info("没有带具体截止日期的任务。")
     st.stop()
-overdue = (frame["截止日期"] < as_of.isoformat()) & ~frame["done"]
-state = overdue.map({True: "已逾期", False: "未到期"}).where(~frame["done"], "已完成")
-frame = frame.drop(columns=["done", "doc"]).assign(状态=state).sort_values("截止日期", kind="stable")
-frame = frame[["月份", "截止日期", "状态", "文件", "位置", "责任单位", "任务"]]
+day, month, done, rows = (tasks[key][kept] for key in ("day", "month", "done", "row"))
+state = np.where(done, 2, np.where(day < np.datetime64(as_of.isoformat()), 0, 1))
 # Counted here, not by the chart: the chart then carries a few rows per month, not every task. The month is a
 # date, so months sit on a real time axis (a gap of a year looks like one).
-counts = frame.groupby(["月份", "状态"]).size().reset_index(name="任务数")
+months, states, counted = _grouped(month, state)
+counts = pd.DataFrame({"月份": np.datetime_as_string(months, unit="M"), "状态": STATES[states], "任务数": counted})
 counts["月"] = pd.to_datetime(counts["月份"] + "-01", errors="coerce")
 counts = counts.dropna(subset=["月"])
 chart = alt.Chart(counts).mark_bar(size=14).encode(
@@ -59,10 +85,19 @@ chart = alt.Chart(counts).mark_bar(size=14).encode(
     tooltip=["月份", "状态", "任务数"]).add_params(alt.selection_point(name="bar", fields=["月份", "状态"]))
 picked = st.altair_chart(chart, width="stretch", on_select="rerun", key="timeline")
 bar = (picked.selection.get("bar") or [{}])[0] if picked else {}
-st.metric("已逾期（到期且未见完成报告）", int((frame["状态"] == "已逾期").sum()))
+st.metric("已逾期（到期且未见完成报告）", int((state == 0).sum()))
+chosen = np.ones(len(rows), bool)
 if bar.get("月份"):
-    frame = frame[(frame["月份"] == bar["月份"]) & (frame["状态"] == bar.get("状态", frame["状态"]))]
-    st.caption(f"{bar['月份']} · {bar.get('状态', '')}：{len(frame)} 项（再次点击条形取消）")
+    chosen = month == np.datetime64(bar["月份"], "M")
+    if bar.get("状态") in STATES:
+        chosen &= state == int(np.flatnonzero(STATES == bar["状态"])[0])
+    st.caption(f"{bar['月份']} · {bar.get('状态', '')}：{int(chosen.sum())} 项（再次点击条形取消）")
 else:
     st.caption("点击条形，只看该月该状态的任务。")
-st.dataframe(frame, hide_index=True)
+listed = np.flatnonzero(chosen)
+if len(listed) > SHOWN:
+    st.caption(f"共 {len(listed)} 项，表中列出截止日期最早的 {SHOWN} 项。")
+listed = listed[:SHOWN]
+shown = pd.DataFrame({"月份": np.datetime_as_string(month[listed], unit="M"),
+                      "截止日期": np.datetime_as_string(day[listed], unit="D"), "状态": STATES[state[listed]]})
+st.dataframe(pd.concat([shown, details(view, rows[listed].tolist())], axis=1), hide_index=True)

@@ -8,6 +8,8 @@ import streamlit as st
 import queries
 import ui
 
+MOST_TASKS = 200      # a unit's tasks listed (a province's office may carry tens of thousands)
+
 st.title("单位")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
@@ -37,7 +39,7 @@ wanted = ui.param("unit")
 unit = units[rows[0]] if rows else next((u for u in units if view.data[u]["name"] == wanted), units[0])
 ui.keep_in_link(q=query, groups="1" if with_groups else "", unit=view.data[unit]["name"])
 st.subheader(view.data[unit]["name"])
-result = queries.chain(view, unit)
+result = queries.chain(view, unit, most=MOST_TASKS)
 st.text(f"辖区：{result['jurisdiction'] or '未知'}" + ("　·　集合称谓（非单一责任主体）" if result["unit"]["collective"] else ""))
 
 tasks = [(entry["document"], group["problem"], task) for entry in result["documents"]
@@ -72,6 +74,8 @@ else:
 ui.show_network(list(nodes.values()), edges)
 
 st.subheader("任务")
+if result["tasks"] > len(tasks):
+    st.caption(f"共 {result['tasks']} 项，列出按文件顺序的前 {len(tasks)} 项。")
 if not tasks:
     st.info("该单位没有承担任务（只在文件中被提到）。")
 else:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from graph.schema import DEADLINE_KIND_ZH, unit_id
 from loaders.structure import LEADING_MARKER
 
@@ -19,11 +21,12 @@ class NotFound(LookupError):
     """Nothing in the graph matches; ``str()`` says what was looked for and any close names."""
 
 
-def chain(graph, target: str) -> dict:
+def chain(graph, target: str, most: int | None = None) -> dict:
+    """An item's chain, or a unit's (listing at most ``most`` of its tasks)."""
     v = view(graph)
     if target in v.graph and v.type(target) in ("Section", "Problem", "Task"):
         return item_chain(v, target)
-    return unit_chain(v, find_unit(v, target))
+    return unit_chain(v, find_unit(v, target), most)
 
 
 def find_unit(graph, query: str) -> str:
@@ -45,11 +48,15 @@ def find_unit(graph, query: str) -> str:
     raise NotFound(f"{query!r} matches {len(matches)} units: {names}{'…' if len(matches) > 8 else ''}")
 
 
-def unit_chain(v: View, unit: str) -> dict:
+def unit_chain(v: View, unit: str, most: int | None = None) -> dict:
+    """``most``: list at most that many of the unit's tasks (the first in reading order); ``tasks`` counts
+    them all, and ``shares_with`` counts over all of them."""
     data = v.data[unit]
     documents: dict[str, dict] = {}
-    partners: Counter = Counter()
-    for item in v.unit_work_items.get(unit, ()):
+    carried = v.unit_work_items.get(unit, ())
+    listed = carried[:most] if most is not None else carried
+    v.prefetch(listed)
+    for item in listed:
         owners = v.effective_owners(item)
         roles = sorted({owner.role for owner in owners if owner.unit == unit})
         doc = v.data[item]["doc"]
@@ -64,15 +71,30 @@ def unit_chain(v: View, unit: str) -> dict:
                                "persons": v.persons(item),
                                "evidence": [v.item_evidence(item), *(owner.evidence for owner in owners
                                                                      if owner.unit == unit)]})
-        partners.update({owner.name for owner in owners if owner.unit != unit})
-    places = [v.data[target]["name"] for _, target, key in v.graph.out_edges(unit, keys=True)
-              if key == "IN_JURISDICTION"]
+    # (the unit's edges, every document's naming it, are read only when its own property says nothing)
+    places = [] if data.get("jurisdiction") else [v.data[target]["name"] for _, target, key
+                                                  in v.graph.out_edges(unit, keys=True) if key == "IN_JURISDICTION"]
     return {"unit": {"id": unit, "name": data["name"], "collective": bool(data.get("collective"))},
             "jurisdiction": data.get("jurisdiction") or (places[0] if places else None),
             "documents": [{**entry, "problems": list(entry["problems"].values())}
                           for _, entry in sorted(documents.items())],
+            "tasks": len(carried),
             "shares_with": [{"unit": name, "items": n}
-                            for name, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))]}
+                            for name, n in sorted(_partners(v, unit).items(), key=lambda kv: (-kv[1], kv[0]))]}
+
+
+def _partners(v: View, unit: str) -> Counter:
+    """Unit name -> how many of ``unit``'s work items it is named on too (from the columns)."""
+    c = v.columns
+    at = v.units.index(unit) if unit in v.units else -1
+    work_of_row, owner_row = c.work_owner_rows()
+    units = c.owner_unit[owner_row]
+    mine = np.unique(work_of_row[units == at])
+    shared = np.isin(work_of_row, mine) & (units != at)
+    size = len(v.units) or 1
+    pairs = np.unique(work_of_row[shared].astype(np.int64) * size + units[shared])   # (item, unit) once
+    counts = np.bincount(pairs % size, minlength=size)
+    return Counter({c.names[c.unit_name[other]]: int(counts[other]) for other in np.flatnonzero(counts).tolist()})
 
 
 def item_chain(v: View, item: str) -> dict:

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from graph.schema import DEADLINE_KIND_ZH, STATUS_ZH
 
@@ -43,16 +44,29 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PREAMBLE = re.compile(r"指导思想|总体要求|基本原则|工作目标|主要目标|总体目标|目标任务|工作原则|适用范围|编制依据")
 
 
-def ledger(graph, text_of=None) -> list[dict]:
+def ledger(graph, text_of=None, documents=None) -> list[dict]:
     """One row per owned unit of work, and per other Task outside a plan's preamble (指导思想, 工作目标).
     ``text_of(doc)`` (a store's ``document_text``) makes 出处 a paragraph number; without it, the item's
-    position in its document's list."""
+    position in its document's list. ``documents``: only these documents' rows (all when None)."""
     v = view(graph)
-    work = set(v.work_items)
+    c = v.columns
+    work = np.zeros(len(c.ids), bool)
+    work[c.work] = True
     rows = []
     paragraphs: dict[str, list[int]] = {}
-    for item in v.items:
-        if item not in work and (v.type(item) != "Task" or _in_preamble(v, item)):
+    chosen = range(len(c.documents)) if documents is None else \
+        sorted(at for at, doc in enumerate(c.documents) if doc in set(documents))
+    for doc_at in chosen:
+        doc_items = v.doc_items(c.documents[doc_at])
+        v.prefetch(doc_items)
+        rows += _ledger_rows(v, doc_items, work, text_of, paragraphs)
+    return rows
+
+
+def _ledger_rows(v, items, work, text_of, paragraphs) -> list[dict]:
+    rows = []
+    for item in items:
+        if not work[v.row(item)] and (v.type(item) != "Task" or _in_preamble(v, item)):
             continue
         data = v.data[item]
         doc = v.data[data["doc"]]

@@ -66,9 +66,10 @@ def overlap(graph, min_shared: int = 1, top: int | None = 30, max_units: int = M
     kept, jaccard = kept[order], jaccard[order]
     # Each pair's items: a slice of these, read as a list when read (like findings). Listed up front they
     # were half the rule's time at a million tasks, for ids only an export reads.
-    ids = np.fromiter(c.ids, object, len(c.ids))[pair_item]
+    id_of = c.ids.__getitem__        # an id made from its row when read (a store's View makes no others)
+    item_doc = c.doc[pair_item]
     unit = c.names
-    pairs = [{"a": unit[x], "b": unit[y], "shared": n, "jaccard": j, "items": Findings(ids[s:s + n], str)}
+    pairs = [{"a": unit[x], "b": unit[y], "shared": n, "jaccard": j, "items": Findings(pair_item[s:s + n], id_of, item_doc[s:s + n])}
              for x, y, n, j, s in zip(a[kept].tolist(), b[kept].tolist(), shared[kept].tolist(), jaccard.tolist(),
                                       starts[kept].tolist())]
     return {"pairs": pairs, "matrix": _matrix(c.names, a, b, shared, top), "dual_role": dual_role(v)}

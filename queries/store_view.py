@@ -35,29 +35,44 @@ def store_view(store) -> View:
     return View(store.to_networkx())
 
 
+# How many nodes (and nodes' edges) read on demand a View keeps before it forgets them and reads again: a
+# page shows hundreds; an export of a whole archive must not hold millions.
+KEPT = 200_000
+
+
 class NodeData(Mapping):
-    """Node id -> attributes, read from the store on first use and kept (``View.data``). Iterating reads
-    no node: the pages ask for nodes by id, or for a type's nodes (``View.of_type``)."""
+    """Node id -> attributes, read from the store on first use and kept (``View.data``): the units and
+    documents for as long as the View lives, other nodes up to ``KEPT`` at a time. Iterating reads no node:
+    the pages ask for nodes by id, or for a type's nodes (``View.of_type``)."""
 
     def __init__(self, store):
         self._store = store
+        self._always: dict[str, dict] = {}
         self._known: dict[str, dict | None] = {}
 
     def fetch(self, ids) -> None:
         """Read these nodes now, in batches (a page about to show a few hundred items)."""
-        missing = [node for node in dict.fromkeys(ids) if node not in self._known]
+        missing = [node for node in dict.fromkeys(ids) if node not in self._known and node not in self._always]
         if missing:
             found = self._store.node_data(missing)
-            for node in missing:
-                self._known[node] = found.get(node)
+            self.remember({node: found.get(node) for node in missing})
 
     def keep(self, pairs) -> None:
-        self._known.update(pairs)
+        """Nodes to hold for the View's life (the units, the documents)."""
+        self._always.update(pairs)
+
+    def remember(self, found: dict) -> None:
+        if len(self._known) + len(found) > KEPT:
+            self._known.clear()
+        self._known.update(found)
 
     def __getitem__(self, node: str) -> dict:
+        found = self._always.get(node)
+        if found is not None:
+            return found
         if node not in self._known:
             self.fetch([node])
-        found = self._known[node]
+        found = self._known.get(node)
         if found is None:
             raise KeyError(node)
         return found
@@ -88,9 +103,16 @@ class StoreGraph:
         return node in self._data
 
     def _at(self, node: str) -> list:
-        if node not in self._edges:
-            self._edges[node] = self._store.edges_at(node)
-        return self._edges[node]
+        found = self._edges.get(node)
+        if found is None:
+            found = self._store.edges_at(node)
+            self.remember({node: found})
+        return found
+
+    def remember(self, found: dict) -> None:
+        if len(self._edges) + len(found) > KEPT:
+            self._edges.clear()
+        self._edges.update(found)
 
     def out_edges(self, node: str, keys: bool = False, data: bool = False):
         return [_edge(source, target, type_, props, keys, data)
@@ -215,6 +237,7 @@ class StoreView(View):
         self.data = NodeData(store)
         self.graph = StoreGraph(store, self.data)
         self._labels: dict[str, str] = {}
+        self._fetched: set[str] = set()     # documents whose items' records ``prefetch`` has read
         with collector_paused(), store.snapshot():  # units, documents and columns of one state
             self._read()
 
@@ -324,6 +347,25 @@ class StoreView(View):
 
     def of_type(self, type_: str) -> list[str]:
         return [node for node, _ in self.store.nodes_of_type(type_)]
+
+    def prefetch(self, items) -> None:
+        """Read what pages and ledger rows show of these items (their nodes and their edges) a document at
+        a time: one read per document, not several per item."""
+        docs = dict.fromkeys(item.rpartition(":")[0] for item in items if isinstance(item, str))
+        for doc in docs:
+            if doc not in self._doc_index or doc in self._fetched:
+                continue
+            if len(self._fetched) > KEPT // 20:    # (a document's items forgotten are read again one by one)
+                self._fetched.clear()
+            self._fetched.add(doc)
+            nodes, edges = self.store.document_records(doc)
+            self.data.remember(nodes)
+            touching: dict[str, list] = {node: [] for node, attrs in nodes.items() if attrs["type"] in ITEM_TYPES}
+            for edge in edges:
+                for end in (edge[0], edge[1]):
+                    if end in touching:
+                        touching[end].append(edge)
+            self.graph.remember(touching)
 
     def type(self, node: str) -> str:
         row = self.row(node)

@@ -233,6 +233,18 @@ class View:
     def type(self, node: str) -> str:
         return self.data[node]["type"]
 
+    def row(self, item) -> int | None:
+        """The item's row in the columns (its place in ``items``), None for a node that is no item."""
+        return self._rows.get(item)
+
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {item: row for row, item in enumerate(self.items)}
+
+    def prefetch(self, items) -> None:
+        """Read ahead what is shown of these items (a store-backed View reads them a document at a time);
+        here everything is in memory already."""
+
     def of_type(self, type_: str) -> list[str]:
         """Every node of one type (Person, PolicyDocument), by id."""
         return sorted(node for node, attrs in self.data.items() if attrs["type"] == type_)

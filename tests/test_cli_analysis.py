@@ -177,3 +177,15 @@ def test_a_paragraph_is_numbered_from_its_first_character():
     text = "关于整改的通知\n\n一、总体要求\n1.建立台账。\n"
     starts = paragraph_starts(text)
     assert [paragraph_number(starts, text.index(s)) for s in ("关于", "一、", "1.", "台账")] == [1, 2, 3, 3]
+
+
+def test_gaps_limit_lists_each_rules_first_findings_and_the_table_counts_them_all(store):
+    every = json.loads(zeren("gaps", "--store", store, "--as-of", "2026-11-23", "--json").stdout)
+    first = json.loads(zeren("gaps", "--store", store, "--as-of", "2026-11-23", "--json", "--limit", "2").stdout)
+    for rule in {f["rule"] for f in every}:
+        assert [f for f in first if f["rule"] == rule] == [f for f in every if f["rule"] == rule][:2], rule
+    table = zeren("gaps", "--store", store, "--as-of", "2026-11-23", "--limit", "1")
+    deadlines = sum(f["rule"] == "deadlines" for f in every)
+    assert f"时限问题 {deadlines}" in table.stdout and "--limit 0 lists all" in table.stdout
+    refused = zeren("gaps", "--store", store, "--limit", "-1")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
