@@ -72,10 +72,12 @@ def store_data() -> tuple[queries.View, queries.View, list[dict]]:
                     reader = open_store(location(), read_only=True)
                     view = queries.store_view(reader).warm()
                     documents = reader.documents()
+                    # the pairs of units, a second at a million tasks, made now so no later page waits
+                    overlap = queries.overlap(view, top=OVERLAP_UNITS)
                     # The indexes live until the store changes; frozen, the collector does not walk them
                     # again and again at random points in the analyses.
                     gc.freeze()
-                cache.update(key=key, reader=reader, view=view, documents=documents)
+                cache.update(key=key, reader=reader, view=view, documents=documents, overlap=overlap)
     except StoreError as exc:
         if "no store at" in str(exc):      # nothing loaded yet: the pages say how to begin
             empty = queries.view(nx.MultiDiGraph())
@@ -112,6 +114,14 @@ def gap_findings(as_of: date) -> dict:
 
 def cached_summary() -> dict:
     return cached("summary", queries.summary)
+
+
+OVERLAP_UNITS = 40     # the most units the 交叉重叠 heatmap shows
+
+
+def cached_overlap() -> dict:
+    """Every unit pair once per store version (the 交叉重叠 page narrows them page-side)."""
+    return cached("overlap", lambda view: queries.overlap(view, top=OVERLAP_UNITS))
 
 
 def cached(key, work):

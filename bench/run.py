@@ -9,12 +9,14 @@
 - ``load_docs_s_1`` / ``load_docs_s_2``: ``zeren load`` end to end into a fresh embedded store with 1 and 2
   reading processes (at full size, one process on the first 3,000 documents only); peak RSS of those
   processes; store size;
-- ``gaps``: each gap analysis on the loaded store's own graph (full size: with its read time and memory),
-  and on graphs of more documents, made by replicating a 3,000-document graph with new document ids
-  (extraction is measured above; this isolates the analyses), up to ≥ 1M tasks;
-- ``page_s``: AppTest render time of the overview and the unit page on the loaded store, in a process of
-  its own (first visit: reading the graph and building its indexes; its peak RSS), and (in ``gaps``) on
-  each replicated graph, served to the app in place of the store's;
+- ``gaps``: each gap analysis on the loaded store's own columns (full size: with their read time and memory,
+  as the app and the CLI read them), and on graphs of more documents, made by replicating a 3,000-document
+  graph with new document ids (extraction is measured above; this isolates the analyses), up to ≥ 1M tasks;
+- ``page_s``: AppTest render time of every page on the loaded store, in a process of its own (first visit:
+  reading the columns and building the indexes; every page after it; its peak RSS), one document added as
+  the 导入 page adds it and the overview opened after that change (``add_one_then_overview_s``); and (in
+  ``gaps``) the overview and unit page on each replicated graph, served to the app in place of the store's;
+- ``gaps_cli``: ``zeren gaps`` from a cold process on the loaded store, and its peak RSS;
 - ``bolt_docs_s``: documents per second through the Neo4j store into the FalkorDB stand-in (not Neo4j).
 """
 from __future__ import annotations
@@ -155,12 +157,15 @@ def replicate(graph: nx.MultiDiGraph, documents: int) -> nx.MultiDiGraph:
     return big
 
 
-def analyses(graph: nx.MultiDiGraph) -> dict:
+def analyses(graph) -> dict:
+    """Each rule's time on a graph (or a store's View), after the View's shared indexes are built."""
     import queries
-    tasks = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Task")
-    documents = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Document")
+    figures = {}
+    if isinstance(graph, nx.MultiDiGraph):
+        figures["tasks"] = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Task")
+        figures["documents"] = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Document")
     view_s, view = timed(lambda: _warm(queries.view(graph)))
-    figures = {"documents": documents, "tasks": tasks, "view_s": round(view_s, 2)}
+    figures["view_s"] = round(view_s, 2)
     gc.freeze()  # as the app does once it has read the graph (ui.store_data)
     for name in RULES:
         work = getattr(queries, name)
@@ -189,17 +194,20 @@ def pages(store: Path, graph: nx.MultiDiGraph | None = None) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from graph.embedded import EmbeddedStore
+    import queries
     os.environ["ZEREN_STORE"] = str(store)
     st.cache_resource.clear()  # AppTest runs in this process: a graph cached by an earlier call would be reused
     figures = {}
-    with EmbeddedStore(store) as opened:
-        documents = opened.documents()
+    serve = contextlib.nullcontext()
     if graph is not None:
-        by_id = {doc["doc_id"]: doc for doc in documents}
+        with EmbeddedStore(store) as opened:
+            by_id = {doc["doc_id"]: doc for doc in opened.documents()}
         documents = [{**by_id[node.split(":", 1)[1]], "doc_id": node}
                      for node, data in graph.nodes(data=True) if data["type"] == "Document"]
-    serve = mock.patch.multiple(EmbeddedStore, to_networkx=lambda self: graph, documents=lambda self: documents) \
-        if graph is not None else contextlib.nullcontext()
+        replicated = queries.View(graph)
+        serve = contextlib.ExitStack()
+        serve.enter_context(mock.patch.object(EmbeddedStore, "documents", lambda self: documents))
+        serve.enter_context(mock.patch.object(queries, "store_view", lambda store: replicated))
     with serve:
         # every page on the loaded corpus; on a replicated graph (100k documents) the two issue 20 measures
         every = (("gaps", "pages/gaps.py"), ("chain", "pages/chain.py"), ("overlap", "pages/overlap.py"),
@@ -219,30 +227,83 @@ def pages(store: Path, graph: nx.MultiDiGraph | None = None) -> dict:
     return figures
 
 
+def peak_rss_mib() -> int:
+    """This process' peak resident memory since it started (VmHWM: unlike ru_maxrss, which a child
+    inherits from the process that forked it, it starts again at exec)."""
+    status = Path("/proc/self/status").read_text()
+    return round(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+
+
+def add_one_document(store: Path) -> dict:
+    """What the 导入 page does with one new file, then the overview's first visit after that change (the
+    document is removed again after: the bench's other figures are of the store as loaded)."""
+    from streamlit.testing.v1 import AppTest
+
+    from graph.embedded import EmbeddedStore
+    from loaders.extract import extract_file
+    new = Path(tempfile.mkdtemp()) / "new.txt"
+    new.write_text(document_text_for_upload(), encoding="utf-8")
+    os.environ["ZEREN_STORE"] = str(store)
+    start = time.perf_counter()
+    with EmbeddedStore(store) as opened:
+        added = opened.load(*extract_file(str(new)))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=1800)
+    app.run()
+    seconds = time.perf_counter() - start
+    if app.exception:
+        raise RuntimeError(f"overview: {app.exception[0].message}")
+    with EmbeddedStore(store) as opened:
+        opened.remove(added.doc_id)
+    return {"add_one_then_overview_s": round(seconds, 2)}
+
+
+def document_text_for_upload() -> str:
+    from bench.generate import document
+    return document(99, 1)
+
+
 def pages_apart(store: Path) -> dict:
     """``pages(store)`` in a process of its own, as the app would run: the first visit reads the store's
-    graph and builds its indexes, and the process' peak RSS is the app's memory at that size."""
-    code = ("import json, resource, sys; from pathlib import Path; from bench.run import pages; "
-            "figures = pages(Path(sys.argv[1])); "
-            "figures['peak_rss_mib'] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024); "
-            "print(json.dumps(figures))")
-    done = subprocess.run([sys.executable, "-c", code, str(store)], cwd=ROOT, capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    columns and builds its indexes, and the process' peak RSS is the app's memory at that size. Then, in
+    another, one document added and the overview opened (``add_one_document``)."""
+    figures = {}
+    for work, peak in (("pages", "peak_rss_mib"), ("add_one_document", "add_one_peak_rss_mib")):
+        code = ("import json, sys; from pathlib import Path; from bench.run import " + work + ", peak_rss_mib; "
+                "figures = " + work + "(Path(sys.argv[1])); "
+                "figures['" + peak + "'] = peak_rss_mib(); print(json.dumps(figures))")
+        done = subprocess.run([sys.executable, "-c", code, str(store)], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(done.stderr[-2000:])
+        figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
+    return figures
 
 
 def store_analyses(store: Path) -> dict:
-    """The gap analyses on a store's own graph: its read time and the memory graph and indexes hold."""
+    """The gap analyses on a store's own columns (the View the app and the CLI read, queries.store_view):
+    its read time and the memory it holds."""
     import psutil
 
+    import queries
     from graph.embedded import EmbeddedStore
     before = psutil.Process().memory_info().rss
-    with EmbeddedStore(store) as opened:
-        read_s, graph = timed(opened.to_networkx)
-    figures = {"read_graph_s": round(read_s, 2), **analyses(graph)}
+    with EmbeddedStore(store, read_only=True) as opened:
+        read_s, view = timed(lambda: queries.store_view(opened))
+        figures = {"read_columns_s": round(read_s, 2), **analyses(view)}
+        figures["tasks"], figures["documents"] = int((view.columns.type == 2).sum()), len(view.documents)
     figures["rss_growth_mib"] = round((psutil.Process().memory_info().rss - before) / 2**20)
     return figures
+
+
+def gaps_cold(store: Path) -> dict:
+    """``zeren gaps`` (the table: every rule's count, each rule's first 50) from a cold process."""
+    zeren = str(Path(sys.executable).with_name("zeren"))
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", zeren, "gaps", "--store", str(store), "--as-of", "2026-11-23"],
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return {"gaps_cli_cold_s": round(seconds, 2), "gaps_cli_peak_rss_mib": round(int(done.stderr.split()[-1]) / 1024)}
 
 
 def bolt(paths: list[Path]) -> dict:
@@ -279,6 +340,7 @@ def main() -> None:
     results["load_1"] = load(corpus, store, 1) if size["corpus"] <= 10_000 else None
     results["load_2"] = load(corpus, store, 2)
     results["page_s"] = pages_apart(store)  # the app on the store of every generated document
+    results["gaps_cli"] = gaps_cold(store)
     results["gaps"] = []
     if size["graph"] < size["corpus"]:
         # The analyses on that store's own graph too (the replicated graphs below repeat its statements).
@@ -334,13 +396,16 @@ def report(r: dict) -> None:
     for g in r["gaps"]:
         rules = {k[:-2]: v for k, v in g.items() if k[:-2] in RULES}
         worst = max(rules, key=rules.get)
-        read = f"read {g['read_graph_s']} s, " if "read_graph_s" in g else ""
+        read = f"read columns {g['read_columns_s']} s, " if "read_columns_s" in g else ""
         print(f"  analyses on the {g['graph']} graph of {g['documents']} docs / {g['tasks']} tasks: {read}"
               f"view {g['view_s']} s, slowest {worst} {rules[worst]} s")
         print("    " + ", ".join(f"{k} {v}" for k, v in rules.items()))
         if any("page" in k for k in g):
             print("    pages: " + ", ".join(f"{k} {v} s" for k, v in g.items() if "page" in k or "visit" in k))
     print("  pages on the loaded store: " + ", ".join(f"{k} {v}" for k, v in r["page_s"].items()))
+    if r.get("gaps_cli"):
+        print(f"  zeren gaps, cold process: {r['gaps_cli']['gaps_cli_cold_s']} s, peak RSS "
+              f"{r['gaps_cli']['gaps_cli_peak_rss_mib']} MiB")
     if "bolt_docs_s" in r:
         print(f"  bolt load (FalkorDB stand-in) {r['bolt_docs_s']} docs/s")
 

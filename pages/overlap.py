@@ -6,13 +6,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-import queries
 import ui
 
 st.title("交叉重叠")
 graph, view, documents = ui.store_data()
 ui.require_documents(documents)
-MOST_UNITS = 40
+MOST_UNITS = ui.OVERLAP_UNITS
 MOST_DUAL = 200       # rows of a pair's tasks or of one-unit-two-roles findings listed here (the 问题清单 page
                       # pages through all findings)
 controls = st.columns([2, 1])
@@ -26,7 +25,7 @@ with_groups = st.toggle("包含集合称谓（各县区政府、相关部门等�
 in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
 ui.keep_in_link(docs=",".join(chosen_docs), top="" if top == 20 else top, groups="1" if with_groups else "")
 # Every pair once per store version; the filters then keep pairs (and their shared items) page-side.
-result = ui.cached("overlap", lambda v: queries.overlap(v, top=MOST_UNITS))
+result = ui.cached_overlap()
 collective = ui.collective_names()
 place_of = ui.places_of(documents)
 narrowing = bool(chosen_docs) or bool(ui.param("place0"))
