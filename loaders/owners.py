@@ -43,10 +43,11 @@ LABEL_THEN_SEMICOLON = re.compile(rf"^\s*(?:{_OWNER_LABEL})\s*;")
 # The label said in a sentence, with a copula for the colon: "牵头单位为市园林局", "主责单位是X、Y", "牵头领导是副市长Z".
 COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
 ROLE_END = re.compile(r"(分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|负责牵头|牵头落实|牵头抓总|牵头|主办|按照?职责分工负责|按照?职责分工落实|按照?职责负责|分工负责|"
-                      r"负责落实|具体负责|具体落实|具体实施|共同负责|负责|配合落实|配合|协助|协办|会办|参与|共同推进|按照?职责推进)$")
+                      r"负责落实|具体负责|具体落实|具体实施|共同负责|负责|配合落实|配合|协助|协办|会办|参与|参加|共同推进|按照?职责推进|"
+                      r"(?<![要须应])落实)$")     # "…各镇街落实": those who carry it out (not "要落实", an order)
 # A unit's leader named by post after it ("市公安消防支队主要领导"): blanked, so the unit is read and spans hold.
 LEADER_AFTER_UNIT = re.compile(r"(?:主要领导|主要负责人|分管领导|主要负责同志|负责同志|负责人)(?=$|[、,;,。\s])")
-ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "配合落实")
+ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "参加", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
 SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
 
