@@ -139,6 +139,8 @@ class _PerItem(Mapping):
             row = self._view.row(item)
             if row is None or not self._has(row):
                 raise KeyError(item)
+            if len(self._known) >= KEPT:
+                self._known.clear()
             self._known[item] = self._read(item)
         return self._known[item]
 
@@ -190,15 +192,20 @@ class _Rows(Sequence):
         return map(self._view.item_id, self._rows.tolist())
 
 
+def _run_of(keys: np.ndarray, key: int | None) -> tuple[int, int]:
+    """Where ``key`` runs in the sorted ``keys`` (an empty run for None or a key not there)."""
+    if key is None:
+        return 0, 0
+    return int(np.searchsorted(keys, key, "left")), int(np.searchsorted(keys, key, "right"))
+
+
 class _WorkByDocument(Mapping):
     def __init__(self, view: "StoreView"):
         self._view = view
         self._docs = view.columns.doc[view.columns.work]      # ascending: work rows are in reading order
 
     def __getitem__(self, doc: str) -> list[str]:
-        at = self._view._doc_index.get(doc)
-        lo, hi = (np.searchsorted(self._docs, at, "left"), np.searchsorted(self._docs, at, "right")) \
-            if at is not None else (0, 0)
+        lo, hi = _run_of(self._docs, self._view._doc_index.get(doc))
         if lo == hi:
             raise KeyError(doc)
         return list(_Rows(self._view, self._view.columns.work[lo:hi]))
@@ -217,9 +224,7 @@ class _UnitWork(Mapping):
 
     def __getitem__(self, unit: str) -> list[str]:
         unit_of, item_of = self._view._unit_work
-        at = self._index.get(unit)
-        lo, hi = (np.searchsorted(unit_of, at, "left"), np.searchsorted(unit_of, at, "right")) \
-            if at is not None else (0, 0)
+        lo, hi = _run_of(unit_of, self._index.get(unit))
         if lo == hi:
             raise KeyError(unit)
         return list(_Rows(self._view, item_of[lo:hi]))
@@ -405,12 +410,6 @@ class StoreView(View):
         raise KeyError(item)
 
     @cached_property
-    def owned_items(self) -> list:
-        owners = self.owners_by_item
-        c = self.columns
-        return [(self.items[row], owners[self.items[row]]) for row in np.flatnonzero(c.owner_count > 0).tolist()]
-
-    @cached_property
     def work_items(self) -> Sequence:
         return _Rows(self, self.columns.work)
 
@@ -471,7 +470,7 @@ class StoreView(View):
 
     def _child_rows(self, row: int) -> list[int]:
         order, parents = self._children_rows
-        lo, hi = np.searchsorted(parents, row, "left"), np.searchsorted(parents, row, "right")
+        lo, hi = _run_of(parents, row)
         return order[lo:hi].tolist()
 
     def children(self, node: str, type_: str | None = None) -> list[str]:
