@@ -10,17 +10,17 @@ from datetime import date
 
 import numpy as np
 
-SECTION, PROBLEM, TASK = 0, 1, 2
-TYPE_CODE = {"Section": SECTION, "Problem": PROBLEM, "Task": TASK}
-LEAD, RESPONSIBLE, ASSIST = 0, 1, 2
-ROLE_CODE = {"lead": LEAD, "responsible": RESPONSIBLE, "assist": ASSIST}
+from graph.columnar import KIND_CODE, NO_DATE, ROLE_CODE, TYPE_CODE
+from graph.columnar import STATUS_CODE as STORED_STATUS_CODE
+
+# The codes are the store's (graph/columnar.py), so its columns are read as they are stored.
+SECTION, PROBLEM, TASK = (TYPE_CODE[name] for name in ("Section", "Problem", "Task"))
+LEAD, RESPONSIBLE, ASSIST = (ROLE_CODE[name] for name in ("lead", "responsible", "assist"))
 # Deadline kinds: "none" where no deadline is stated; any kind not named here is judged by its date.
-NO_DEADLINE, DATED, ONGOING, TIMELY = 0, 1, 2, 3
-KIND_CODE = {"none": NO_DEADLINE, "date": DATED, "ongoing": ONGOING, "timely": TIMELY}
-NO_DATE = -1
-# Statuses the loaders report (graph.schema.STATUS_ZH); any other is kept by name, after these.
-STATUS_NAMES = [None, "done", "in_progress", "pending"]
-STATUS_CODE = {name: code for code, name in enumerate(STATUS_NAMES)}
+NO_DEADLINE, DATED, ONGOING, TIMELY = (KIND_CODE[name] for name in ("none", "date", "ongoing", "timely"))
+# Statuses: the store's codes first; any other status is given the next code, by name, as it is met.
+STATUS_NAMES = sorted(STORED_STATUS_CODE, key=STORED_STATUS_CODE.get)
+STATUS_CODE = dict(STORED_STATUS_CODE)
 
 
 def status_code(name: str | None) -> int:
