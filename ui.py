@@ -52,11 +52,10 @@ def location() -> str:
     return default_store_location()
 
 
-def store_data() -> tuple[queries.View, queries.View, list[dict]]:
-    """The View the analyses read and the document list, read again only when the store has changed. (The
-    View twice: pages unpack ``graph, view, documents``; the whole graph, for an export, is ``whole_graph``.)
-    The embedded store's View reads its columns and reads the rest on demand (``queries.store_view``): its
-    reader stays open while the View is in use."""
+def store_data() -> tuple[queries.View, list[dict]]:
+    """The View the analyses read and the document list, read again only when the store has changed. The
+    embedded store's View reads its columns and the rest on demand (``queries.store_view``): its reader
+    stays open while the View is in use. (The whole graph, for the GraphML export, is ``whole_graph``.)"""
     _never_the_legacy_page_list()       # every page calls this first; the import-time check runs once
     cache = _cache()
     try:
@@ -68,26 +67,30 @@ def store_data() -> tuple[queries.View, queries.View, list[dict]]:
                     cache["reader"].close()
                 cache.clear()
                 release_frozen()
-                with collector_paused():
-                    reader = open_store(location(), read_only=True)
-                    view = queries.store_view(reader).warm()
-                    documents = reader.documents()
-                    # the pairs of units, a second at a million tasks, made now so no later page waits
-                    overlap = queries.overlap(view, top=OVERLAP_UNITS)
-                    # The indexes live until the store changes; frozen, the collector does not walk them
-                    # again and again at random points in the analyses.
-                    gc.freeze()
+                reader = open_store(location(), read_only=True)
+                try:
+                    with collector_paused():
+                        view = queries.store_view(reader).warm()
+                        documents = reader.documents()
+                        # the pairs of units, a second at a million tasks, made now so no later page waits
+                        overlap = queries.overlap(view, top=OVERLAP_UNITS)
+                        # The indexes live until the store changes; frozen, the collector does not walk
+                        # them again and again at random points in the analyses.
+                        gc.freeze()
+                except BaseException:
+                    reader.close()
+                    raise
                 cache.update(key=key, reader=reader, view=view, documents=documents, overlap=overlap)
     except StoreError as exc:
         if "no store at" in str(exc):      # nothing loaded yet: the pages say how to begin
             empty = queries.view(nx.MultiDiGraph())
             cache.update(key=None, reader=None, view=empty, documents=[])
-            return empty, empty, []
+            return empty, []
         damaged = "is damaged" in str(exc)
         st.error("数据库已损坏，无法读取。请从备份恢复，或把文件重新导入一个新的数据库。" if damaged
                  else f"无法打开数据库：{literal(str(exc))}")
         st.stop()
-    return cache["view"], cache["view"], cache["documents"]
+    return cache["view"], cache["documents"]
 
 
 def whole_graph() -> nx.MultiDiGraph:
@@ -127,7 +130,7 @@ def cached_overlap() -> dict:
 def cached(key, work):
     """``work(view)``, computed once per store version and ``key`` (at 20,000 documents the ledger takes
     seconds; a page rerun must not redo it)."""
-    _, view, _ = store_data()
+    view, _ = store_data()
     cache = _cache()
     if key not in cache:
         cache[key] = work(view)
@@ -179,7 +182,7 @@ def where(doc_id: str, offset: int, titles: dict) -> str:
 
 def item_facts(item_id: str | None) -> tuple[str, str]:
     """An item's time limit as shown (the date, else its kind) and the persons answering for it."""
-    _, view, _ = store_data()
+    view, _ = store_data()
     if item_id not in view.data:
         return DEADLINE_KIND["none"], ""
     kind, due, _ = view.deadline(item_id)

@@ -12,7 +12,7 @@ import ui
 MOST_NEIGHBOURS = 40     # past this many of one type, the rest are counted in one grouped node
 
 st.title("问题链")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 

@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 
 st.title("原文")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 params = st.query_params

@@ -14,7 +14,7 @@ from queries import export
 LEDGER_MOST = 100_000
 
 st.title("导出")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 chosen = st.multiselect("文件（不选即全部）", list(titles), format_func=lambda d: titles[d], placeholder="全部文件",

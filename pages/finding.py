@@ -26,7 +26,7 @@ PRINT_CSS = """<style>
 
 st.html(PRINT_CSS)
 st.title("问题线索")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 rule, item_id = ui.param("rule"), ui.param("item")

@@ -36,7 +36,7 @@ def _days(text: str) -> int:
 
 
 st.title("问题清单")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 

@@ -9,7 +9,7 @@ import streamlit as st
 import ui
 
 st.title("交叉重叠")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 MOST_UNITS = ui.OVERLAP_UNITS
 MOST_DUAL = 200       # rows of a pair's tasks or of one-unit-two-roles findings listed here (the 问题清单 page

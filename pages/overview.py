@@ -11,7 +11,7 @@ import ui
 from graph.schema import NODE_TYPES
 
 st.title("zeren 责任图谱")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 summary = ui.cached_summary()
 columns = st.columns(4)
 columns[0].metric("文件", len(documents))

@@ -14,7 +14,7 @@ from queries.columns import DATED, NO_DATE
 EPOCH = date(1970, 1, 1).toordinal()     # numpy's day 0
 
 st.title("时间线")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 controls = st.columns([1, 3])

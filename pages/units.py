@@ -11,7 +11,7 @@ import ui
 MOST_TASKS = 200      # a unit's tasks listed (a province's office may carry tens of thousands)
 
 st.title("单位")
-graph, view, documents = ui.store_data()
+view, documents = ui.store_data()
 ui.require_documents(documents)
 titles = ui.document_titles(documents)
 
