@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 114
+EXTRACTOR_VERSION = 115
 
 
 def extract_source(src: SourceText) -> dict:
@@ -663,7 +663,8 @@ def _unit_heading(text: str, item: Item) -> OwnerSpec | None:
     if not item.children and line_end >= item.end:
         return None                     # a heading with nothing under it names no work
     m = UNIT_HEADING.match(text, item.start, line_end)
-    found = m and UNIT_END.search(m.group(1)) and _duty_heading(m.group(1), m.start(1))
+    # (the unit may close on its other names in brackets: "(一)综合办公室(党群工作部、督查室)")
+    found = m and UNIT_END.search(re.sub(r"\([^()]*\)$", "", m.group(1))) and _duty_heading(m.group(1), m.start(1))
     return found[1] if found else None
 
 

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from .deadlines import looks_like_deadline
 from .persons import Person, split_person_list
-from .units import CONVENTION_NOTE, Mention, all_units, split_unit_list
+from .structure import LEADING_MARKER
+from .units import CONVENTION_NOTE, Mention, all_units, looks_like_unit, split_unit_list
 
 # An owner label is a short phrase before ":" whose words name a role, not a list of fixed labels:
 # 牵头/主责/主办 → lead; 配合/协同/协办/… → assist; 责任/负责/承办/… → responsible; a person noun (领导, 责任人)
@@ -398,10 +399,23 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "各开发区、镇(街道)" at a line's end: the kind a name takes, part of that name
     if spec and spec.bare and _in_labelled_list(text, s):
         return None           # "责任单位:区卫健局、各镇人民政府(街道办事处)。": the bracket is the name's own
+    if spec and spec.bare and _closes_unit_heading(text, s, e):
+        return None           # "(一)综合办公室(党群工作部、督查室)": the offices that body also is, its name
     if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
         spec.start, spec.end = s, e
         return spec
     return None
+
+
+def _closes_unit_heading(text: str, s: int, e: int) -> bool:
+    """Whether a bracket closes a line that, before it, names one unit alone (after its list marker)."""
+    if text[e:e + 1] not in ("", "\n"):
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    head = text[line_start:s].strip()
+    marker = LEADING_MARKER.match(head)
+    head = head[marker.end():].strip() if marker else head
+    return 2 <= len(head) <= 20 and looks_like_unit(head)
 
 
 def owner_parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, OwnerSpec]]:

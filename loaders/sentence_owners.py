@@ -62,8 +62,10 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,24}$")
-BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,10}\)")
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,40}$")
+# (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
+# "综合办公室(党群工作部、监察室、督查室)")
+BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,30}\)")
 
 
 def _plain(mention: str) -> bool:
