@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 115
+EXTRACTOR_VERSION = 116
 
 
 def extract_source(src: SourceText) -> dict:
@@ -105,6 +105,8 @@ def _extract(src: SourceText) -> dict:
     items += addressed_tasks(text, items)
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
     items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
+    if meta.reports_outcomes:
+        items += _ordinal_findings(text, items)
     items = _in_reading_order(items)
     check()
     _assign_parenthetical_owners(text, items, parens)
@@ -372,6 +374,27 @@ def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> l
             for s, e in _segments(text, ps, pe, parens):
                 out.append(_new_child(item, s, e, item.rank + 0.5))
     return out
+
+
+# A report's findings counted off inside one paragraph: "…具体情况为:一是审计报告中提出的多计工程价款5.2万元的问题。
+# …已完成整改;二是未按照规定计提缴纳印花税的问题。…". Each runs to the next ordinal; it is a finding when its first
+# sentence names a problem (…的问题).
+ORDINAL_FINDING = re.compile(r"(?<=[:;。\n])\s*([一二三四五六七八九十]{1,3}是)(?=[^。;\n]{4,80}?的问题[。,;])")
+
+
+def _ordinal_findings(text: str, items: list[Item]) -> list[Item]:
+    """The findings of a report counted off 一是, 二是 … in a paragraph outside any numbered item."""
+    found: list[Item] = []
+    for start, line in line_spans(text):
+        marks = [m for m in ORDINAL_FINDING.finditer(line) if not any(
+            it.start <= start + m.start(1) < it.end for it in items)]
+        if len(marks) < 2 or [m.group(1) for m in marks[:2]] != ["一是", "二是"]:
+            continue
+        ends = [m.start() for m in marks[1:]] + [len(line.rstrip())]
+        for m, end in zip(marks, ends):
+            found.append(Item(id="", rank=6, number=m.group(1), value=None, start=start + m.start(1),
+                              end=start + end))
+    return found
 
 
 def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals, breaks: list[int]) -> list[Item]:
