@@ -103,6 +103,24 @@ def whole_graph() -> nx.MultiDiGraph:
     return cache["graph"]
 
 
+def documents_graph(documents: set[str]) -> nx.MultiDiGraph:
+    """What these documents assert, as one networkx graph: their own nodes, the units, deadlines, policies
+    and places they name, and their edges (the GraphML export of a choice of files). Read document by
+    document from the embedded store, never the whole graph; from another store, cut from the whole."""
+    with open_store(location(), read_only=True) as store:
+        if not hasattr(store, "document_records"):
+            graph = whole_graph()
+            own = {n for n, d in graph.nodes(data=True) if d.get("doc") in documents and d["type"] in OWNED_TYPES}
+            return graph.subgraph(own | {m for n in own for m in (*graph.successors(n), *graph.predecessors(n))})
+        graph = nx.MultiDiGraph()
+        for doc in sorted(documents):
+            nodes, edges = store.document_records(doc)
+            graph.add_nodes_from(nodes.items())
+            graph.add_edges_from((source, target, type_, props) for source, target, type_, props in edges
+                                 if not graph.has_edge(source, target, type_))
+    return graph
+
+
 def release_frozen() -> None:
     """Hand what ``gc.freeze`` kept back to the collector and collect it: a replaced graph is freed (it
     holds reference cycles, networkx's views point back to their graph)."""

@@ -56,14 +56,8 @@ def ledger_csv() -> bytes:
 
 
 def graph_graphml() -> bytes:
-    graph = ui.whole_graph()
-    kept = {row["doc"] for row in rows} if (chosen or ui.param("place0")) else None
-    if kept is not None:  # the chosen documents' own nodes, and the units, deadlines and policies they name
-        own = {n for n, d in graph.nodes(data=True) if d.get("doc") in kept and d["type"] in ui.OWNED_TYPES}
-        keep = own | {m for n in own for m in (*graph.successors(n), *graph.predecessors(n))}
-        subgraph = graph.subgraph(keep)
-    else:
-        subgraph = graph
+    # the chosen documents' own nodes, and the units, deadlines and policies they name; or everything
+    subgraph = ui.documents_graph(set(selected)) if (chosen or ui.param("place0")) else ui.whole_graph()
     with tempfile.TemporaryDirectory() as folder:
         export.write_graphml(subgraph, Path(folder) / "graph.graphml")
         return (Path(folder) / "graph.graphml").read_bytes()

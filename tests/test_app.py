@@ -235,3 +235,23 @@ class Scripts(HTMLParser):
         if self._inside:
             self.bodies.append(data)
             self._inside = False
+
+
+def test_a_choice_of_files_exports_its_graph_without_reading_the_whole(store, monkeypatch):
+    """The GraphML of chosen files is read document by document: what the whole graph cut to them holds (their
+    own nodes and every node they name, the same attributes and edges), and the places they give units."""
+    monkeypatch.setenv("ZEREN_STORE", str(store))
+    with EmbeddedStore(store) as opened:
+        whole = opened.to_networkx()
+        chosen = {d["doc_id"] for d in opened.documents()[:2]}
+    monkeypatch.setattr(EmbeddedStore, "to_networkx", lambda self: pytest.fail("read the whole graph"))
+    ui._cache().clear()
+    try:
+        cut = ui.documents_graph(chosen)
+    finally:
+        ui._cache().clear()
+    own = {n for n, d in whole.nodes(data=True) if d.get("doc") in chosen and d["type"] in ui.OWNED_TYPES}
+    expected = whole.subgraph(own | {m for n in own for m in (*whole.successors(n), *whole.predecessors(n))})
+    assert own and set(expected) <= set(cut) and all(cut.nodes[n] == expected.nodes[n] for n in expected)
+    assert all(cut.edges[e] == expected.edges[e] for e in expected.edges(keys=True))
+    assert {cut.nodes[n]["type"] for n in set(cut) - set(expected)} <= {"Jurisdiction"}
