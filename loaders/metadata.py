@@ -230,8 +230,28 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
-    stated = CLAIM_TOTAL.search(text) if totals_alone else None
-    return {"problems": int(stated.group(1) or stated.group(2))} if stated else None
+    stated = min((m for m in (CLAIM_TOTAL.search(text), WORD_TOTAL.search(text)) if m), key=lambda m: m.start(),
+                 default=None)
+    if stated is None:
+        return None
+    total = int(stated.group(1) or stated.group(2)) if stated.re is CLAIM_TOTAL else _word_count(stated.group(1))
+    if ALL_DONE.search(text, stated.end(), stated.end() + 120):
+        return {"problems": total, "done": total}      # "提出的四个问题…我局已经全部整改完成"
+    return {"problems": total} if totals_alone else None
+
+
+# A total in words ("审计报告中提出的四个问题", "反馈的十二项问题"), and all of them done, said without a count.
+WORD_TOTAL = re.compile(r"(?<![第一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})\s*(?:个|项|条|件)(?:具体)?问题")
+ALL_DONE = re.compile(r"(?<![未没不])(?:已经?|均已)?全部(?:完成整改|整改完成|整改到位|整改完毕|销号)|(?<![未没不])均已(?:完成)?整改(?:完成|到位|完毕)?")
+DIGIT = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _word_count(words: str) -> int:
+    """一 … 九十九 in Chinese numerals: 四 → 4, 十二 → 12, 二十六 → 26."""
+    if "十" not in words:
+        return DIGIT[words[-1]]
+    tens, _, ones = words.partition("十")
+    return DIGIT.get(tens, 1) * 10 + (DIGIT[ones] if ones else 0)
 
 
 FORMAL_SOURCE = ("发文机关", "发布机构", "发文单位", "发布单位", "制发机关")
