@@ -333,9 +333,16 @@ class EmbeddedStore(Store):
 
     @_reported_damaged
     def documents(self) -> list[dict]:
-        rows = self._db.execute(  # in load order; the record counts kept with the document's columns
-            "SELECT d.doc_id, path, sha256, format, loaded_at, meta, c.nodes, c.edges"
-            " FROM documents d JOIN doc_columns c ON c.doc_id = d.doc_id ORDER BY d.rowid").fetchall()
+        if self.keeps_columns():    # in load order; the record counts kept with the document's columns
+            rows = self._db.execute("SELECT d.doc_id, path, sha256, format, loaded_at, meta, c.nodes, c.edges"
+                                    " FROM documents d JOIN doc_columns c ON c.doc_id = d.doc_id ORDER BY d.rowid")
+        else:                       # an older store opened read-only: counted
+            rows = self._db.execute(
+                "SELECT doc_id, path, sha256, format, loaded_at, meta,"
+                " (SELECT COUNT(*) FROM node_refs r WHERE r.doc_id = d.doc_id),"
+                " (SELECT COUNT(*) FROM edges e WHERE e.doc_id = d.doc_id)"
+                " FROM documents d ORDER BY d.rowid")
+        rows = rows.fetchall()
         return [{**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
                  "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
                 for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
@@ -363,6 +370,13 @@ class EmbeddedStore(Store):
             graph.add_edges_from(_distinct_edges(db, shared))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
+
+    @_reported_damaged
+    def keeps_columns(self) -> bool:
+        """Whether the store holds each document's column fragment: a store of an older schema opened read-only
+        (nothing migrates it until a writer opens it) does not."""
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_columns'"
+                                ).fetchone() is not None
 
     def column_fragments(self):
         """(doc_id, *columnar.COLUMNS) per document, by doc_id (graph/columnar.py), read as iterated."""

@@ -29,8 +29,8 @@ OWNER_EDGE_TYPES = ("LEADS", "RESPONSIBLE_FOR")
 
 def store_view(store) -> View:
     """The View the analyses read: from the store's column fragments where it keeps them (the embedded
-    store), else from its whole graph."""
-    if hasattr(store, "column_fragments"):
+    store, schema 3 on), else from its whole graph (Neo4j; an older store opened read-only)."""
+    if hasattr(store, "keeps_columns") and store.keeps_columns():
         return StoreView(store)
     return View(store.to_networkx())
 

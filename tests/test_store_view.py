@@ -96,3 +96,19 @@ def test_a_document_added_replaced_or_removed_changes_only_its_own_fragment(tmp_
         assert {row[0]: row for row in store.column_fragments()} == before
         graph, columns = View(store.to_networkx()), StoreView(store)
         assert dump(queries.summary(graph)) == dump(queries.summary(columns))
+
+
+def test_a_store_of_the_schema_before_columns_opened_read_only_answers_from_its_graph(tmp_path):
+    """Nothing migrates a store opened read-only (the app on a store no writer has opened since the
+    upgrade): its documents are listed and its analyses read from its whole graph, as before."""
+    import sqlite3
+    seeds = sorted((FIXTURES / "corpus").glob("*.txt"))[:2]
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.load_many([extract_file(str(path)) for path in seeds])
+        documents, summary = store.documents(), queries.summary(StoreView(store))
+    with sqlite3.connect(tmp_path / "store" / "zeren.sqlite", isolation_level=None) as db:
+        db.executescript("BEGIN; DROP TABLE doc_columns; PRAGMA user_version = 2; COMMIT;")
+    with EmbeddedStore(tmp_path / "store", read_only=True) as old:
+        assert not old.keeps_columns() and old.documents() == documents
+        view = queries.store_view(old)
+        assert not isinstance(view, StoreView) and dump(queries.summary(view)) == dump(summary)
