@@ -440,6 +440,19 @@ class EmbeddedStore(Store):
         return nodes, edges
 
     @_reported_damaged
+    def items_with_text(self, needle: str, most: int) -> list[str]:
+        """Ids of the Problems and Tasks whose text holds ``needle`` once white space is taken out of the
+        text (as out of the needle), the first ``most`` in reading order (document, span start, id): the
+        search runs in SQLite, over the text alone."""
+        with self._read_lock:
+            return [node_id for (node_id,) in self._db.execute(
+                "SELECT id FROM nodes WHERE type IN ('Problem', 'Task')"
+                " AND instr(replace(replace(replace(replace(replace(replace(json_extract(props, '$.text'), ' ', ''),"
+                " char(10), ''), char(13), ''), char(9), ''), char(12288), ''), char(160), ''), ?) > 0"
+                " ORDER BY json_extract(props, '$.doc'), json_extract(props, '$.span[0]'), id LIMIT ?",
+                (needle, most))]
+
+    @_reported_damaged
     def generation(self) -> int:
         return _generation(self._db)
 

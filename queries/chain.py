@@ -191,6 +191,10 @@ def search_text(graph, query: str, most: int = 200) -> list[dict]:
     query = "".join((query or "").split())
     if not query:
         return []
+    if hasattr(v, "items_with_text"):     # a store-backed View: the store searches, and only hits are read
+        hits = v.items_with_text(query, most)
+        v.prefetch(hits)
+        return [node_ref(v, item) for item in hits]
     found = []
     for item in v.items:
         if v.type(item) in ("Problem", "Task") and query in "".join((v.data[item].get("text") or "").split()):

@@ -353,6 +353,11 @@ class StoreView(View):
     def of_type(self, type_: str) -> list[str]:
         return [node for node, _ in self.store.nodes_of_type(type_)]
 
+    def items_with_text(self, needle: str, most: int) -> list[str]:
+        """The first ``most`` Problems and Tasks, in reading order, whose text holds ``needle`` (white space
+        in the text ignored): searched in the store."""
+        return self.store.items_with_text(needle, most)
+
     def prefetch(self, items) -> None:
         """Read what pages and ledger rows show of these items (their nodes and their edges) a document at
         a time: one read per document, not several per item."""

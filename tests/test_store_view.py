@@ -112,3 +112,10 @@ def test_a_store_of_the_schema_before_columns_opened_read_only_answers_from_its_
         assert not old.keeps_columns() and old.documents() == documents
         view = queries.store_view(old)
         assert not isinstance(view, StoreView) and dump(queries.summary(view)) == dump(summary)
+
+
+def test_the_full_text_search_runs_in_the_store_and_finds_what_the_graph_finds(views):
+    graph, columns = views
+    for query in ("营商环境", "整改", "牵 头", "住建", "不存在的词语"):
+        assert queries.search_text(graph, query) == queries.search_text(columns, query), query
+    assert queries.search_text(columns, "整改") and len(queries.search_text(columns, "整改", most=3)) == 3
