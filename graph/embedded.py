@@ -37,7 +37,7 @@ from graph.store import LoadResult, Store, StoreError, collector_paused, load_st
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DATABASE, LOCK = "zeren.sqlite", "lock"
 BUSY_TIMEOUT = 60.0  # seconds; writers queue on the flock, this only covers WAL checkpoints and recovery
 # SQLite's default page cache is 2 MB; a bulk load inserts into indexes of id strings all over the file:
@@ -68,6 +68,12 @@ CREATE TABLE IF NOT EXISTS doc_columns (
     edges INTEGER NOT NULL, item_num BLOB, type BLOB, parent BLOB, owners_from BLOB, status BLOB, each_leads BLOB,
     due_kind BLOB, due_day BLOB, owner_item BLOB, owner_unit BLOB, owner_role BLOB, owner_open BLOB,
     owner_start BLOB, strings TEXT NOT NULL);
+-- each Problem's and Task's text, white space taken out, for the full-text search: a trigram index answers
+-- any substring of three characters or more; item_text_rows says whose each row is, and where it stands
+CREATE VIRTUAL TABLE IF NOT EXISTS item_text USING fts5(text, tokenize='trigram case_sensitive 1');
+CREATE TABLE IF NOT EXISTS item_text_rows (
+    rowid INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, item_id TEXT NOT NULL, start INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS item_text_rows_doc ON item_text_rows(doc_id, start, item_id);
 -- generation: bumped by every write, so a cached graph knows when it is stale (also across processes)
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
@@ -106,6 +112,7 @@ class PreparedDocument:
     node_ids: list[str]
     edges: list[tuple[str, str, str, str]]    # (source, type, target, props as JSON)
     columns: tuple                            # its column fragment: the values of columnar.COLUMNS
+    texts: list[tuple[str, int, str]]         # (item id, span start, text without white space) to search
 
 
 def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
@@ -117,7 +124,13 @@ def prepare_document(src: SourceText, extraction: dict) -> PreparedDocument:
         [(node.id, node.type, _json(node.props)) for node in nodes if not NODE_TYPES[node.type].shared],
         [node for node in nodes if NODE_TYPES[node.type].shared], [node.id for node in nodes],
         [(edge.source, edge.type, edge.target, _json(edge.props)) for edge in edges],
-        _fragment_row(fragment(document_id(src.sha256), nodes, edges)))
+        _fragment_row(fragment(document_id(src.sha256), nodes, edges)), _searched_texts(nodes))
+
+
+def _searched_texts(nodes: list[Node]) -> list[tuple[str, int, str]]:
+    """What the full-text search reads of a document: each Problem's and Task's text without white space."""
+    return [(node.id, node.props["span"][0], "".join(node.props["text"].split())) for node in nodes
+            if node.type in ("Problem", "Task") and node.props.get("text")]
 
 
 def _reported_damaged(method):
@@ -241,6 +254,8 @@ class EmbeddedStore(Store):
             try:
                 if version in (1, 2):
                     _fill_columns(self._db)
+                if version in (1, 2, 3):
+                    _fill_texts(self._db)
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -375,8 +390,11 @@ class EmbeddedStore(Store):
     def keeps_columns(self) -> bool:
         """Whether the store holds each document's column fragment: a store of an older schema opened read-only
         (nothing migrates it until a writer opens it) does not."""
-        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_columns'"
-                                ).fetchone() is not None
+        return self._has_table("doc_columns")
+
+    def _has_table(self, name: str) -> bool:
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                (name,)).fetchone() is not None
 
     def column_fragments(self):
         """(doc_id, *columnar.COLUMNS) per document, by doc_id (graph/columnar.py), read as iterated."""
@@ -445,6 +463,17 @@ class EmbeddedStore(Store):
         text (as out of the needle), the first ``most`` in reading order (document, span start, id): the
         search runs in SQLite, over the text alone."""
         with self._read_lock:
+            if self._has_table("item_text"):
+                if len(needle) >= 3:     # the trigram index: a quoted phrase is the substring itself
+                    found = self._db.execute(
+                        "SELECT r.item_id FROM item_text JOIN item_text_rows r ON r.rowid = item_text.rowid"
+                        " WHERE item_text MATCH ? ORDER BY r.doc_id, r.start, r.item_id LIMIT ?",
+                        ('"' + needle.replace('"', '""') + '"', most))
+                else:                    # one or two characters: each text read, not each item's JSON
+                    found = self._db.execute(
+                        "SELECT r.item_id FROM item_text_rows r JOIN item_text t ON t.rowid = r.rowid"
+                        " WHERE instr(t.text, ?) > 0 ORDER BY r.doc_id, r.start, r.item_id LIMIT ?", (needle, most))
+                return [item for (item,) in found]
             return [node_id for (node_id,) in self._db.execute(
                 "SELECT id FROM nodes WHERE type IN ('Problem', 'Task')"
                 " AND instr(replace(replace(replace(replace(replace(replace(json_extract(props, '$.text'), ' ', ''),"
@@ -525,6 +554,23 @@ def _insert_document(db: sqlite3.Connection, path: str, document: PreparedDocume
     db.executemany("INSERT INTO edges (source, type, target, doc_id, props) VALUES (?, ?, ?, ?, ?)",
                    ((source, type_, target, doc_id, props) for source, type_, target, props in document.edges))
     db.execute(INSERT_COLUMNS, (doc_id, *document.columns))
+    _insert_texts(db, doc_id, document.texts)
+
+
+def _insert_texts(db: sqlite3.Connection, doc_id: str, texts: list[tuple[str, int, str]]) -> None:
+    for item_id, start, text in texts:
+        row = db.execute("INSERT INTO item_text_rows (doc_id, item_id, start) VALUES (?, ?, ?)",
+                         (doc_id, item_id, start)).lastrowid
+        db.execute("INSERT INTO item_text (rowid, text) VALUES (?, ?)", (row, text))
+
+
+def _fill_texts(db: sqlite3.Connection) -> None:
+    """Each stored document's searched texts, from its nodes (a store written before schema 4)."""
+    for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
+        nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
+            "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id"
+            " WHERE r.doc_id = ? AND n.type IN ('Problem', 'Task')", (doc_id,))]
+        _insert_texts(db, doc_id, _searched_texts(nodes))
 
 
 # columnar.COLUMNS are constant names of this module's schema: only "?" placeholders carry values
@@ -578,6 +624,8 @@ def _delete_document(db: sqlite3.Connection, doc_id: str) -> None:
     db.execute("DELETE FROM node_refs WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM doc_columns WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM item_text WHERE rowid IN (SELECT rowid FROM item_text_rows WHERE doc_id = ?)", (doc_id,))
+    db.execute("DELETE FROM item_text_rows WHERE doc_id = ?", (doc_id,))
 
 
 def _json(value) -> str:

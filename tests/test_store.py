@@ -248,7 +248,7 @@ def test_a_schema_1_store_is_migrated_whole(tmp_path):
         assert store.remove(a.doc_id)
         assert unit_id("盘锦市信息中心") not in node_ids(store) and unit_id("盘锦市编委办") in node_ids(store)
     with sqlite3.connect(tmp_path / "store" / "zeren.sqlite") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
         assert not {"edges_1", "node_refs_1", "edges_target", "edges_doc"} & tables
         assert db.execute("SELECT COUNT(*) FROM doc_columns").fetchone()[0] == 1  # b's, made in the migration
