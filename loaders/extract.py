@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 117
+EXTRACTOR_VERSION = 118
 
 
 def extract_source(src: SourceText) -> dict:
@@ -382,9 +382,16 @@ def _block_tasks(text: str, items: list[Item], parens: OwnerParentheticals) -> l
 ORDINAL_FINDING = re.compile(r"(?<=[:;。\n])\s*([一二三四五六七八九十]{1,3}是)(?=[^。;\n]{4,80}?的问题[。,;])")
 
 
+# Or the items a report says are behind, counted off after it says so: "实施进度较慢的项目,一是乡镇污水处理设施
+# 建设,二是基层防汛预报预警体系建设。": each is a finding not yet done.
+LAGGING_LIST = re.compile(r"(?:进度较慢|进展缓慢|进度滞后|进展滞后|推进缓慢|推进较慢|较为滞后)的(?:项目|任务|工程|事项|问题)"
+                          r"(?:主要)?(?:有|是|为)?[:,]")
+LAGGING_ITEM = re.compile(r"(?<=[:,;])\s*([一二三四五六七八九十]{1,3}是)")
+
+
 def _ordinal_findings(text: str, items: list[Item]) -> list[Item]:
     """The findings of a report counted off 一是, 二是 … in a paragraph outside any numbered item."""
-    found: list[Item] = []
+    found: list[Item] = _lagging_items(text, items)
     for start, line in line_spans(text):
         marks = [m for m in ORDINAL_FINDING.finditer(line) if not any(
             it.start <= start + m.start(1) < it.end for it in items)]
@@ -394,6 +401,23 @@ def _ordinal_findings(text: str, items: list[Item]) -> list[Item]:
         for m, end in zip(marks, ends):
             found.append(Item(id="", rank=6, number=m.group(1), value=None, start=start + m.start(1),
                               end=start + end))
+    return found
+
+
+def _lagging_items(text: str, items: list[Item]) -> list[Item]:
+    """The items a report lists as behind (``LAGGING_LIST``), up to the sentence's end: in progress."""
+    found: list[Item] = []
+    for head in LAGGING_LIST.finditer(text):
+        end = text.find("。", head.end())
+        end = len(text) if end < 0 else end
+        marks = list(LAGGING_ITEM.finditer(text, head.end() - 1, end))
+        if len(marks) < 2 or [m.group(1) for m in marks[:2]] != ["一是", "二是"] \
+                or any(it.start == m.start(1) for it in items for m in marks):
+            continue        # (items a numbered list already made are not made twice)
+        for m, stop in zip(marks, [m.start() for m in marks[1:]] + [end]):
+            item = Item(id="", rank=6, number=m.group(1), value=None, start=m.start(1), end=stop, finding=True)
+            item.status, item.status_read = "in_progress", True
+            found.append(item)
     return found
 
 
@@ -790,6 +814,8 @@ def _kind(text: str, item: Item) -> str:
         return "task"
     if item.from_block:
         return "task"
+    if item.finding:
+        return "problem"
     if any(is_outcome_label(lab[0]) or is_measure_label(lab[0]) for lab in item.labels):
         return "problem"
     if PROBLEM_HEAD.search(_heading(text, item)):

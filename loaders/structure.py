@@ -61,6 +61,7 @@ class Item:
     inherited: bool = False    # owners given for the block this item belongs to
     status: str | None = None
     status_read: bool = False  # the status was read with the item (a card's outcome field)
+    finding: bool = False      # named as a finding by the sentence that lists it (进度较慢的项目,一是…)
     convention: str | None = None
     cites: list[dict] = field(default_factory=list)
 
