@@ -39,7 +39,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 118
+EXTRACTOR_VERSION = 119
 
 
 def extract_source(src: SourceText) -> dict:
@@ -393,8 +393,8 @@ def _ordinal_findings(text: str, items: list[Item]) -> list[Item]:
     """The findings of a report counted off 一是, 二是 … in a paragraph outside any numbered item."""
     found: list[Item] = _lagging_items(text, items)
     for start, line in line_spans(text):
-        marks = [m for m in ORDINAL_FINDING.finditer(line) if not any(
-            it.start <= start + m.start(1) < it.end for it in items)]
+        marks = [m for m in ORDINAL_FINDING.finditer(line) if not any(      # (nor inside a listed one)
+            it.start <= start + m.start(1) < it.end for it in (*items, *found))]
         if len(marks) < 2 or [m.group(1) for m in marks[:2]] != ["一是", "二是"]:
             continue
         ends = [m.start() for m in marks[1:]] + [len(line.rstrip())]

@@ -2156,3 +2156,9 @@ def test_items_a_report_lists_as_behind_are_findings_in_progress():
     assert list(behind) == ["一是", "二是", "三是"] and {it["status"] for it in behind.values()} == {"in_progress"}
     plan = read("一、工作措施\n要加快进度较慢的项目建设:一是加强调度,二是强化考核。\n")
     assert not any(it["kind"] == "problem" for it in plan["items"])   # a plan names no findings this way
+
+
+def test_findings_listed_as_behind_and_named_as_problems_are_made_once():
+    out = read("关于巡察整改进展情况的通报\n目前整改进展缓慢的问题有:一是村级财务管理不规范的问题;二是项目资金拨付滞后的问题。\n")
+    listed = [it["number"] for it in out["items"] if it["kind"] == "problem"]
+    assert listed == ["一是", "二是"]
