@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 import networkx as nx
+import numpy as np
 import streamlit as st
 
 import queries
@@ -215,6 +216,14 @@ def collective_names() -> set[str]:
 def places_of(documents: list[dict]) -> dict[str, str | None]:
     """Each document's jurisdiction, by its id."""
     return {d["doc_id"]: d.get("jurisdiction") for d in documents}
+
+
+def documents_kept(view, documents: list[dict], chosen, in_place):
+    """Per document, in the View's columns' order: is it among those chosen (none chosen: all) and in the
+    places chosen. The mask pages narrow findings, pairs and dated tasks with (``Findings.in_documents``)."""
+    place_of = places_of(documents)
+    return np.fromiter(((not chosen or doc in chosen) and in_place(place_of.get(doc))
+                        for doc in view.columns.documents), bool, len(view.columns.documents))
 
 
 def show_evidence(finding: dict, titles: dict, most: int = 20, grouped: bool = False) -> None:

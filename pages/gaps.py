@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -52,16 +51,13 @@ unit_text = columns[2].text_input("单位（全称、简称或其中几个字，
 in_place = ui.place_filter((d.get("jurisdiction") for d in documents), key="place")
 chosen_docs = set(picked_docs)
 found_by_rule = ui.gap_findings(as_of)
-place_of = ui.places_of(documents)
 
 
 def narrowed(found):
     """A rule's findings under the filters: by document and place first (array work on the rule's document
     column: a rule with 900,000 findings makes none of them to narrow them), then by unit."""
     if chosen_docs or ui.param("place0"):
-        kept = np.array([(not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
-                         for doc in view.columns.documents], dtype=bool)
-        found = found.in_documents(kept)
+        found = found.in_documents(ui.documents_kept(view, documents, chosen_docs, in_place))
     if unit_text:   # the same search as the 单位 page and `zeren gaps --unit`
         names = ui.cached(("unit_names", unit_text), lambda v: queries.unit_names(v, unit_text))
         found = queries.for_units(found.in_documents(view.columns.documents_naming_any(names)), names)

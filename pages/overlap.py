@@ -27,11 +27,8 @@ ui.keep_in_link(docs=",".join(chosen_docs), top="" if top == 20 else top, groups
 # Every pair once per store version; the filters then keep pairs (and their shared items) page-side.
 result = ui.cached_overlap()
 collective = ui.collective_names()
-place_of = ui.places_of(documents)
 narrowing = bool(chosen_docs) or bool(ui.param("place0"))
-# per document (the columns' order): is it among those chosen, in the places chosen
-kept_documents = np.fromiter(((not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
-                              for doc in view.columns.documents), bool, len(view.columns.documents))
+kept_documents = ui.documents_kept(view, documents, chosen_docs, in_place)
 pairs = []
 for pair in result["pairs"]:
     if not with_groups and (pair["a"] in collective or pair["b"] in collective):

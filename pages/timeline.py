@@ -63,10 +63,7 @@ STATES = np.array(["已逾期", "未到期", "已完成"])
 tasks = ui.cached("dated_tasks", dated_tasks)
 kept = np.ones(len(tasks["row"]), bool)
 if chosen_docs or ui.param("place0"):
-    place_of = ui.places_of(documents)
-    wanted = np.fromiter(((not chosen_docs or doc in chosen_docs) and in_place(place_of.get(doc))
-                          for doc in view.columns.documents), bool, len(view.columns.documents))
-    kept = wanted[tasks["doc"]]
+    kept = ui.documents_kept(view, documents, chosen_docs, in_place)[tasks["doc"]]
 if not kept.any():
     st.info("没有带具体截止日期的任务。")
     st.stop()
