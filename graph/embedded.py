@@ -252,10 +252,8 @@ class EmbeddedStore(Store):
             # (executescript commits what is pending before it runs: what follows it uses execute)
             self._db.executescript(f"BEGIN IMMEDIATE; {steps} PRAGMA user_version = {SCHEMA_VERSION};")
             try:
-                if version in (1, 2):
-                    _fill_columns(self._db)
-                if version in (1, 2, 3):
-                    _fill_texts(self._db)
+                if 0 < version < SCHEMA_VERSION:     # (a new store has no documents to fill)
+                    _fill_derived(self._db, columns=version < 3)
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -449,13 +447,9 @@ class EmbeddedStore(Store):
         """A document's nodes (id -> attributes; shared ones as the store merged them) and its edges
         (source, target, type, attributes) in load order: everything its items' pages and ledger rows show."""
         with self._read_lock:
-            nodes = {node_id: complete(type_, orjson.loads(props)) for node_id, type_, props in self._db.execute(
-                "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
-                (doc_id,))}
-            edges = [(source, target, type_, complete(type_, orjson.loads(props))) for source, target, type_, props
-                     in self._db.execute("SELECT source, target, type, props FROM edges WHERE doc_id = ?"
-                                         " ORDER BY rowid", (doc_id,))]
-        return nodes, edges
+            nodes, edges = _stored_records(self._db, doc_id)
+        return ({node.id: complete(node.type, node.props) for node in nodes},
+                [(edge.source, edge.target, edge.type, complete(edge.type, edge.props)) for edge in edges])
 
     @_reported_damaged
     def items_with_text(self, needle: str, most: int) -> list[str]:
@@ -564,13 +558,24 @@ def _insert_texts(db: sqlite3.Connection, doc_id: str, texts: list[tuple[str, in
         db.execute("INSERT INTO item_text (rowid, text) VALUES (?, ?)", (row, text))
 
 
-def _fill_texts(db: sqlite3.Connection) -> None:
-    """Each stored document's searched texts, from its nodes (a store written before schema 4)."""
+def _fill_derived(db: sqlite3.Connection, columns: bool) -> None:
+    """What a store written before schema 4 lacks, made from each document's stored rows, read once: its
+    searched texts, and (``columns``, before schema 3) its column fragment."""
     for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
-        nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
-            "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id"
-            " WHERE r.doc_id = ? AND n.type IN ('Problem', 'Task')", (doc_id,))]
+        nodes, edges = _stored_records(db, doc_id)
+        if columns:
+            db.execute(INSERT_COLUMNS, (doc_id, *_fragment_row(fragment(doc_id, nodes, edges))))
         _insert_texts(db, doc_id, _searched_texts(nodes))
+
+
+def _stored_records(db: sqlite3.Connection, doc_id: str) -> tuple[list[Node], list[Edge]]:
+    """A document's nodes (shared ones as the store merged them) and its edges in load order, as stored."""
+    nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
+        "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
+        (doc_id,))]
+    edges = [Edge(source, type_, target, orjson.loads(props)) for source, type_, target, props in db.execute(
+        "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+    return nodes, edges
 
 
 # columnar.COLUMNS are constant names of this module's schema: only "?" placeholders carry values
@@ -581,17 +586,6 @@ SELECT_COLUMNS = f"SELECT doc_id, {', '.join(COLUMNS)} FROM doc_columns ORDER BY
 
 def _fragment_row(found: dict) -> tuple:
     return tuple(found[name] for name in COLUMNS)
-
-
-def _fill_columns(db: sqlite3.Connection) -> None:
-    """Each stored document's column fragment, made from its rows (a store written before schema 3)."""
-    for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
-        nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
-            "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
-            (doc_id,))]
-        edges = [Edge(source, type_, target, orjson.loads(props)) for source, type_, target, props in db.execute(
-            "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
-        db.execute(INSERT_COLUMNS, (doc_id, *_fragment_row(fragment(doc_id, nodes, edges))))
 
 
 def _merge_shared_nodes(db: sqlite3.Connection, nodes: list[Node]) -> None:

@@ -40,6 +40,13 @@ def store_view(store) -> View:
 KEPT = 200_000
 
 
+def _remember(cache: dict, found: dict) -> None:
+    """Keep what was read in ``cache``, forgetting all of it first once it would pass ``KEPT``."""
+    if len(cache) + len(found) > KEPT:
+        cache.clear()
+    cache.update(found)
+
+
 class NodeData(Mapping):
     """Node id -> attributes, read from the store on first use and kept (``View.data``): the units and
     documents for as long as the View lives, other nodes up to ``KEPT`` at a time. Iterating reads no node:
@@ -62,9 +69,7 @@ class NodeData(Mapping):
         self._always.update(pairs)
 
     def remember(self, found: dict) -> None:
-        if len(self._known) + len(found) > KEPT:
-            self._known.clear()
-        self._known.update(found)
+        _remember(self._known, found)
 
     def __getitem__(self, node: str) -> dict:
         found = self._always.get(node)
@@ -110,9 +115,7 @@ class StoreGraph:
         return found
 
     def remember(self, found: dict) -> None:
-        if len(self._edges) + len(found) > KEPT:
-            self._edges.clear()
-        self._edges.update(found)
+        _remember(self._edges, found)
 
     def out_edges(self, node: str, keys: bool = False, data: bool = False):
         return [_edge(source, target, type_, props, keys, data)
@@ -139,9 +142,7 @@ class _PerItem(Mapping):
             row = self._view.row(item)
             if row is None or not self._has(row):
                 raise KeyError(item)
-            if len(self._known) >= KEPT:
-                self._known.clear()
-            self._known[item] = self._read(item)
+            _remember(self._known, {item: self._read(item)})
         return self._known[item]
 
     def __iter__(self):
