@@ -12,8 +12,9 @@ from rich.text import Text
 
 import queries
 from cli.common import AsJson, StoreDir, UseNeo4j, cell, fail, opened, out, show
-from graph.store import DEFAULT_STORE
+from graph.store import DEFAULT_STORE, StoreError
 from queries import export as exporting
+from queries import on_server
 
 AsOf = Annotated[str, typer.Option("--as-of", metavar="DATE", help="Judge deadlines as of this day (YYYY-MM-DD); "
                                                                    "default today.")]
@@ -50,26 +51,46 @@ def gaps(store: StoreDir = DEFAULT_STORE, neo4j: UseNeo4j = False, as_of: AsOf =
     limit = (0 if as_json else TABLE_LIMIT) if limit is None else limit
     within = min(within, (date.max - day).days)       # "due within" never reaches past the calendar's end
     with opened(store, neo4j, read_only=True) as db:
-        graph = queries.store_view(db)
-        names = queries.unit_names(graph, unit) if unit is not None else None
-        counts = None
-        if limit:   # each rule's first findings: only those are made (a rule may have a million)
-            by_rule = queries.gaps_by_rule(graph, as_of=day, within_days=within)
-            if names is not None:
-                by_rule = {rule: queries.for_units(findings, names) for rule, findings in by_rule.items()}
-            counts = {rule: len(findings) for rule, findings in by_rule.items()}
-            found = [found for findings in by_rule.values() for found in findings[:limit]]
+        if on_server.serves(db):  # the server finds them: only the findings shown are read
+            try:
+                findings, counts = _gaps_in_server(db, day, within, unit, limit)
+            except StoreError as exc:
+                fail(str(exc))
         else:
-            found = queries.gaps(graph, as_of=day, within_days=within)
-            if names is not None:
-                found = queries.for_units(found, names)
-        findings = queries.quote(found, db.document_text)
+            findings, counts = _gaps(db, day, within, unit, limit)
     if counts is not None and not as_json:
         more = any(n > limit for n in counts.values())
         out.print("  ".join(f"{queries.GAP_RULES[rule]} {n}" for rule, n in counts.items())
                   + (f"  (each rule's first {limit} below; --limit 0 lists all)" if more else ""),
                   markup=False, soft_wrap=True)
     show(findings, as_json, gaps_table)
+
+
+def _gaps_in_server(db, day: date, within: int, unit: str | None, limit: int) -> tuple[list[dict], dict | None]:
+    """``_gaps`` asked of a Neo4j server: each rule's twin runs there, and only the findings shown are read."""
+    names = on_server.unit_names(db, unit) if unit is not None else None
+    if not limit:
+        return on_server.gaps(db, day, within, units=names), None
+    by_rule, counts = on_server.gaps_by_rule(db, day, within, limit=limit, units=names)
+    return [found for findings in by_rule.values() for found in findings], counts
+
+
+def _gaps(db, day: date, within: int, unit: str | None, limit: int) -> tuple[list[dict], dict | None]:
+    """The findings (each rule's first ``limit``, or all) and each rule's count, from the store's columns."""
+    graph = queries.store_view(db)
+    names = queries.unit_names(graph, unit) if unit is not None else None
+    counts = None
+    if limit:   # each rule's first findings: only those are made (a rule may have a million)
+        by_rule = queries.gaps_by_rule(graph, as_of=day, within_days=within)
+        if names is not None:
+            by_rule = {rule: queries.for_units(findings, names) for rule, findings in by_rule.items()}
+        counts = {rule: len(findings) for rule, findings in by_rule.items()}
+        found = [found for findings in by_rule.values() for found in findings[:limit]]
+    else:
+        found = queries.gaps(graph, as_of=day, within_days=within)
+        if names is not None:
+            found = queries.for_units(found, names)
+    return queries.quote(found, db.document_text), counts
 
 
 def gaps_table(findings: list[dict]) -> RenderableType:

@@ -328,8 +328,11 @@ class Neo4jStore(Store):
 
     def query(self, statement: str, **params) -> list[dict]:
         """Run one read statement (an analysis' Cypher twin) and return its rows as dicts."""
-        with self._session() as session:
-            return [record.data() for record in session.run(statement, **params)]
+        try:
+            with self._session() as session:
+                return [record.data() for record in session.run(statement, **params)]
+        except self._errors as exc:  # the server went away or refused: one line for the user, not a traceback
+            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
 
     def clear(self) -> None:
         """Delete everything this store wrote (tests, and a user starting over)."""

@@ -34,13 +34,17 @@ def claimed_vs_evidenced(graph) -> Findings:
 
 
 def _finding(v, doc: str) -> dict:
-    """The claim, the counts the text shows, and every not-done problem as evidence."""
-    data = v.data[doc]
     problems = [item for item in v.doc_items(doc) if v.type(item) == "Problem"]
     reported = [item for item in problems if v.data[item].get("status")]
     not_done = [item for item in reported if v.data[item]["status"] != "done"]
+    return claim_finding(v, doc, len(problems), len(reported), not_done)
+
+
+def claim_finding(v, doc: str, problems: int, reported: int, not_done: list[str]) -> dict:
+    """The claim, the counts the text shows, and every not-done problem (in reading order) as evidence."""
+    data = v.data[doc]
     detail = {"claimed_problems": data.get("claimed_problems"), "claimed_done": data.get("claimed_done"),
-              "problems": len(problems), "reported": len(reported), "done": len(reported) - len(not_done),
+              "problems": problems, "reported": reported, "done": reported - len(not_done),
               "not_done": len(not_done), "not_done_numbers": [v.data[item].get("number") for item in not_done]}
     return finding("claimed_vs_evidenced", v.document_ref(doc), [], detail,
                    [v.item_evidence(doc) | {"what": "document"},

@@ -3,21 +3,25 @@
 // text (portable: some Bolt servers have no date type); in Neo4j Browser set
 //   :param as_of => '2026-11-23'
 //   :param due_by => '2026-12-23'     (as_of plus the days ahead to look)
-// A document dating none of its work is one 'missing_all' row. Twin of queries/deadlines.py:deadlines.
+// A document dating none of its work is one 'missing_all' row, with how many tasks it has. Each row has its
+// document and place in it (reading order) and the names of the units the item answers to. Twin of queries/deadlines.py:deadlines.
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
 MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
-MATCH (:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)
-WITH DISTINCT t, holder
+MATCH (owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)
+WITH t, holder, collect(DISTINCT owner.name) AS units
 OPTIONAL MATCH (t)-[:DUE]->(own:Deadline)
 OPTIONAL MATCH (holder)-[:DUE]->(shared:Deadline)
-WITH t, coalesce(own.kind, shared.kind, 'none') AS kind, coalesce(own.date, shared.date) AS date
-WITH t.doc AS doc, collect({item: t.id, kind: kind, date: date, status: t.status}) AS work
+WITH t, units, coalesce(own.kind, shared.kind, 'none') AS kind, coalesce(own.date, shared.date) AS date
+WITH t.doc AS doc, collect({item: t.id, kind: kind, date: date, status: t.status, at: t.span[0], tasks: null,
+                         units: units}) AS work
 WITH doc, work, size([w IN work WHERE w.kind <> 'none']) AS dated
-UNWIND CASE WHEN dated = 0 THEN [{item: doc, kind: 'missing_all', date: null, status: null}] ELSE work END AS w
-WITH w, CASE
+UNWIND CASE WHEN dated = 0 THEN [{item: doc, kind: 'missing_all', date: null, status: null, at: 0, tasks: size(work),
+                                   units: []}]
+            ELSE work END AS w
+WITH doc, w, CASE
     WHEN w.kind = 'missing_all' THEN 'missing_all'
     WHEN w.kind = 'none' THEN 'missing'
     WHEN w.kind IN ['ongoing', 'timely'] THEN 'vague'
@@ -26,4 +30,5 @@ WITH w, CASE
     WHEN w.date <= $due_by THEN 'due_soon'
     ELSE null END AS finding
 WHERE finding IS NOT NULL
-RETURN 'deadlines' AS rule, finding AS kind, w.item AS item, w.date AS date
+RETURN 'deadlines' AS rule, finding AS kind, w.item AS item, w.date AS date, doc, w.at AS at, w.tasks AS tasks,
+       w.units AS units

@@ -36,15 +36,22 @@ def deadlines(graph, as_of: date | str | None = None, within_days: int = 30) -> 
     def make(row: int, is_document: bool) -> dict:
         if is_document:
             document = c.documents[doc[row]]
-            return finding("deadlines", v.document_ref(document), [],
-                           {"kind": "missing_all", "tasks": len(v.work_by_doc[document])},
-                           [v.item_evidence(document) | {"what": "document"}])
-        item = c.ids[work[row]]
-        name, due, proof = v.deadline(item)
-        detail = _judge(name, due, v.data[item].get("status"), today, soon)
-        units = [owner.name for owner in v.effective_owners(item)]
-        return finding("deadlines", v.item_ref(item), units, detail, [v.item_evidence(item)] + ([proof] if proof else []))
+            return missing_all_finding(v, document, len(v.work_by_doc[document]))
+        return deadline_finding(v, c.ids[work[row]], today, soon)
     return Findings(list(zip(rows.tolist(), is_document.tolist())), lambda row: make(*row), doc[rows])
+
+
+def missing_all_finding(v, document: str, tasks: int) -> dict:
+    """A document that dates none of its ``tasks`` owned items of work: one finding on the document."""
+    return finding("deadlines", v.document_ref(document), [], {"kind": "missing_all", "tasks": tasks},
+                   [v.item_evidence(document) | {"what": "document"}])
+
+
+def deadline_finding(v, item: str, today: date, soon: date) -> dict:
+    name, due, proof = v.deadline(item)
+    detail = _judge(name, due, v.data[item].get("status"), today, soon)
+    units = [owner.name for owner in v.effective_owners(item)]
+    return finding("deadlines", v.item_ref(item), units, detail, [v.item_evidence(item)] + ([proof] if proof else []))
 
 
 def _judge(kind: str, due: str | None, status: str | None, today: date, soon: date) -> dict | None:

@@ -5,4 +5,4 @@ WITH t, u, l ORDER BY l.span[0], u.name
 WITH t, collect(u.name) AS units
 WHERE size(units) >= 2
 RETURN CASE WHEN coalesce(t.each_leads, false) THEN 'split_lead' ELSE 'multi_lead' END AS rule,
-       t.id AS item, size(units) AS leads, units
+       t.id AS item, size(units) AS leads, units, t.doc AS doc, t.span[0] AS at

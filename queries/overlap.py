@@ -129,12 +129,15 @@ def dual_role(graph) -> Findings:
     def make(row: int) -> dict:
         at = c.owner_item[row]
         item = c.ids[at]
-        owners = v.owners_by_item[item]
-        owner = owners[row - c.first_owner[at]]
-        leading = next(o for o in owners if o.role == "lead" and o.name == owner.name)
-        return finding("dual_role", v.item_ref(item), [owner.name], {"also": owner.role},
-                       [v.item_evidence(item), leading.evidence, owner.evidence])
+        return dual_role_finding(v, item, v.owners_by_item[item][row - c.first_owner[at]])
     return Findings(rows.tolist(), make, c.doc[c.owner_item[rows]])
+
+
+def dual_role_finding(v, item: str, owner) -> dict:
+    """``owner`` (an ``Owner`` of ``item``, not its lead) is the unit that also leads it."""
+    leading = next(o for o in v.owners_by_item[item] if o.role == "lead" and o.name == owner.name)
+    return finding("dual_role", v.item_ref(item), [owner.name], {"also": owner.role},
+                   [v.item_evidence(item), leading.evidence, owner.evidence])
 
 
 def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
@@ -168,12 +171,18 @@ def _overloaded(v, item, name, roles, ranking, min_items: int, min_share: float)
     def make(group: int) -> dict:
         name = c.names[unit[group]]
         items = [c.ids[row] for row in led_items[starts[group]:starts[group] + count[group]].tolist()]
-        share = len(items) / int(owned_per_doc[doc[group]])  # of the document's owned items this unit leads
-        led_all, vague_share = totals[name]
-        return finding("overload", v.document_ref(c.documents[doc[group]]), [name],
-                       {"items": len(items), "share": round(share, 4), "led": led_all, "vague_share": vague_share},
-                       [v.item_evidence(item) for item in items])
+        return overload_finding(v, name, c.documents[doc[group]], items, int(owned_per_doc[doc[group]]),
+                                *totals[name])
     return Findings(groups.tolist(), make, doc[groups])
+
+
+def overload_finding(v, unit: str, doc: str, items: list[str], owned: int, led_all: int, vague_share: float) -> dict:
+    """``unit`` leads ``items`` of the ``owned`` items of work of ``doc``; ``led_all`` and ``vague_share`` are
+    its ranking's totals over every document."""
+    share = len(items) / owned  # of the document's owned items this unit leads
+    return finding("overload", v.document_ref(doc), [unit],
+                   {"items": len(items), "share": round(share, 4), "led": led_all, "vague_share": vague_share},
+                   [v.item_evidence(item) for item in items])
 
 
 def _ranking(c, item, name, roles) -> list[dict]:

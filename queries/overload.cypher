@@ -1,12 +1,13 @@
 // overload (多口归一): units ranked by the items of work they lead, are responsible for and assist with, and
 // the share of those items whose deadline is vague (长期/适时) or missing.
-// Twin of queries/overlap.py:overload (its "ranking"). One row per unit.
+// Twin of queries/overlap.py:overload (its "ranking"). One row per unit; $units: only these (null: all).
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
 MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(holder)
+WHERE $units IS NULL OR u.name IN $units
 WITH t, holder, u, collect(CASE WHEN type(r) = 'LEADS' THEN 'lead' ELSE coalesce(r.role, 'responsible') END) AS roles
 OPTIONAL MATCH (t)-[:DUE]->(own:Deadline)
 OPTIONAL MATCH (holder)-[:DUE]->(shared:Deadline)

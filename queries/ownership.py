@@ -26,13 +26,14 @@ def no_owner(graph) -> Findings:
     without_lead = own & (leads == 0) & ((responsible >= 2) | (responsible == 0))
     rows = np.flatnonzero((c.type != SECTION) & (without_lead | (~own & _unowned(v))))
 
-    def make(row: int) -> dict:
-        item = c.ids[row]
-        owners = v.owners_by_item.get(item)
-        if owners:
-            return _without_lead(v, item, owners)
-        return finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)])
-    return Findings(rows.tolist(), make, c.doc[rows])
+    return Findings(rows.tolist(), lambda row: no_owner_finding(v, c.ids[row]), c.doc[rows])
+
+
+def no_owner_finding(v: View, item: str) -> dict:
+    owners = v.owners_by_item.get(item)
+    if owners:
+        return _without_lead(v, item, owners)
+    return finding("no_owner", v.item_ref(item), [], {"kind": "no_unit"}, [v.item_evidence(item)])
 
 
 def _without_lead(v: View, item: str, owners) -> dict:
@@ -71,10 +72,10 @@ def vague_owner(graph) -> Findings:
     # "X、Y等部门": the list is open, so nobody can say who all answer; one open-ended owner opens it.
     vague = (c.per_item(c.owner_collective, answering) == count) | (c.per_item(c.owner_open_ended, answering) > 0)
     rows = np.flatnonzero((count > 0) & vague)
-    return Findings(rows.tolist(), lambda row: _vague(v, c.ids[row]), c.doc[rows])
+    return Findings(rows.tolist(), lambda row: vague_finding(v, c.ids[row]), c.doc[rows])
 
 
-def _vague(v: View, item: str) -> dict:
+def vague_finding(v: View, item: str) -> dict:
     owners = v.owners_by_item[item]
     answering = [owner for owner in owners if owner.role == "lead"] or [o for o in owners if o.role == "responsible"]
     return finding("vague_owner", v.item_ref(item), [owner.name for owner in answering],
@@ -90,10 +91,10 @@ def multi_lead(graph, each: bool | None = None) -> Findings:
     c = v.columns
     led = c.per_item(c.owner_role == LEAD) >= 2
     rows = np.flatnonzero(led if each is None else led & (c.each_leads == each))
-    return Findings(rows.tolist(), lambda row: _multi_lead(v, c.ids[row]), c.doc[rows])
+    return Findings(rows.tolist(), lambda row: multi_lead_finding(v, c.ids[row]), c.doc[rows])
 
 
-def _multi_lead(v: View, item: str) -> dict:
+def multi_lead_finding(v: View, item: str) -> dict:
     leads = [owner for owner in v.owners_by_item[item] if owner.role == "lead"]
     each = bool(v.data[item].get("each_leads"))
     return finding("split_lead" if each else "multi_lead", v.item_ref(item), [lead.name for lead in leads],

@@ -65,10 +65,14 @@ def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05
     recurs, earlier = rows[recurs], rows[earlier]  # positions among the problems -> Columns rows
 
     def make(pair: int) -> dict:
-        a, b = ids[recurs[pair]], ids[earlier[pair]]
-        return finding("recurring", v.item_ref(a), [], {"score": float(scores[pair]), "other": v.item_ref(b)},
-                       [v.item_evidence(a), v.item_evidence(b)])
+        return recurring_finding(v, ids[recurs[pair]], ids[earlier[pair]], float(scores[pair]))
     return Findings(order, make, v.columns.doc[recurs[order]])
+
+
+def recurring_finding(v, item: str, other: str, score: float) -> dict:
+    """``item`` raises again what ``other``, in another document before it, raised (``score``: similarity)."""
+    return finding("recurring", v.item_ref(item), [], {"score": score, "other": v.item_ref(other)},
+                   [v.item_evidence(item), v.item_evidence(other)])
 
 
 def problem_statements(v) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray]:

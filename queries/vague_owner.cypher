@@ -9,4 +9,4 @@ WITH t, CASE WHEN any(o IN owners WHERE o.lead) THEN [o IN owners WHERE o.lead] 
 WHERE all(o IN answering WHERE o.collective) OR any(o IN answering WHERE o.open)
 UNWIND answering AS o
 WITH t, o ORDER BY o.at, o.name
-RETURN 'vague_owner' AS rule, t.id AS item, collect(o.name) AS units
+RETURN 'vague_owner' AS rule, t.id AS item, collect(o.name) AS units, t.doc AS doc, t.span[0] AS at

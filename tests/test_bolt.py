@@ -16,7 +16,7 @@ import queries
 from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
 from loaders.extract import extract_file
-from queries import cypher
+from queries import cypher, on_server
 from queries.overlap import MAX_PAIRED_UNITS
 from queries.recurring import similar_pairs
 from support.falkordb_server import falkordb_available, falkordb_bolt
@@ -29,6 +29,7 @@ FORMS = sorted((FIXTURES / "forms").iterdir())  # a 任务分解 in the genre's 
 AS_OF, DUE_BY = "2018-01-01", "2018-01-31"
 
 SENT: set[str] = set()  # every statement the Neo4j store and the twins send during this module
+LAST: list[str] = [""]  # the statement sent last: the records the driver makes next are its rows
 
 SERVERS = ["falkordb"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
 
@@ -42,10 +43,12 @@ def record_statements():
 
     def session_run(self, query, parameters=None, **kwargs):
         SENT.add(query)
+        LAST[0] = query
         return saved[0](self, query, parameters, **kwargs)
 
     def transaction_run(self, query, parameters=None, **kwargs):
         SENT.add(query)
+        LAST[0] = query
         return saved[1](self, query, parameters, **kwargs)
 
     Session.run, TransactionBase.run = session_run, transaction_run
@@ -156,12 +159,14 @@ def test_a_document_written_in_cypher_is_stored_as_text(stores, tmp_path):
 
 def rows(store, name, **params):
     return cypher.run(store, name, **{"min_shared": 1, "as_of": AS_OF, "due_by": DUE_BY, "unit": "", "item": "",
-                                      "max_units": MAX_PAIRED_UNITS, **params})
+                                      "max_units": MAX_PAIRED_UNITS, "units": None, "min_items": 10,
+                                      "min_share": 0.2, "ids": [], **params})
 
 
 def test_every_twin_has_a_parity_test():
     tested = {"no_owner", "vague_owner", "multi_lead", "dual_role", "overlap", "overload", "deadlines",
-              "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items", "unit_search"}
+              "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items", "unit_search",
+              "overloaded", "finding_facts"}  # the last two: test_gaps_made_in_the_server_*
     assert set(cypher.names()) == tested
 
 
@@ -244,9 +249,74 @@ def test_item_chain_twin(stores, graph):
         {(t["item"]["id"], o["unit"], o["role"], t["deadline"]["kind"]) for t in chain["tasks"] for o in t["owners"]}
 
 
+# -- gaps made in the server (`zeren gaps --neo4j`) ------------------------------------------------------------
+
+def _embedded_gaps(embedded, limit: int = 0, names=None) -> tuple[dict, dict]:
+    by_rule = queries.gaps_by_rule(queries.store_view(embedded), as_of=AS_OF)
+    if names is not None:
+        by_rule = {rule: queries.for_units(found, names) for rule, found in by_rule.items()}
+    counts = {rule: len(found) for rule, found in by_rule.items()}
+    return {rule: queries.quote(found[:limit] if limit else list(found), embedded.document_text)
+            for rule, found in by_rule.items()}, counts
+
+
+@pytest.mark.parametrize("limit", [0, 1, 3])
+def test_gaps_made_in_the_server_equal_the_embedded_findings(stores, limit):
+    """Every rule's findings, their order, labels, owners, deadlines and quotes, and each rule's count."""
+    from datetime import date
+    embedded, bolt = stores
+    made, counts = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), limit=limit)
+    want, want_counts = _embedded_gaps(embedded, limit)
+    assert made == want and counts == want_counts
+    assert all(counts.values()) and (limit == 0 or max(map(len, made.values())) == limit)
+    assert on_server.gaps(bolt, date.fromisoformat(AS_OF)) == \
+        queries.quote(queries.gaps(queries.store_view(embedded), as_of=AS_OF), embedded.document_text)
+
+
+def test_gaps_made_in_the_server_narrowed_to_units(stores):
+    from datetime import date
+    embedded, bolt = stores
+    names = on_server.unit_names(bolt, "住建")
+    assert names == queries.unit_names(queries.store_view(embedded), "住建") and names
+    made, counts = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), limit=2, units=names)
+    want, want_counts = _embedded_gaps(embedded, 2, names)
+    assert made == want and counts == want_counts and any(made.values())
+
+
+@pytest.fixture
+def per_statement(monkeypatch) -> dict[str, int]:
+    """Statement -> how many records the driver has returned for it since."""
+    from neo4j import Record
+    counted: dict[str, int] = {}
+    made_record = Record._new.__func__
+
+    def counting(cls, *args):
+        counted[LAST[0]] = counted.get(LAST[0], 0) + 1
+        return made_record(cls, *args)
+    monkeypatch.setattr(Record, "_new", classmethod(counting))
+    return counted
+
+
+def test_gaps_made_in_the_server_read_only_their_findings(stores, per_statement):
+    """The records the driver returns: a row per finding, one per item or document a finding shows (each is
+    evidence of it), a count per rule, the overloaded units' totals; and recurring's fetch, a row per problem,
+    as its similarity is scored outside Cypher. Nothing else of the graph is read."""
+    from datetime import date
+    embedded, bolt = stores
+    for limit in (0, 2):
+        per_statement.clear()
+        made, counts = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), limit=limit)
+        findings = [found for rule in made.values() for found in rule]
+        evidence = sum(len(found["evidence"]) for found in findings)
+        fetch = per_statement.pop(cypher.twin("recurring"))
+        assert fetch == embedded.stats()["nodes"]["Problem"]
+        assert 0 < sum(per_statement.values()) <= len(findings) + evidence + len(counts), per_statement
+    assert len(findings) < sum(counts.values())  # the limited run read fewer findings than there are
+
+
 # -- the CLI and the app switch backends by configuration --------------------------------------------------
 
-def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path):
+def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path, per_statement):
     """`zeren load --neo4j` and `zeren gaps --neo4j` in-process (a subprocess's driver would say GOODBYE,
     which stalls this FalkorDB's next connection), then the app with ZEREN_BACKEND=neo4j."""
     import json
@@ -265,6 +335,20 @@ def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path):
         gaps = runner.invoke(cli, ["gaps", "--neo4j", "--json", "--as-of", AS_OF])
         assert gaps.exit_code == 0, gaps.output
         assert "七、 (二十一) 第1项" in {f["item"]["label"] for f in json.loads(gaps.output) if f["rule"] == "no_owner"}
+        embedded = str(tmp_path / "embedded")
+        assert runner.invoke(cli, ["load", "--store", embedded, str(FIXTURES / "corpus")]).exit_code == 0
+        for extra in ([], ["--limit", "2"], ["--unit", "住建", "--limit", "1"]):
+            asked = ["gaps", "--json", "--as-of", AS_OF, *extra]
+            in_server = runner.invoke(cli, [*asked, "--neo4j"])
+            assert in_server.exit_code == 0 and in_server.output == runner.invoke(cli, [*asked, "--store", embedded]).output
+        per_statement.clear()
+        shown = json.loads(runner.invoke(cli, ["gaps", "--neo4j", "--json", "--as-of", AS_OF, "--limit", "2"]).output)
+        per_statement.pop(cypher.twin("recurring"))  # a row per problem: see the test above
+        read = sum(n for statement, n in per_statement.items() if "ZerenState" not in statement)  # opening: the state
+        assert 0 < read <= len(shown) + sum(len(found["evidence"]) for found in shown) + len(queries.GAP_RULES)
+        table = runner.invoke(cli, ["gaps", "--neo4j", "--as-of", AS_OF, "--limit", "1"])
+        assert table.exit_code == 0 and "多头牵头" in table.output.splitlines()[0]  # each rule's count, then a table
+        assert table.output == runner.invoke(cli, ["gaps", "--as-of", AS_OF, "--limit", "1", "--store", embedded]).output
         monkeypatch.setenv("ZEREN_BACKEND", "neo4j")
         page = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
         page.run()
@@ -277,5 +361,6 @@ def test_only_linted_statements_were_sent():
     """Runs last in this module: every statement sent above is one the linter checks (test_cypher_lint.py),
     so no statement was built from data."""
     from graph.neo4j_store import statements
-    linted = set(statements().values()) | {cypher.twin(name) for name in cypher.names()}
+    linted = set(statements().values()) | {cypher.twin(name) for name in cypher.names()} | \
+        set(on_server.statements().values())
     assert SENT and SENT <= linted, sorted(SENT - linted)[:3]

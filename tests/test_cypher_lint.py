@@ -12,13 +12,14 @@ import subprocess
 from pathlib import Path
 
 from graph.neo4j_store import statements
-from queries import cypher
+from queries import cypher, on_server
 
 LINTER = Path(__file__).parent.parent / "tools" / "cypher_lint"
 
 
 def all_statements() -> dict[str, str]:
-    return {**statements(), **{f"twin:{name}": cypher.twin(name) for name in cypher.names()}}
+    return {**statements(), **{f"twin:{name}": cypher.twin(name) for name in cypher.names()},
+            **on_server.statements()}
 
 
 def lint(named: dict[str, str]) -> dict[str, list[dict]]:
@@ -36,4 +37,10 @@ def test_every_statement_passes_neo4js_linter():
     diagnostics = lint({**named, "canary:syntax": "MATCH (n RETURN n", "canary:undefined": "RETURN m.name"})
     assert diagnostics.pop("canary:syntax") and diagnostics.pop("canary:undefined")
     assert len(diagnostics) == len(named) > 200
+    # The FalkorDB stand-in reads only the older subquery form, CALL { … }, which Neo4j 5 warns of; Neo4j gets
+    # CALL () { … }. That warning, on those statements, is the one diagnostic allowed.
+    older = "CALL subquery without a variable scope clause is deprecated"
+    for name in [name for name in diagnostics if name.startswith(("page:falkordb:", "count:falkordb:"))]:
+        assert [d["message"] for d in diagnostics[name]] == [f"{older}. Use CALL () {{ ... }}"], name
+        del diagnostics[name]
     assert {name: found for name, found in diagnostics.items() if found} == {}
