@@ -10,17 +10,26 @@ WHERE leads = 0 AND (responsible >= 2 OR responsible = 0)
 RETURN 'no_owner' AS rule, CASE WHEN responsible >= 2 THEN 'no_lead' ELSE 'assist_only' END AS kind,
        t.id AS item, units, t.doc AS doc, t.span[0] AS at
 UNION ALL
-// A measure naming nobody, where its document assigns owners to other items
+// A measure naming nobody, where its document assigns owners to other items. Owned or not is asked of each
+// item's own edges (and its block's), never of a list of every owned item: that list made the rule quadratic.
 MATCH (:Unit)-[:LEADS|RESPONSIBLE_FOR]->(owned)
-WITH collect(DISTINCT owned.doc) AS assigning, collect(DISTINCT owned.id) AS owned_ids
+WITH DISTINCT owned.doc AS assigning
+MATCH (:Document {id: assigning})-[:CONTAINS*1..8]->(t)
+WHERE (t:Task OR t:Problem) AND NOT (t)<-[:LEADS|RESPONSIBLE_FOR]-(:Unit)
+OPTIONAL MATCH (block)-[:CONTAINS*1..8]->(t) WHERE block.id = t.owners_from
+OPTIONAL MATCH (block_owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(block)
+WITH t, count(block_owner) AS block_owners
+WHERE block_owners = 0
 MATCH (parent)-[:CONTAINS]->(t)
-WHERE (t:Task OR t:Problem) AND t.doc IN assigning AND NOT t.id IN owned_ids
-  AND (t.owners_from IS NULL OR NOT t.owners_from IN owned_ids)
 OPTIONAL MATCH (t)-[:CONTAINS]->(measure:Task)
-WITH parent, t, owned_ids, count(measure) AS measures
+WITH parent, t, count(measure) AS measures
 OPTIONAL MATCH (parent)-[:CONTAINS]->(sibling:Task)
-WHERE sibling.id <> t.id AND (sibling.id IN owned_ids OR sibling.owners_from IN owned_ids)
-WITH parent, t, measures, count(sibling) AS owned_siblings
+OPTIONAL MATCH (sibling_owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(sibling)
+OPTIONAL MATCH (sibling_block)-[:CONTAINS*1..8]->(sibling) WHERE sibling_block.id = sibling.owners_from
+OPTIONAL MATCH (sibling_block_owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(sibling_block)
+WITH parent, t, measures,
+     count(DISTINCT CASE WHEN sibling.id <> t.id AND (sibling_owner IS NOT NULL OR sibling_block_owner IS NOT NULL)
+                         THEN sibling.id END) AS owned_siblings
 WHERE (t:Problem AND measures = 0)
    OR (t:Task AND NOT parent:Document AND (parent:Problem OR owned_siblings > 0))
 RETURN 'no_owner' AS rule, 'no_unit' AS kind, t.id AS item, [] AS units, t.doc AS doc, t.span[0] AS at
