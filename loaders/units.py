@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .places import places_in
+from .places import place_stems, places_in
 
 HAN = "\u4e00-\u9fff"
 LEVEL = "自治州|自治县|特别行政区|自治区|新区|经济区|开发区|高新区|省|市|州|盟|县|区|旗"
@@ -65,8 +65,9 @@ def place_prefix(name: str) -> tuple[str, str]:
 
 
 def is_bare_place(piece: str) -> bool:
-    """A list element that is only a place ("市", "双台子区") and borrows the body of a later element."""
-    return bool(FIRST_PLACE.fullmatch(piece)) and not GENERIC_PLACE.match(piece)
+    """A list element that is only a place ("市", "双台子区", or a city without its 市: "海东、各州食药监管局") and
+    borrows the body of a later element."""
+    return (bool(FIRST_PLACE.fullmatch(piece)) and not GENERIC_PLACE.match(piece)) or piece in place_stems()
 
 
 # Whole-class owners that carry no unit suffix: 各地, 各级, 各地各部门.
@@ -368,6 +369,10 @@ def _leading_place(text: str) -> str | None:
     return found[0][1] if found and found[0][0] == 0 else None
 
 
+# Two levels of place named as one class ("县区", "乡镇"): a run's bare place borrows the body after both.
+LEVEL_CLASS = re.compile(r"^(?:县市区|县区|区县|市县|乡镇|镇街|街镇)")
+
+
 def _expand_chain(chain: list[Mention]) -> None:
     for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府", "县市区、乡级政府": both governments
         if GENERIC_ALONE.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
@@ -398,7 +403,12 @@ def _expand_chain(chain: list[Mention]) -> None:
         donor = next((d for d, b in zip(chain[i + 1:], bare[i + 1:]) if not b), None)
         if donor is None or COLLECTIVE_START.match(donor.mention.lstrip("各")):
             continue            # "崇川经济开发区、相关街道": a zone is a unit, 相关街道 lends it no body
-        _, body = place_prefix(donor.mention)
+        place, body = place_prefix(donor.mention)
+        if (levels := LEVEL_CLASS.match(donor.mention)) and levels.end() < len(donor.mention):
+            body = donor.mention[levels.end():]     # "市、县区农业农村局": the class 县区 is the place, not 县
+        elif not place and m.mention in place_stems():      # "大连、沈阳海关": a city without its 市 before one
+            stem = next((n for n in (4, 3, 2) if donor.mention[:n] in place_stems()), 0)
+            body = donor.mention[stem:] if stem else body
         # "区、县(市)政府": the bracket names the donor's place's alternatives (县 or 县级市), not the body's
         body = re.sub(r"^\([^()]{1,8}\)", "", body) if body else body
         if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)):

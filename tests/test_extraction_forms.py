@@ -73,6 +73,17 @@ def test_list_expansion_of_shared_parts():
     assert [m.collective for m in split_unit_list(text)][-2:] == [True, True]
 
 
+def test_a_city_without_its_shi_and_a_class_of_two_levels_lend_and_borrow_a_body():
+    """A list's bare place may be a city written without 市 ("锦州、葫芦岛海关"); the body a run borrows from a
+    class of two levels (县区, 乡镇) is what follows the whole class, not its second level."""
+    def said(text):
+        return [m.mention for m in split_unit_list(text)]
+    assert said("锦州、葫芦岛海关") == ["锦州海关", "葫芦岛海关"]
+    assert said("鞍山、本溪市、各县自然资源局")[:2] == ["鞍山自然资源局", "本溪市自然资源局"]
+    assert said("市、县区农业农村局") == ["市农业农村局", "县区农业农村局"]
+    assert said("县、乡镇人民政府") == ["县人民政府", "乡镇人民政府"]
+
+
 def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市人力资源和社会保障局")] == ["市人力资源和社会保障局"]
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
