@@ -127,7 +127,7 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
 
 
 def _cells_of(text: str, line: str, pos: int) -> tuple[str, int] | None:
-    stripped = line.strip().rstrip("|").strip()
+    stripped = line.strip().rstrip("| ").strip()     # "责任单位 | ||": a cell, then the empty cells after it
     if not stripped:
         return None
     return stripped, pos + line.index(stripped[0])
@@ -260,6 +260,8 @@ def _bare_numbered_rows(cells, j, roles, items, tasks) -> int:
     data = list(roles[1:])
     if "task" not in data and None in data:
         data[data.index(None)] = "task"
+    elif "task" not in data:        # "工作任务|时限要求|责任单位": the header names the work; the category has no head
+        data = list(roles)
     k = next(k for k in range(j, j + 3) if cells[k][0] == "1")
     expected = 1
     while k < len(cells) and ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == expected:
@@ -558,7 +560,7 @@ def _glued_run_rows(text: str, items: list[Item]) -> list[Item]:
 
 
 # Any header names an owner column: a cheap test that spares documents with no table the line scans.
-OWNER_COLUMN = re.compile(r"(?:单位|部门|科室|处室|领导|责任人)[^\S\n]*\|?[^\S\n]*$", re.M)
+OWNER_COLUMN = re.compile(r"(?:单位|部门|科室|处室|领导|责任人)[^\S\n]*(?:\|[^\S\n]*)*$", re.M)   # "责任单位 | ||"
 ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 
