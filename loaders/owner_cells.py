@@ -62,7 +62,7 @@ def _trailing_cells(text: str, item: Item, role: str) -> list:
     right after it."""
     lines = [(pos, line) for pos, line in line_spans(text[item.start:item.own_end]) if line.strip()]
     for k, (pos, line) in enumerate(lines[1:], 1):
-        stripped = line.strip()
+        stripped = line.strip().rstrip("|│ ")      # "市府办 县(市、区)政府 |": a cell closed by its bar
         if stripped.endswith((":", "。", ";")) or len(stripped) > 80 or OWNER_HEADER.fullmatch(stripped):
             continue        # (the column's own header, "责任单位" alone on its line, is no cell of it)
         if tail := _row_tail(item.start + pos, line, role):
