@@ -123,6 +123,9 @@ def test_canonical_names_fold_abbreviations_and_qualify_by_jurisdiction():
     ("长期坚持", None, "ongoing", None),
     ("持续推进", None, "ongoing", None),
     ("适时推进", None, "timely", None),
+    # a period of months, its first month written without 月: it ends with the later month
+    ("4—9月", 2022, "date", "2022-09-30"),
+    ("2021年2-5月", None, "date", "2021-05-31"),
     ("按市编委工作部署适时推进", None, "timely", None),
     ("", None, "none", None),
 ])
