@@ -399,9 +399,25 @@ def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
         out.append(_cell(role, piece, at + cut + 1))
         end = cut
     if not owner_found and any(r in OWNER_ROLES for r in roles[t + 1:]):
-        return [_cell("task", rest.rstrip(), at)]
+        return _spaced_last_cell(roles, rest, at) or [_cell("task", rest.rstrip(), at)]
     body = rest[:end].rstrip()
     return [_cell("task", body, at)] + list(reversed(out))
+
+
+def _spaced_last_cell(roles: list[str | None], rest: str, at: int) -> list[Cell] | None:
+    """The row again when its last column is free text holding a space ("…增长4.5%。 县工信局 工业增加值增长 11.9%"):
+    the owner cell is a token before it, at most three from the end, and the last cell is all that follows."""
+    t = roles.index("task") if "task" in roles else 0
+    after = roles[t + 1:]
+    if len(after) < 2 or after[-1] not in ("progress", None) or after[-2] not in OWNER_ROLES:
+        return None
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", rest)]
+    for k in range(len(tokens) - 2, max(len(tokens) - 5, 0), -1):
+        if _fits(after[-2], tokens[k][1]):
+            start = tokens[k + 1][0]
+            head = _trailing_cells(roles[:-1], rest[:start].rstrip(), at)
+            return head + [_cell(after[-1], rest[start:].rstrip(), at + start)] if len(head) > 1 else None
+    return None
 
 
 BAR_LED = re.compile(r"^[^\S\n]*[|│][^\S\n]*")

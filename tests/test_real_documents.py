@@ -132,8 +132,9 @@ FLOORS = {
     "unseen25": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.93),
     # the twenty-sixth, six documents (31 tasks, 8 problems; 督查通报 in prose, a 重点工作 quarter table on a mirror): first
     # sight 0.65 tasks, 0.57 lead, 0.0 resp (FIRST_SCORE.txt); forms since: a request closing a finding
-    # (…。市创文办要求责任单位X立行立改), findings listed by the body answerable for each place (X负责的…路段)
-    "unseen26": dict(tasks=0.83, lead_f1=0.80, responsible_f1=0.99, deadline=0.82, problems=0.60, status=0.60, meta=0.84),
+    # (…。市创文办要求责任单位X立行立改), findings listed by the body answerable for each place (X负责的…路段), a
+    # space-separated row whose last cell holds a space
+    "unseen26": dict(tasks=0.83, lead_f1=0.82, responsible_f1=0.99, deadline=0.82, problems=0.60, status=0.60, meta=0.84),
     # the twenty-seventh, eleven documents (60 tasks; 政府工作报告分解, 分工方案, 营商环境 方案, a 巡察 notice): first sight
     # 1.0 tasks, 0.94 lead, 0.84 resp, 0.98 deadline, 0.75 meta (FIRST_SCORE.txt); forms since: 〔〕 inside a unit
     # name (各县〔市、区〕政府), a first-listed-leads convention worded 列第一位者为牵头部门
@@ -347,6 +348,15 @@ def test_space_separated_rows_under_a_one_line_header():
                "2 森林覆盖率达到41%. 林业局、自然资源局\n")
     assert owners(item_with(out, "粮食播种面积")) == (["农业农村局"], [])
     assert owners(item_with(out, "森林覆盖率")) == (["林业局", "自然资源局"], [])
+
+
+def test_space_separated_rows_whose_last_cell_holds_a_space():
+    """The progress cell after the owner is free text and may hold a space ("完成 1.2万人"): the owner is still the
+    token before it."""
+    out = read("序号 重点工作任务 牵头责任单位 上半年完成情况\n\n1 城镇新增就业1.5万人。 区人社局 新增就业 0.9万人\n\n"
+               "2 粮食播种面积稳定在40万亩。 区农业农村局 已完成夏粮播种\n")
+    assert owners(item_with(out, "城镇新增就业")) == (["区人社局"], [])
+    assert owners(item_with(out, "粮食播种面积")) == (["区农业农村局"], [])
 
 
 def test_unnumbered_findings_written_as_fields():
