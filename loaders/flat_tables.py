@@ -149,6 +149,9 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         number_at = next((k for k in range(1, width) if column_role(cells[i + k][0]) == "number"), 0)
         if number_at:       # a header starts at its 序号: the short title line above it is no column
             i, width = i + number_at, width - number_at
+            if width > 3 and column_role(cells[i + width - 1][0]) is None and i + width < len(cells) \
+                    and cells[i + width][0] == "1":
+                width -= 1      # nor is the first row's category ("考核项目|序号|…|评分部门" then "农业高质高效", "1")
         if column_role(cells[i][0]) is None or width < 3 or not _is_header([c for c, _ in cells[i:i + width]]):
             i += 1
             continue
@@ -244,7 +247,10 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
                 break
             k += 1
         own = cells[j + 1:k]
-        own = _unit_runs(text, own) if len(own) > len(roles) - 1 else own     # more cells than columns: wraps
+        if len(own) > len(roles) - 1:       # more cells than columns: a cell wraps
+            # (a last column of units that own nothing, 评分部门, keeps its own cell: the owner cell before it wraps)
+            last = 1 if roles[-1] == OTHER_UNITS and own and _plain_units(own[-1][0]) else 0
+            own = _unit_runs(text, own[:len(own) - last]) + own[len(own) - last:]
         row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], own)]
         if (task := row_task(row, items)):
             tasks.append(task)
