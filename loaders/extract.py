@@ -23,7 +23,8 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import _duty_heading, addressed_tasks, charged_sentences, sentence_owners, sentence_tasks
+from .sentence_owners import (_duty_heading, addressed_tasks, charged_sentences, quoted_charges, sentence_owners,
+                              sentence_tasks)
 from .source import SourceText, UnreadableDocument
 from .status import classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
@@ -39,7 +40,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 125
+EXTRACTOR_VERSION = 126
 
 
 def extract_source(src: SourceText) -> dict:
@@ -120,7 +121,8 @@ def _extract(src: SourceText) -> dict:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
             if item.owners is None or item.owners.empty:
                 # (or a quota per line, each line opening on whose it is)
-                charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item)
+                charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item) \
+                    or _quoted_charge_children(text, item)
             elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes,
                                                                                  lines=True)):
                 item.owners = None          # the owners are its measures', each on its line
@@ -292,6 +294,16 @@ def _charged_children(text: str, item: Item, report: bool, lines: bool = False) 
     for task in found:
         task.parent, task.rank = item, item.rank + 0.5
         item.children.append(task)
+    return found
+
+
+def _quoted_charge_children(text: str, item: Item) -> list[Item]:
+    """The matters the item quotes with the body answerable for each (``quoted_charges``), each under it."""
+    found = quoted_charges(text, item.start, item.end)
+    for task in found:
+        task.parent, task.rank = item, item.rank + 0.5
+        item.children.append(task)
+    item.children.sort(key=lambda c: c.start)
     return found
 
 

@@ -590,6 +590,26 @@ def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:
     return _task(text, at + m.start(1), at + len(segment), _answering(units))
 
 
+# A matter quoted with the body answerable for it before it, as a 督查 notice names what lags: "如县发改局负责的“严格
+# 落实全县重点项目前期工作计划…”", "县自然资源局、县水利局负责的“紧盯…”". Each quote is that body's task.
+QUOTED_CHARGE = re.compile(r"([\u4e00-\u9fff、()]{2,40}?)(?:牵头)?负责的“([^“”\n]{6,300})”")
+CHARGE_LEAD_IN = re.compile(r"^.*?(?:例如|比如|如|其中|包括)(?=[\u4e00-\u9fff])")
+
+
+def quoted_charges(text: str, start: int, end: int) -> list[Item]:
+    """Each "X负责的“…”" in the range: the quote, owned by the units before 负责的 (one leads; several are
+    each responsible). Two or more make a list; one alone may be a citation of another's work."""
+    tasks = []
+    for m in QUOTED_CHARGE.finditer(text, start, end):
+        head, head_at = m.group(1), m.start(1)
+        if (lead_in := CHARGE_LEAD_IN.match(head)):      # "如县发改局": the words leading into the unit
+            head, head_at = head[lead_in.end():], head_at + lead_in.end()
+        units = _units(head, head_at)
+        if units:
+            tasks.append(_task(text, units[0].start, m.end(), _answering(units)))
+    return tasks if len(tasks) >= 2 else []
+
+
 # A record of fields closed by its owner line, no number over it: its title on a line of its own, its fields
 # ("工作措施:…"), then "部门分工:省工信厅牵头,省发改委…配合。" The owner line gives the whole record its owners.
 FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:]")

@@ -28,7 +28,7 @@ FLOORS = {
     # dev lead 1.0 -> 0.988 when its last task was found (请交通局按照整改要求,尽快销号): the unit asked alone answers,
     # as the grammar reads a sole owner; its gold has it responsible
     "dev": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.96),
-    "real": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.965, deadline=0.97, problems=0.99, status=0.99, meta=0.95),
+    "real": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
@@ -367,6 +367,15 @@ def test_a_category_column_before_the_number_and_units_that_only_score():
                "2\n\n低收入农户人均可支配收入\n\n元\n\n1.5万\n\n县民政局\n\n市民政局\n")
     assert owners(item_with(out, "城乡居民人均可支配收入增幅")) == ([], ["县统计局", "县人社局"])
     assert owners(item_with(out, "低收入农户人均可支配收入")) == (["县民政局"], [])
+
+
+def test_matters_quoted_with_the_body_answerable_for_each():
+    """A 督查 notice quotes the matters that lag, each after the body answerable for it ("X负责的“…”")."""
+    out = read("某区政府督查室关于区政府全体会议议定事项落实情况的通报\n\n一、总体情况\n\n议定事项20件,已办结12件。\n\n"
+               "二、存在问题\n\n督查发现,部分事项推进缓慢,例如区住建局负责的“完成12个老旧小区改造开工。”目前仅开工5个;"
+               "区教育局、区财政局负责的“新建两所公办幼儿园,秋季学期投入使用。”尚未完成选址。\n")
+    assert owners(item_with(out, "完成12个老旧小区改造")) == (["区住建局"], [])
+    assert owners(item_with(out, "新建两所公办幼儿园")) == ([], ["区教育局", "区财政局"])
 
 
 def test_unnumbered_findings_written_as_fields():
