@@ -2,9 +2,9 @@
 
 Each rule's Cypher twin picks its findings in the server, in the order the embedded rule gives them, and the
 server counts them and cuts them to the first ``limit``. One more statement (finding_facts.cypher) then reads,
-one row per document, what those findings show: their items' labels, owners and deadlines, and the text to
-quote. The client holds a row per finding and a row per document quoted, never the graph, so the work grows
-with the server, not with this machine. The findings themselves are made by the embedded rules' own finding
+one row per item or document those findings show, its label, owners and deadline, and each span's quote cut
+from the text in the server. The client holds a row per finding and a row per item shown, never the graph, so
+the work grows with what is shown, not with the archive. The findings themselves are made by the embedded rules' own finding
 functions, over a ``View`` of just the facts read, so both stores give the same findings (tests/test_bolt.py).
 
 ``recurring`` is the one rule that reads more: its similarity (first sentence, trigram sketches, an Indel
@@ -23,7 +23,7 @@ from graph.schema import complete
 from . import cypher
 from .claims import claim_finding
 from .deadlines import deadline_finding, missing_all_finding
-from .overlap import dual_role_finding, overload_finding
+from .overlap import MIN_ITEMS, MIN_SHARE, dual_role_finding, overload_finding
 from .ownership import multi_lead_finding, no_owner_finding, vague_finding
 from .recurring import recurring_finding, similar_pairs
 from .unit_search import from_twin
@@ -91,7 +91,7 @@ def gaps_by_rule(store, as_of: date, within_days: int = 30, limit: int = 0, unit
     number of findings when ``counted``. ``units``: only findings naming one of these unit names."""
     sent, dialect = statements(), "falkordb" if getattr(store, "dialect", None) == "falkordb" else "neo4j"
     params = {"as_of": as_of.isoformat(), "due_by": (as_of + timedelta(days=within_days)).isoformat(),
-              "min_items": 10, "min_share": 0.2, "units": sorted(units) if units is not None else None,
+              "min_items": MIN_ITEMS, "min_share": MIN_SHARE, "units": sorted(units) if units is not None else None,
               "limit": limit or EVERY}
     rows, counts = {}, {} if counted else None
     for rule, (twin, order) in TWINS.items():

@@ -140,7 +140,12 @@ def dual_role_finding(v, item: str, owner) -> dict:
                    [v.item_evidence(item), leading.evidence, owner.evidence])
 
 
-def overload(graph, min_items: int = 10, min_share: float = 0.2) -> dict:
+# One office receiving every delegated power: a unit leading at least this many of one document's owned items,
+# and at least this share of them.
+MIN_ITEMS, MIN_SHARE = 10, 0.2
+
+
+def overload(graph, min_items: int = MIN_ITEMS, min_share: float = MIN_SHARE) -> dict:
     """``ranking``: every unit with led / responsible / assist counts, documents and vague-deadline share;
     ``findings``: units leading at least ``min_items`` items that make up at least ``min_share`` of the
     owned items of a document (one office receiving every delegated power). Being named responsible on every
