@@ -78,7 +78,10 @@ CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地
 DIGIT = re.compile(r"\d")
 
 
-KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")       # "各责任科室(单位)": offices, or units in their place
+KIND_NOTE = re.compile(r"\((?:单位|部门)\)$")
+# The body that stands in for the named one where the place is a zone: "…政府(管委会)".
+OTHER_BODY = re.compile(r"(?<=[府委局办])\((?:管委会|管理委员会|党工委|工委|办事处)\)$")
+HEXAGONAL = str.maketrans("〔〕", "()")     # "各县〔市、区〕政府〔管委会〕": brackets of another shape, the same reading       # "各责任科室(单位)": offices, or units in their place
 
 
 # A unit and its other name in brackets: "市河长办(市水务局)", "县委巡察办(县委巡察工作领导小组办公室)".
@@ -94,11 +97,14 @@ LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_C
 
 
 def looks_like_unit(piece: str) -> bool:
+    piece = piece.translate(HEXAGONAL)
     if piece.endswith(")"):
         aliased = ALIASED.fullmatch(piece)
         if aliased and looks_like_unit(aliased.group(1)) and (looks_like_unit(aliased.group(2))
                                                               or ZONE_ALIAS.fullmatch(aliased.group(2))):
             return True             # "未来科技城(海创园)": a zone's body and the zone's other name
+        if (other := OTHER_BODY.search(piece)) and looks_like_unit(piece[:other.start()]):
+            return True             # "各县(市、区)政府(管委会)": the governments, or a zone's committee in their place
         if LOCAL_CLASSES.fullmatch(piece):
             return True
         if (alt := LOCAL_ALTERNATIVE.fullmatch(piece)) and looks_like_unit(alt.group(1)):
@@ -123,7 +129,7 @@ ROLE_IN_FIELD = re.compile(r"责任|牵头|主办|协办|会办|配合|成员|�
 @lru_cache(maxsize=65536)    # pure, and asked for every mention several times
 def is_collective(mention: str, distributive: bool = False) -> bool:
     """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
-    m = mention.lstrip("各")
+    m = mention.translate(HEXAGONAL).lstrip("各")
     field = FIELD_DEPARTMENT.fullmatch(m)
     one_field = bool(field) and not ROLE_IN_FIELD.search(field.group(1))
     return (distributive or mention.startswith("各") or bool(COLLECTIVE_START.match(m)) or "各" in m or

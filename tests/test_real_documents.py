@@ -378,6 +378,28 @@ def test_matters_quoted_with_the_body_answerable_for_each():
     assert owners(item_with(out, "新建两所公办幼儿园")) == ([], ["区教育局", "区财政局"])
 
 
+def test_an_owner_list_with_a_zones_committee_in_brackets_of_another_shape():
+    """"各县〔市、区〕政府〔管委会〕": the governments, or a zone's committee in their place; brackets like 〔〕 read as ( )."""
+    out = read("某市2025年重点工作任务分解\n\n一、稳定增长\n\n1.推进重大项目建设,全年完成投资500亿元。"
+               "(市发展和改革委员会、市住房和城乡建设局等相关部门,各县〔市、区〕政府〔管委会〕按职责分工负责)\n\n"
+               "2.扩大有效投资。(市财政局负责)\n")
+    item = item_with(out, "推进重大项目建设")
+    assert owners(item) == ([], ["市发展和改革委员会", "市住房和城乡建设局", "县〔市、区〕政府〔管委会〕"])
+    assert [u["collective"] for u in item["responsible"]] == [False, False, True]
+
+
+def test_a_closure_notice_whose_owner_section_names_its_owners_by_label():
+    """A 销号公示 in field sections: the finding, then 整改责任主体 with 牵头单位/责任单位 lines, then the outcome; the
+    notice says before its fields that the finding is put right."""
+    out = read("某县第二轮省生态环境保护督察反馈问题(序号12)整改销号公示\n\n发布日期:2024-05-06\n\n"
+               "省生态环境保护督察反馈问题(序号12)已完成整改并通过验收,现予以公示,公示期5个工作日。\n\n"
+               "一、反馈问题\n\n县城污水处理厂超负荷运行,雨季溢流现象时有发生。\n\n"
+               "二、整改责任主体\n\n牵头单位:县住建局。\n\n责任单位:县生态环境分局、城关镇人民政府。\n\n"
+               "三、整改情况\n\n新建污水处理厂二期工程投入运行,处理能力提升至每日4万吨。\n")
+    card = item_with(out, "县城污水处理厂超负荷运行")
+    assert owners(card) == (["县住建局"], ["县生态环境分局", "城关镇人民政府"]) and card["status"] == "done"
+
+
 def test_unnumbered_findings_written_as_fields():
     out = read("某县督查情况通报\n滨河公园\n存在问题:健身器材破损,绿化带有垃圾。\n责任单位:城关镇\n"
                "新华路农贸市场\n存在问题:占道经营,排水沟堵塞。\n责任单位:县市场监管局、县住建局\n")
