@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .owners import OwnerSpec
+from .owners import LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import _task, _units
 from .status import classify
 from .structure import MARKERS, Item, line_spans
@@ -228,7 +228,7 @@ def reply_tasks(text: str, items: list[Item]) -> list[Item]:
 
 # A numbered section headed only by a field's label, its value below or run on after it:
 #   一、整改任务 <problem>   二、整改责任单位 <unit>   三、整改完成情况 <outcome>   四、验收意见已完成整改,同意销号。
-FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|领导|责任人|情况|意见|结论|目标|措施|时限|进展|进度))"
+FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|主体|领导|责任人|情况|意见|结论|目标|措施|时限|进展|进度))"
                         r"[^\S\n]*[:]?[^\S\n]*")
 
 
@@ -245,6 +245,10 @@ def _field_section(text: str, item: Item) -> tuple[str | None, int] | None:
     return role, m.end()
 
 
+# A closure notice's verdict on the record, stated before its fields.
+CLOSED = re.compile(r"已(?:经)?(?:完成整改|整改完成|整改到位)(?:并通过验收)?|通过(?:整改)?验收|(?:同意|予以)销号")
+
+
 def field_sections(text: str, items: list[Item]) -> list[Item]:
     """A document (or part) that records one finding as numbered field sections is one card: the first
     task or problem section is the item, the owner sections name its owners and the outcome sections its
@@ -259,11 +263,19 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
     owners = [(f[0], text[f[1]:it.end].strip(), it) for it, f in fields if f[0] in (*OWNER_ROLES, "deadline")]
     cells = [(role, value, list(range(text.index(value, it.start), text.index(value, it.start) + len(value))))
              for role, value, it in owners if value]
+    # a section that names its owners by label ("二、整改实施主体⏎牵头单位:X。⏎责任单位:Y") is read by the labels
+    labelled = [cell for cell in cells if LABEL.match(cell[1])]
     if cells:
-        spec, _ = cells_owners(cells)
+        spec, _ = cells_owners([cell for cell in cells if cell not in labelled]) if len(labelled) < len(cells) \
+            else (OwnerSpec(), None)
+        for _, value, offsets in labelled:
+            if (said := parse_owner_span(text, offsets[0], offsets[-1] + 1)) is not None:
+                spec.merge(said)
         card.owners = spec if not spec.empty else None
     verdicts = [classify(text[f[1]:it.end]) for it, f in fields if f[0] == "outcome"]
     card.status = next((v for v in reversed(verdicts) if v), None)
+    if card.status is None and (said := CLOSED.search(text, 0, fields[0][0].start)):
+        card.status = "done"    # a 验收公示 says so before its fields: "…已完成整改并通过验收,现予以公示"
     card.status_read = True
     absorbed = {id(it) for it, f in fields if it is not card}
     # the card is the record: its text runs over the field sections that follow it without a break
