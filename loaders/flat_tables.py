@@ -156,6 +156,8 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
             i += 1
             continue
         roles = header_roles(_joined_header([c for c, _ in cells[i:i + width]]))
+        if roles[0] == "number" and "task" not in roles:
+            roles.insert(1, "task")     # the work's column has a blank head ("序号⏎ ⏎牵头单位⏎责任单位…")
         j = i + width
         if roles[0] == "number":
             j = _numbered_rows(text, cells, j, roles, items, tasks)

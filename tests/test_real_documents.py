@@ -400,6 +400,15 @@ def test_a_closure_notice_whose_owner_section_names_its_owners_by_label():
     assert owners(card) == (["县住建局"], ["县生态环境分局", "城关镇人民政府"]) and card["status"] == "done"
 
 
+def test_a_flattened_table_whose_work_column_has_a_blank_head():
+    """"序号⏎  ⏎牵头单位⏎责任单位⏎进展情况": the blank head is the work's column; a row's work is never its lead."""
+    out = read("2024年重点工作进展情况一览表\n\n序号\n\n  \n\n牵头单位\n\n责任单位\n\n进展情况\n\n1\n\n"
+               "加快建设城东片区综合管廊,打造全市海绵城市建设示范区。\n\n区住建局\n\n区城管局\n\n已完成管廊主体施工60%。\n\n"
+               "2\n\n推进老旧小区改造30个。\n\n区房管局\n\n各街道办事处\n\n已开工22个。\n")
+    assert owners(item_with(out, "加快建设城东片区综合管廊")) == (["区住建局"], ["区城管局"])
+    assert owners(item_with(out, "推进老旧小区改造30个")) == (["区房管局"], ["街道办事处"])
+
+
 def test_unnumbered_findings_written_as_fields():
     out = read("某县督查情况通报\n滨河公园\n存在问题:健身器材破损,绿化带有垃圾。\n责任单位:城关镇\n"
                "新华路农贸市场\n存在问题:占道经营,排水沟堵塞。\n责任单位:县市场监管局、县住建局\n")
