@@ -84,6 +84,14 @@ def test_a_city_without_its_shi_and_a_class_of_two_levels_lend_and_borrow_a_body
     assert said("县、乡镇人民政府") == ["县人民政府", "乡镇人民政府"]
 
 
+def test_a_label_naming_the_places_that_answer():
+    """"责任地区:" / "责任区域:" label the places (their governments) that carry the work out: responsible units."""
+    out = extract("1.推行“高效办成一件事”。(牵头单位:市政务服务局;责任地区:各县区政府)\n\n"
+                  "2.压缩工程建设项目审批时间。(牵头单位:市住建局;责任区域:高新区管委会)\n")
+    assert owners(task_containing(out, "推行“高效办成一件事”")) == (["市政务服务局"], ["县区政府"])
+    assert owners(task_containing(out, "压缩工程建设项目审批时间")) == (["市住建局"], ["高新区管委会"])
+
+
 def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市人力资源和社会保障局")] == ["市人力资源和社会保障局"]
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
