@@ -29,6 +29,11 @@ LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
+# A unit named as the maker of a work the sentence is about: "省发展改革委牵头制定的《…意见》将…" describes the rule
+# it made; it gives the unit no work.
+MADE = r"(?:制定|制订|印发|出台|编制|起草|发布|下发|修订)的[《“]"
+MADE_BY = re.compile(rf"(?:牵头|负责|组织)?{MADE}")     # after the unit opening the sentence
+MODIFIER = re.compile(rf"^{MADE}")                       # after its role verb
 REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
 # Who asks, before the request: a body ("学校", "县政府", "局党组") or the writer itself ("我校", "本局").
 REQUESTER = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?=要求|督促|责成|责令)")
@@ -165,6 +170,8 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
     if not verb or verb.start() == 0:
         return False
     head, rest = body[:verb.start()], body[verb.end():]
+    if MODIFIER.match(rest):
+        return False            # "X牵头制定的《…》": who made the thing named, not who is given work
     title = TITLE.search(head)
     if title and title.end() == len(head) and PERSON_DUTY.match(body[:verb.end()]):
         people = split_person_list(head, body_at)
@@ -325,6 +332,8 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
             and not any(u.collective for u in several):
         return _together(several)
     subject = OPENING_SUBJECT.match(head)
+    if subject and MADE_BY.match(head, subject.end()):
+        return None             # "省发展改革委牵头制定的《…》将…": the sentence is about the work X made
     units = subject and _units(subject.group(1), at)
     # a class of units told what to do ("(二)各责任单位要…", "各单位要对照…及时做好各栏目的更新工作") owns the
     # item as a collective: the vague owner the analyses flag, not no owner at all
