@@ -40,7 +40,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 130
+EXTRACTOR_VERSION = 131
 
 
 def extract_source(src: SourceText) -> dict:
@@ -857,6 +857,8 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
     outcome = [lab for lab in item.labels if is_outcome_label(lab[0])]
     if outcome:     # an outcome field runs on through the numbered lines it holds
         return _verdict(text[outcome[0][2]:item.end])
+    if (marked := _marked_measures(text, start, end)) is not None:
+        return marked
     if not reports_outcomes:
         return None
     head = PROBLEM_HEAD.search(text, start, end)
@@ -866,6 +868,19 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
     rest = _verdict(text[start + first.end():end]) if first else None
     # a one-sentence item of a report states its own outcome: "…14个问题,…已完成整改,2个…正在整改中。"
     return rest or (classify(text[start:end]) if item.kind != "problem" else None)
+
+
+# A plan that reports its progress measure by measure, each line closed by its verdict in brackets: "一是规范项目选址,
+# …。(已完成整改)". The item is done when every measure line says so, under way when some do.
+MEASURE_VERDICT = re.compile(r"[((]\s*(已完成整改|已整改完成|已完成|已整改到位|已整改|已销号|正在整改|整改中|持续整改|基本完成|未完成)\s*[))]\s*$")
+
+
+def _marked_measures(text: str, start: int, end: int) -> str | None:
+    lines = [line.strip() for line in text[start:end].split("\n")[1:] if line.strip()]
+    verdicts = [classify(m.group(1)) for line in lines if (m := MEASURE_VERDICT.search(line))]
+    if not verdicts:
+        return None
+    return "done" if len(verdicts) == len(lines) and all(v == "done" for v in verdicts) else "in_progress"
 
 
 ORDINALS = re.compile(r"((?:第[一二三四五六七八九十]{1,3}(?:项|条|个|类|方面)?\s*[、,和及与]?\s*){1,12})([^,;。\n]{0,30})")
