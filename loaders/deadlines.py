@@ -30,6 +30,7 @@ MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 # "9月底前", and "9月投入使用" / "5月开工": a month and what is due in it
 M_ONLY = re.compile(r"(?<![\d年])(\d{1,2})月(?:(上旬|中旬|下旬)(?:前|内)?|底|末|份|前|中|内|"
                     r"(?=投入使用|投用|建成|完成|竣工|开工|动工|启动|交付|开通|上线))")
+WITHIN_YEAR_ONGOING = re.compile(r"^(?:今年|本年度?)?年内(?:持续|长期)(?:推进|坚持|开展)")
 BARE_YEAR_END = re.compile(r"(?<!\d)(?:年底|年末|年内|本年度|今年)")
 BARE_HALF = re.compile(r"(?<!\d年)(?<!\d)(上半年|下半年|第?([一二三四])季度)")
 
@@ -127,6 +128,8 @@ def _parsed_deadline(raw: str | None, doc_year: int | None) -> dict:
     if not raw or not raw.strip():
         return {"raw": None, "kind": "none", "date": None}
     text = cn_numerals(re.sub(r"\s+", "", raw))
+    if WITHIN_YEAR_ONGOING.search(text):     # "年内持续推进": pushed on through the year, never due to be done
+        return {"raw": raw.strip(), "kind": "ongoing", "date": None}
     dates = _dates(text, doc_year)
     if dates:
         return {"raw": raw.strip(), "kind": "date", "date": max(dates).isoformat()}
@@ -177,7 +180,12 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
             return m.span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
         or TARGET_YEAR.search(text) or AT_DISCRETION.search(text)
+    if m is None and (closing := CLOSING_PERIOD.search(text)) and looks_like_deadline(closing.group(1)):
+        return closing.span(1)      # "…。(年内完成)", "…。(长期坚持)": the time limit closing the task in brackets
     return m.span(m.lastindex or 0) if m else None
+
+
+CLOSING_PERIOD = re.compile(r"[((]([^()()\n]{2,12})[))]\s*$")
 
 
 # A target stated for a year: "到2020年,全市用水总量控制在11.88亿立方米以内" — the year's end is the deadline.

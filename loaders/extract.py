@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from itertools import takewhile
 
 from .cards import card_tasks, reply_tasks
-from .deadlines import find_body_deadline, parse_deadline
+from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import closure_notice, field_sections
 from .flat_tables import flat_table_tasks
@@ -40,7 +40,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 131
+EXTRACTOR_VERSION = 132
 
 
 def extract_source(src: SourceText) -> dict:
@@ -94,7 +94,8 @@ def _extract(src: SourceText) -> dict:
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
-    items += _closed_paragraphs(text, items, parens, breaks)
+    closed = _closed_paragraphs(text, items, parens, breaks)
+    items += closed + _dated_paragraphs(text, items, breaks, closed)
     items += _sites_under_headings(text, items, site_headings)
     check()
     items += table_tasks(text, items)
@@ -461,6 +462,24 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
                 found.append(_new_child(None, s, e, 6))
             pos = cut
     return found
+
+
+# A paragraph closed by its time limit in brackets: "…遴选首批品牌高中培育建设学校。(年内持续推进)".
+DATED_CLOSE = re.compile(r"[((]([^()()\n]{2,16})[))]\s*$")
+
+
+def _dated_paragraphs(text: str, items: list[Item], breaks: list[int], taken: list[Item]) -> list[Item]:
+    """Before the first numbered item, paragraphs each closed by a bracketed time limit are a list of tasks (a
+    分工 reprinted without its owners: "…。(年内完成)", "…。(年内持续推进)"). Two or more make the list."""
+    end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
+    found = []
+    for ps, pe in _paragraphs(text, 0, end):
+        s, e = trim(text, ps, pe)
+        close = DATED_CLOSE.search(text, s, e)
+        if close and looks_like_deadline(close.group(1)) and len(HAN_RUN.findall(text[s:close.start()])) >= 12 \
+                and not any(t.start <= s < t.end for t in taken):
+            found.append(_new_child(None, s, e, 6))
+    return found if len(found) >= 2 else []
 
 
 def _sites_under_headings(text: str, items: list[Item], headings: list[int]) -> list[Item]:
