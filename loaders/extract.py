@@ -466,6 +466,7 @@ def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals
 
 # A paragraph closed by its time limit in brackets: "…遴选首批品牌高中培育建设学校。(年内持续推进)".
 DATED_CLOSE = re.compile(r"[((]([^()()\n]{2,16})[))]\s*$")
+DATED_LINE = re.compile(r"[((][^()()\n]{2,16}[))][^\S\n]*$", re.M)
 
 
 def _dated_paragraphs(text: str, items: list[Item], breaks: list[int], taken: list[Item]) -> list[Item]:
@@ -473,6 +474,8 @@ def _dated_paragraphs(text: str, items: list[Item], breaks: list[int], taken: li
     分工 reprinted without its owners: "…。(年内完成)", "…。(年内持续推进)"). Two or more make the list."""
     end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
     found = []
+    if not DATED_LINE.search(text, 0, end):
+        return found
     for ps, pe in _paragraphs(text, 0, end):
         s, e = trim(text, ps, pe)
         close = DATED_CLOSE.search(text, s, e)
@@ -891,10 +894,13 @@ def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
 
 # A plan that reports its progress measure by measure, each line closed by its verdict in brackets: "一是规范项目选址,
 # …。(已完成整改)". The item is done when every measure line says so, under way when some do.
+MEASURE_VERDICT_HINT = re.compile(r"[((]\s*(?:已|正在|整改中|持续整改|基本完成|未完成)")
 MEASURE_VERDICT = re.compile(r"[((]\s*(已完成整改|已整改完成|已完成|已整改到位|已整改|已销号|正在整改|整改中|持续整改|基本完成|未完成)\s*[))]\s*$")
 
 
 def _marked_measures(text: str, start: int, end: int) -> str | None:
+    if not MEASURE_VERDICT_HINT.search(text, start, end):
+        return None             # (most items: no verdict in brackets at all, and no line split)
     lines = [line.strip() for line in text[start:end].split("\n")[1:] if line.strip()]
     verdicts = [classify(m.group(1)) for line in lines if (m := MEASURE_VERDICT.search(line))]
     if not verdicts:

@@ -609,6 +609,8 @@ def quoted_charges(text: str, start: int, end: int) -> list[Item]:
     """Each "X负责的“…”" in the range: the quote, owned by the units before 负责的 (one leads; several are
     each responsible). Two or more make a list; one alone may be a citation of another's work."""
     tasks = []
+    if text.find("负责的“", start, end) < 0:
+        return tasks            # (most items quote no charge: spared the pattern's scan)
     for m in QUOTED_CHARGE.finditer(text, start, end):
         head, head_at = m.group(1), m.start(1)
         if (lead_in := CHARGE_LEAD_IN.match(head)):      # "如县发改局": the words leading into the unit

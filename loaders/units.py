@@ -97,7 +97,8 @@ LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_C
 
 
 def looks_like_unit(piece: str) -> bool:
-    piece = piece.translate(HEXAGONAL)
+    if "〔" in piece:
+        piece = piece.translate(HEXAGONAL)
     if piece.endswith(")"):
         aliased = ALIASED.fullmatch(piece)
         if aliased and looks_like_unit(aliased.group(1)) and (looks_like_unit(aliased.group(2))
@@ -129,7 +130,7 @@ ROLE_IN_FIELD = re.compile(r"责任|牵头|主办|协办|会办|配合|成员|�
 @lru_cache(maxsize=65536)    # pure, and asked for every mention several times
 def is_collective(mention: str, distributive: bool = False) -> bool:
     """A class of bodies, not one accountable body. ``distributive``: the source wrote 各 before it."""
-    m = mention.translate(HEXAGONAL).lstrip("各")
+    m = (mention.translate(HEXAGONAL) if "〔" in mention else mention).lstrip("各")
     field = FIELD_DEPARTMENT.fullmatch(m)
     one_field = bool(field) and not ROLE_IN_FIELD.search(field.group(1))
     return (distributive or mention.startswith("各") or bool(COLLECTIVE_START.match(m)) or "各" in m or
