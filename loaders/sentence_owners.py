@@ -67,7 +67,9 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))[\u4e00-\u9fff()]{2,40}$")
+# (a body's name never runs on into a preposition and where it acts: "市审计局在门户网站" is 市审计局, then where)
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))"
+                        r"(?!.*(?:局|委|办|厅|院|府|中心|公司)(?:在|对|向|从|于|按|将|把|通过))[\u4e00-\u9fff()]{2,40}$")
 # (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
 # "综合办公室(党群工作部、监察室、督查室)")
 BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,30}\)")
@@ -440,6 +442,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         named = None
         last_word = stripped.split()[-1] if stripped else ""
         if subject is None and segment[clause.end():clause.end() + 1] in (":", ":") and last_word \
+                and segment[clause.end() + 1:].strip() \
                 and (heading := _duty_heading(last_word, at + clause.end() - len(last_word))):
             found.append(heading)           # "交通部门:一是负责…", "广电局、资阳日报社职责:负责…"
             continue

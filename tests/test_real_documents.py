@@ -450,6 +450,16 @@ def test_paragraphs_each_closed_by_its_time_limit_in_brackets():
     assert item_with(out, "完善城市慢行系统")["deadline"]["kind"] == "ongoing"
 
 
+def test_a_reports_salutation_and_a_place_after_a_subject_name_no_owner():
+    """"市人大常委会:" alone on its line greets whom the report is made to; "X局在门户网站…" names 局, then where it acts
+    (a 站 ending the phrase is no body)."""
+    out = read("某省人民政府关于审计查出问题整改情况的报告\n省人大常委会:\n2021年11月,省人大常委会审议了报告,提出了审议意见。"
+               "现将有关情况报告如下:\n一、落实审议意见\n(一)加强督促。省财政厅在政务服务网站对整改结果进行公示。\n")
+    assert not any(it["text"].strip() == "省人大常委会:" for it in out["items"])
+    item = item_with(out, "对整改结果进行公示")
+    assert all("网站" not in u["mention"] for u in item["lead"] + item["responsible"])
+
+
 def test_unnumbered_findings_written_as_fields():
     out = read("某县督查情况通报\n滨河公园\n存在问题:健身器材破损,绿化带有垃圾。\n责任单位:城关镇\n"
                "新华路农贸市场\n存在问题:占道经营,排水沟堵塞。\n责任单位:县市场监管局、县住建局\n")
