@@ -142,14 +142,22 @@ def _starts_with_place(text: str) -> bool:
     return bool(found) and found[0][0] == 0
 
 
+ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后)")
+
+
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     """Trim punctuation/connectives around a list element, keeping its span exact."""
     end = start + len(text)
     while text and text[0] in STRIP_CHARS:
         text, start = text[1:], start + 1
+    if (counted := ENUMERATOR.match(text)) and len(text) > counted.end() + 1:
+        text, start = text[counted.end():], start + counted.end()     # "二是有关乡镇…": the point's count, then who
     for lead in ("由", "和", "及", "并"):
         if text.startswith(lead) and len(text) > 2 and not _starts_with_place(text):   # 和布克赛尔县…
             text, start = text[len(lead):], start + len(lead)
+    by = text.find("由", 2)        # "建筑工地由市建设局": the work named before 由, then who does it
+    if by > 0 and looks_like_unit(text[by + 1:]) and not looks_like_unit(text[:by]):
+        text, start = text[by + 1:], start + by + 1
     role_noun = ROLE_NOUN.match(text)       # "包片单位县气象局": the unit's role, then the unit
     if role_noun and looks_like_unit(text[role_noun.end():]) and len(text) - role_noun.end() >= 3:
         text, start = text[role_noun.end():], start + role_noun.end()

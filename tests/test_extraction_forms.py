@@ -92,6 +92,16 @@ def test_a_label_naming_the_places_that_answer():
     assert owners(task_containing(out, "压缩工程建设项目审批时间")) == (["市住建局"], ["高新区管委会"])
 
 
+def test_a_points_count_and_the_work_before_you_are_no_part_of_a_units_name():
+    """"三是相关街道…" counts the point, "河道保洁由区水务局" names the work and then its owner: neither is in the name;
+    a name that holds 由 itself (自由贸易试验区) keeps it."""
+    def said(text):
+        return [m.mention for m in split_unit_list(text)]
+    assert said("三是相关街道") == ["相关街道"] and said("其次区财政局") == ["区财政局"]
+    assert said("河道保洁由区水务局") == ["区水务局"]
+    assert said("自由贸易试验区管委会") == ["自由贸易试验区管委会"]
+
+
 def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市人力资源和社会保障局")] == ["市人力资源和社会保障局"]
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
