@@ -96,6 +96,11 @@ LOCAL_CLASSES = re.compile(rf"(?:相关|有关|各)?{_LOCAL_CLASS}\((?:{_LOCAL_C
 LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_CLASS})*\)")
 
 
+# A phrase that opens on what is to be done, then goes on for a name's length, is the work, not who does it.
+WORK_START = re.compile(r"^(?:加快|推进|确保|打造|推动|实施|加强|深化|强化|做好|健全|完善|积极|全面|大力|进一步|坚持)"
+                        r"[\u4e00-\u9fff()]{4,}")
+
+
 def looks_like_unit(piece: str) -> bool:
     if "〔" in piece:
         piece = piece.translate(HEXAGONAL)
@@ -111,6 +116,8 @@ def looks_like_unit(piece: str) -> bool:
         if (alt := LOCAL_ALTERNATIVE.fullmatch(piece)) and looks_like_unit(alt.group(1)):
             return True             # "街道办事处(乡)": the same body where the place is a 乡
         piece = KIND_NOTE.sub("", piece)
+    if WORK_START.match(piece):
+        return False                # "加快建设大湾区国家技术创新中心": a work that ends like a body's name
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
 

@@ -102,6 +102,12 @@ def test_a_points_count_and_the_work_before_you_are_no_part_of_a_units_name():
     assert said("自由贸易试验区管委会") == ["自由贸易试验区管委会"]
 
 
+def test_a_work_that_ends_like_a_bodys_name_is_no_unit():
+    from loaders.units import looks_like_unit
+    assert not looks_like_unit("加快建设城东科技创新中心") and not looks_like_unit("确保按期完成区政府")
+    assert looks_like_unit("县重点项目推进办") and looks_like_unit("市科技创新中心")
+
+
 def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市人力资源和社会保障局")] == ["市人力资源和社会保障局"]
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
