@@ -97,6 +97,7 @@ LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_C
 
 
 # A phrase that opens on what is to be done, then goes on for a name's length, is the work, not who does it.
+WORK_FIRST = frozenset("加推确打实深强做健完积全大进坚")
 WORK_START = re.compile(r"^(?:加快|推进|确保|打造|推动|实施|加强|深化|强化|做好|健全|完善|积极|全面|大力|进一步|坚持)"
                         r"[\u4e00-\u9fff()]{4,}")
 
@@ -116,7 +117,7 @@ def looks_like_unit(piece: str) -> bool:
         if (alt := LOCAL_ALTERNATIVE.fullmatch(piece)) and looks_like_unit(alt.group(1)):
             return True             # "街道办事处(乡)": the same body where the place is a 乡
         piece = KIND_NOTE.sub("", piece)
-    if WORK_START.match(piece):
+    if len(piece) >= 6 and piece[0] in WORK_FIRST and WORK_START.match(piece):
         return False                # "加快建设大湾区国家技术创新中心": a work that ends like a body's name
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
@@ -149,6 +150,7 @@ def _starts_with_place(text: str) -> bool:
     return bool(found) and found[0][0] == 0
 
 
+ENUMERATOR_FIRST = frozenset("一二三四五六七八九十其首再最")
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后)")
 
 
@@ -157,7 +159,7 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     end = start + len(text)
     while text and text[0] in STRIP_CHARS:
         text, start = text[1:], start + 1
-    if (counted := ENUMERATOR.match(text)) and len(text) > counted.end() + 1:
+    if text[:1] in ENUMERATOR_FIRST and (counted := ENUMERATOR.match(text)) and len(text) > counted.end() + 1:
         text, start = text[counted.end():], start + counted.end()     # "二是有关乡镇…": the point's count, then who
     for lead in ("由", "和", "及", "并"):
         if text.startswith(lead) and len(text) > 2 and not _starts_with_place(text):   # 和布克赛尔县…
