@@ -490,6 +490,12 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     its own ("三、严格督查考核。区发改委要建立清单管理制度…。区政府督查室要定期开展督查…"): a task per charged
     sentence, to the next one. Two or more units make the list; a single charge is the item's own owner.
     ``lines``: the charges are a table's measure lines, a list even where one unit leads two of them."""
+    # each charge opens on a subject and its verb, a unit then its duty, or a heading before a colon: fewer than two
+    # of those in the range and there is no list to read (the common case, spared the sentence scan)
+    marks = len(SUBJECT_HINT.findall(text, start, end)) + len(DUTY_AFTER_UNIT.findall(text, start, end)) \
+        + text.count(":", start, end) + text.count(":", start, end)
+    if marks < 2:
+        return []
     found = []
     for s in SEGMENT.finditer(text, start, end):
         found += _subject_tasks(text, s.start(), s.group(), report)
