@@ -168,8 +168,10 @@ def looks_binary(text: str) -> bool:
     if not text:
         return False
     sample = text[:100_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls > len(sample) * 0.01
+    return len(CONTROL.findall(sample)) > len(sample) * 0.01
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")      # control characters but tab, newline, CR and form feed
 
 
 
