@@ -232,7 +232,19 @@ def _unglued(part: str, at: int) -> list[tuple[str, int]]:
 
 
 def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
-    """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办)."""
+    """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办).
+    A document asks the same list many times over (each reading of a clause, each ancestor's): the split is
+    kept per text, and each call gets fresh mentions at its offset (callers may change them)."""
+    return [Mention(m.mention, m.start + offset, m.end + offset, m.marked_lead, m.open_ended, m.distributive)
+            for m in _split_at_zero(text)]
+
+
+@lru_cache(maxsize=16384)
+def _split_at_zero(text: str) -> tuple[Mention, ...]:
+    return tuple(_split_unit_list(text, 0))
+
+
+def _split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
     if (note := CONVENTION_NOTE.search(text)):
         text = text[:note.start()]
