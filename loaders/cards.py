@@ -265,9 +265,9 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
              for role, value, it in owners if value]
     # a section that names its owners by label ("二、整改实施主体⏎牵头单位:X。⏎责任单位:Y") is read by the labels
     labelled = [cell for cell in cells if LABEL.match(cell[1])]
+    unlabelled = [cell for cell in cells if not LABEL.match(cell[1])]
     if cells:
-        spec, _ = cells_owners([cell for cell in cells if cell not in labelled]) if len(labelled) < len(cells) \
-            else (OwnerSpec(), None)
+        spec = cells_owners(unlabelled)[0] if unlabelled else OwnerSpec()
         for _, value, offsets in labelled:
             if (said := parse_owner_span(text, offsets[0], offsets[-1] + 1)) is not None:
                 spec.merge(said)

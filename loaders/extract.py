@@ -291,20 +291,19 @@ def _quota_lines(text: str, item: Item) -> list[Item]:
 
 def _charged_children(text: str, item: Item, report: bool, lines: bool = False) -> list[Item]:
     """The item's charged sentences (``charged_sentences``) as its measures, each under it."""
-    found = charged_sentences(text, item.start, item.end, report, lines)
-    for task in found:
-        task.parent, task.rank = item, item.rank + 0.5
-        item.children.append(task)
-    return found
+    return _measures_of(item, charged_sentences(text, item.start, item.end, report, lines))
 
 
 def _quoted_charge_children(text: str, item: Item) -> list[Item]:
     """The matters the item quotes with the body answerable for each (``quoted_charges``), each under it."""
-    found = quoted_charges(text, item.start, item.end)
+    return _measures_of(item, quoted_charges(text, item.start, item.end))
+
+
+def _measures_of(item: Item, found: list[Item]) -> list[Item]:
+    """``found`` (tasks inside the item, in reading order) put under it as its measures."""
     for task in found:
         task.parent, task.rank = item, item.rank + 0.5
         item.children.append(task)
-    item.children.sort(key=lambda c: c.start)
     return found
 
 
@@ -434,11 +433,16 @@ def _lagging_items(text: str, items: list[Item]) -> list[Item]:
     return found
 
 
+def _head_end(text: str, items: list[Item], breaks: list[int]) -> int:
+    """Where the part before the first numbered item ends (without items, the first break)."""
+    return min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
+
+
 def _closed_paragraphs(text: str, items: list[Item], parens: OwnerParentheticals, breaks: list[int]) -> list[Item]:
     """Before the first numbered item (a page that starts mid-document, a plan written in paragraphs), each
     paragraph closed by an owner parenthetical ("加强违法建筑清理,…。〔主要责任单位:…〕") is a task."""
     # (up to the first numbered item, across an attachment line; without items, up to the first break)
-    end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
+    end = _head_end(text, items, breaks)
     found = []
     above = None            # the paragraph just above, if it closed no task of its own
     for ps, pe in _paragraphs(text, 0, end):
@@ -472,7 +476,7 @@ DATED_LINE = re.compile(r"[((][^()()\n]{2,16}[))][^\S\n]*$", re.M)
 def _dated_paragraphs(text: str, items: list[Item], breaks: list[int], taken: list[Item]) -> list[Item]:
     """Before the first numbered item, paragraphs each closed by a bracketed time limit are a list of tasks (a
     分工 reprinted without its owners: "…。(年内完成)", "…。(年内持续推进)"). Two or more make the list."""
-    end = min(it.start for it in items) if items else min([b for b in breaks if b > 0] + [len(text)])
+    end = _head_end(text, items, breaks)
     found = []
     if not DATED_LINE.search(text, 0, end):
         return found

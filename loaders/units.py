@@ -241,17 +241,14 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
 
 @lru_cache(maxsize=16384)
 def _split_at_zero(text: str) -> tuple[Mention, ...]:
-    return tuple(_split_unit_list(text, 0))
-
-
-def _split_unit_list(text: str, offset: int = 0) -> list[Mention]:
+    """The split itself, spans from the list's start; shared by every call on the same text, so never handed out."""
     pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
     if (note := CONVENTION_NOTE.search(text)):
         text = text[:note.start()]
     pos = 0
     for at, delim in _delimiters(text):
         raw = text[pos:at]
-        for part, st in _split_conjunctions(raw, offset + pos):
+        for part, st in _split_conjunctions(raw, pos):
             if len(part) < 7:
                 pieces.append((part, st, "、"))
             else:
@@ -297,7 +294,7 @@ def _split_unit_list(text: str, offset: int = 0) -> list[Mention]:
         mentions[levelled:] = [Mention(level + m.mention, m.start, m.end, m.marked_lead, m.open_ended,
                                        level.startswith("各"))
                                for m in mentions[levelled:] for level in levels]
-    return [m for m in mentions if m.mention]
+    return tuple(m for m in mentions if m.mention)
 
 
 # Two levels sharing the fields listed after them: "市级和各县(市、区)市政、工商部门", "省、市两级" is not this.
