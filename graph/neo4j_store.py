@@ -302,7 +302,7 @@ class Neo4jStore(Store):
             for label in NODE_TYPES:
                 for record in session.run(statements()[f"read:{label}"]):
                     props = dict(record["n"].items())
-                    graph.add_node(shared(props["id"]), **shared.attributes(label, _public(props, label)))
+                    graph.add_node(shared(props["id"]), **shared.attributes(label, public_properties(props, label)))
             for type_ in EDGE_TYPES:
                 for record in session.run(statements()[f"read_edges:{type_}"]):
                     source, target = shared(record["source"]), shared(record["target"])
@@ -348,7 +348,8 @@ class Neo4jStore(Store):
             self._driver = None
 
 
-def _public(props: dict, label: str) -> dict:
+def public_properties(props: dict, label: str) -> dict:
+    """A node's properties as the graph shows them: without the store's bookkeeping (and a Document's text)."""
     hidden = INTERNAL + (DOCUMENT_EXTRA + ("path_key",) if label == "Document" else ())
     return {k: v for k, v in props.items() if k not in hidden}
 

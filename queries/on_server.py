@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from graph.neo4j_store import DOCUMENT_EXTRA, INTERNAL, Neo4jStore
+from graph.neo4j_store import Neo4jStore, public_properties
 from graph.schema import complete
 
 from . import cypher
@@ -215,8 +215,7 @@ def _batches(store, statement: str, ids: list[str]) -> list[list[str]]:
 
 def _add_node(graph: nx.MultiDiGraph, label: str, props: dict) -> None:
     if props["id"] not in graph:
-        hidden = INTERNAL + (DOCUMENT_EXTRA + ("path_key",) if label == "Document" else ())
-        graph.add_node(props["id"], **complete(label, {k: v for k, v in props.items() if k not in hidden}))
+        graph.add_node(props["id"], **complete(label, public_properties(props, label)))
 
 
 def _add_edges(graph: nx.MultiDiGraph, quotes: dict, item: str, owners: list, dues: list) -> None:
