@@ -15,8 +15,9 @@ every document are joined as bytes and read by numpy in one call each (``concate
 - per owner row (LEADS and RESPONSIBLE_FOR edges) in the order the document names them (span start, then unit
   name, then the records' order): its item's position, its unit (a position in ``strings["units"]``), role,
   whether the list is open-ended, and span start;
-- ``strings``, JSON: the units named, each (unit, mention) once, each Problem's text, and what no code says
-  (an item id not of the form i<n>, a status or deadline kind the codes do not name).
+- ``strings``, JSON: the units named, each (unit, mention) once, each Problem's text, the items whose owners a
+  report narrates (convention ``narrated``), and what no code says (an item id not of the form i<n>, a status
+  or deadline kind the codes do not name).
 
 Shared nodes' properties (a unit's jurisdiction, whether it is collective) are not copied here: the store
 merges them across documents, so they are read from its nodes when the columns are built.
@@ -29,7 +30,7 @@ from datetime import date
 import numpy as np
 import orjson
 
-from graph.schema import ITEM_TYPES, Edge, Node
+from graph.schema import ITEM_TYPES, NARRATED, Edge, Node
 
 TYPE_CODE = {name: code for code, name in enumerate(ITEM_TYPES)}          # Section, Problem, Task
 ROLE_CODE = {"lead": 0, "responsible": 1, "assist": 2}
@@ -89,6 +90,8 @@ def fragment(doc_id: str, nodes: list[Node], edges: list[Edge]) -> dict:
     status = [STATUS_CODE.get(node.props.get("status"), -1) for node in items]
     if -1 in status:
         strings["statuses"] = [[i, node.props.get("status")] for i, node in enumerate(items) if status[i] == -1]
+    if narrated := [i for i, node in enumerate(items) if node.props.get("convention") == NARRATED]:
+        strings["narrated"] = narrated
     strings["texts"] = [[i, node.props["text"]] for i, node in enumerate(items)
                         if node.type == "Problem" and node.props.get("text") is not None]
     strings["mentions"] = [list(pair) for pair in mentions]

@@ -3,7 +3,7 @@
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
 MATCH (u:Unit {name: $unit})-[r:LEADS|RESPONSIBLE_FOR]->(holder)
-MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks AND coalesce(t.convention, '') <> 'narrated'
   AND (t.id = holder.id OR (t.owners_from = holder.id AND NOT holder.id = t.id))
 OPTIONAL MATCH (problem:Problem)-[:CONTAINS*0..8]->(t)
 OPTIONAL MATCH (t)-[:DUE]->(own:Deadline)

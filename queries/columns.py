@@ -12,6 +12,7 @@ import numpy as np
 
 from graph.columnar import KIND_CODE, NO_DATE, ROLE_CODE, TYPE_CODE
 from graph.columnar import STATUS_CODE as STORED_STATUS_CODE
+from graph.schema import NARRATED
 
 # The codes are the store's (graph/columnar.py), so its columns are read as they are stored.
 SECTION, PROBLEM, TASK = (TYPE_CODE[name] for name in ("Section", "Problem", "Task"))
@@ -65,6 +66,7 @@ class Columns:
             owners_from=np.fromiter((index.get(data[item].get("owners_from"), -1) for item in items), np.int32, count),
             status=np.fromiter((status_code(data[item].get("status")) for item in items), np.int8, count),
             each_leads=np.fromiter((bool(data[item].get("each_leads")) for item in items), bool, count),
+            narrated=np.fromiter((data[item].get("convention") == NARRATED for item in items), bool, count),
             own_deadline=(kind, day, stated),
             unit_names=[data[unit]["name"] for unit in view.units],
             unit_collective=np.fromiter((bool(data[unit].get("collective")) for unit in view.units), bool,
@@ -79,17 +81,17 @@ class Columns:
         columns.build(ids, documents, **arrays)
         return columns
 
-    def build(self, ids, documents, *, type_, doc, parent, owners_from, status, each_leads, own_deadline,
-              unit_names, unit_collective, owners) -> None:
+    def build(self, ids, documents, *, type_, doc, parent, owners_from, status, each_leads, narrated,
+              own_deadline, unit_names, unit_collective, owners) -> None:
         """``ids``: the items in reading order (by document, then span start, then id); ``documents`` by id;
-        per item its type, document, parent and ``owners_from`` (rows, -1 for none), status code and
-        ``each_leads``; ``own_deadline``: (kind code, day number, stated) of the deadline it states itself;
+        per item its type, document, parent and ``owners_from`` (rows, -1 for none), status code,
+        ``each_leads`` and whether its owners are narrated (``NARRATED``); ``own_deadline``: (kind code, day number, stated) of the deadline it states itself;
         per unit (``View.units`` order) its name and whether it is collective; ``owners``: (item row, unit,
         role code, open-ended) per owner row, in item order and, within an item, the order the document
         names them in."""
         self.ids, self.documents = ids, documents
         self.type, self.doc, self.parent, self.owners_from = type_, doc, parent, owners_from
-        self.status, self.each_leads = status, each_leads
+        self.status, self.each_leads, self.narrated = status, each_leads, narrated
         self.done = status == STATUS_CODE["done"]
         self.reported = status != STATUS_CODE[None]
         self._deadlines(*own_deadline)
@@ -127,7 +129,8 @@ class Columns:
         self.owned = self.owner_count[self.owner_source] > 0
         shares = np.zeros(count, bool)  # a block whose measures share its owners: they are the work, not it
         shares[block[block >= 0]] = True
-        self.work = np.flatnonzero((self.type != SECTION) & ~shares & self.owned)
+        # (what a report narrates a body did is no work given it: ``NARRATED``)
+        self.work = np.flatnonzero((self.type != SECTION) & ~shares & self.owned & ~self.narrated)
 
     def per_document(self, items: np.ndarray) -> np.ndarray:
         """How many of ``items`` (a mask over all items, or their rows) each document has."""

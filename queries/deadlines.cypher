@@ -7,7 +7,7 @@
 // document and place in it (reading order) and the names of the units the item answers to. Twin of queries/deadlines.py:deadlines.
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
-MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks AND coalesce(t.convention, '') <> 'narrated'
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)

@@ -2,7 +2,7 @@
 // and, in documents that assign owners, measures that name no unit. Twin of queries/ownership.py:no_owner.
 // One row per finding: rule, kind, item id, unit names; its document and place in it (reading order).
 MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
-WHERE t:Task OR t:Problem
+WHERE (t:Task OR t:Problem) AND coalesce(t.convention, '') <> 'narrated'
 WITH t, collect(r.role) AS roles, collect(u.name) AS units
 OPTIONAL MATCH (:Unit)-[l:LEADS]->(t)
 WITH t, units, count(l) AS leads, size([role IN roles WHERE role = 'responsible']) AS responsible
@@ -12,7 +12,9 @@ RETURN 'no_owner' AS rule, CASE WHEN responsible >= 2 THEN 'no_lead' ELSE 'assis
 UNION ALL
 // A measure naming nobody, where its document assigns owners to other items. Owned or not is asked of each
 // item's own edges (and its block's), never of a list of every owned item: that list made the rule quadratic.
+// (owners a report narrates, bodies that did the work, give nobody work: they make no document assigning)
 MATCH (:Unit)-[:LEADS|RESPONSIBLE_FOR]->(owned)
+WHERE coalesce(owned.convention, '') <> 'narrated'
 WITH DISTINCT owned.doc AS assigning
 MATCH (:Document {id: assigning})-[:CONTAINS*1..8]->(t)
 WHERE (t:Task OR t:Problem) AND NOT (t)<-[:LEADS|RESPONSIBLE_FOR]-(:Unit)
@@ -28,7 +30,8 @@ OPTIONAL MATCH (sibling_owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(sibling)
 OPTIONAL MATCH (sibling_block)-[:CONTAINS*1..8]->(sibling) WHERE sibling_block.id = sibling.owners_from
 OPTIONAL MATCH (sibling_block_owner:Unit)-[:LEADS|RESPONSIBLE_FOR]->(sibling_block)
 WITH parent, t, measures,
-     count(DISTINCT CASE WHEN sibling.id <> t.id AND (sibling_owner IS NOT NULL OR sibling_block_owner IS NOT NULL)
+     count(DISTINCT CASE WHEN sibling.id <> t.id AND coalesce(sibling.convention, '') <> 'narrated'
+                              AND (sibling_owner IS NOT NULL OR sibling_block_owner IS NOT NULL)
                          THEN sibling.id END) AS owned_siblings
 WHERE (t:Problem AND measures = 0)
    OR (t:Task AND NOT parent:Document AND (parent:Problem OR owned_siblings > 0))

@@ -2,7 +2,7 @@
 // index over the items each is named on. Twin of queries/overlap.py:overlap (its "pairs").
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
-MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks AND coalesce(t.convention, '') <> 'narrated'
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (u:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)

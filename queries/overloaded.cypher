@@ -4,7 +4,7 @@
 // items it leads there in reading order, and how many owned items the document has.
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
-MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks AND coalesce(t.convention, '') <> 'narrated'
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (:Unit)-[:LEADS|RESPONSIBLE_FOR]->(holder)

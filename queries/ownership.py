@@ -24,7 +24,8 @@ def no_owner(graph) -> Findings:
     leads, responsible = c.per_item(c.owner_role == LEAD), c.per_item(c.owner_role == RESPONSIBLE)
     own = c.owner_count > 0
     without_lead = own & (leads == 0) & ((responsible >= 2) | (responsible == 0))
-    rows = np.flatnonzero((c.type != SECTION) & (without_lead | (~own & _unowned(v))))
+    # (a report narrating that bodies did the work together gives none of them work: no lead is missing)
+    rows = np.flatnonzero((c.type != SECTION) & ((without_lead & ~c.narrated) | (~own & _unowned(v))))
 
     return Findings(rows.tolist(), lambda row: no_owner_finding(v, c.ids[row]), c.doc[rows])
 
@@ -54,7 +55,7 @@ def _unowned(v: View) -> np.ndarray:
     parent = np.where(has_parent, c.parent, 0)
     tasks = c.type == TASK
     task_children = np.bincount(c.parent[tasks & has_parent], minlength=len(c.ids))
-    owned_task_children = np.bincount(c.parent[tasks & has_parent & c.owned], minlength=len(c.ids))
+    owned_task_children = np.bincount(c.parent[tasks & has_parent & c.owned & ~c.narrated], minlength=len(c.ids))
     # A problem with measures: its unowned measures are reported, not the problem again. A top-level
     # paragraph of the covering notice (一、严格做好整改落实) is not a measure.
     expected = np.where(c.type == PROBLEM, task_children == 0,

@@ -265,6 +265,7 @@ class StoreView(View):
         mentions: dict[str, set[str]] = {}
         self._local_ids: dict[int, list[str]] = {}
         named: dict[str, list[tuple[int, int, str]]] = {"statuses": [], "kinds": []}
+        narrated: list[tuple[int, int]] = []
 
         def strings_of(index: int, part: dict) -> None:
             units_here = part["units"]
@@ -275,6 +276,7 @@ class StoreView(View):
                 mentions.setdefault(units_here[unit], set()).add(mention)
             if "ids" in part:
                 self._local_ids[index] = part["ids"]
+            narrated.extend((index, local) for local in part.get("narrated", ()))
             for key, found in named.items():
                 found.extend((index, local, name) for local, name in part.get(key, ()))
 
@@ -303,13 +305,15 @@ class StoreView(View):
         for index, local, name in named["kinds"]:
             kind[starts[index] + local] = KIND_CODE.get(name, DATED)
         self._stated = kind != NOT_STATED
+        narrated_rows = np.zeros(count, bool)
+        narrated_rows[[int(starts[index]) + local for index, local in narrated]] = True
         self.items = ItemIds(self)
         self.columns = Columns.from_arrays(
             self.items, docs,
             type_=found["type"].astype(np.int8), doc=doc,
             parent=np.where(parent >= 0, parent + at, -1).astype(np.int32),
             owners_from=np.where(owners_from >= 0, owners_from + at, -1).astype(np.int32),
-            status=status, each_leads=found["each_leads"].astype(bool),
+            status=status, each_leads=found["each_leads"].astype(bool), narrated=narrated_rows,
             own_deadline=(np.where(self._stated, kind, 0).astype(np.int8), found["due_day"].astype(np.int32),
                           self._stated),
             unit_names=[attrs["name"] for _, attrs in units],
@@ -447,7 +451,8 @@ class StoreView(View):
     @cached_property
     def assigning_documents(self) -> set[str]:
         c = self.columns
-        return {self.documents[doc] for doc in np.unique(c.doc[c.owner_item]).tolist()}
+        given = c.owner_item[~c.narrated[c.owner_item]]
+        return {self.documents[doc] for doc in np.unique(c.doc[given]).tolist()}
 
     @cached_property
     def problem_statements(self):

@@ -3,7 +3,7 @@
 // its measures, not once more itself. Twin of queries/view.py:View.work_items and effective_owners.
 MATCH (x:Task) WHERE x.owners_from IS NOT NULL
 WITH collect(DISTINCT x.owners_from) AS blocks
-MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks
+MATCH (t) WHERE (t:Task OR t:Problem) AND NOT t.id IN blocks AND coalesce(t.convention, '') <> 'narrated'
 OPTIONAL MATCH (b)-[:CONTAINS*1..8]->(t) WHERE b.id = t.owners_from
 WITH t, coalesce(b, t) AS holder
 MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(holder)
