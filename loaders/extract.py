@@ -40,7 +40,7 @@ FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:�
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 135
+EXTRACTOR_VERSION = 136
 
 
 def extract_source(src: SourceText) -> dict:
@@ -138,6 +138,10 @@ def _extract(src: SourceText) -> dict:
                     (measures := _charged_children(text, item, report=False)):      # (assignments, even in a report)
                 item.owners = None          # topics run together, each then the unit charged with it
                 charged += measures
+        elif meta.reports_outcomes and item.owners is None and item.children:
+            # a report's heading over numbered parts, narrating first what the bodies did ("一、总体情况⏎市政府认真
+            # 贯彻…;市审计局认真贯彻…⏎(一)…"): each body's part of that paragraph is its measure
+            charged += _measures_of(item, charged_sentences(text, *_own_region(item), report=True))
     if charged:
         items = _in_reading_order(items + charged)
     _starred_owner_cells(text, items)
@@ -879,7 +883,8 @@ def _verdict(outcome: str) -> str | None:
 def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:
     if item.kind == "section":
         return None
-    start, end = _own_region(item) if item.kind == "problem" else (item.start, item.end)
+    # (a problem's outcome runs on through the measures read from its sentences, up to its first numbered child)
+    start, end = (item.start, item.own_end) if item.kind == "problem" else (item.start, item.end)
     outcome = [lab for lab in item.labels if is_outcome_label(lab[0])]
     if outcome:     # an outcome field runs on through the numbered lines it holds
         return _verdict(text[outcome[0][2]:item.end])

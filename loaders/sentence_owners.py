@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
+
 from .owners import COPULA_LABEL, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
@@ -25,7 +27,7 @@ CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?
 # The work named before 由 is no part of the owner either: "反馈问题由区水利局牵头整改", "两项任务由X负责".
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
                      r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
-                     r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由)+")
+                     r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由|立即(?=责成|要求|责令))+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
                   r"配合|协助|协办|会办|参与)")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
@@ -34,7 +36,7 @@ HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 MADE = r"(?:制定|制订|印发|出台|编制|起草|发布|下发|修订)的[《“]"
 MADE_BY = re.compile(rf"(?:牵头|负责|组织)?{MADE}")     # after the unit opening the sentence
 MODIFIER = re.compile(rf"^{MADE}")                       # after its role verb
-REQUEST = re.compile(r"^(?:请|要求|责成|责令)")
+REQUEST = re.compile(r"^(?:立即|及时|随即)?(?:请|要求|责成|责令)")     # "立即责成X…": asked at once
 # Who asks, before the request: a body ("学校", "县政府", "局党组") or the writer itself ("我校", "本局").
 REQUESTER = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?=要求|督促|责成|责令)")
 ASKED_UNIT = re.compile(r"(?:要求|督促|责成|责令)([\u4e00-\u9fff、]{0,28}?(?:处|科|室|局|委|办|中心|部门|单位|小组|组|队|所|站|"
@@ -62,7 +64,7 @@ def _asks(requester: str, at: int) -> bool:
     return bool(SELF.match(requester)) or bool((units := _units(requester, at)) and len(units) == 1)
 # The work a unit is ordered to do to put a finding right (责成X整改, 责令X限期退还).
 PUT_RIGHT = "整改|纠正|查处|清理|退还|追回|补缴|处理"
-REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:请|要求|责成|责令)")
+REQUEST_ANYWHERE = re.compile(r"(?:^|[,;。\n])(?:立即|及时|随即)?(?:请|要求|责成|责令)")
 PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE.pattern})?(?:同志)?(?:负总责|负责|牵头)$")
 
 
@@ -420,6 +422,66 @@ def _duty_heading(clause: str, where: int) -> tuple[int, OwnerSpec] | None:
     return where, _answering(units)
 
 
+# In a report, a sentence (or a clause of a list run together with ;) that opens on the body that did the work, then
+# what it did: "市审计局及时向…出具整改任务清单", "逍林镇清理往来款项15笔", "县交通局、种子公司针对…,建立健全了…",
+# "该县财政局根据审计建议,编制了…". The body answers for that measure. (the adverbs and circumstances a narrator
+# puts between the body and its verb come first; a title after the name, 局长, makes it a person, no body's act)
+ASKING = r"(?:要求|责成|责令|督促|请求|提请|建议)"     # who asks is not who does: the asked body answers
+# Where the narrator sets the scene before the body: "2018年7月30日…会议后,", "在专项检查中,", "根据审计建议,".
+# So does a clause on bodies left unnamed, before the named examples: "部分单位边审边改,在审计期间,逍林镇清理…".
+SCENE = re.compile(r"^(?:[^,;。]*(?:后|中|以来|期间|时|之际|前)|(?:根据|按照|针对|结合|为|在|对)[^,;。]*|"
+                   r"(?:部分|有些|有的|多数|大多数|一些|个别|少数|其他)(?:被审计)?(?:单位|部门|乡镇|地方)[^,;。]*)$")
+# (a clause opening on a verb whose object is a body is no body acting: "协助市司法局开展…", "参加市司法局组织的…")
+NOT_A_NAME = r"(?:协助|参加|参与|办理|配合|受|经|向|对|在|为|与|同|跟|按|据|接受|聘请|邀请|陪同|会同|联合|由|被)"
+NARRATED_VERB = (r"(?:认真|积极|主动|及时|迅速|立即|先后|多次|专题|专门|不断|均|已经|已|全面|切实|进一步|高度重视|依法|严格|"
+                 r"组织|组成|成立|召开|制定|制订|编制|出具|出台|印发|下发|发送|下达|建立|健全|完善|修订|开展|进行|实施|推进|"
+                 r"落实|贯彻|部署|研究|督促|督办|约谈|清理|收回|追回|补缴|退还|归还|拨付|整改|纠正|规范|加强|强化|对照|"
+                 r"对(?!于)|向|在|针对|根据|按照|结合|围绕|派|安排|抽调|会同|联合|完成|启动|加快|采取|通过|把|"
+                 r"督查|检查|排查|核查|查处|问责|给予|作出|做出|形成|上报|报送|公告|公示|通报|动用|投入|筹措|争取)")
+
+
+def _narrated_subject(shortest: bool) -> re.Pattern:
+    """The body opening a narrated sentence, its name read as short or as long as the verb after it allows."""
+    return re.compile(rf"(?:{TIME_LEAD})?(?:该(?=[县市区镇乡省州]))?(?!{ASKING}|{NOT_A_NAME})([\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、和])"
+                      rf"{{0,40}}{'?' if shortest else ''}(?:{SUBJECT_END}|街道|镇|乡|院|学|站|所|社|集团))"
+                      rf"(?:主要负责(?:人|同志))?(?={NARRATED_VERB})(?!(?:已经?|先后|多次|及时|立即)?{ASKING})")
+
+
+NARRATED_SUBJECT, NARRATED_SUBJECT_LONGEST = _narrated_subject(True), _narrated_subject(False)
+NAME_TAIL = re.compile(r"[^的对在和、向与及将把为从按,]{1,6}$")
+NARRATED_HINT = re.compile(rf"(?:{SUBJECT_END}|镇|乡|院|学|站|所|社|集团){NARRATED_VERB}")
+
+
+# In a report, the bodies a superior asked, in a clause of the sentence narrating it: "市政府高度重视,立即责成X、Y认真
+# 落实…", "…会议审议了…,要求省人民政府及相关部门认真研究…". What is asked of them is theirs, a class too.
+ASKED_CLAUSE = re.compile(r"(?:^|(?<=[,]))(?:立即|及时|并|同时|还|专门|多次)?(?:要求|责成|责令)"
+                          r"((?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,50}?)"
+                          r"(?=认真|切实|立即|及时|尽快|加快|抓紧|进一步|全面|列出|对照|对|在|按照|务必|限期)")
+
+
+def _narrated(stripped: str, where: int):
+    """The body (or bodies, together) a report's sentence says did the work, or None. Of two readings the longer
+    name is the body's: "市政府督查办在…" is the 督查办's act, not 市政府's 督查."""
+    m = NARRATED_SUBJECT.match(stripped)
+    if m is None:
+        return None
+    longer = NARRATED_SUBJECT_LONGEST.match(stripped)
+    # (a longer name goes on for a few characters of a name, no preposition or clause: "督查办", not "对…在全集团")
+    longer = longer if longer and NAME_TAIL.match(stripped, m.end(1), longer.end(1)) else None
+    for found in ([longer] if longer else []) + [m]:
+        units = _units(found.group(1), where + found.start(1))
+        if units and not any(u.collective for u in units) and all_units(units):
+            return _answering(units)
+    return None
+
+
+def _asked_in_segment(segment: str, at: int) -> OwnerSpec | None:
+    """The bodies a report's sentence says were asked to do the work (``ASKED_CLAUSE``), or None."""
+    m = ASKED_CLAUSE.search(segment)
+    units = m and _units(m.group(1), at + m.start(1))
+    return _answering(units) if units and all_units(units) else None
+
+
 PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
 DUTY = re.compile(r"(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
 DUTY_AFTER_UNIT = re.compile(rf"{SUBJECT_END},(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
@@ -429,7 +491,11 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
     is narrated, only an instruction (X要/须/必须…) assigns work."""
+    if report and ASKED_CLAUSE.search(segment):
+        asked = _asked_in_segment(segment, at)      # (who asked is no doer, whether or not the asked are read)
+        return [_task(text, at, at + len(segment), asked)] if asked else []
     found = []
+    narrated = set()        # where a body's narrated act starts: what it did, not work given to it
     named = None            # a unit alone in the sentence's first clause, its duty in the next: "交通部门,负责…"
     for clause in SUBJECT_CLAUSE.finditer(segment):
         stripped = PAGE_MARK.sub("", clause.group().strip())     # "[接上页] 民政部门,负责…": the page goes on
@@ -446,6 +512,14 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 and (heading := _duty_heading(last_word, at + clause.end() - len(last_word))):
             found.append(heading)           # "交通部门:一是负责…", "广电局、资阳日报社职责:负责…"
             continue
+        if subject is None and report and (found or all(SCENE.match(c.strip()) for c in
+                                                        SUBJECT_CLAUSE.findall(segment, 0, clause.start()))) \
+                and (done := _narrated(stripped, where)):
+            # (the first body follows only the scene: in "…后,市审计局及时向X出具…" X is no body acting; the next
+            # body after it acts in its own right, "逍林镇清理…,胜山镇、市文广局出台了…")
+            narrated.add(where)
+            found.append((where, done))
+            continue
         if subject is None and not found and (alone := _units(stripped, where)) \
                 and len(alone) == 1 and not alone[0].collective and stripped == alone[0].mention:
             named = (where, OwnerSpec(lead=alone, start=alone[0].start, end=alone[0].end))
@@ -461,17 +535,20 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         subject_name = subject.group(1)
         cut = subject_name.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
         units = _units(subject_name[cut:], where + subject.start(1) + cut)
-        exhortation = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
-        exhortation = exhortation or cut > 0          # "应由X负责整治": the work is handed to X
+        told = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
+        exhortation = bool(told) or cut > 0          # "应由X负责整治": the work is handed to X
         role_class = units and ROLE_CLASS.match(units[0].mention)
-        if units and len(units) == 1 and not (units[0].collective and exhortation and not role_class) \
+        # a class told real work, not only to mind it, is given it ("全县各级各部门要加快…整改"); "各地各部门要
+        # 高度重视" exhorts a class of units and assigns no task
+        told_work = exhortation and not ATTITUDE_ONLY.match(stripped, subject.end() + (told.end() if told else 0))
+        if units and len(units) == 1 and (not units[0].collective or not exhortation or role_class or told_work) \
                 and (exhortation or not report):
-            # "各地各部门要认真履职尽责" exhorts a class of units; it assigns no task
             spec = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
             _add_helpers(spec, stripped[subject.end():], where + subject.end())
             found.append((where, spec))
-        elif units and len(units) > 1 and cut == 0 and exhortation and not any(u.collective for u in units):
-            # "县公安局、人社局要严格落实…": bodies told the same work together, none leading
+        elif units and len(units) > 1 and cut == 0 and exhortation \
+                and (told_work or not any(u.collective for u in units)):
+            # "县公安局、人社局要严格落实…", "各乡镇党委政府要…": bodies told the same work together, none leading
             found.append((where, _together(units)))
         if not found:
             break               # only a sentence that opens on its subject gives work to several
@@ -482,6 +559,8 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         while end > start and text[end - 1] in ",,":
             end -= 1
         tasks.append(_task(text, start, end, spec))
+        if where in narrated:
+            tasks[-1].convention = NARRATED
     return tasks
 
 
@@ -493,20 +572,25 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     # each charge opens on a subject and its verb, a unit then its duty, or a heading before a colon: fewer than two
     # of those in the range and there is no list to read (the common case, spared the sentence scan)
     marks = len(SUBJECT_HINT.findall(text, start, end)) + len(DUTY_AFTER_UNIT.findall(text, start, end)) \
-        + text.count(":", start, end) + text.count(":", start, end)
+        + text.count(":", start, end) + text.count(":", start, end) \
+        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0)
     if marks < 2:
         return []
     found = []
     for s in SEGMENT.finditer(text, start, end):
         found += _subject_tasks(text, s.start(), s.group(), report)
-    found = [task for task in found if task.owners.lead]
-    if len(found) < 2 or (not lines and len({task.owners.lead[0].mention for task in found}) < 2):
+    found = [task for task in found if task.owners.lead or (report and task.owners.responsible)]
+    if len(found) < 2 or (not lines and len({_first_owner(task.owners) for task in found}) < 2):
         return []
     for k, task in enumerate(found):         # a charge runs on to the next one, the last to the item's end
         task.end = found[k + 1].start if k + 1 < len(found) else end
         while task.end > task.start and text[task.end - 1].isspace():
             task.end -= 1
     return found
+
+
+def _first_owner(spec: OwnerSpec) -> str:
+    return (spec.lead[0] if spec.lead else spec.responsible[0][0]).mention
 
 
 # A notice to one body (督办通知, 督办函): the addressee alone on its line before the body ("市消防支队:"), then
@@ -550,7 +634,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
 
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
-            and not SITES_OF_HINT.search(text):
+            and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):

@@ -175,8 +175,15 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+# A place's Party committee and its government written as one: "各县市区党委政府", "园区党工委管委会" are two bodies,
+# the second taking the place of the first (as "各县市区党委、政府" does).
+PARTY_AND_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff])党(?:工)?委(?=(?:政府|管委会)$)")
+
+
 def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
+    if (party := PARTY_AND_GOVERNMENT.search(piece)):
+        return [(piece[:party.end()], start), (piece[party.end():], start + party.end())]
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]
         if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left)) and looks_like_unit(right):

@@ -113,6 +113,12 @@ def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
 
 
+def test_a_party_committee_and_its_government_written_as_one_are_two_bodies():
+    assert [m.mention for m in split_unit_list("开发区党工委管委会")] == ["开发区党工委", "开发区管委会"]
+    assert [m.mention for m in split_unit_list("各镇党委政府")] == ["镇党委", "镇政府"]
+    assert [m.mention for m in split_unit_list("县委县政府")] == ["县委县政府"]     # (not this form)
+
+
 @pytest.mark.parametrize("mention, collective", [
     ("各县区政府", True), ("相关部门", True), ("有关单位", True), ("市直各部门", True), ("市直放权部门", True),
     ("行业主管部门", True), ("经济区管委会", True), ("市住建委", False), ("辽东湾新区管委会", False),

@@ -14,6 +14,7 @@ import pytest
 import queries
 from graph.embedded import EmbeddedStore
 from loaders.extract import extract_file
+from queries.view import View
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -409,3 +410,26 @@ def test_findings_read_one_by_one_as_a_whole(graph):
     assert sum(len(found) for found in by_rule.values()) == len(made)
     for rule, found in by_rule.items():
         assert list(found) == [f for f in made if f["rule"] == rule]
+
+
+NARRATING_REPORT = """关于2024年度区本级预算执行审计查出问题整改情况的报告
+一、整改工作总体情况
+区政府认真研究区人大常委会审议意见,专题部署整改工作;区审计局及时印发整改通知书,跟踪督促被审计单位整改。
+二、具体问题整改情况
+(一)关于部分专项资金拨付滞后的问题。已完成整改。
+(二)关于政府采购程序不规范的问题。正在推进。
+"""
+
+
+def test_what_a_report_narrates_bodies_did_is_no_work_given_and_no_gap(tmp_path):
+    path = tmp_path / "整改情况报告.txt"
+    path.write_text(NARRATING_REPORT, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "store")
+    load(store, path)
+    for v in (View(store.to_networkx()), queries.StoreView(store)):
+        narrated = [item for item, owners in v.owned_items]
+        assert len(narrated) == 2            # the two bodies' acts are read, with their owners
+        # but they give nobody work: no work items, so no deadline, overload or missing-owner findings
+        assert list(v.work_items) == []
+        assert list(queries.no_owner(v)) == [] and list(queries.deadlines(v, as_of="2025-01-01")) == []
+        assert queries.overload(v)["ranking"] == []

@@ -43,7 +43,7 @@ FLOORS = {
     # the seventh: first sight 0.81 tasks, 0.78 lead, 0.06 problems (FIRST_SCORE.txt: its 督查通报 was page
     # source saved as .txt, which is now read as the page it is)
     "unseen5": dict(tasks=0.92, lead_f1=0.91, responsible_f1=0.92, deadline=0.90, problems=0.99, status=0.99, meta=0.86),
-    "unseen2": dict(tasks=0.89, lead_f1=0.71, responsible_f1=0.85, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
+    "unseen2": dict(tasks=0.91, lead_f1=0.71, responsible_f1=0.85, deadline=0.86, problems=0.99, status=0.71, meta=0.80),
     # the eighth, thin (14 tasks): first sight 0.79 tasks, 0.44 lead, 0.33 resp, 0.29 deadline (FIRST_SCORE.txt);
     # four forms it showed since (owner cells on their own lines, letter-spaced headers, 牵头单位为X, 的-described units)
     "unseen6": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.99, deadline=0.85, problems=0.99, status=0.99, meta=0.85),
@@ -62,7 +62,7 @@ FLOORS = {
     # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative.
     # Lead 0.897 → 0.881 when a unit's bracketed other name was read with it: this gold writes "市河长办" for
     # "市河长办(市水务局)", unseen9's keeps the bracket, as the gold README says; resp rose 0.854 → 0.881.
-    "unseen10": dict(tasks=0.86, lead_f1=0.91, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.83),
+    "unseen10": dict(tasks=0.88, lead_f1=0.91, responsible_f1=0.93, deadline=0.84, problems=0.99, status=0.99, meta=0.83),
     # the thirteenth, 48 tasks in genres no round had searched: first sight 0.81 tasks, 0.41 lead, 0.44 resp, 0.67
     # deadline, 0.0 status (4), 0.67 meta (FIRST_SCORE.txt); forms since: labels opening on their work (问题整改责任
     # 单位), bracketed conventions, role classes told what to do, narrative owners, adoption lines, measure lines
@@ -70,11 +70,11 @@ FLOORS = {
     # the fourteenth, 46 tasks: first sight 0.72 tasks, 0.46 lead, 0.76 resp, 0.53 deadline (FIRST_SCORE.txt); forms
     # since: content lines each followed by an owner line, 分别负责落实, 责成/责令, rows numbered in an unnamed column,
     # owner cells read with the owner grammar
-    "unseen12": dict(tasks=0.97, lead_f1=0.97, responsible_f1=0.87, deadline=0.85, problems=0.99, status=0.99, meta=0.80),
+    "unseen12": dict(tasks=0.97, lead_f1=0.97, responsible_f1=0.87, deadline=0.94, problems=0.99, status=0.99, meta=0.80),
     # the fifteenth, small (22 tasks, 12 of them one merged-cell 项目进度表 whose 业主单位 column the gold reads as
     # responsible): first sight 0.73 tasks, 0.25 lead, 0.0 resp (FIRST_SCORE.txt); since, its owner cells closed by
     # bars are read (the merged lead column still is not)
-    "unseen13": dict(tasks=0.72, lead_f1=0.45, responsible_f1=0.00, deadline=0.77, problems=0.75, status=0.50, meta=0.66),
+    "unseen13": dict(tasks=0.77, lead_f1=0.50, responsible_f1=0.00, deadline=0.83, problems=0.75, status=0.50, meta=0.75),
     # the sixteenth, made against this session's last rules (21 tasks, any genre): first sight 0.90 tasks, 0.82 lead,
     # 0.63 resp, 0.79 deadline, 0.30 status, 0.89 meta (FIRST_SCORE.txt); two forms since (verdict-named sections,
     # a lead sentence before a label in a bracket)
@@ -164,12 +164,14 @@ FLOORS = {
     # (FIRST_SCORE.txt); forms since: a duty list's item opening on its unit before a colon, an owner header with its
     # other name in brackets, a card's date label and number field, 区、县(市)政府, 负责牵头 and a 会同 list over commas.
     # What is left is news narrative (a task told in a report's sentences) and pinyin-noised mirrors.
-    "unseen32": dict(tasks=0.72, lead_f1=0.79, responsible_f1=0.55, deadline=0.72, problems=0.66, status=0.66, meta=0.72),
+    # (resp 0.55 to 0.53 when 党委政府 became two bodies told the work together, as the golds' README reads several
+    # unmarked units: this gold leads with both, another set's gold (unseen39, 各乡(镇)党委、政府要…) has them together)
+    "unseen32": dict(tasks=0.79, lead_f1=0.82, responsible_f1=0.53, deadline=0.76, problems=0.66, status=0.66, meta=0.72),
     # the thirty-third, fourteen documents (巡察整改 notices, 建议答复, 审计 news, 任务清单 pages cut before their
     # second task): thin (12 tasks) and half news; first sight 0.50 tasks, 0.50 lead, 0.72 resp (FIRST_SCORE.txt);
     # forms since: units that take part (参加) and that carry it out (各镇街落实) closing an owner clause, a
     # standing committee (人大常委会) as the subject told what it will do
-    "unseen33": dict(tasks=0.66, lead_f1=0.71, responsible_f1=0.82, deadline=0.63, problems=0.99, status=0.99, meta=0.91),
+    "unseen33": dict(tasks=0.75, lead_f1=0.80, responsible_f1=0.82, deadline=0.72, problems=0.99, status=0.99, meta=0.91),
     # the thirty-fourth, fourteen documents of 系统内 departments (交通, 市场监管, 教育, 公安) and of 乡镇, 社区, 园区 and a
     # university: first sight 0.81 tasks, 0.41 lead, 0.21 resp, 0.63 problems, 0.0 status (FIRST_SCORE.txt); one form
     # since (a unit heading closed by the offices the body also is, 综合办公室(党群工作部、督查室); a report's findings
@@ -180,13 +182,13 @@ FLOORS = {
     # sight with every rule above (FIRST_SCORE.txt): 0.75 tasks, 0.92 lead, 0.67 resp, 0.29 status; one form since
     # (items a report lists as behind, 实施进度较慢的项目,一是X,二是Y: in progress). Left: a closure notice's
     # findings in numbered field sections with their measures under them (宿马园区)
-    "unseen35": dict(tasks=0.75, lead_f1=0.92, responsible_f1=0.66, deadline=0.50, problems=0.99, status=0.58, meta=0.85),
+    "unseen35": dict(tasks=0.75, lead_f1=0.92, responsible_f1=0.85, deadline=0.50, problems=0.99, status=0.58, meta=0.85),
     # the thirty-sixth, seventeen documents from ten provinces (安全生产/河长制/食品安全 lists, 民生实事 ledgers,
     # 审计整改 reports): first sight 0.70 tasks, 0.47 lead, 0.43 resp (FIRST_SCORE.txt); one form since (a city
-    # written without 市 in a unit list, 西宁市、海东、各州食药监管局). Left: an audit report's narrative, where the
-    # gold reads each unit-subject sentence (逍林镇清理往来款项15笔) as a task; a flattened row whose content cell
-    # is numbered 1、2、 inside it
-    "unseen36": dict(tasks=0.70, lead_f1=0.52, responsible_f1=0.52, deadline=0.66, problems=0.88, status=0.0, meta=0.75),
+    # written without 市 in a unit list, 西宁市、海东、各州食药监管局), and then a report's paragraph apportioning the
+    # work among named bodies (逍林镇清理往来款项15笔,胜山镇、市文广局出台了…): each body's narrated act is its
+    # measure, marked narrated. Left: a flattened row whose content cell is numbered 1、2、 inside it
+    "unseen36": dict(tasks=0.87, lead_f1=0.92, responsible_f1=0.74, deadline=0.85, problems=0.88, status=0.0, meta=0.75),
     # the thirty-seventh, fourteen documents from thirteen provinces (政府工作报告 分解, 营商环境 plans, 督察整改 公示 and
     # 方案, searched after this session's earlier rules): first sight 0.97 tasks, 0.84 lead, 0.61 resp, 0.0 status
     # (FIRST_SCORE.txt); forms since: a zone's committee in brackets after a unit (各县〔市、区〕政府〔管委会〕), 责任地区
@@ -199,8 +201,9 @@ FLOORS = {
     "unseen38": dict(tasks=0.87, lead_f1=0.66, responsible_f1=0.83, deadline=0.99, problems=0.99, status=0.99, meta=0.75),
     # the thirty-ninth, six news reports of 督察 petitions and 整治 being put right (湖南, 云南, 福建, 贵州, 湖北, 广西), the
     # only documents a last search round found: their tasks are narrative ("县铁办、县交通局立即赶赴现场会同…"), which the
-    # extractor reads as outcomes, not assignments. First sight 0.08 tasks (FIRST_SCORE.txt); kept as the measure
-    "unseen39": dict(tasks=0.07, lead_f1=0.0, responsible_f1=0.0, deadline=0.0, problems=0.99, status=0.99, meta=0.71),
+    # extractor reads as outcomes, not assignments. First sight 0.08 tasks (FIRST_SCORE.txt); since: a class told
+    # real work in a sentence (全县各级各部门要…整改工作,…) is given it. Kept as the measure
+    "unseen39": dict(tasks=0.46, lead_f1=0.46, responsible_f1=0.26, deadline=0.40, problems=0.99, status=0.99, meta=0.71),
 }
 
 
@@ -786,6 +789,41 @@ def test_instructions_in_a_report_give_their_subjects_work():
     assert owners(item_with(out, "对数据进行核查")) == (["市统计局"], ["市财政局"])
     assert owners(item_with(out, "及时做好信息公开"))[0] == ["宣传科(单位)"]
     assert not any("已完成年度目标" in it["text"] and it["lead"] for it in out["items"])   # narrated work
+
+
+def test_a_reports_paragraph_that_apportions_the_work_among_named_bodies():
+    # an audit-rectification report narrating, body by body, who did what: each body's part is its measure
+    out = read("关于2023年度县本级预算执行审计查出问题整改情况的报告\n一、整改工作总体情况\n"
+               "县政府认真研究县人大常委会审议意见,专题部署整改工作;县审计局及时印发整改通知书,跟踪督促被审计单位整改。\n"
+               "(一)压实整改责任。9月5日县人大常委会会议后,县财政局主动对接审计组,逐项制定整改计划。"
+               "少数单位边审边改,在审计期间,城东街道收回闲置资金12万元,县林业局和县文旅局修订了财务报销制度。"
+               "县政府督查室在专项督查中,对整改进度滞后的单位进行通报。\n"
+               "(二)强化结果运用。会议听取审计情况后,立即责成县卫健局、县医保局认真核实问题清单,限期整改。\n")
+    assert owners(item_with(out, "专题部署整改工作")) == (["县政府"], [])
+    assert owners(item_with(out, "及时印发整改通知书")) == (["县审计局"], [])
+    assert owners(item_with(out, "逐项制定整改计划")) == (["县财政局"], [])     # after the scene is set
+    assert owners(item_with(out, "收回闲置资金")) == (["城东街道"], [])            # after bodies left unnamed
+    assert owners(item_with(out, "修订了财务报销制度")) == ([], ["县林业局", "县文旅局"])   # together
+    assert owners(item_with(out, "进行通报")) == (["县政府督查室"], [])          # the longer name, not 县政府's 督查
+    # who asked is no doer: the asked bodies answer
+    assert owners(item_with(out, "认真核实问题清单")) == ([], ["县卫健局", "县医保局"])
+
+
+def test_a_reports_lone_narrated_body_stays_an_outcome_and_the_problem_keeps_its_verdict():
+    out = read("关于巡察反馈问题整改进展情况的报告\n(一)关于资金拨付缓慢的问题。\n"
+               "县财政局加快资金拨付进度,督促县民政局、县残联及时提出分配意见。目前仍在推进中。\n")
+    problem = item_with(out, "资金拨付缓慢")
+    assert problem["status"] == "in_progress"
+    assert not any(u["mention"].startswith("督促") for it in out["items"] for u in it["lead"] + it["responsible"])
+
+
+def test_a_class_told_real_work_in_a_sentence_is_given_it_and_one_told_to_mind_it_is_not():
+    out = read("关于秸秆禁烧工作推进情况的通报\n近日,县政府召开专题会议。会议强调,各乡镇要立即组织力量开展拉网式巡查,"
+               "确保不留死角;各有关单位要高度重视。各社区党委政府要严格落实属地责任,全面完成火点排查。\n")
+    assert owners(item_with(out, "开展拉网式巡查")) == (["乡镇"], [])
+    assert not any("高度重视" in it["text"] and (it["lead"] or it["responsible"]) for it in out["items"])
+    # a place's Party committee and its government, written as one, are two bodies told the work together
+    assert owners(item_with(out, "全面完成火点排查")) == ([], ["社区党委", "社区政府"])
 
 
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
