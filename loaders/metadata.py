@@ -359,7 +359,29 @@ def _common_place(text: str) -> str | None:
                and sum(p in place_path(q)[:-1] for q in counts if q != p) >= 2}
     if parents:
         return max(parents, key=lambda p: (counts[p], -first[p]))
-    return max(counts, key=lambda p: (counts[p], not p.endswith(("省", "自治区")), -first[p]))
+    found = max(counts, key=lambda p: (counts[p], not p.endswith(("省", "自治区")), -first[p]))
+    if found.endswith("区") and len(path := place_path(found)) >= 3 and _own_level(text[:1500]) == "市" \
+            and sum(place_path(q)[:-1] == path[:-1] for q in counts if q.endswith("区")) >= 2:
+        # a city's page going through its districts ("周口市创文办…对川汇区、淮阳区…督导"): it speaks of its own
+        # bodies as 市X办, so it is the city's, the districts' city (one district inspected is the page's place)
+        return path[-2]
+    return found
+
+
+# The level a page names its own bodies at, by their bare prefix: "市创文办", "由市城管局", "区住建委".
+BARE_BODY = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由对经向和及请将、]))([省市区县])"
+                       r"(?:委(?!员)|政府|[\u4e00-\u9fff]{1,8}?(?:局|办|委员会|指挥部|中心))")
+
+
+def _own_level(text: str) -> str | None:
+    """The level most of the page's bare-prefixed bodies are at, if two or more are and no other level ties."""
+    counts: dict[str, int] = {}
+    for m in BARE_BODY.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 OWN_PLACE = re.compile(r"(?:结合|立足)(?:我们|我)?([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
