@@ -136,14 +136,26 @@ def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None
             j -= 1
         if j >= 0:
             prev_pos, prev = lines[j]
-            name = SEAL.sub("", prev.strip().rstrip("? "))     # "?" is a character lost in the copy
-            if 2 < len(name) <= 40 and UNIT_END.search(name) and not re.search(r"[。,;:]", name):
+            name = _signed_body(prev)
+            if name:
                 start = prev_pos + prev.index(name[:1])
-                return name, (start, start + len(name)), _iso(line), prev_pos
+                end = start + len(name)
+                # a joint document signed by two bodies on two lines ("中共X区委办公室⏎X区人民政府办公室"): both
+                if j >= 1 and (first := _signed_body(lines[j - 1][1])) and first.startswith("中共") \
+                        and "中共" not in name:
+                    start = lines[j - 1][0] + lines[j - 1][1].index(first[:1])
+                    name = first + " " + name
+                return name, (start, end), _iso(line), lines[j - 1][0] if " " in name else prev_pos
     if dated:
         i, pos, line = dated[-1]
         return None, None, _iso(line), pos
     return None, None, None, None
+
+
+def _signed_body(line: str) -> str | None:
+    """The body a signature line names, or None."""
+    name = SEAL.sub("", line.strip().rstrip("? "))     # "?" is a character lost in the copy
+    return name if 2 < len(name) <= 40 and UNIT_END.search(name) and not re.search(r"[。,;:]", name) else None
 
 
 RUN_ON_TITLE = re.compile(r"\s*([^。\n]{6,80}?(?:的通知|的意见|的决定|的方案|的报告|的通报|的函|的答复))")

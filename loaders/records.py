@@ -122,11 +122,14 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
                  path=src.path, sha256=src.sha256, claimed_problems=claimed.get("problems"),
                  claimed_done=claimed.get("done"), ocr_confidence=src.ocr_confidence,
                  **records.evidence(span))
-    if meta.get("issuer"):
-        # The issuer's jurisdiction is not stated, only guessable; left for a lead/responsible mention to fill.
-        issuer = records.unit(meta["issuer"], None, False)
-        records.edge(doc, "ISSUED_BY", issuer, mention=meta["issuer"],
-                     **records.evidence(meta.get("issuer_span") or locate(text, meta["issuer"]) or span))
+    # The issuer's jurisdiction is not stated, only guessable; left for a lead/responsible mention to fill. A joint
+    # document's bodies ("中共X区委办公室 X区人民政府办公室") each issue it.
+    joint = (meta.get("issuer") or "").split()
+    for name in joint:
+        issuer = records.unit(name, None, False)
+        records.edge(doc, "ISSUED_BY", issuer, mention=name,
+                     **records.evidence((meta.get("issuer_span") if len(joint) == 1 else None)
+                                        or locate(text, name) or span))
     records.place = meta.get("jurisdiction")
     place = records.jurisdiction(meta.get("jurisdiction"))
     if place:
