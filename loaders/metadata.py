@@ -413,6 +413,22 @@ def _title_place(title: str | None) -> str | None:
     return found[-1] if found else None
 
 
+# What a page's furniture leaves before a body's name: a date, a bullet, a lost character, the portal's own name
+# ("•2024.03.04三明市医改领导小组秘书处", "法搜网--中国法律信息搜索网宜昌市人民政府办公室", "?广东省人民政府办公厅").
+FURNITURE_BEFORE = re.compile(r"^.*[^\u4e00-\u9fff()“”\s]|^[\u4e00-\u9fff]{0,20}网(?=[\u4e00-\u9fff]{4})")
+
+
+def _without_furniture(issuer: str) -> str:
+    """Each body of the issuer without what stands before its name, where a body's name is left."""
+    parts = []
+    for part in issuer.split():
+        while (junk := FURNITURE_BEFORE.match(part)) and junk.end() < len(part) \
+                and UNIT_END.search(rest := part[junk.end():]) and len(rest) >= 4 and places_in(rest):
+            part = rest
+        parts.append(part)
+    return " ".join(parts)
+
+
 def _named_in_full(issuer: str, head: str) -> str:
     """A body named by its level alone (县政府办公室, a portal's 发布机构) is the one the page names in full
     with its place (弥渡县人民政府办公室), where the page does."""
@@ -464,7 +480,7 @@ def read_meta(text: str) -> Meta:
     if header and meta.issuer and header.group(1).endswith(meta.issuer):
         meta.issuer = header.group(1)       # the letterhead names the same body in full: 鞍山市立山区人民政府
     if meta.issuer:
-        meta.issuer = _named_in_full(meta.issuer, text[:1500])
+        meta.issuer = _named_in_full(_without_furniture(meta.issuer), text[:1500])
     speech = SPEECH_DATE.search(text[:800])
     meta.date = (meta.date or field_date(getattr(fields.get("written"), "value", None))
                  or (_iso(inline[1]) if inline else None)
