@@ -36,11 +36,12 @@ PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问
                           # a heading that names a kind of problem: 一、…方面存在的问题
                           r"|^[^。;,]{2,60}问题\s*$")
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:的|者)?(?:单位|部门)?(?:为|是)牵头|"
-                           r"第一(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)牵头")
+                           r"第一(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)牵头|"
+                           r"首位(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头")      # "(首位单位为牵头单位,下同)"
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 139
+EXTRACTOR_VERSION = 142
 
 
 def extract_source(src: SourceText) -> dict:
@@ -1048,8 +1049,9 @@ def _heading_statuses(text: str, items: list[Item]) -> None:
 
 
 # A report that counts what is not yet put right and then lists it: "目前已整改完成808件,未完成整改38件,具体情况如下:".
-UNFINISHED_LIST = re.compile(r"未(?:能)?(?:完成|办结)?整改(?:完成|到位)?的?(?:问题)?\s*\d+\s*(?:件|个|项|条)"
-                             r"[^。\n]{0,12}?(?:如下|分别是|分别为)[::]?")
+# So does a progress report of what is not yet reached: "未完成既定目标任务15项,具体情况如下".
+UNFINISHED_LIST = re.compile(r"(?:未(?:能)?(?:完成|办结)?整改(?:完成|到位)?的?(?:问题)?|未(?:能)?(?:完成|达到|实现)(?:既定|年度)?"
+                             r"(?:目标)?(?:任务)?)\s*\d+\s*(?:件|个|项|条)[^。\n]{0,12}?(?:如下|分别是|分别为)[::]?")
 
 
 def _listed_as_unfinished(text: str, items: list[Item]) -> None:
@@ -1057,10 +1059,14 @@ def _listed_as_unfinished(text: str, items: list[Item]) -> None:
     m = UNFINISHED_LIST.search(text)
     if not m:
         return
+    # (under a heading whose own text counts them, its parts are those listed, whatever done work they tell of:
+    # "未达到年度目标任务3项,具体情况如下:⏎2.改造农村公路80公里。已完成52公里。")
+    heading = next((it for it in items if it.children and it.start <= m.start() < it.own_end), None)
     for item in items:
         listed = item.kind == "problem" or (item.kind == "task" and not item.children and
                                              (item.owners is None or item.owners.empty))
-        if item.start >= m.end() and listed and item.status is None:
+        under = heading is not None and item.parent is heading
+        if item.start >= m.end() and listed and (item.status is None or (under and item.status == "done")):
             item.status = "pending"
 
 

@@ -83,6 +83,10 @@ def _split(text: str, splitter: re.Pattern) -> list[tuple[str, int]]:
 DESCRIBED_COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{0,6}(?:情况|进展|问题|打算|备注|目标|措施|成效|说明|要求)[、及和与]?){2,5}")
 
 
+PLACE_COLUMN = re.compile(r"^(?:乡镇|乡\(镇\)|镇\(乡\)|镇街|镇\(街道\)|乡镇\(街道\)|街道|县\(市、区\)|县\(市\)|县\(区\)|县区|区县|县市区|"
+                          r"单位名称)$")
+
+
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     """Column roles of a header row, or None: a header names at least two columns and holds only short
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
@@ -97,11 +101,16 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
                 continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
             return None
         role = column_role(cell)
+        if i == 0 and not role and PLACE_COLUMN.match(re.sub(r"\s+", "", cell)):
+            continue            # (read below: the places a quota table gives its targets to)
         if role:
             roles[i] = role
         elif cell and (looks_like_unit(cell) and not re.search(r"(?:单位|部门)$", cell)):
             return None
     has_owner = any(r in ("lead", "responsible", "assist") for r in roles.values())
+    if not has_owner and PLACE_COLUMN.match(re.sub(r"\s+", "", cells[0][0])) and "task" in roles.values():
+        # a quota table: its first column names the place each row's target is given to ("乡镇 | 新种任务(亩)")
+        roles[0], has_owner = "lead", True
     return roles if has_owner and len(roles) >= 2 and len(cells) >= 2 else None
 
 
@@ -144,6 +153,8 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
             row = [["", []] for _ in range(width)]
         # a row short of cells shares its first ones with the row above (a merged 大类 cell): align right
         shift = max(0, width - len(cells)) if not boxed else 0
+        if shift and roles and roles.get(0) in OWNER_ROLES and looks_like_unit(cells[0][0].strip()):
+            shift = 0           # its first cell is the owner the first column wants: the row lacks its last cells
         if shift and roles:
             shift = _short_row_shift(cells, width, shift, roles)
         for i, (cell, at) in enumerate(cells[:width]):
@@ -272,6 +283,8 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
         above: list[Cell] = []          # the owner and person cells of the last row that had them
         for row in _rows(body, width, boxed, roles):
             row = _realigned(row, roles)
+            if TOTAL_ROW.match(row[0][0]):
+                continue        # "全县合计 | 7000 |": the sum of the rows, no task of its own
             cells = [(roles.get(col), cell, offs) for col, (cell, offs) in enumerate(row)]
             owning = [c for c in cells if _names_owner(c)]
             # a row whose owner cells are empty and that opens no numbered row of its own lies under the
@@ -287,6 +300,7 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
 
 
 OWNER_ROLES = ("lead", "responsible", "assist")
+TOTAL_ROW = re.compile(r"^\s*(?:[全本][省市县区镇乡]|各[县区])?(?:合\s*计|总\s*计|小\s*计|汇\s*总)\s*$")
 TOP_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*$|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 
 

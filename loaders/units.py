@@ -197,6 +197,10 @@ CONVENTION_NOTE = re.compile(r"\((?:[^()]|\([^()]*\))*(?:牵头|下同|为准|�
                              r"(?:[^()]|\([^()]*\))*\)[。;]?\s*$")
 
 
+# The same note inside the list, after the unit it speaks of: "县发改局(首位单位为牵头单位,下同)、县财政局". (a bare
+# "(牵头)" marks its unit lead: that is no note)
+CONVENTION_INSIDE = re.compile(r"\((?=[^()]*(?:下同|为准|首位|第一位|排名|排序|以下均|不再列出))[^()]{4,30}\)(?=[、,,])")
+
 INNER_PARENS = re.compile(r"\([^()]*\)")
 SQUARE_BRACKETS = str.maketrans("〔〕", "()")
 
@@ -252,6 +256,8 @@ def _split_at_zero(text: str) -> tuple[Mention, ...]:
     pieces: list[tuple[str, int, str]] = []   # (text, start, the delimiter that followed it)
     if (note := CONVENTION_NOTE.search(text)):
         text = text[:note.start()]
+    # (a note after the first unit states the rule for the list: blanked, so the spans stay where they are)
+    text = CONVENTION_INSIDE.sub(lambda m: " " * len(m.group()), text)
     pos = 0
     for at, delim in _delimiters(text):
         raw = text[pos:at]
