@@ -28,7 +28,8 @@ class EdgeType:
 
 
 EVIDENCE = ("doc", "span", "sentence")
-# convention: how the document's own rule assigned the owners (first_is_lead, responsible_is_lead, 下同,
+# convention: how the document's own rule assigned the owners (first_is_lead, responsible_is_lead,
+# before_semicolon_is_lead, 下同,
 # heading: a heading such as "一、X牵头工作" names them for everything below it; narrated: a report says these
 # bodies did the work, which gives nobody work, so it makes no document one that assigns owners);
 # owners_from: the id of the enclosing item whose owners this measure shares; each_leads: "X、Y分别牵头".
@@ -77,7 +78,8 @@ EDGE_TYPES: dict[str, EdgeType] = {t.name: t for t in
 # The Chinese labels of every enumerated value, so pages and exports render from one place.
 ROLE_ZH = {"lead": "牵头", "responsible": "责任", "assist": "配合", "person": "责任领导"}
 DEADLINE_KIND_ZH = {"date": "具体日期", "ongoing": "长期推进", "timely": "适时推进", "none": "未明确"}
-CONVENTION_ZH = {"first_is_lead": "列第一位为牵头", "responsible_is_lead": "责任单位即牵头", "下同": "下同",
+CONVENTION_ZH = {"first_is_lead": "列第一位为牵头", "responsible_is_lead": "责任单位即牵头",
+                 "before_semicolon_is_lead": "分号前为牵头", "下同": "下同",
                  "heading": "标题指定", "narrated": "报告所述实施单位", None: ""}
 NARRATED = "narrated"
 STATUS_ZH = {"done": "已完成", "in_progress": "推进中", "pending": "未完成", None: "未报告", "unknown": "未报告"}

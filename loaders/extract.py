@@ -38,10 +38,12 @@ PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:的|者)?(?:单位|部门)?(?:为|是)牵头|"
                            r"第一(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)牵头|"
                            r"首位(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头")      # "(首位单位为牵头单位,下同)"
+# "〔责任单位:水利厅;省发展改革委、财政厅…〕(分号前为牵头单位,下同)": the units before the list's semicolon lead.
+SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|是)牵头")
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 142
+EXTRACTOR_VERSION = 144
 
 
 def extract_source(src: SourceText) -> dict:
@@ -784,6 +786,8 @@ def _apply_conventions(text: str, items: list[Item]) -> list[str]:
         found.append("first_is_lead")
     if RESP_IS_LEAD.search(text):
         found.append("responsible_is_lead")
+    if SEMICOLON_LEAD.search(text):
+        found.append("before_semicolon_is_lead")
     for item in items:
         spec = item.owners
         # The conventions speak of 责任单位: a list of 配合 units never becomes the lead.
@@ -791,7 +795,13 @@ def _apply_conventions(text: str, items: list[Item]) -> list[str]:
         if spec is None or spec.lead or not named:
             continue
         helpers = [(m, role) for m, role in spec.responsible if role == "assist"]
-        if "first_is_lead" in found:
+        cut = next((k for k in range(1, len(named)) if re.search(r"[;;]", text[named[k - 1][0].end:named[k][0].start])),
+                   None) if "before_semicolon_is_lead" in found else None
+        if cut is not None:
+            item.owners = OwnerSpec(lead=[m for m, _ in named[:cut]], responsible=named[cut:] + helpers,
+                                    deadline=spec.deadline, start=spec.start, end=spec.end)
+            item.convention = "before_semicolon_is_lead"
+        elif "first_is_lead" in found:
             item.owners = OwnerSpec(lead=[named[0][0]], responsible=named[1:] + helpers,
                                     deadline=spec.deadline, start=spec.start, end=spec.end)
             item.convention = "first_is_lead"

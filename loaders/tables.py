@@ -87,6 +87,23 @@ PLACE_COLUMN = re.compile(r"^(?:乡镇|乡\(镇\)|镇\(乡\)|镇街|镇\(街道\
                           r"单位名称)$")
 
 
+# A table of findings and their outcomes, no owner column (督察 信访件 一览表: "序号 | 受理编号 | 交办问题基本情况 | … |
+# 处理和整改情况 | 是否办结"): each numbered row is a finding, its outcome the verdict column's, else the progress's.
+FINDING_COLUMN = re.compile(r"问题|举报|投诉|信访")
+VERDICT_COLUMN = re.compile(r"^是否(?:办结|完成|整改到位|整改完成|销号)$")
+
+
+def _finding_table(cells: list[tuple[str, int]], roles: dict[int, str]) -> bool:
+    """Whether a header with no owner column heads findings: a number, a finding and an outcome column. The
+    verdict column gets its role here."""
+    names = [re.sub(r"\s+", "", cell) for cell, _ in cells]
+    verdicts = [i for i, name in enumerate(names) if VERDICT_COLUMN.match(name)]
+    for i in verdicts:
+        roles[i] = "verdict"
+    return (roles.get(0) == "number" and any(FINDING_COLUMN.search(names[i]) for i, r in roles.items() if r == "task")
+            and any(r in ("verdict", "progress") for r in roles.values()))
+
+
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     """Column roles of a header row, or None: a header names at least two columns and holds only short
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
@@ -108,6 +125,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
         elif cell and (looks_like_unit(cell) and not re.search(r"(?:单位|部门)$", cell)):
             return None
     has_owner = any(r in ("lead", "responsible", "assist") for r in roles.values())
+    if not has_owner and _finding_table(cells, roles):
+        return roles
     if not has_owner and PLACE_COLUMN.match(re.sub(r"\s+", "", cells[0][0])) and "task" in roles.values():
         # a quota table: its first column names the place each row's target is given to ("乡镇 | 新种任务(亩)")
         roles[0], has_owner = "lead", True
@@ -421,6 +440,8 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = (), tex
     task = Item(id="", rank=(parent.rank + 0.5) if parent else 6, number=number, value=None,
                 start=spec.start, end=spec.end, parent=parent, from_block=True)
     task.owners = spec if not spec.empty else None
+    if any(role == "verdict" for role, _, _ in cells) and spec.empty:
+        task.finding, task.from_block = True, False     # a row of a findings table: a problem, with its outcome
     if (status := _row_status(cells)) is not None:
         task.status, task.status_read = status, True
     if parent:
@@ -432,7 +453,9 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = (), tex
 def _row_status(cells: list[Cell]) -> str | None:
     """A ledger row's outcome from its progress cell (整改情况, 进展: "已完成", "正在推进"), or from a time-limit
     cell that states the verdict instead of a date ("达标期限 | 已完成")."""
-    verdict = [text for role, text, _ in cells if role == "deadline" and text.strip().startswith("已")]
+    # (a 是否办结 column answers yes or no)
+    verdict = [{"是": "已完成", "否": "未完成"}.get(text.strip(), text) for role, text, _ in cells
+               if (role == "deadline" and text.strip().startswith("已")) or (role == "verdict" and text.strip())]
     said = [text for role, text, _ in cells if role == "progress" and text.strip()]
     # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
     return (classify(" ".join(verdict)) if verdict else None) or (classify(" ".join(said)) if said else None)

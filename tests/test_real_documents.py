@@ -212,9 +212,10 @@ FLOORS = {
     # the forty-first, eight 督查 notices and reports, 督察 disclosures and 分解 tables (重庆 ×2, 湖南 ×2, 宁夏, 北京, 云南,
     # 广西) a search round found: first sight 0.44 tasks, 0.35 lead, 0.86 resp, 0.11 status (FIRST_SCORE.txt); forms
     # since: a quota table whose first column names the place each row's target is given to (乡镇 | 新种任务(亩)),
-    # its total row no task; a report listing the targets not reached (未完成既定目标任务15项,具体情况如下). Left: an
+    # its total row no task; a report listing the targets not reached (未完成既定目标任务15项,具体情况如下); a findings
+    # table with a verdict column and no owner column (督察 信访件 一览表: …交办问题基本情况…是否办结). Left: an
     # inspection timetable flattened one cell per line with the inspectors' names among the projects (株洲县)
-    "unseen41": dict(tasks=0.85, lead_f1=0.75, responsible_f1=0.85, deadline=0.91, problems=0.80, status=0.88, meta=0.83),
+    "unseen41": dict(tasks=0.85, lead_f1=0.75, responsible_f1=0.85, deadline=0.91, problems=0.99, status=0.99, meta=0.83),
 }
 
 
@@ -895,6 +896,23 @@ def test_a_progress_report_listing_the_targets_not_reached():
                "1.新建城市书房10个。目前建成6个。\n2.改造农村公路80公里。已完成52公里。\n")
     assert item_with(out, "新建城市书房")["status"] in ("pending", "in_progress")
     assert item_with(out, "改造农村公路")["status"] in ("pending", "in_progress")
+
+
+def test_a_findings_table_with_a_verdict_column_and_no_owner_column():
+    out = read("省生态环境保护督察转办群众信访举报件办理情况一览表\n"
+               "序号 | 转办编号 | 群众反映问题 | 所在区域 | 整改情况 | 是否整改完成 |\n"
+               "1 | SX2023-017 | 城南污水处理厂夜间异味扰民。 | 城南区 | 已加装除臭设施,异味消除。 | 是 |\n"
+               "2 | SX2023-021 | 北环路砂石场扬尘污染。 | 北城区 | 已停产整顿,围挡正在建设。 | 阶段性办结 |\n")
+    first, second = item_with(out, "城南污水处理厂"), item_with(out, "北环路砂石场")
+    assert first["kind"] == second["kind"] == "problem"
+    assert first["status"] == "done" and second["status"] in ("in_progress", "pending")
+
+
+def test_the_units_before_a_lists_semicolon_lead_where_the_document_says_so():
+    out = read("1.推进城乡供水一体化\n完成12个乡镇管网改造。〔责任单位:市水务局、市住建局;市财政局、市自然资源局,各县(区)〕"
+               "(分号之前的单位为牵头单位,下同)\n2.加强水源地保护\n开展水源地环境整治。〔责任单位:市生态环境局;市水务局〕\n")
+    assert owners(item_with(out, "管网改造")) == (["市水务局", "市住建局"], ["市财政局", "市自然资源局", "县(区)"])
+    assert owners(item_with(out, "水源地环境整治")) == (["市生态环境局"], ["市水务局"])
 
 
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
