@@ -71,7 +71,8 @@ OTHER_UNITS = "other_units"
 
 def _names_other_units(cell: str) -> bool:
     cell = re.sub(r"\s+", "", cell)
-    return len(cell) > 2 and cell.endswith(("单位", "部门")) and role_of_label(cell) == "other"
+    return len(cell) > 2 and cell.endswith(("单位", "部门")) and role_of_label(cell) == "other" \
+        and column_role(cell) not in OWNER_ROLES       # (涉及部门, 职能部门: the bodies the row's duties are)
 
 
 def header_roles(cells: list[str]) -> list[str | None]:
@@ -137,8 +138,24 @@ def _cell(role: str | None, cell: str, at: int) -> Cell:
     return role, cell, list(range(at, at + len(cell)))
 
 
+def _header_line_cells(cell: tuple[str, int]) -> list[tuple[str, int]]:
+    """A header row left on one line, its cells cut by single spaces, above rows flattened one cell per line
+    ("序号 涉及部门 职责分工⏎1⏎市教育局⏎负责…"): its cells, each a column's name; any other line is one cell."""
+    words = cell[0].split(" ")
+    if len(words) < 3 or any(len(w) < 2 for w in words) or column_role(words[0]) != "number" \
+            or not all(column_role(w) for w in words):
+        return [cell]
+    found, at = [], 0
+    for w in words:
+        at = cell[0].index(w, at)
+        found.append((w, cell[1] + at))
+        at += len(w)
+    return found
+
+
 def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
-    cells = [c for pos, line in line_spans(text) if (c := _cells_of(text, line, pos))]
+    cells = [part for pos, line in line_spans(text) if (c := _cells_of(text, line, pos))
+             for part in (_header_line_cells(c) if " " in c[0] else [c])]
     tasks: list[Item] = []
     i = 0
     while i < len(cells):

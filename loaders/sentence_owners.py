@@ -484,7 +484,29 @@ def _asked_in_segment(segment: str, at: int) -> OwnerSpec | None:
 
 PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
 DUTY = re.compile(r"(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
-DUTY_AFTER_UNIT = re.compile(rf"{SUBJECT_END},(?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
+DUTY_AFTER_UNIT = re.compile(rf"(?:{SUBJECT_END}|站|所|院|队)[,。](?:主要|具体)?(?:负责|牵头|承担|指导|组织)")
+LONE_NAME = re.compile(r"[\u4e00-\u9fff()、]{2,30}。$")
+
+
+def _segments(text: str, start: int, end: int):
+    """(where, sentence) of each sentence in the range; a unit's name standing alone as a sentence before its
+    duties ("林业站。负责滨石路…货场清理搬迁工作。", a duty list whose colons became full stops) goes with them."""
+    held = None
+    for s in SEGMENT.finditer(text, start, end):
+        if held is not None:
+            if DUTY.match(s.group()):
+                yield held.start(), text[held.start():s.end()]
+                held = None
+                continue
+            yield held.start(), held.group()
+            held = None
+        if LONE_NAME.fullmatch(s.group().strip()) and (units := _units(s.group().strip()[:-1], s.start())) \
+                and all_units(units):
+            held = s
+            continue
+        yield s.start(), s.group()
+    if held is not None:
+        yield held.start(), held.group()
 
 
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
@@ -577,8 +599,8 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     if marks < 2:
         return []
     found = []
-    for s in SEGMENT.finditer(text, start, end):
-        found += _subject_tasks(text, s.start(), s.group(), report)
+    for at, segment in _segments(text, start, end):
+        found += _subject_tasks(text, at, segment, report)
     found = [task for task in found if task.owners.lead or (report and task.owners.responsible)]
     if len(found) < 2 or (not lines and len({_first_owner(task.owners) for task in found}) < 2):
         return []

@@ -26,7 +26,9 @@ PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
                           r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$|"
-                          r"^责任(?:清单|主体)$")       # 任务清单 | 责任清单 | 时限清单: the three lists of a 清单 table
+                          r"^责任(?:清单|主体)$|"       # 任务清单 | 责任清单 | 时限清单: the three lists of a 清单 table
+                          r"^(?:涉及|职能|主管|相关)(?:单位|部门)$")   # "序号 | 涉及部门 | 职责分工": the bodies the duties are
+TASK_HEADER = re.compile(TASK_HEADER.pattern + r"|职责")             # (a duty list's column of duties: 职责分工, 主要职责)
 
 
 def column_role(cell: str) -> str | None:
@@ -45,7 +47,7 @@ def column_role(cell: str) -> str | None:
     if re.search(UNIT_NOUN, cell) and re.search(rf"(?:{PERSON_NOUN})$", cell):
         cell = re.split(r"及|和|与|/", cell)[0]      # 牵头单位及主要负责人: a unit column whose cells name its head too
     if OWNER_HEADER.search(cell):
-        return role_of_label(cell) if not re.fullmatch(r"单位|部门", cell) else "responsible"
+        return role_of_label(cell) if not re.fullmatch(r"(?:涉及|职能|主管|相关)?(?:单位|部门)", cell) else "responsible"
     if DEADLINE_HEADER.search(cell):
         return "deadline"
     if PROGRESS_HEADER.search(cell):

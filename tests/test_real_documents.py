@@ -915,6 +915,21 @@ def test_the_units_before_a_lists_semicolon_lead_where_the_document_says_so():
     assert owners(item_with(out, "水源地环境整治")) == (["市生态环境局"], ["市水务局"])
 
 
+def test_a_duty_table_whose_header_stayed_on_one_line_above_rows_one_cell_per_line():
+    out = read("农贸市场环境卫生整治职责分工\n序号 职能部门 职责分工\n1\n区市场监管局\n负责市场经营秩序的日常监管,督促开办方落实主体责任。\n"
+               "2\n区城管局\n负责市场周边占道经营的整治。\n3\n区卫健局\n负责病媒生物防制的技术指导。\n")
+    assert owners(item_with(out, "市场经营秩序"))[0] == ["区市场监管局"]
+    assert owners(item_with(out, "病媒生物防制"))[0] == ["区卫健局"]
+
+
+def test_a_duty_list_whose_colons_became_full_stops():
+    out = read("三、职责分工\n镇综合执法办。负责沿街违章搭建的拆除工作。镇交管站。负责过境货车的限行管理。"
+               "镇供电所。负责拆除过程中的用电安全。\n")
+    assert owners(item_with(out, "违章搭建的拆除"))[0] == ["镇综合执法办"]
+    assert owners(item_with(out, "过境货车的限行"))[0] == ["镇交管站"]
+    assert owners(item_with(out, "用电安全"))[0] == ["镇供电所"]
+
+
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
     out = read("某县政府关于重点项目进展情况的通报\n一、已完成3项\n(1)建设城南公园。(责任单位:县住建局)\n台账要求5月20日完成主体工程。\n"
                "二、正在推进2项\n(2)新建县第二中学。(责任单位:县教育局)\n目前主体封顶。\n")
