@@ -194,6 +194,10 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
         tail = re.match(r"[^,;。]*?(?:等(?:有关|相关)?(?:部门|单位)|(?=[到在对开进做研制]))", rest[helpers.end():])
         if tail and (more := _units(tail.group(), rest_at)):
             spec.responsible += [(u, "assist") for u in more]
+    elif role == "lead" and (listed := re.match(r"[^,;。]{2,60}?等(?:有关|相关)?(?:部门|单位)", rest)) \
+            and (more := _units(listed.group(), body_at + verb.end())):
+        # "农业农村局牵头县财政局、县扶贫办等部门…": the bodies listed right after 牵头 work with the lead
+        spec.responsible += [(u, "assist") for u in more]
     return True
 
 

@@ -102,6 +102,9 @@ WORK_START = re.compile(r"^(?:加快|推进|确保|打造|推动|实施|加强|�
                         r"[\u4e00-\u9fff()]{4,}")
 
 
+ROOM = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:餐厅|大厅|展厅|客厅|门厅|舞厅|歌厅|饭厅|前厅|会议室|教室|阅览室|活动室)")
+
+
 def looks_like_unit(piece: str) -> bool:
     if "〔" in piece:
         piece = piece.translate(HEXAGONAL)
@@ -119,6 +122,8 @@ def looks_like_unit(piece: str) -> bool:
         piece = KIND_NOTE.sub("", piece)
     if len(piece) >= 6 and piece[0] in WORK_FIRST and WORK_START.match(piece):
         return False                # "加快建设大湾区国家技术创新中心": a work that ends like a body's name
+    if ROOM.fullmatch(piece):
+        return False                # "学校食堂(餐厅)": a room, named like a 厅 or 室 but no body
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
 

@@ -113,6 +113,13 @@ def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
 
 
+def test_a_room_named_in_brackets_is_no_body():
+    out = extract("(一)改造20所中小学食堂(餐厅)。(县教育局负责)\n完成情况:已改造食堂(餐厅)16所。\n"
+                  "(二)提升政务服务大厅功能。(县政务服务中心负责)\n")
+    assert owners(task_containing(out, "中小学食堂")) == (["县教育局"], [])
+    assert owners(task_containing(out, "政务服务大厅"))[0] == ["县政务服务中心"]
+
+
 def test_a_party_committee_and_its_government_written_as_one_are_two_bodies():
     assert [m.mention for m in split_unit_list("开发区党工委管委会")] == ["开发区党工委", "开发区管委会"]
     assert [m.mention for m in split_unit_list("各镇党委政府")] == ["镇党委", "镇政府"]

@@ -930,6 +930,18 @@ def test_a_duty_list_whose_colons_became_full_stops():
     assert owners(item_with(out, "用电安全"))[0] == ["镇供电所"]
 
 
+def test_a_flattened_table_with_a_rate_column_in_its_header():
+    out = read("2024年1-6月民生实事完成情况表\n序号\n项目名称\n责任单位\n年度目标\n完成率%\n备注\n"
+               "1\n新建口袋公园\n县住建局\n12个\n50%\n\n2\n改造农村户厕\n县农业农村局\n3000户\n64%\n已完成1920户\n")
+    assert owners(item_with(out, "新建口袋公园"))[0] == ["县住建局"]
+    assert owners(item_with(out, "改造农村户厕"))[0] == ["县农业农村局"]
+
+
+def test_bodies_listed_right_after_the_lead_work_with_it():
+    out = read("1.规范产业扶持资金管理\n由县商务局牵头县财政局、县审计局等部门开展专项清理,年底前完成。\n")
+    assert owners(item_with(out, "规范产业扶持资金管理")) == (["县商务局"], ["县财政局", "县审计局"])
+
+
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
     out = read("某县政府关于重点项目进展情况的通报\n一、已完成3项\n(1)建设城南公园。(责任单位:县住建局)\n台账要求5月20日完成主体工程。\n"
                "二、正在推进2项\n(2)新建县第二中学。(责任单位:县教育局)\n目前主体封顶。\n")
