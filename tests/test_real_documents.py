@@ -216,6 +216,20 @@ FLOORS = {
     # table with a verdict column and no owner column (督察 信访件 一览表: …交办问题基本情况…是否办结). Left: an
     # inspection timetable flattened one cell per line with the inspectors' names among the projects (株洲县)
     "unseen41": dict(tasks=0.85, lead_f1=0.75, responsible_f1=0.85, deadline=0.91, problems=0.99, status=0.99, meta=0.83),
+    # the forty-second, five 河长制 task lists, a 卫健局 巡察 notice and a fire-hazard table (四川 ×2, 江西 ×2, 湖北):
+    # first sight 1.00 tasks, 0.44 lead, 0.47 resp (FIRST_SCORE.txt); one form since (分号前为牵头单位: the units
+    # before a list's semicolon lead). Left: a list's bare bodies given the level of its first (省发展改革委、财政厅
+    # → 省财政厅), which the seeds' golds read and this gold writes as printed
+    "unseen42": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.50, deadline=0.99, problems=0.99, status=0.99, meta=0.75),
+    # the forty-third, eight 专项整治 duty lists (湖南, 湖北, 安徽, 山东 ×2, 河北, 重庆, one unnamed): first sight 0.70
+    # tasks, 0.58 lead, 0.29 resp (FIRST_SCORE.txt); forms since: a header left on one line over rows one cell per
+    # line (序号 涉及部门 职责分工), unit names made sentences (林业站。负责…). Left: a page flattened to one line with
+    # unnumbered rows (监利), duties given as 配合 to units named after them (皂户李)
+    "unseen43": dict(tasks=0.78, lead_f1=0.73, responsible_f1=0.28, deadline=0.77, problems=0.99, status=0.99, meta=0.80),
+    # the forty-fourth, eight 民生实事 tables, an audit report and replies (湖南, 浙江, 山东 ×2, 云南 ×2, 重庆, 陕西):
+    # first sight 0.50 tasks, 0.44 lead, 0.86 resp, 0.39 deadline (FIRST_SCORE.txt); forms since: a 完成率% column in a
+    # flattened header, a room in brackets (食堂(餐厅)) no body, X牵头Y、Z等部门
+    "unseen44": dict(tasks=0.99, lead_f1=0.89, responsible_f1=0.95, deadline=0.99, problems=0.99, status=0.99, meta=0.82),
 }
 
 
