@@ -43,7 +43,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 146
+EXTRACTOR_VERSION = 147
 
 
 def extract_source(src: SourceText) -> dict:
@@ -97,8 +97,12 @@ def _extract(src: SourceText) -> dict:
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)
-    closed = _closed_paragraphs(text, items, parens, breaks)
-    items += closed + _dated_paragraphs(text, items, breaks, closed)
+    # (a covering notice signed above a longer attachment ends the notice, not the text: the attachment's
+    # paragraphs are read too)
+    signed = meta.body_end if meta.body_end is not None and len(text) - meta.body_end > 2 * meta.body_end else None
+    head_breaks = [b for b in breaks if signed is None or not signed <= b <= signed + SIGNATURE_BLOCK]
+    closed = _closed_paragraphs(text, items, parens, head_breaks)
+    items += closed + _dated_paragraphs(text, items, head_breaks, closed)
     items += _sites_under_headings(text, items, site_headings)
     check()
     items += table_tasks(text, items)
@@ -438,6 +442,9 @@ def _lagging_items(text: str, items: list[Item]) -> list[Item]:
             item.status, item.status_read = "in_progress", True
             found.append(item)
     return found
+
+
+SIGNATURE_BLOCK = 100      # characters a signature block takes: the bodies signing, then the date
 
 
 def _head_end(text: str, items: list[Item], breaks: list[int]) -> int:

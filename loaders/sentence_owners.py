@@ -671,13 +671,21 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         if LINE_LABEL.match(para) and (closed := _record_closed(text, para_start, m.end(), outside)):
             tasks.append(closed)
             continue
-        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"), None) \
+        # (a label inside brackets belongs to the bracketed owner clause: "(牵头单位:X;责任单位:Y)" is read whole)
+        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"
+                      and para.count("(", 0, lab.start()) <= para.count(")", 0, lab.start())), None) \
             if ":" in para else None
         if label is not None:
             spec = parse_owner_span(text, para_start + label.start(), m.end())
             if spec and (spec.lead or spec.responsible):
                 tasks.append(_task(text, para_start, m.end(), spec))
             continue
+        if (closing := CLOSING_CLAUSE.search(para)) and LABEL.match(closing.group(1)):
+            # "…同步出证。(牵头单位:X;责任单位:Y)": the paragraph closed by its bracketed owner clause
+            spec = parse_owner_span(text, para_start + closing.start(1), para_start + closing.end(1))
+            if spec and (spec.lead or spec.responsible):
+                tasks.append(_task(text, para_start, m.end(), spec))
+                continue
         quoted = _quoted_works(text, para_start, para)
         if quoted:
             tasks += quoted
@@ -702,6 +710,9 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if found:
                 told_from = max(t.end for t in found)
     return tasks
+
+
+CLOSING_CLAUSE = re.compile(r"[。;]\s*[((〔]([^()()〔〕\n]{4,120})[))〕]\s*$")
 
 
 # An inspection's findings listed by the body answerable for each place: "城关镇负责的东环路、西环路部分路段;",
