@@ -504,8 +504,8 @@ def _segments(text: str, start: int, end: int):
                 continue
             yield held.start(), held.group()
             held = None
-        if LONE_NAME.fullmatch(s.group().strip()) and (units := _units(s.group().strip()[:-1], s.start())) \
-                and all_units(units):
+        if DUTY.match(text, s.end()) and LONE_NAME.fullmatch(s.group().strip()) \
+                and (units := _units(s.group().strip()[:-1], s.start())) and all_units(units):
             held = s
             continue
         yield s.start(), s.group()
@@ -517,7 +517,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
     is narrated, only an instruction (X要/须/必须…) assigns work."""
-    if report and ASKED_CLAUSE.search(segment):
+    if report and ("要求" in segment or "责成" in segment or "责令" in segment) and ASKED_CLAUSE.search(segment):
         asked = _asked_in_segment(segment, at)      # (who asked is no doer, whether or not the asked are read)
         return [_task(text, at, at + len(segment), asked)] if asked else []
     found = []
@@ -538,8 +538,8 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 and (heading := _duty_heading(last_word, at + clause.end() - len(last_word))):
             found.append(heading)           # "交通部门:一是负责…", "广电局、资阳日报社职责:负责…"
             continue
-        if subject is None and report and (found or all(SCENE.match(c.strip()) for c in
-                                                        SUBJECT_CLAUSE.findall(segment, 0, clause.start()))) \
+        if subject is None and report and (NARRATED_HINT.search(stripped) or "主要负责" in stripped) \
+                and (found or all(SCENE.match(c.strip()) for c in SUBJECT_CLAUSE.findall(segment, 0, clause.start()))) \
                 and (done := _narrated(stripped, where)):
             # (the first body follows only the scene: in "…后,市审计局及时向X出具…" X is no body acting; the next
             # body after it acts in its own right, "逍林镇清理…,胜山镇、市文广局出台了…")

@@ -122,7 +122,7 @@ def looks_like_unit(piece: str) -> bool:
         piece = KIND_NOTE.sub("", piece)
     if len(piece) >= 6 and piece[0] in WORK_FIRST and WORK_START.match(piece):
         return False                # "加快建设大湾区国家技术创新中心": a work that ends like a body's name
-    if ROOM.fullmatch(piece):
+    if piece[-1:] in ("厅", "室") and ROOM.fullmatch(piece):
         return False                # "学校食堂(餐厅)": a room, named like a 厅 or 室 but no body
     return bool(piece) and len(piece) <= 30 and (bool(UNIT_END.search(piece)) or bool(CLASS_OWNER.match(piece))) \
         and not DIGIT.search(piece) and ":" not in piece       # "来源:县融媒体中心" is a credit, not a name
