@@ -185,9 +185,13 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
 PARTY_AND_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff])党(?:工)?委(?=(?:政府|管委会)$)")
 
 
+# "各地各部门": the places and the departments, two classes (as "各地、各部门"); "各级各部门" is one, every level's.
+PLACES_AND_DEPARTMENTS = re.compile(r"^各(?:地|县区|区县|市县|县市区|乡镇)(?=各[\u4e00-\u9fff]{2,6}$)")
+
+
 def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
-    if (party := PARTY_AND_GOVERNMENT.search(piece)):
+    if (party := PARTY_AND_GOVERNMENT.search(piece) or PLACES_AND_DEPARTMENTS.search(piece)):
         return [(piece[:party.end()], start), (piece[party.end():], start + party.end())]
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]

@@ -120,6 +120,12 @@ def test_a_room_named_in_brackets_is_no_body():
     assert owners(task_containing(out, "政务服务大厅"))[0] == ["县政务服务中心"]
 
 
+def test_places_and_departments_written_as_one_are_two_classes():
+    assert [m.mention for m in split_unit_list("各地各部门")] == ["各地", "部门"]
+    assert [m.mention for m in split_unit_list("各乡镇各有关单位")] == ["乡镇", "有关单位"]
+    assert len(split_unit_list("各级各部门")) == 1       # every level's departments: one class
+
+
 def test_a_party_committee_and_its_government_written_as_one_are_two_bodies():
     assert [m.mention for m in split_unit_list("开发区党工委管委会")] == ["开发区党工委", "开发区管委会"]
     assert [m.mention for m in split_unit_list("各镇党委政府")] == ["镇党委", "镇政府"]
