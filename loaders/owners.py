@@ -367,6 +367,7 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位|部门|管理局|局|办)")
+RECIPIENT_BEFORE = re.compile(r"(?:报|报送|上报|提交|抄送|送交|交|向)[\u4e00-\u9fff]{2,24}?(?:办公室|局|委|办|组|中心|政府)$")
 NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园区|开发区)$")
 
 
@@ -399,6 +400,8 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "各开发区、镇(街道)" at a line's end: the kind a name takes, part of that name
     if spec and spec.bare and _in_labelled_list(text, s):
         return None           # "责任单位:区卫健局、各镇人民政府(街道办事处)。": the bracket is the name's own
+    if spec and spec.bare and RECIPIENT_BEFORE.search(text, max(0, s - 30), s):
+        return None           # "…前报市环保工作领导小组办公室(市环保局)": the other name of whom it is sent to
     if spec and spec.bare and _closes_unit_heading(text, s, e):
         return None           # "(一)综合办公室(党群工作部、督查室)": the offices that body also is, its name
     if spec and (spec.lead or spec.responsible or LABEL.search(inner)):

@@ -113,6 +113,11 @@ def test_names_with_he_are_not_split_but_lists_joined_by_he_are():
     assert [m.mention for m in split_unit_list("市发改委和市财政局")] == ["市发改委", "市财政局"]
 
 
+def test_the_other_name_of_whom_a_report_is_sent_to_is_no_owner():
+    out = extract("1.制定整改方案。各街道要排查辖区问题,方案于6月30日前报区整治工作领导小组办公室(区城管局)。\n")
+    assert "区城管局" not in owners(task_containing(out, "制定整改方案"))[0]
+
+
 def test_a_room_named_in_brackets_is_no_body():
     out = extract("(一)改造20所中小学食堂(餐厅)。(县教育局负责)\n完成情况:已改造食堂(餐厅)16所。\n"
                   "(二)提升政务服务大厅功能。(县政务服务中心负责)\n")
