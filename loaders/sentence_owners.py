@@ -310,6 +310,12 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     return spec
 
 
+def _told_work(head: str, at: int) -> bool:
+    """Whether the words at ``at`` tell the subject to do real work (要…), not only to mind it (要高度重视。)."""
+    told = re.match(r"还?(?:要(?!求)|须|必须|应当?)", head[at:])
+    return bool(told) and not ATTITUDE_ONLY.match(head, at + told.end())
+
+
 # After a class told the work, the bodies named to do their part of it: "各县区要全面清理…,2021年3月底前新抚区、
 # 东洲区和新宾县要完成…": all of them answer for the item together, none leading.
 NAMED_TOO = re.compile(r"((?:[\u4e00-\u9fff]{2,10}?(?:区|县|市|镇|乡|街道|局|委|办))(?:[、和][\u4e00-\u9fff]{2,10}?"
@@ -337,7 +343,10 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     """The unit (or units, each doing its part) a sentence opens on, when what follows is its action."""
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
-            and not any(u.collective for u in several):
+            and (not any(u.collective for u in several)
+                 or (_told_work(head, each.end()) and not all(u.collective for u in several))):
+        # (a class among named bodies too, told real work: "各相关区、市水投集团要…"; classes alone, "各县区政府、
+        # 市直相关部门要…", are a covering notice's exhortation)
         return _together(several)
     subject = OPENING_SUBJECT.match(head)
     if subject and MADE_BY.match(head, subject.end()):

@@ -425,6 +425,9 @@ def _leading_place(text: str) -> str | None:
     return found[0][1] if found and found[0][0] == 0 else None
 
 
+ENTERPRISE = re.compile(r"(?:集团|公司)$")
+
+
 # Two levels of place named as one class ("县区", "乡镇"): a run's bare place borrows the body after both.
 LEVEL_CLASS = re.compile(r"^(?:县市区|县区|区县|市县|乡镇|镇街|街镇)")
 
@@ -443,7 +446,7 @@ def _expand_chain(chain: list[Mention]) -> None:
     bare = [is_bare_place(m.mention) for m in chain]       # before any place takes a body
     for i, m in enumerate(chain):
         if not bare[i]:
-            if i and bare[i - 1]:      # the unit that lends the run its body
+            if i and bare[i - 1] and not (shared and ENTERPRISE.search(m.mention)):   # lends the run its body
                 m.distributive |= distributive
                 if shared and not m.mention.startswith(shared.group()):
                     m.mention = shared.group() + m.mention
@@ -467,7 +470,9 @@ def _expand_chain(chain: list[Mention]) -> None:
             body = donor.mention[stem:] if stem else body
         # "区、县(市)政府": the bracket names the donor's place's alternatives (县 or 县级市), not the body's
         body = re.sub(r"^\([^()]{1,8}\)", "", body) if body else body
-        if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)):
+        # (the places concerned lend no company: "各相关区、市水投集团" is those districts and one company)
+        if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)) \
+                and not (shared and ENTERPRISE.search(body)):
             m.mention += body       # (a zone is a body itself: it borrows only a zone's body, 管委会)
     _pair_run_bodies(chain, paired)
 

@@ -118,6 +118,13 @@ def test_the_other_name_of_whom_a_report_is_sent_to_is_no_owner():
     assert "区城管局" not in owners(task_containing(out, "制定整改方案"))[0]
 
 
+def test_the_places_concerned_lend_no_company_and_told_with_it_work_together():
+    assert [m.mention for m in split_unit_list("各有关县、市城投公司")] == ["有关县", "市城投公司"]
+    assert [m.mention for m in split_unit_list("市、区城投公司")] == ["市城投公司", "区城投公司"]   # bare levels do
+    out = extract("二、抓好整治落实。各有关县、市城投公司要制定整治方案,逐项销号。\n")
+    assert owners(task_containing(out, "抓好整治落实")) == ([], ["有关县", "市城投公司"])
+
+
 def test_a_room_named_in_brackets_is_no_body():
     out = extract("(一)改造20所中小学食堂(餐厅)。(县教育局负责)\n完成情况:已改造食堂(餐厅)16所。\n"
                   "(二)提升政务服务大厅功能。(县政务服务中心负责)\n")
