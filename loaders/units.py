@@ -230,6 +230,7 @@ def _delimiters(text: str) -> list[tuple[int, str]]:
 
 ZONE_END = re.compile(r"(?:开发区|高新区|新区|经济区|园区)$")
 ZONE_BODY = re.compile(r"管委会|管理委员会|党工委|管委")
+ZONE_KIND = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|工业园区|开发区|产业园区)$")
 BRANCH_END = re.compile(r"(?:分局|支队|大队|中队|派出所|分院|分行|支行)$")
 LEVEL_INSIDE = re.compile(r"[省市县区]")
 GLUED_LEFT_END = re.compile(r"(?:局|委|办|厅|院|中心|公司|政府|集团)$")     # a body's own name, not 单位/部门
@@ -470,6 +471,8 @@ def _expand_chain(chain: list[Mention]) -> None:
             body = donor.mention[stem:] if stem else body
         # "区、县(市)政府": the bracket names the donor's place's alternatives (县 or 县级市), not the body's
         body = re.sub(r"^\([^()]{1,8}\)", "", body) if body else body
+        if body and place and not m.mention.endswith("区") and (kind := ZONE_KIND.search(place)) and kind.start() > 0:
+            body = kind.group() + body      # "临汾、侯马、洪洞经济开发区管委会": each place's zone and its committee
         # (the places concerned lend no company: "各相关区、市水投集团" is those districts and one company)
         if body and not (ZONE_END.search(m.mention) and not ZONE_BODY.fullmatch(body)) \
                 and not (shared and ENTERPRISE.search(body)):

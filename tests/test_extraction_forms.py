@@ -125,6 +125,13 @@ def test_the_places_concerned_lend_no_company_and_told_with_it_work_together():
     assert owners(task_containing(out, "抓好整治落实")) == ([], ["有关县", "市城投公司"])
 
 
+def test_places_before_a_named_zone_each_have_that_kind_of_zone():
+    assert [m.mention for m in split_unit_list("宝鸡、咸阳、杨凌高新技术产业开发区管委会")] == [
+        "宝鸡高新技术产业开发区管委会", "咸阳高新技术产业开发区管委会", "杨凌高新技术产业开发区管委会"]
+    # a zone before another zone keeps its own name: it takes only the committee
+    assert [m.mention for m in split_unit_list("现代农业示范区、高新区管委会")] == ["现代农业示范区管委会", "高新区管委会"]
+
+
 def test_a_room_named_in_brackets_is_no_body():
     out = extract("(一)改造20所中小学食堂(餐厅)。(县教育局负责)\n完成情况:已改造食堂(餐厅)16所。\n"
                   "(二)提升政务服务大厅功能。(县政务服务中心负责)\n")

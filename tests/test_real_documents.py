@@ -237,7 +237,7 @@ FLOORS = {
     # tasks —, 0.60, 0.60; lead —, 0.50, 0.29; resp —, 0.21, 0.47; meta 0.71, 0.86, 0.94. Left: a township page's
     # place (北大湖镇, 叶塘镇: the place table stops at the county), narrated requests in news (要求岳阳市立即…)
     "unseen45": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.71),
-    "unseen46": dict(tasks=0.60, lead_f1=0.50, responsible_f1=0.20, deadline=0.66, problems=0.99, status=0.99, meta=0.85),
+    "unseen46": dict(tasks=0.60, lead_f1=0.50, responsible_f1=0.27, deadline=0.66, problems=0.99, status=0.99, meta=0.85),
     "unseen47": dict(tasks=0.60, lead_f1=0.33, responsible_f1=0.64, deadline=0.66, problems=0.99, status=0.0, meta=0.94),
 }
 
