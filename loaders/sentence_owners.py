@@ -29,7 +29,7 @@ LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由
                      r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
                      r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由|立即(?=责成|要求|责令))+")
 VERB = re.compile(r"(分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
-                  r"配合|协助|协办|会办|参与)")
+                  r"配合|协助|协办|会办(?!公)|参与)")      # (not 会办公室: "区管委会办公室牵头")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 # A unit named as the maker of a work the sentence is about: "省发展改革委牵头制定的《…意见》将…" describes the rule
 # it made; it gives the unit no work.
@@ -125,7 +125,7 @@ def _copula_owners(spec: OwnerSpec, clause: str, at: int) -> bool:
 # After "由X牵头,", a clause that opens on units and goes on to what they do names those who work with X:
 # "联合市交通局、市政监察大队", "广电网络公司、移动公司按照管理权限予以规范".
 JOINING = re.compile(r"(会同|协同|联合|配合)?([\u4e00-\u9fff()、]{2,60}?)"
-                     r"(?=按照|按|对|在|负责|做好|加强|开展|进行|依法|予以|共同|认真|抓好|落实|组织|积极|协助|$)")
+                     r"(?=按照|按|对|在|负责|做好|加强|开展|进行|依法|予以|共同|认真|抓好|落实|组织(?!部)|组成|积极|协助|$)")
 
 
 JOIN_WORD = re.compile(r"会同|协同|联合")

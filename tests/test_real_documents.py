@@ -985,6 +985,12 @@ def test_a_paragraph_after_the_list_closed_by_a_bracket_of_two_labels():
     assert owners(item_with(out, "推进证照联办")) == (["县市场监管局"], ["相关单位"])
 
 
+def test_a_committee_office_leading_and_an_organisation_department_helping():
+    # "…管委会办公室" holds 会办, "…组织部" holds 组织: neither is the verb of the clause
+    out = read("1.开展重点项目专项督查\n由县管委会办公室牵头,会同县委组织部、县审计局组成督查组,对重点项目进行督查。\n")
+    assert owners(item_with(out, "开展重点项目专项督查")) == (["县管委会办公室"], ["县委组织部", "县审计局"])
+
+
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
     out = read("某县政府关于重点项目进展情况的通报\n一、已完成3项\n(1)建设城南公园。(责任单位:县住建局)\n台账要求5月20日完成主体工程。\n"
                "二、正在推进2项\n(2)新建县第二中学。(责任单位:县教育局)\n目前主体封顶。\n")
