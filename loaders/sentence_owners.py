@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
 
 from .owners import COPULA_LABEL, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
-from .units import STRONG_UNIT_END, all_units, split_unit_list
+from .units import STRONG_UNIT_END, Mention, all_units, split_unit_list
 
 # (a bracket inside a name stays in its clause: "各县(市、区)政府配合", "各街道办事处(乡)配合")
 CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?=[\u4e00-\u9fff]))+")
@@ -83,14 +84,26 @@ def _plain(mention: str) -> bool:
 
 
 def _units(text: str, at: int):
-    units = split_unit_list(text, at)
+    """The unit list ``text`` is, its mentions at offset ``at``, or None. (Each clause is asked this over and over,
+    once per reading: the answer is kept per text, and each call gets fresh mentions.)"""
+    found = _units_at_zero(text)
+    return None if found is None else [Mention(m.mention, m.start + at, m.end + at, m.marked_lead, m.open_ended,
+                                               m.distributive) for m in found]
+
+
+@lru_cache(maxsize=16384)
+def _units_at_zero(text: str) -> tuple | None:
+    units = split_unit_list(text, 0)
     if all_units(units) and all(_plain(u.mention) for u in units):
-        return units
+        return tuple(units)
     modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
     if 0 < modifier < len(text) - 2:
         rest = text[modifier + 1:]
         told = REQUEST.match(rest)      # "未完成整改的责令各水库管理单位…": the unit is the one told
-        return _units(rest[told.end():] if told else rest, at + modifier + 1 + (told.end() if told else 0))
+        cut = modifier + 1 + (told.end() if told else 0)
+        inner = _units_at_zero(text[cut:])
+        return None if inner is None else tuple(Mention(m.mention, m.start + cut, m.end + cut, m.marked_lead,
+                                                        m.open_ended, m.distributive) for m in inner)
     return None
 
 
