@@ -321,6 +321,7 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
 
 
 OWNER_ROLES = ("lead", "responsible", "assist")
+ROW_CLOSE = re.compile(r"[ \t]*[|│┃](?=[ \t]*(?:\n|$))")
 TOTAL_ROW = re.compile(r"^\s*(?:[全本][省市县区镇乡]|各[县区])?(?:合\s*计|总\s*计|小\s*计|汇\s*总)\s*$")
 TOP_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*$|\d{1,3}[.、．]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 
@@ -425,6 +426,8 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = (), tex
         return None
     spec, number = cells_owners([*cells, *carried])
     spec.start, spec.end = min(offsets), max(offsets) + 1
+    if text is not None and (closing := ROW_CLOSE.match(text, spec.end)):
+        spec.end = closing.end()        # the row's closing bar is the row's: "潭头乡 | 300 |"
     parent = next((it for it in reversed(items) if it.start <= spec.start < it.end), None)
     if parent is not None and parent.start == spec.start and not parent.children and parent.owners is None:
         parent.owners = spec if not spec.empty else None      # the row is a numbered item already
