@@ -380,6 +380,29 @@ def _common_place(text: str) -> str | None:
     return found
 
 
+# A township's page: the township names itself (我镇, 全镇, 镇党委) and is named (叶塘镇) more than once, or issues it.
+# The place table stops at the county, so the township is read here, after the county or city found.
+TOWNSHIP = re.compile(r"(?:^|(?<=[对到向在于和、,:。;\s县市区]))([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))(?=党委|人民政府|政府|纪委|"
+                      r"办事处|党工委|[^\u4e00-\u9fff]|开展|召开|存在|扎实|认真|全面|积极|巡察|整改)")
+OWN_TOWNSHIP = re.compile(r"我(?:镇|乡|街道)|全(?:镇|乡|街道)|(?<![\u4e00-\u9fff])(?:镇|乡|街道)(?:党委|政府|纪委|党工委)")
+NOT_A_TOWNSHIP = re.compile(r"^(?:各|有关|相关|城|全|我|该|本|乡镇|镇街)")
+
+
+def _own_township(head: str, issuer: str | None) -> str | None:
+    """The township a page is from, or None."""
+    if issuer and (m := re.fullmatch(r"(?:中共)?([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))(?:委员会|党委|人民政府|政府|办事处|党工委)?",
+                                     issuer)) and not NOT_A_TOWNSHIP.match(m.group(1)):
+        return m.group(1)
+    if len(OWN_TOWNSHIP.findall(head)) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for m in TOWNSHIP.finditer(head):
+        if not NOT_A_TOWNSHIP.match(m.group(1)):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best and counts[best] >= 2 else None
+
+
 # The level a page names its own bodies at, by their bare prefix: "市创文办", "由市城管局", "区住建委".
 BARE_BODY = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[由对经向和及请将、]))([省市区县])"
                        r"(?:委(?!员)|政府|[\u4e00-\u9fff]{1,8}?(?:局|办|委员会|指挥部|中心))")
@@ -501,6 +524,8 @@ def read_meta(text: str) -> Meta:
     meta.jurisdiction = ((None if weak_issuer else find_place(meta.issuer)) or find_place(meta.title)
                          or _title_place(meta.title) or find_place(meta.issuer)
                          or find_place(getattr(source, "value", None)) or _stated_place(text) or _common_place(text))
+    if (township := _own_township(text[:1500], meta.issuer)) and township not in (meta.jurisdiction or ""):
+        meta.jurisdiction = (meta.jurisdiction or "") + township
     # the title says what the document is; the opening only where the title names no genre
     opening = (meta.title or "") + text[:600]
     for scope in (meta.title or "", opening):

@@ -32,7 +32,7 @@ FLOORS = {
     "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
-    "unseen": dict(tasks=0.90, lead_f1=0.96, responsible_f1=0.94, deadline=0.92, problems=0.99, status=0.99, meta=0.86),
+    "unseen": dict(tasks=0.90, lead_f1=0.96, responsible_f1=0.94, deadline=0.92, problems=0.99, status=0.99, meta=0.87),
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
@@ -188,7 +188,7 @@ FLOORS = {
     # written without 市 in a unit list, 西宁市、海东、各州食药监管局), and then a report's paragraph apportioning the
     # work among named bodies (逍林镇清理往来款项15笔,胜山镇、市文广局出台了…): each body's narrated act is its
     # measure, marked narrated. Left: a flattened row whose content cell is numbered 1、2、 inside it
-    "unseen36": dict(tasks=0.87, lead_f1=0.92, responsible_f1=0.74, deadline=0.85, problems=0.88, status=0.0, meta=0.75),
+    "unseen36": dict(tasks=0.87, lead_f1=0.92, responsible_f1=0.74, deadline=0.85, problems=0.88, status=0.0, meta=0.79),
     # the thirty-seventh, fourteen documents from thirteen provinces (政府工作报告 分解, 营商环境 plans, 督察整改 公示 and
     # 方案, searched after this session's earlier rules): first sight 0.97 tasks, 0.84 lead, 0.61 resp, 0.0 status
     # (FIRST_SCORE.txt); forms since: a zone's committee in brackets after a unit (各县〔市、区〕政府〔管委会〕), 责任地区
@@ -236,7 +236,7 @@ FLOORS = {
     # unseen47, eight 督办 notices, 督查 and 约谈 通报 (traditional-script mirrors). First sight (FIRST_SCORE.txt):
     # tasks —, 0.60, 0.60; lead —, 0.50, 0.29; resp —, 0.21, 0.47; meta 0.71, 0.86, 0.94. Left: a township page's
     # place (北大湖镇, 叶塘镇: the place table stops at the county), narrated requests in news (要求岳阳市立即…)
-    "unseen45": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.71),
+    "unseen45": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.80),
     "unseen46": dict(tasks=0.60, lead_f1=0.50, responsible_f1=0.27, deadline=0.66, problems=0.99, status=0.99, meta=0.85),
     "unseen47": dict(tasks=0.60, lead_f1=0.33, responsible_f1=0.64, deadline=0.66, problems=0.99, status=0.0, meta=0.94),
 }
@@ -989,6 +989,17 @@ def test_a_committee_office_leading_and_an_organisation_department_helping():
     # "…管委会办公室" holds 会办, "…组织部" holds 组织: neither is the verb of the clause
     out = read("1.开展重点项目专项督查\n由县管委会办公室牵头,会同县委组织部、县审计局组成督查组,对重点项目进行督查。\n")
     assert owners(item_with(out, "开展重点项目专项督查")) == (["县管委会办公室"], ["县委组织部", "县审计局"])
+
+
+def test_a_township_page_is_the_townships():
+    # the place table stops at the county; a page whose township names itself (我镇, 镇党委) and is named twice
+    out = read("关于县委第三巡察组反馈意见整改进展情况的通报\n根据县委统一部署,县委第三巡察组对桃源镇开展了常规巡察。"
+               "镇党委高度重视,我镇成立整改工作领导小组。桃源镇党委坚持问题导向,逐项整改。\n"
+               "一、整改情况\n(一)村级财务管理不规范的问题。已整改。\n")
+    assert (out["document"]["jurisdiction"] or "").endswith("桃源镇")
+    # a county's page that only mentions a township keeps the county
+    out = read("海阳县人民政府关于印发秸秆禁烧工作方案的通知\n各乡镇人民政府:\n桃源镇、石桥镇要加强巡查。\n")
+    assert "桃源镇" not in (out["document"]["jurisdiction"] or "")
 
 
 def test_outcomes_of_a_reply_and_a_section_headed_by_its_count():
