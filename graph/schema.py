@@ -78,10 +78,10 @@ EDGE_TYPES: dict[str, EdgeType] = {t.name: t for t in
 # The Chinese labels of every enumerated value, so pages and exports render from one place.
 ROLE_ZH = {"lead": "牵头", "responsible": "责任", "assist": "配合", "person": "责任领导"}
 DEADLINE_KIND_ZH = {"date": "具体日期", "ongoing": "长期推进", "timely": "适时推进", "none": "未明确"}
+NARRATED = "narrated"
 CONVENTION_ZH = {"first_is_lead": "列第一位为牵头", "responsible_is_lead": "责任单位即牵头",
                  "before_semicolon_is_lead": "分号前为牵头", "下同": "下同",
-                 "heading": "标题指定", "narrated": "报告所述实施单位", None: ""}
-NARRATED = "narrated"
+                 "heading": "标题指定", NARRATED: "报告所述实施单位", None: ""}
 STATUS_ZH = {"done": "已完成", "in_progress": "推进中", "pending": "未完成", None: "未报告", "unknown": "未报告"}
 
 

@@ -139,13 +139,14 @@ def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None
             name = _signed_body(prev)
             if name:
                 start = prev_pos + prev.index(name[:1])
-                end = start + len(name)
+                end, block = start + len(name), prev_pos
                 # a joint document signed by two bodies on two lines ("中共X区委办公室⏎X区人民政府办公室"): both
                 if j >= 1 and (first := _signed_body(lines[j - 1][1])) and first.startswith("中共") \
                         and "中共" not in name:
-                    start = lines[j - 1][0] + lines[j - 1][1].index(first[:1])
+                    block = lines[j - 1][0]
+                    start = block + lines[j - 1][1].index(first[:1])
                     name = first + " " + name
-                return name, (start, end), _iso(line), lines[j - 1][0] if " " in name else prev_pos
+                return name, (start, end), _iso(line), block
     if dated:
         i, pos, line = dated[-1]
         return None, None, _iso(line), pos

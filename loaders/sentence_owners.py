@@ -20,7 +20,7 @@ from graph.schema import NARRATED      # the convention of a body's narrated act
 from .owners import COPULA_LABEL, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
-from .units import STRONG_UNIT_END, Mention, all_units, split_unit_list
+from .units import STRONG_UNIT_END, all_units, split_unit_list
 
 # (a bracket inside a name stays in its clause: "各县(市、区)政府配合", "各街道办事处(乡)配合")
 CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?=[\u4e00-\u9fff]))+")
@@ -87,8 +87,7 @@ def _units(text: str, at: int):
     """The unit list ``text`` is, its mentions at offset ``at``, or None. (Each clause is asked this over and over,
     once per reading: the answer is kept per text, and each call gets fresh mentions.)"""
     found = _units_at_zero(text)
-    return None if found is None else [Mention(m.mention, m.start + at, m.end + at, m.marked_lead, m.open_ended,
-                                               m.distributive) for m in found]
+    return None if found is None else [m.moved(at) for m in found]
 
 
 @lru_cache(maxsize=16384)
@@ -102,8 +101,7 @@ def _units_at_zero(text: str) -> tuple | None:
         told = REQUEST.match(rest)      # "未完成整改的责令各水库管理单位…": the unit is the one told
         cut = modifier + 1 + (told.end() if told else 0)
         inner = _units_at_zero(text[cut:])
-        return None if inner is None else tuple(Mention(m.mention, m.start + cut, m.end + cut, m.marked_lead,
-                                                        m.open_ended, m.distributive) for m in inner)
+        return None if inner is None else tuple(m.moved(cut) for m in inner)
     return None
 
 
@@ -496,7 +494,7 @@ def _narrated(stripped: str, where: int):
     longer = longer if longer and NAME_TAIL.match(stripped, m.end(1), longer.end(1)) else None
     for found in ([longer] if longer else []) + [m]:
         units = _units(found.group(1), where + found.start(1))
-        if units and not any(u.collective for u in units) and all_units(units):
+        if units and not any(u.collective for u in units):
             return _answering(units)
     return None
 
@@ -505,7 +503,7 @@ def _asked_in_segment(segment: str, at: int) -> OwnerSpec | None:
     """The bodies a report's sentence says were asked to do the work (``ASKED_CLAUSE``), or None."""
     m = ASKED_CLAUSE.search(segment)
     units = m and _units(m.group(1), at + m.start(1))
-    return _answering(units) if units and all_units(units) else None
+    return _answering(units) if units else None
 
 
 PAGE_MARK = re.compile(r"^[\[(](?:接上页|上接[^\])]{0,8}|续上页|续)[\])]\s*")
@@ -527,7 +525,7 @@ def _segments(text: str, start: int, end: int):
             yield held.start(), held.group()
             held = None
         if DUTY.match(text, s.end()) and LONE_NAME.fullmatch(s.group().strip()) \
-                and (units := _units(s.group().strip()[:-1], s.start())) and all_units(units):
+                and _units(s.group().strip()[:-1], s.start()):
             held = s
             continue
         yield s.start(), s.group()

@@ -52,6 +52,11 @@ class Mention:
     def collective(self) -> bool:
         return is_collective(self.mention, self.distributive)
 
+    def moved(self, offset: int) -> "Mention":
+        """A fresh copy whose span is ``offset`` further on (a split kept per text, handed out at a text's place)."""
+        return Mention(self.mention, self.start + offset, self.end + offset, self.marked_lead, self.open_ended,
+                       self.distributive)
+
 
 def place_prefix(name: str) -> tuple[str, str]:
     """Split "盘锦市兴隆台区编委办" into ("盘锦市兴隆台区", "编委办"); ("", name) when none."""
@@ -191,8 +196,8 @@ PLACES_AND_DEPARTMENTS = re.compile(r"^各(?:地|县区|区县|市县|县市区|
 
 def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
-    if (party := PARTY_AND_GOVERNMENT.search(piece) or PLACES_AND_DEPARTMENTS.search(piece)):
-        return [(piece[:party.end()], start), (piece[party.end():], start + party.end())]
+    if (pair := PARTY_AND_GOVERNMENT.search(piece) or PLACES_AND_DEPARTMENTS.search(piece)):
+        return [(piece[:pair.end()], start), (piece[pair.end():], start + pair.end())]
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]
         if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left)) and looks_like_unit(right):
@@ -256,8 +261,7 @@ def split_unit_list(text: str, offset: int = 0) -> list[Mention]:
     """Split an owner list into mentions, expanding shared parts ("市、兴隆台区编委办" → 市编委办, 兴隆台区编委办).
     A document asks the same list many times over (each reading of a clause, each ancestor's): the split is
     kept per text, and each call gets fresh mentions at its offset (callers may change them)."""
-    return [Mention(m.mention, m.start + offset, m.end + offset, m.marked_lead, m.open_ended, m.distributive)
-            for m in _split_at_zero(text)]
+    return [m.moved(offset) for m in _split_at_zero(text)]
 
 
 @lru_cache(maxsize=16384)
