@@ -85,7 +85,8 @@ class Columns:
               own_deadline, unit_names, unit_collective, owners) -> None:
         """``ids``: the items in reading order (by document, then span start, then id); ``documents`` by id;
         per item its type, document, parent and ``owners_from`` (rows, -1 for none), status code,
-        ``each_leads`` and whether its owners are narrated (``NARRATED``); ``own_deadline``: (kind code, day number, stated) of the deadline it states itself;
+        ``each_leads`` and whether its owners are narrated (``NARRATED``); ``own_deadline``: (kind code, day
+        number, stated) of the deadline it states itself;
         per unit (``View.units`` order) its name and whether it is collective; ``owners``: (item row, unit,
         role code, open-ended) per owner row, in item order and, within an item, the order the document
         names them in."""

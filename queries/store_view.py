@@ -449,12 +449,6 @@ class StoreView(View):
         return key // size, key % size
 
     @cached_property
-    def assigning_documents(self) -> set[str]:
-        c = self.columns
-        given = c.owner_item[~c.narrated[c.owner_item]]
-        return {self.documents[doc] for doc in np.unique(c.doc[given]).tolist()}
-
-    @cached_property
     def problem_statements(self):
         from .recurring import statement_codes
         c = self.columns

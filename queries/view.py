@@ -14,7 +14,7 @@ from itertools import accumulate
 import networkx as nx
 import numpy as np
 
-from graph.schema import ITEM_TYPES, NARRATED
+from graph.schema import ITEM_TYPES
 from graph.store import collector_paused
 
 VAGUE_DEADLINES = ("ongoing", "timely", "none")
@@ -227,9 +227,11 @@ class View:
     @cached_property
     def assigning_documents(self) -> set[str]:
         """Documents that name owners for some of their items: where a missing owner is a gap, not the genre
-        (a 整改通报 that names nobody is reporting, not assigning, and so is one that only says who did what)."""
-        return {self.data[item]["doc"] for item in self.owners_by_item
-                if self.data[item].get("convention") != NARRATED}
+        (a 整改通报 that names nobody is reporting, not assigning, and so is one that only says who did what). Read
+        from the columns, so a store-backed View answers the same way."""
+        c = self.columns
+        given = c.owner_item[~c.narrated[c.owner_item]]
+        return {self.documents[doc] for doc in np.unique(c.doc[given]).tolist()}
 
     def type(self, node: str) -> str:
         return self.data[node]["type"]
