@@ -161,7 +161,8 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
     while i < len(cells):
         width = 0
         while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
-               and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])):
+               and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])
+               and not ROW_LABEL.match(cells[i + width][0])):
             width += 1
         number_at = next((k for k in range(1, width) if column_role(cells[i + k][0]) == "number"), 0)
         if number_at:       # a header starts at its 序号: the short title line above it is no column
@@ -183,7 +184,11 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         elif any(ROW_MARK.match(c) and ROW_MARK.match(c).group(1) == "1" for c, _ in cells[j - 1:j + 3]):
             j = _marked_rows(cells, j, roles, items, tasks)
         else:
+            read = len(tasks)
             j = _chunked_rows(cells, j, roles, items, tasks)
+            if len(tasks) - read < 2:
+                del tasks[read:]
+                j = _paired_rows(cells, i + width, roles, items, tasks)
         i = max(j, i + 1)
     return tasks
 
@@ -356,6 +361,36 @@ def _chunked_rows(cells, j, roles, items, tasks) -> int:
     return j
 
 
+# A row's own label in its first cell, no column's name: a group (第一组), a day (3月14日).
+ROW_LABEL = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}[组批轮]|\d{1,2}月\d{1,2}日)$")
+PAIR_TASK = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _paired_rows(cells, j, roles, items, tasks) -> int:
+    """Rows too irregular to count off, in a table whose owner column comes right after its work column (a
+    督查行程安排: a group, a day, a time and the inspectors, a variable number of lines, then 督查项目 and its
+    项目责任单位): a clerk pairs each work cell with the owner cell right under it and passes over the rest.
+    Nothing is read unless two rows pair."""
+    t = roles.index("task") if "task" in roles else -1
+    if t < 0 or t + 1 >= len(roles) or roles[t + 1] not in OWNER_ROLES:
+        return j
+    found, k, last = [], j + 1, j
+    while k < len(cells) and not TABLE_END.match(cells[k][0]):
+        work, owner = cells[k - 1], cells[k]
+        if _plain_units(owner[0]) and PAIR_TASK.search(work[0]) and not _is_units(work[0]) \
+                and not split_person_list(work[0]) and not looks_like_deadline(work[0]):
+            found.append([_cell("task", *work), _cell(roles[t + 1], *owner)])
+            last, k = k + 1, k + 2
+            continue
+        if k - last > 2 * len(roles) + 2:
+            break           # no pair in more lines than two rows hold: the table has ended
+        k += 1
+    if len(found) < 2:
+        return j
+    tasks += [task for row in found if (task := row_task(row, items))]
+    return last
+
+
 def _space_separated(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     lines = list(line_spans(text))
@@ -396,6 +431,72 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
             row = [_cell("number", m.group(1), at)] + _trailing_cells(roles[1:], m.group(2), at + m.start(2))
         if row is not None and (task := row_task(row, items)):
             tasks.append(task)
+    return tasks
+
+
+SPACED_OWNER_HEAD = re.compile(r"(?:单位|部门)[ \t]+[\u4e00-\u9fff]{2,8}[ \t]")
+SENTENCE_STOP = re.compile(r"[。.;;!!]$")
+SPACED_HEADER = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]{2,8}[ \t]+){2,7}[\u4e00-\u9fff]{2,8})(?=\s|$)")
+
+
+def _unit_cell(tokens, k) -> tuple[str, list[int], int] | None:
+    """The owner cell starting at token k: one token of units, or a name a space broke in two ("县交通 运输局")."""
+    word, at = tokens[k]
+    if k + 1 < len(tokens):
+        more, more_at = tokens[k + 1]
+        joined = split_unit_list(word + more)
+        if len(more) <= 5 and len(joined) == 1 and looks_like_unit(joined[0].mention) \
+                and not looks_like_deadline(more):
+            return word + more, [*range(at, at + len(word)), *range(more_at, more_at + len(more))], k + 2
+    if _plain_units(word) or (_is_units(word) and not SENTENCE_STOP.search(word)):
+        return word, list(range(at, at + len(word))), k + 1
+    return None
+
+
+def _unnumbered_spaced_rows(text: str, items: list[Item]) -> list[Item]:
+    """A web table copied with a single space between its cells and no row numbers ("工作任务和内容 责任单位
+    配合单位 完成时间 <work>. 县公安局 持续开展 <work>. 县交通 运输局 12月底前完成 …"): each row's work cell
+    ends on its sentence stop, the owner cells follow (a name the copy broke with a space made whole), then a
+    short time-limit cell, and the next row's work begins. Read only where two rows or more come out so."""
+    tasks: list[Item] = []
+    for header in SPACED_HEADER.finditer(text):
+        words = header.group(1).split()
+        roles = [column_role(w) for w in words]
+        if "number" in roles:
+            continue            # numbered rows are read by _space_separated
+        while roles and roles[0] != "task":
+            words, roles = words[1:], roles[1:]
+        owner_roles = [r for r in roles if r in OWNER_ROLES]
+        if len(roles) < 3 or not owner_roles or roles[1] not in OWNER_ROLES \
+                or any(w.endswith(("单位", "部门")) and r is None for w, r in zip(words, roles)):
+            continue
+        tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", text[header.end():header.end() + 20000])]
+        tokens = [(w, at + header.end()) for w, at in tokens]
+        rows, work, k = [], [], 0
+        while k < len(tokens):
+            word, at = tokens[k]
+            owner = _unit_cell(tokens, k) if work and SENTENCE_STOP.search(work[-1][0]) else None
+            if owner is None:
+                work.append(tokens[k])
+                k += 1
+                if len(work) > 12:
+                    break       # no owner after a dozen pieces of text: the table has ended
+                continue
+            cells = [_cell("task", text[work[0][1]:work[-1][1] + len(work[-1][0])], work[0][1])]
+            names, k = [owner], owner[2]
+            while len(names) < len(owner_roles) and k < len(tokens) and (more := _unit_cell(tokens, k)):
+                names.append(more)
+                k = more[2]
+            cells += [(role, name, offs) for role, (name, offs, _) in zip(owner_roles, names)]
+            if "deadline" in roles and k < len(tokens) and looks_like_deadline(tokens[k][0]):
+                cells.append(_cell("deadline", *tokens[k]))
+                k += 1
+                while k < len(tokens) and len(tokens[k][0]) <= 8 and not re.search(r"[,,。.;;、]", tokens[k][0]):
+                    k += 1      # the time-limit cell goes on ("7月底前制定 扬尘治理方案")
+            rows.append(cells)
+            work = []
+        if len(rows) >= 2:
+            tasks += [task for row in rows if (task := row_task(row, items))]
     return tasks
 
 
@@ -607,7 +708,7 @@ ROW_NUMBER_HEADER = re.compile(r"(?:^|\s)(?:序号|编号)(?:\s|$)")
 
 def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
     if not OWNER_COLUMN.search(text) and not ROW_NUMBER_HEADER.search(text) and not GLUED_HEADER.search(text) \
-            and not GLUED_RUN.search(text):
+            and not GLUED_RUN.search(text) and not SPACED_OWNER_HEAD.search(text):
         return []
     return (_cell_per_line(text, items) + _space_separated(text, items) + _bar_led_rows(text, items)
-            + _glued_rows(text, items) + _glued_run_rows(text, items))
+            + _glued_rows(text, items) + _glued_run_rows(text, items) + _unnumbered_spaced_rows(text, items))

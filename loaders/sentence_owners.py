@@ -262,7 +262,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委员会|常委会|村委会|居委会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|组|专班|部|院|街道|(?<!城)镇|(?<![城山])乡|集团|分行|海关|科|支队|大队)(?:\((?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委员会|常委会|村委会|居委会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|组|专班|部|院|街道|(?<!城)镇|(?<![城山])乡|集团|分行|海关|科|支队|大队)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -515,22 +515,28 @@ LONE_NAME = re.compile(r"[\u4e00-\u9fff()、]{2,30}。$")
 def _segments(text: str, start: int, end: int):
     """(where, sentence) of each sentence in the range; a unit's name standing alone as a sentence before its
     duties ("林业站。负责滨石路…货场清理搬迁工作。", a duty list whose colons became full stops) goes with them."""
-    held = None
+    held = None         # (where, the name's sentence)
     for s in SEGMENT.finditer(text, start, end):
         if held is not None:
             if DUTY.match(s.group()):
-                yield held.start(), text[held.start():s.end()]
+                yield held[0], text[held[0]:s.end()]
                 held = None
                 continue
-            yield held.start(), held.group()
+            yield held
             held = None
-        if DUTY.match(text, s.end()) and LONE_NAME.fullmatch(s.group().strip()) \
-                and _units(s.group().strip()[:-1], s.start()):
-            held = s
-            continue
+        if DUTY.match(text, s.end()):
+            # (the list's first name may close the sentence that opens it: "各部门各司其职:林业站。负责…")
+            colon = s.group().rfind(":")
+            name_at = s.start() + colon + 1
+            name = text[name_at:s.end()]
+            if LONE_NAME.fullmatch(name.strip()) and _units(name.strip()[:-1], name_at):
+                if colon >= 0:
+                    yield s.start(), text[s.start():name_at]
+                held = (name_at, name)
+                continue
         yield s.start(), s.group()
     if held is not None:
-        yield held.start(), held.group()
+        yield held
 
 
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:

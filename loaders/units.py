@@ -182,7 +182,13 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
         text, start = text[role_noun.end():], start + role_noun.end()
     while text and text[-1] in STRIP_CHARS:
         text, end = text[:-1], end - 1
+    if text.endswith(")") and (role := ROLE_BRACKET.search(text)) and looks_like_unit(text[:role.start()]):
+        text, end = text[:role.start()], end - len(role.group())   # "各行业主管部门(督办单位)": its part, not its name
     return text, start, end
+
+
+# The part a unit plays in the matter, in brackets after its name: "各乡镇(责任单位)", "县应急局(督办单位)".
+ROLE_BRACKET = re.compile(r"\((?:责任|主责|主办|承办|督办|配合|协办|监管|实施|挂牌|整改)(?:单位|部门)\)$")
 
 
 # A place's Party committee and its government written as one: "各县市区党委政府", "园区党工委管委会" are two bodies,

@@ -213,9 +213,10 @@ FLOORS = {
     # 广西) a search round found: first sight 0.44 tasks, 0.35 lead, 0.86 resp, 0.11 status (FIRST_SCORE.txt); forms
     # since: a quota table whose first column names the place each row's target is given to (乡镇 | 新种任务(亩)),
     # its total row no task; a report listing the targets not reached (未完成既定目标任务15项,具体情况如下); a findings
-    # table with a verdict column and no owner column (督察 信访件 一览表: …交办问题基本情况…是否办结). Left: an
-    # inspection timetable flattened one cell per line with the inspectors' names among the projects (株洲县)
-    "unseen41": dict(tasks=0.88, lead_f1=0.78, responsible_f1=0.85, deadline=0.91, problems=0.99, status=0.99, meta=0.83),
+    # table with a verdict column and no owner column (督察 信访件 一览表: …交办问题基本情况…是否办结); an inspection
+    # timetable flattened one cell per line with the inspectors' names among the projects (each project paired with
+    # the owner cell under it)
+    "unseen41": dict(tasks=0.88, lead_f1=0.91, responsible_f1=0.85, deadline=0.91, problems=0.99, status=0.99, meta=0.83),
     # the forty-second, five 河长制 task lists, a 卫健局 巡察 notice and a fire-hazard table (四川 ×2, 江西 ×2, 湖北):
     # first sight 1.00 tasks, 0.44 lead, 0.47 resp (FIRST_SCORE.txt); one form since (分号前为牵头单位: the units
     # before a list's semicolon lead). Left: a list's bare bodies given the level of its first (省发展改革委、财政厅
@@ -223,9 +224,10 @@ FLOORS = {
     "unseen42": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.50, deadline=0.99, problems=0.99, status=0.99, meta=0.75),
     # the forty-third, eight 专项整治 duty lists (湖南, 湖北, 安徽, 山东 ×2, 河北, 重庆, one unnamed): first sight 0.70
     # tasks, 0.58 lead, 0.29 resp (FIRST_SCORE.txt); forms since: a header left on one line over rows one cell per
-    # line (序号 涉及部门 职责分工), unit names made sentences (林业站。负责…). Left: a page flattened to one line with
-    # unnumbered rows (监利), duties given as 配合 to units named after them (皂户李)
-    "unseen43": dict(tasks=0.78, lead_f1=0.79, responsible_f1=0.49, deadline=0.77, problems=0.99, status=0.99, meta=0.80),
+    # line (序号 涉及部门 职责分工), unit names made sentences (林业站。负责…), the first of them closing the sentence
+    # that opens the list (…各司其职:X。负责…), a table copied with single spaces and no row numbers (each work cell
+    # ends on its sentence stop). Left: duties given as 配合 to units named after them (皂户李)
+    "unseen43": dict(tasks=0.96, lead_f1=0.92, responsible_f1=0.49, deadline=0.96, problems=0.99, status=0.99, meta=0.80),
     # the forty-fourth, eight 民生实事 tables, an audit report and replies (湖南, 浙江, 山东 ×2, 云南 ×2, 重庆, 陕西):
     # first sight 0.50 tasks, 0.44 lead, 0.86 resp, 0.39 deadline (FIRST_SCORE.txt); forms since: a 完成率% column in a
     # flattened header, a room in brackets (食堂(餐厅)) no body, X牵头Y、Z等部门
@@ -238,7 +240,8 @@ FLOORS = {
     # place (北大湖镇, 叶塘镇: the place table stops at the county), narrated requests in news (要求岳阳市立即…)
     "unseen45": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.80),
     "unseen46": dict(tasks=0.60, lead_f1=0.50, responsible_f1=0.27, deadline=0.66, problems=0.99, status=0.99, meta=0.85),
-    "unseen47": dict(tasks=0.60, lead_f1=0.33, responsible_f1=0.64, deadline=0.66, problems=0.99, status=0.0, meta=0.94),
+    # (unseen47 since: a unit's part in brackets after its name, 各行业主管部门(督办单位)要…, is not its name)
+    "unseen47": dict(tasks=0.70, lead_f1=0.46, responsible_f1=0.74, deadline=0.66, problems=0.99, status=0.0, meta=0.94),
 }
 
 
@@ -951,6 +954,45 @@ def test_a_duty_list_whose_colons_became_full_stops():
     assert owners(item_with(out, "违章搭建的拆除"))[0] == ["镇综合执法办"]
     assert owners(item_with(out, "过境货车的限行"))[0] == ["镇交管站"]
     assert owners(item_with(out, "用电安全"))[0] == ["镇供电所"]
+
+
+def test_a_duty_list_whose_first_name_closes_the_sentence_that_opens_it():
+    out = read("四、任务分工\n本次清理行动由镇里统一部署,各单位按职责分工:镇城管中队。负责背街小巷违规广告牌的拆除。"
+               "镇环卫所。负责入户宣传和登记造册。\n")
+    assert owners(item_with(out, "违规广告牌的拆除"))[0] == ["镇城管中队"]
+    assert owners(item_with(out, "入户宣传"))[0] == ["镇环卫所"]
+
+
+def test_an_inspection_timetable_pairs_each_project_with_the_owner_cell_under_it():
+    # a 督查行程安排 flattened one cell per line: the inspectors and times between rows vary in number
+    out = read("附件\n检查行程安排\n时间\n检查人员\n检查项目\n项目责任单位\n第一批\n5月8日\n上午\n李 明(组 长)\n"
+               "城南污水处理厂提标改造工程\n区水务局\n赵晓东\n周 敏\n老旧小区加装电梯试点\n区住建局\n5月8日\n下午\n"
+               "张 强(组 长)\n高标准农田建设项目\n区农业农村局\n")
+    assert owners(item_with(out, "城南污水处理厂"))[0] == ["区水务局"]
+    assert owners(item_with(out, "加装电梯"))[0] == ["区住建局"]
+    assert owners(item_with(out, "高标准农田"))[0] == ["区农业农村局"]
+
+
+def test_a_table_copied_with_single_spaces_and_no_row_numbers():
+    # each work cell ends on its sentence stop; the copy broke one unit's name with a space
+    out = read("城区河道保洁工作方案\n为改善城区河道水环境,巩固河道整治成果,维护河道两岸的整洁面貌,经区政府同意,制定本方案。\n"
+               "一、工作目标\n河道水面无成片漂浮物,河岸无垃圾堆放,无违法排污口,群众对河道环境的满意度明显提高。\n"
+               "二、职责分工\n各单位按照职责清单落实保洁责任,确保河道保洁工作常态长效,区河长办负责统筹协调和督促检查。\n"
+               "附件 城区河道保洁工作职责清单 工作内容 责任单位 配合单位 完成时限 负责制定河道保洁考核办法,每月通报考核结果。 "
+               "区水利局 区财政局 6月底前 负责清理河道两岸的生活垃圾和漂浮物,做到日产日清。 区环卫 管理处 长期坚持 "
+               "负责查处向河道排放污水的违法行为。 区生态 环境分局 区公安分局 持续开展\n")
+    assert owners(item_with(out, "考核办法"))[0] == ["区水利局"]
+    assert owners(item_with(out, "漂浮物"))[0] == ["区环卫管理处"]
+    assert owners(item_with(out, "排放污水"))[0] == ["区生态环境分局"]
+
+
+def test_a_units_part_in_brackets_after_its_name_is_not_its_name():
+    out = read("关于开展燃气安全隐患排查整治的通知\n各街道办事处,区直有关单位:\n现就有关事项通知如下。\n"
+               "各街道、区住建局(责任单位)要组织力量逐户排查餐饮场所燃气管道,建立隐患台账。排查结束后,"
+               "区应急局(督办单位)要对整改情况进行抽查复核,复核合格后予以销号。\n")
+    lead, resp = owners(item_with(out, "逐户排查餐饮场所"))
+    assert sorted(lead + resp) == ["区住建局", "街道"]
+    assert owners(item_with(out, "抽查复核"))[0] == ["区应急局"]
 
 
 def test_a_flattened_table_with_a_rate_column_in_its_header():
