@@ -198,6 +198,9 @@ def verb_role(verb: str) -> str:
     return "assist" if verb in ASSIST_VERBS else "responsible"
 
 
+HELPING = re.compile(r"([^,;,。]{2,40}?)(?:配合|协助)([^,;,。]{2,40}?)(?:落实|负责|实施|推进|开展|做好|抓好)?")
+
+
 def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
     """(X牵头,Y配合) / (X、Y负责): pieces accumulate until one ends in a role verb. False if not owners.
     A sentence after the first full stop ("…负责。列第一位的为牵头部门,下同") states a convention, not owners."""
@@ -219,6 +222,16 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             mentions = split_unit_list(stripped[lead_in.end():], rest_at)
             if all_units(mentions):
                 spec.add("assist", mentions)
+                continue
+        if not pending and (helped := HELPING.fullmatch(stripped)):
+            # "(省人事厅配合省委有关部门落实)": the unit helped leads, the helper assists
+            helper_at = at + piece.index(stripped)
+            helpers = split_unit_list(helped.group(1), helper_at)
+            helped_units = split_unit_list(helped.group(2), helper_at + helped.start(2))
+            if all_units(helpers) and all_units(helped_units):
+                spec.add("lead", helped_units)
+                spec.add("assist", helpers)
+                found = True
                 continue
         role_m = ROLE_END.search(stripped)
         if not role_m:
@@ -336,6 +349,9 @@ CITED_TITLE = re.compile(r"《[^《》\n]*》")
 DOC_NUMBER = re.compile(r"〔\d{4}〕|\[\d{4}\]|\d{4}\)\d+号|号$")
 
 
+TRAILING_SPACE = re.compile(r"[ \t\u3000]{0,40}\n?[ \t\u3000]{0,40}")
+
+
 def _scan_parentheticals(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Top-level (...) spans in text[start:end], and the runs (open at, closed or dropped at) spent inside one.
 
@@ -357,6 +373,11 @@ def _scan_parentheticals(text: str, start: int, end: int) -> tuple[list[tuple[in
             depth = 0     # a wrapped line (PDF) may break a parenthetical; a blank line ends it
             runs.append((open_at, i))
     if depth:
+        cut = len(text.rstrip())
+        # (only where nothing but a line's end follows, so a scan of any range reaching it agrees)
+        if end >= cut and depth == 1 and cut - open_at <= 200 and "\n" not in text[open_at:cut] \
+                and TRAILING_SPACE.fullmatch(text, cut):
+            spans.append((open_at, cut))    # the page cut inside its last bracket: what it lists so far
         runs.append((open_at, end))
     return spans, runs
 
@@ -388,12 +409,17 @@ def _in_labelled_list(text: str, s: int) -> bool:
 
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
-    inner = text[s + 1: e - 1]
+    close = e - 1 if text[e - 1] in ")〕]】" else e
+    if close == e:      # a bracket the page's end cut: its last name, if cut too, is no name ("…、省政")
+        last = max(text.rfind("、", s, e), text.rfind(",", s, e))
+        if last > s and not looks_like_unit(text[last + 1:e]):
+            close = last
+    inner = text[s + 1: close]
     if DOC_NUMBER.search(inner) and not LABEL.search(inner):
         return None           # a document number, not an owner clause
     if CONVENTION_ALONE.match(inner):
         return None           # "(第一责任单位为牵头单位,下同)" after a list: the convention, read as such elsewhere
-    spec = parse_owner_span(text, s + 1, e - 1)
+    spec = parse_owner_span(text, s + 1, close)
     if spec and spec.bare and not _closes_sentence(text, s, e):
         return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
     if spec and spec.bare and NAME_PART.fullmatch(inner) and NAME_BEFORE.search(text, max(0, s - 12), s):
@@ -404,7 +430,7 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "…前报市环保工作领导小组办公室(市环保局)": the other name of whom it is sent to
     if spec and spec.bare and _closes_unit_heading(text, s, e):
         return None           # "(一)综合办公室(党群工作部、督查室)": the offices that body also is, its name
-    if spec and (spec.lead or spec.responsible or LABEL.search(inner)):
+    if spec and (spec.lead or spec.responsible or (LABEL.search(inner) and text[e - 1] in ")〕]】")):
         spec.start, spec.end = s, e
         return spec
     return None
