@@ -232,7 +232,7 @@ FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|
                         r"[^\S\n]*[:]?[^\S\n]*")
 
 
-def _field_section(text: str, item: Item) -> tuple[str | None, int] | None:
+def field_section(text: str, item: Item) -> tuple[str | None, int] | None:
     """(role, value start) of a section whose heading is a field label, or None."""
     at = item.start + len(item.number or "")
     m = FIELD_HEAD.match(text, at, item.end)
@@ -255,7 +255,7 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
     status (the last that states a verdict: 验收意见 judges the 完成情况 before it). The other sections
     of the card are no items of their own."""
     top = [it for it in items if it.parent is None and not it.children]
-    fields = [(it, f) for it in top if (f := _field_section(text, it))]
+    fields = [(it, f) for it in top if (f := field_section(text, it))]
     roles = [f[0] for _, f in fields]
     if len(fields) < 3 or "task" not in roles or not set(roles) & {*OWNER_ROLES, "outcome"}:
         return items

@@ -16,7 +16,7 @@ from itertools import takewhile
 from .cards import card_tasks, reply_tasks
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
-from .cards import closure_notice, field_sections
+from .cards import closure_notice, field_section, field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, first_heading, read_meta
 from .noise import cut, find_noise, remap
@@ -43,7 +43,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 157
+EXTRACTOR_VERSION = 158
 
 
 def extract_source(src: SourceText) -> dict:
@@ -69,6 +69,8 @@ def extract_source(src: SourceText) -> dict:
 FLAT_GAP = re.compile(r"(?<=[^\s|])[ \u3000](?=[^\s|])(?<![A-Za-z0-9] )(?<![A-Za-z0-9]\u3000)(?![A-Za-z0-9]{2})"
                       r"(?!\d{1,4}[ \u3000]?[年月日个项条件处名所座次%])")
 FLAT_LINE = re.compile(r"[^\n|\t]{150,}")
+# (a page whose table cells were kept apart by runs of spaces, "序号   2025年度工作任务   责任单位   1   …")
+WIDE_GAP = re.compile(r"(?<=\S)[ \u3000]{3,8}(?=\S)")
 
 
 def _unflattened(text: str) -> str:
@@ -76,6 +78,8 @@ def _unflattened(text: str) -> str:
     flattened page is mostly one line; a long paragraph among others keeps its spaces."""
     def lines(m: re.Match) -> str:
         line = m.group()
+        if len(WIDE_GAP.findall(line)) >= 6:     # cells kept apart by runs of spaces: each run a line break
+            return WIDE_GAP.sub(lambda gap: "\n" + gap.group()[1:], line)
         return FLAT_GAP.sub("\n", line) if len(FLAT_GAP.findall(line)) >= 6 else line
     if len(max(text.split("\n"), key=len)) * 2 < len(text.strip()):
         return text             # most documents: no line holds half of them
@@ -174,6 +178,12 @@ def _extract(src: SourceText) -> dict:
         for item in items:
             if item.kind == "problem" and item.status is None:
                 item.status = "done"
+        if not any(item.status for item in items):
+            # its finding in a numbered field section ("一、整改任务:…" over 二、整改目标, 三、整改措施…)
+            finding = next((item for item in items if item.parent is None
+                            and (field := field_section(text, item)) and field[0] == "task"), None)
+            if finding is not None:
+                finding.status = "done"
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {

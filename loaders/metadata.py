@@ -243,6 +243,9 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
+    if (all_done := COUNT_ALL_DONE.search(text)):
+        n = int(all_done.group(1))          # "并案后共交办161件,现已全部办结": that many, all of them done
+        return {"problems": n, "done": n}
     stated = min((m for m in (CLAIM_TOTAL.search(text), WORD_TOTAL.search(text)) if m), key=lambda m: m.start(),
                  default=None)
     if stated is None:
@@ -257,6 +260,9 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
 WORD_TOTAL = re.compile(r"(?<![第一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})\s*(?:个|项|条|件)(?:具体)?问题")
 ALL_DONE = re.compile(r"(?<![未没不])(?:已经?|均已)?全部(?:完成整改|整改完成|整改到位|整改完毕|销号)|(?<![未没不])均已(?:完成)?整改(?:完成|到位|完毕)?")
 DIGIT = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+# A count, then in the same clause all of them done: "共交办161件,现已全部办结", "整改任务12项,目前均已完成".
+COUNT_ALL_DONE = re.compile(r"(\d+)\s*(?:个|项|条|件)[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?(?:已经?)?"
+                            r"(?:全部|均已)(?:办结|完成整改|整改完成|整改到位|完成|销号)")
 
 
 def _word_count(words: str) -> int:
