@@ -262,7 +262,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # A sentence whose subject is a unit and whose verb assigns it work: "市教育局要在11月底新建幼儿园9所",
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
-SUBJECT_END = r"(?:局|委员会|常委会|村委会|居委会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|组|专班|部|院|街道|(?<!城)镇|(?<![城山])乡|集团|分行|海关|科|支队|大队)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
+SUBJECT_END = r"(?:局|委员会|常委会|村委会|居委会|委|办|厅|政府|管委会|公司|中心|部门|单位|办公室|室|小组|组|专班|部|院|街道|(?<!城)镇|(?<![城山])乡|集团|分行|海关|科|支队|大队|(?<=..)馆)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
@@ -648,17 +648,45 @@ def _first_owner(spec: OwnerSpec) -> str:
 # A notice to one body (督办通知, 督办函): the addressee alone on its line before the body ("市消防支队:"), then
 # what it is asked to do ("请你们…迅速进行整改…于9月20日前报送"). What is asked of "你们" is the addressee's.
 ADDRESSEE = re.compile(r"^[^\S\n]*([\u4e00-\u9fff()]{2,30})[^\S\n]*:[^\S\n]*$", re.M)
-ASKED = re.compile(r"请你们|请你(?:单位|局|委|办|厅|院|司|处|部门)|你们要|你(?:单位|局|委|办|厅)(?:要|务必)")
+YOU = r"你(?:单位|局|委|办|厅|院|司|处|部门|支队|大队|中心|公司|集团|县|区|市|镇|乡|街道)"     # 你局, 你支队: the addressee
+ASKED = re.compile(rf"请你们|请{YOU}|你们要|{YOU}(?:要|务必)")
+
+
+# (a page that ran the salutation into its body: "区应急管理局: 《关于…的请示》收悉,现批复如下:…")
+ADDRESSEE_OPENING = re.compile(r"^[^\S\n]*([\u4e00-\u9fff()]{2,30})[^\S\n]*:", re.M)
+# "请你局会同区民政局、区商务局等相关单位…": the addressee leads, the units it works with assist.
+ASKED_WITH = re.compile(rf"(?:{YOU}|你们)(?:会同|联合|协同)([\u4e00-\u9fff、()]{{2,80}}?)"
+                        r"(?=等?(?:相关|有关)?(?:单位|部门)?[,]?(?:切实|认真|对|做好|加强|按照|共同|进一步|抓紧|立即|迅速|尽快))")
+
+
+def _addressee(text: str, before: int) -> list[Mention]:
+    """The one body a letter is addressed to: its salutation alone on a line, or opening the body."""
+    found = next((m for m in ADDRESSEE.finditer(text, 0, before)), None) \
+        or next((m for m in ADDRESSEE_OPENING.finditer(text, 0, min(before, 600))
+                 if role_of_label(m.group(1)) == "other"), None)
+    units = (_units(found.group(1), found.start(1)) if found else None) or []
+    return units if len(units) == 1 and not units[0].collective else []
 
 
 def addressed_tasks(text: str, items: list[Item]) -> list[Item]:
-    """The paragraph from the sentence asking the addressee, outside numbered items, as its task."""
+    """The paragraph from the sentence asking the addressee, outside numbered items, as its task; inside a
+    numbered item, that item's owners (with the units the addressee is to work with)."""
     asked = ASKED.search(text)
     if asked is None:
         return []
-    addressee = next((m for m in ADDRESSEE.finditer(text, 0, asked.start())), None)
-    units = (_units(addressee.group(1), addressee.start(1)) if addressee else None) or []
-    if len(units) != 1 or units[0].collective or any(it.start <= asked.start() < it.end for it in items):
+    units = _addressee(text, asked.start())
+    if not units:
+        return []
+    inside = [it for it in items if it.start <= asked.start() < it.end]
+    if inside:
+        item = min(inside, key=lambda it: it.end - it.start)
+        helpers = ASKED_WITH.search(text, asked.start(), item.end)
+        assist = _units(helpers.group(1), helpers.start(1)) if helpers else []
+        spoken = item.owners is None or any(m.mention.startswith("你") for m in
+                                            item.owners.lead + [m for m, _ in item.owners.responsible])
+        if spoken and helpers and assist and all_units(assist):
+            item.owners = OwnerSpec(lead=units, start=units[0].start, end=assist[-1].end)
+            item.owners.add("assist", assist)
         return []
     sentence = text.rfind("。", 0, asked.start()) + 1
     line = text.rfind("\n", 0, asked.start()) + 1

@@ -27,7 +27,7 @@ UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|�
                       r"(?:林|农|牧|渔|茶)场|(?<=..)厂|"      # 县林场, 国营农场, 县污水处理厂
                       r"(?<=..)(?<![上下在转定换离到轮])岗|"      # a town's desk that answers for a field: 林业发展岗
                       r"(?:新|科技|科学|产业)城|(?:产业|工业|科技|创业|物流|创新)园)$")   # a zone run as a body: 临平新城
-STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
+STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|(?<=..)馆|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 # a list closer, also naming the class the rest belong to: 等部门, 等有关单位, 等省直有关部门, 等市级相关职能部门
 OPEN_END = re.compile(r"等(?:[省市县区州旗]直|[省市县区]级)?(?:各)?(?:相关|有关)?(?:职能)?(?:部门|单位|机构)?$")

@@ -259,7 +259,9 @@ FLOORS = {
     # then all of them done (共交办161件,现已全部办结), a closure notice's finding in a numbered field section
     "unseen51": dict(tasks=0.26, lead_f1=0.54, responsible_f1=0.42, problems=0.99, status=0.33, meta=0.80),
     "unseen52": dict(tasks=0.80, lead_f1=0.88, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.85),
-    "unseen50": dict(tasks=0.79, lead_f1=0.18, responsible_f1=0.26, deadline=0.24, problems=0.87, meta=0.73),
+    # (unseen50 since: a reply asking its addressee to work with others, 请你局会同X、Y…, and halls told their work,
+    # 刚察县圣湖宾馆和鑫旭商务宾馆应在…前整改完毕)
+    "unseen50": dict(tasks=0.79, lead_f1=0.33, responsible_f1=0.52, deadline=0.24, problems=0.87, meta=0.73),
 }
 
 
@@ -1055,6 +1057,21 @@ def test_a_closure_notice_with_its_finding_in_a_numbered_field_section_reports_i
                "一、整改任务:县城污水处理厂进水浓度偏低,部分管网存在雨污混接,汛期溢流。\n二、整改目标:进水浓度稳定达标。\n"
                "三、整改措施:\n1.开展管网排查。\n2.实施雨污分流改造。\n四、整改成效:\n1.完成管网改造12公里。\n")
     assert item_with(out, "雨污混接")["status"] == "done"
+
+
+def test_a_reply_asking_the_addressee_to_work_with_other_units():
+    out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
+               "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"
+               "二、请你支队会同市商务局、市市场监管局等有关部门切实加强督导检查,确保隐患在年底前整改到位。\n")
+    lead, resp = owners(item_with(out, "切实加强督导检查"))
+    assert lead == ["市消防救援支队"] and resp == ["市商务局", "市市场监管局"]
+
+
+def test_halls_named_as_the_subject_answer_for_their_own_hazards():
+    out = read("关于公布县级挂牌督办火灾隐患单位的通知\n一、县图书馆和县文化馆应于2023年9月30日前完成消防设施改造,"
+               "整改完成后报县消防救援大队复查。\n")
+    lead, resp = owners(item_with(out, "消防设施改造"))
+    assert sorted(lead + resp) == ["县图书馆", "县文化馆"]
 
 
 def test_a_flattened_table_with_a_rate_column_in_its_header():
