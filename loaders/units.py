@@ -164,6 +164,9 @@ ENUMERATOR_FIRST = frozenset("一二三四五六七八九十其首再最")
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|首先|其次|再次|最后)")
 
 
+LEVEL_OPENING = frozenset("省市县区镇乡各由")
+
+
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     """Trim punctuation/connectives around a list element, keeping its span exact."""
     end = start + len(text)
@@ -171,6 +174,8 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
         text, start = text[1:], start + 1
     if text[:1] in ENUMERATOR_FIRST and (counted := ENUMERATOR.match(text)) and len(text) > counted.end() + 1:
         text, start = text[counted.end():], start + counted.end()     # "二是有关乡镇…": the point's count, then who
+    if text[:1] == "即" and text[1:2] in LEVEL_OPENING:
+        text, start = text[1:], start + 1       # "即县水务局牵头": namely (即墨区 is a place's name)
     for lead in ("由", "和", "及", "并"):
         if text.startswith(lead) and len(text) > 2 and not _starts_with_place(text):   # 和布克赛尔县…
             text, start = text[len(lead):], start + len(lead)
