@@ -29,7 +29,8 @@ from .tables import OWNER_ROLES, Cell, column_role, is_separated_header, row_tas
 from .units import all_units, looks_like_unit, split_unit_list
 
 # a header cell: a short phrase of two Han characters or more, letter-spaced ones too ("牵 头 部 门")
-HEADER_WORD = re.compile(r"^(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fff()、/\d\- %]{2,14}$")   # (完成率%: a column of rates)
+# (完成率%: a column of rates; "主  要  工  作  任  务": a head spaced out to its column's width)
+HEADER_WORD = re.compile(r"^(?=(?:.*[\u4e00-\u9fff]){2})(?:[\u4e00-\u9fff()、/\d\-%] {0,3}){2,14}$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 SECTION_ROW = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+[部分章节类])")
 SECTION_MARK = re.compile(r"[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\)")

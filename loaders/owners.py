@@ -260,6 +260,10 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
 HELPERS_BELOW = re.compile(r"以下(?:各项|任务)?均?(?:需|由|请)?((?:[^()]|\([^()]*\))+?)(?:配合|协助|参与)")
 
 
+ALL_BELOW_CLAUSE = re.compile(r"[,;]\s*(?:各项|所有|全部)?[\u4e00-\u9fff]{0,6}?均需((?:[^()]|\([^()]*\))+?)"
+                              r"(?:配合|协助|参与|具体落实|负责落实|落实)[,]?\s*(?:以下|下同)[^()]{0,4}$")
+
+
 def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     """Parse an owner clause (a parenthetical's content or a label line); None when it names no owners."""
     spec = OwnerSpec(start=offset, end=offset + len(text))
@@ -273,6 +277,11 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
         spec.same_below = "下同" in note.group()
         if (below := HELPERS_BELOW.search(note.group())):
             spec.helpers_below = split_unit_list(below.group(1), offset + note.start() + below.start(1))
+        text = text[:note.start()]
+    if (note := ALL_BELOW_CLAUSE.search(text)):
+        # "…按职责分工负责,各项政策措施均需各市政府、省沈抚示范区管委会落实,以下不再列出": those carry out this
+        # and every measure after it
+        spec.helpers_below = split_unit_list(note.group(1), offset + note.start(1))
         text = text[:note.start()]
     if SAME_BELOW.search(text):
         spec.same_below = True

@@ -270,6 +270,14 @@ FLOORS = {
     # read as owners; a progress table whose header labels are split by spaces (牵头  领导 牵头  责任单位 …)
     "unseen53": dict(tasks=0.74, lead_f1=0.85, responsible_f1=0.62, deadline=0.78, meta=0.91),
     "unseen54": dict(tasks=0.83, responsible_f1=0.26, problems=0.85, meta=0.58),
+    # the fifty-fifth and fifty-sixth, 14 documents (挂牌督办 and 隐患 notices, a 12345 通报, 约谈 and 督导 news, several
+    # traditional-script mirrors with pinyin; 政府工作报告 分解 and 方案 tables), scored once at first sight
+    # (FIRST_SCORE.txt): 0.278 / 0.138 / 0.071 tasks, lead, resp on the first, 0.667 / 0.545 / 0.730 on the second.
+    # Forms since: a flattened table whose header is spaced out to its column's width (主  要  工  作  任  务), a
+    # clause naming who carries out every measure below (…,各项政策措施均需各市政府落实,以下不再列出). Left: the
+    # first set's news narratives (一是…二是… in a leader's speech, cases handed to 7个县区和8个市直部门)
+    "unseen55": dict(tasks=0.27, lead_f1=0.13, responsible_f1=0.07, deadline=0.22, meta=0.76),
+    "unseen56": dict(tasks=0.99, lead_f1=0.78, responsible_f1=0.78, deadline=0.93, meta=0.99),
     "unseen50": dict(tasks=0.79, lead_f1=0.33, responsible_f1=0.52, deadline=0.24, problems=0.87, meta=0.73),
 }
 
@@ -1107,6 +1115,22 @@ def test_bodies_named_together_before_qiantou_lead_together():
     out = read("会议明确了三项重点工作。区住建局、区城管局牵头,做好背街小巷环境综合整治。区教育局牵头,做好校园周边交通秩序整治。\n")
     assert owners(item_with(out, "背街小巷"))[0] == ["区住建局", "区城管局"]
     assert owners(item_with(out, "校园周边"))[0] == ["区教育局"]
+
+
+def test_a_flattened_table_whose_header_is_spaced_out_to_its_columns_width():
+    out = read("附件1\n2025年政府工作报告重点工作责任分解\n序号\n重  点  工  作  任  务\n牵 头 单 位\n1\n"
+               "地区生产总值增长5.5%左右。\n区发展改革局\n2\n新建改建农村公路30公里。\n区交通运输局\n3\n"
+               "新增城镇就业5000人。\n区人力社保局\n")
+    assert owners(item_with(out, "地区生产总值"))[0] == ["区发展改革局"]
+    assert owners(item_with(out, "农村公路30公里"))[0] == ["区交通运输局"]
+
+
+def test_a_clause_naming_who_carries_out_every_measure_below():
+    out = read("(一)压减涉企审批事项。全面清理没有法律依据的审批事项。(市司法局、市政务服务局按职责分工负责,"
+               "各项任务均需各县区政府落实,以下不再列出)\n(二)推行告知承诺制。扩大告知承诺事项范围。(市政务服务局负责)\n")
+    first, second = owners(item_with(out, "没有法律依据")), owners(item_with(out, "扩大告知承诺"))
+    assert "县区政府" in first[1] and "县区政府" in second[1]
+    assert not any("任务" in u for u in first[0] + first[1])
 
 
 def test_a_flattened_table_with_a_rate_column_in_its_header():
