@@ -260,7 +260,8 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
         number = int(cell)
         k = j + 1
         jumped = False
-        while k < len(cells) and k - j <= 2 * len(roles) and not (
+        subrows = 0
+        while k < len(cells) and k - j <= 2 * len(roles) * max(1, subrows) and not (
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
                 and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]) \
                 and not (SECTION_MARK.fullmatch(cells[k][0]) and k - j >= len(roles) - 1):
@@ -270,8 +271,12 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
                     and k + 1 < len(cells) and len(cells[k + 1][0]) > 8 and not ROW_NUMBER.match(cells[k + 1][0]):
                 jumped = True
                 break
+            subrows += bool(SUB_ROW.match(cells[k][0]))
             k += 1
         own = cells[j + 1:k]
+        if subrows >= 2 and _sub_rows(cell, at, own, roles, items, tasks):
+            expected, j = number + 1, k
+            continue
         if len(own) > len(roles) - 1:       # more cells than columns: a cell wraps
             # (a last column of units that own nothing, 评分部门, keeps its own cell: the owner cell before it wraps)
             last = 1 if roles[-1] == OTHER_UNITS and own and _plain_units(own[-1][0]) else 0
@@ -281,6 +286,30 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             tasks.append(task)
         expected, j = number + 1, k
     return j
+
+
+SUB_ROW = re.compile(r"^\((\d{1,2})\)")
+
+
+def _sub_rows(cell, at, own, roles, items, tasks) -> bool:
+    """A numbered row whose first cell is a category merged down over sub-rows marked (1), (2)…, each with its own
+    work, persons and owners ("1 ⏎ 四大功能区建设 ⏎ (1)老城复兴… ⏎ 王旭锋 ⏎ 住建局 ⏎ 新闸街道… ⏎ (2)数字经济…"): each
+    sub-row is a row of its own under the category."""
+    marks = [p for p, (c, _) in enumerate(own) if SUB_ROW.match(c)]
+    if not marks or marks[0] != 1 or [int(SUB_ROW.match(own[p][0]).group(1)) for p in marks] != list(
+            range(1, len(marks) + 1)):
+        return False
+    category = own[:1]
+    read = 0
+    for p, q in zip(marks, marks[1:] + [len(own)]):
+        assigned = [_cell(*c) for c in _assign(roles[1:], category + own[p:q])]
+        # (the number and the category are the sub-row's by the merge, outside its own span)
+        carried = [_cell("number", cell, at)] + [c for c in assigned if c[2][0] == category[0][1]]
+        row = [c for c in assigned if c[2][0] != category[0][1]]
+        if row and row_task(row, items, carried) is not None or any(
+                it.start == row[0][2][0] and it.owners is not None for it in items):
+            read += 1
+    return read > 0
 
 
 def _bare_numbered_rows(cells, j, roles, items, tasks) -> int:

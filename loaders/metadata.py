@@ -243,7 +243,7 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
-    if (all_done := COUNT_ALL_DONE.search(text)):
+    if ("全部" in text or "均已" in text) and (all_done := COUNT_ALL_DONE.search(text)):
         n = int(all_done.group(1))          # "并案后共交办161件,现已全部办结": that many, all of them done
         return {"problems": n, "done": n}
     stated = min((m for m in (CLAIM_TOTAL.search(text), WORD_TOTAL.search(text)) if m), key=lambda m: m.start(),

@@ -223,7 +223,7 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             if all_units(mentions):
                 spec.add("assist", mentions)
                 continue
-        if not pending and (helped := HELPING.fullmatch(stripped)):
+        if not pending and ("配合" in stripped or "协助" in stripped) and (helped := HELPING.fullmatch(stripped)):
             # "(省人事厅配合省委有关部门落实)": the unit helped leads, the helper assists
             helper_at = at + piece.index(stripped)
             helpers = split_unit_list(helped.group(1), helper_at)
@@ -278,7 +278,7 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
         if (below := HELPERS_BELOW.search(note.group())):
             spec.helpers_below = split_unit_list(below.group(1), offset + note.start() + below.start(1))
         text = text[:note.start()]
-    if (note := ALL_BELOW_CLAUSE.search(text)):
+    if "均需" in text and (note := ALL_BELOW_CLAUSE.search(text)):
         # "…按职责分工负责,各项政策措施均需各市政府、省沈抚示范区管委会落实,以下不再列出": those carry out this
         # and every measure after it
         spec.helpers_below = split_unit_list(note.group(1), offset + note.start(1))
