@@ -57,6 +57,8 @@ _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
 # (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
 DONE_BEFORE = re.compile(rf"(?<![未没段])(?:已经?|均已)?(?:上报|按期|按时|基本|全部|累计|按序时要求)?{_DONE_VERB}(?:整改)?"
+                         # (…并长期坚持的问题37个: what was done with them, then the count)
+                         r"(?:[^,,。;;\d]{0,8}?的)?"
                          r"(?:任务|问题)?(?:事项)?(?:合计|共计|累计|共)?\s*$"      # 已完成整改合计4项
                          r"|已经?整改(?:任务|问题)?(?:事项)?(?:合计|共计|累计|共)?\s*$")    # 已整改问题393个
 DONE_AFTER = re.compile(rf"(?:具体)?(?:问题|任务)?(?:事项)?(?:已经?|全部|均已)?(?:按期|按时)?(?:全部)?"
@@ -235,6 +237,10 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             continue
         n = int(count.group(1))
         sentence_start = text.rfind("。", 0, count.start()) + 1
+        if text.startswith("其中", sentence_start + len(text[sentence_start:count.start()]) - len(
+                text[sentence_start:count.start()].lstrip())):
+            # "…交办的82件群众信访问题…。其中,79件已完成整改": the part of the total the sentence before states
+            sentence_start = text.rfind("。", 0, max(0, sentence_start - 1)) + 1
         totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(text, sentence_start, count.start())]
         total = next((t for t in reversed(totals) if t >= n), None)
         if total is None and (stated := CLAIM_TOTAL.search(text, 0, count.start())):
@@ -243,7 +249,7 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
-    if ("全部" in text or "均已" in text) and (all_done := COUNT_ALL_DONE.search(text)):
+    if ("全" in text or "均已" in text) and (all_done := COUNT_ALL_DONE.search(text)):
         n = int(all_done.group(1))          # "并案后共交办161件,现已全部办结": that many, all of them done
         return {"problems": n, "done": n}
     stated = min((m for m in (CLAIM_TOTAL.search(text), WORD_TOTAL.search(text)) if m), key=lambda m: m.start(),
@@ -261,8 +267,8 @@ WORD_TOTAL = re.compile(r"(?<![第一二两三四五六七八九十])([一二两
 ALL_DONE = re.compile(r"(?<![未没不])(?:已经?|均已)?全部(?:完成整改|整改完成|整改到位|整改完毕|销号)|(?<![未没不])均已(?:完成)?整改(?:完成|到位|完毕)?")
 DIGIT = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A count, then in the same clause all of them done: "共交办161件,现已全部办结", "整改任务12项,目前均已完成".
-COUNT_ALL_DONE = re.compile(r"(\d+)\s*(?:个|项|条|件)[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?(?:已经?)?"
-                            r"(?:全部|均已)(?:办结|完成整改|整改完成|整改到位|完成|销号)")
+COUNT_ALL_DONE = re.compile(r"(\d+)\s*(?:个|项|条|件)(?:[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?"
+                            r"|[\u4e00-\u9fff]{0,6}?)(?:已经?)?(?:全部|均已|全)(?:办结|完成整改|整改完成|整改到位|完成|销号)")
 
 
 def _word_count(words: str) -> int:

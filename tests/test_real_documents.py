@@ -70,11 +70,11 @@ FLOORS = {
     # the fourteenth, 46 tasks: first sight 0.72 tasks, 0.46 lead, 0.76 resp, 0.53 deadline (FIRST_SCORE.txt); forms
     # since: content lines each followed by an owner line, 分别负责落实, 责成/责令, rows numbered in an unnamed column,
     # owner cells read with the owner grammar
-    "unseen12": dict(tasks=0.97, lead_f1=0.97, responsible_f1=0.87, deadline=0.94, problems=0.99, status=0.99, meta=0.80),
+    "unseen12": dict(tasks=0.97, lead_f1=0.97, responsible_f1=0.87, deadline=0.94, problems=0.99, status=0.99, meta=0.82),
     # the fifteenth, small (22 tasks, 12 of them one merged-cell 项目进度表 whose 业主单位 column the gold reads as
     # responsible): first sight 0.73 tasks, 0.25 lead, 0.0 resp (FIRST_SCORE.txt); since, its owner cells closed by
     # bars are read (the merged lead column still is not)
-    "unseen13": dict(tasks=0.77, lead_f1=0.50, responsible_f1=0.00, deadline=0.83, problems=0.75, status=0.50, meta=0.75),
+    "unseen13": dict(tasks=0.77, lead_f1=0.50, deadline=0.83, problems=0.75, status=0.50, meta=0.83),
     # the sixteenth, made against this session's last rules (21 tasks, any genre): first sight 0.90 tasks, 0.82 lead,
     # 0.63 resp, 0.79 deadline, 0.30 status, 0.89 meta (FIRST_SCORE.txt); two forms since (verdict-named sections,
     # a lead sentence before a label in a bracket)
@@ -199,7 +199,7 @@ FLOORS = {
     # the thirty-eighth, nine documents from nine provinces, thin (16 tasks; most give a claimed count and little
     # else): first sight 0.31 tasks, 0.67 lead, 0.84 resp, 0.25 deadline (FIRST_SCORE.txt); one form since
     # (paragraphs each closed by a bracketed time limit, "…。(年内持续推进)", a list of tasks)
-    "unseen38": dict(tasks=0.87, lead_f1=0.66, responsible_f1=0.83, deadline=0.99, problems=0.99, status=0.99, meta=0.75),
+    "unseen38": dict(tasks=0.87, lead_f1=0.66, responsible_f1=0.83, deadline=0.99, problems=0.99, status=0.99, meta=0.83),
     # the thirty-ninth, six news reports of 督察 petitions and 整治 being put right (湖南, 云南, 福建, 贵州, 湖北, 广西), the
     # only documents a last search round found: their tasks are narrative ("县铁办、县交通局立即赶赴现场会同…"), which the
     # extractor reads as outcomes, not assignments. First sight 0.08 tasks (FIRST_SCORE.txt); since: a class told
@@ -232,7 +232,7 @@ FLOORS = {
     # the forty-fourth, eight 民生实事 tables, an audit report and replies (湖南, 浙江, 山东 ×2, 云南 ×2, 重庆, 陕西):
     # first sight 0.50 tasks, 0.44 lead, 0.86 resp, 0.39 deadline (FIRST_SCORE.txt); forms since: a 完成率% column in a
     # flattened header, a room in brackets (食堂(餐厅)) no body, X牵头Y、Z等部门
-    "unseen44": dict(tasks=0.99, lead_f1=0.89, responsible_f1=0.95, deadline=0.99, problems=0.99, status=0.99, meta=0.82),
+    "unseen44": dict(tasks=0.99, lead_f1=0.89, responsible_f1=0.95, deadline=0.99, problems=0.99, status=0.99, meta=0.86),
     # the forty-fifth to forty-seventh, made last (scored once, no rule since but 各地各部门 as two classes):
     # unseen45, eight 巡察整改 notices and news of 乡镇, a hospital, a health centre (only counts and facts: no task);
     # unseen46, four 污染防治 plans (PDF tables read column by column, a mirror's shuffled punctuation);
@@ -279,6 +279,13 @@ FLOORS = {
     "unseen55": dict(tasks=0.27, lead_f1=0.13, responsible_f1=0.07, deadline=0.22, meta=0.76),
     # (unseen56 since: a numbered category merged down over sub-rows marked (1), (2)…, each with its owners)
     "unseen56": dict(tasks=0.99, lead_f1=0.82, responsible_f1=0.92, deadline=0.93, meta=0.99),
+    # the fifty-seventh and fifty-eighth, 15 documents (实施意见 and 分工方案, 督察 通报 and 交办, 民生实事, 营商环境
+    # 清单, 人大 建议 办理), scored once at first sight after all of the session's rules above (FIRST_SCORE.txt): pooled
+    # 0.850 tasks, 0.857 lead, 0.651 resp, 0.800 deadline, 0.846 problems, 0/3 status, 0.821 meta.
+    # (unseen12, 13, 38, 44 meta rose when a done count opening on 其中 took its total from the sentence before, a
+    # done verb could be followed by what else was done before 的问题, and a count all done needed no comma)
+    "unseen57": dict(tasks=0.78, lead_f1=0.75, responsible_f1=0.45, deadline=0.60, problems=0.50, meta=0.83),
+    "unseen58": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.82, deadline=0.99, problems=0.99, meta=0.80),
     "unseen50": dict(tasks=0.79, lead_f1=0.33, responsible_f1=0.52, deadline=0.24, problems=0.87, meta=0.73),
 }
 
@@ -1141,6 +1148,18 @@ def test_a_numbered_category_merged_down_over_its_marked_sub_rows():
     assert owners(item_with(out, "老旧小区改造25个")) == (["区住建局"], ["街道"])
     assert owners(item_with(out, "口袋公园8个")) == (["区城管局"], ["区自然资源分局"])
     assert owners(item_with(out, "规上工业企业20家")) == (["区工信局"], ["区统计局"])
+
+
+@pytest.mark.parametrize("text, claimed", [
+    # the done count in a sentence that opens on 其中: its total closes the sentence before
+    ("省督察组交办我区的45件信访举报问题已全面核查。其中,41件已办结,4件正在整改。", {"problems": 45, "done": 41}),
+    # a done verb, what else was done, then 的问题 before the count
+    ("巡察反馈3个方面24项问题。截至目前,已完成整改并建立长效机制的问题20个。", {"problems": 24, "done": 20}),
+    # a count, then all of it done with no comma between
+    ("今年确定的12件民生实事已经全部完成。", {"problems": 12, "done": 12}),
+])
+def test_claimed_counts_in_other_report_wordings(text, claimed):
+    assert read("关于整改落实情况的报告\n" + text + "\n")["document"]["claimed"] == claimed
 
 
 def test_a_flattened_table_with_a_rate_column_in_its_header():
