@@ -212,6 +212,9 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
     return True
 
 
+HANDED = re.compile(r"(?:交由|由)([\u4e00-\u9fff()、]{2,30}?)(?:承办|办理|办复)(?=[。,;,]|$)")
+
+
 def sentence_owners(text: str, start: int, end: int, report: bool = False) -> OwnerSpec | None:
     """The owners a task's own text names in its sentences, or None. In a ``report`` (outcomes, not
     assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
@@ -224,6 +227,10 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         # "(九)工商部门职责:依法确认…", "14.市卫生局:负责…;负责…": the duties of the units before the colon
         return heading[1]
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
+    # (one paragraph's: a section running over several charges them one by one)
+    if "办" in own and "\n" not in own.strip() and not VERB.search(own) and (handed := HANDED.search(own)) \
+            and (units := _units(handed.group(1), start + handed.start(1))):
+        return _answering(units)        # "将…议案交由市人大常委会法工委办理": whom a matter is handed to handles it
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
             and not COPULA_LABEL.search(own) and not asked:
         return _opening_subject(text, start, end)     # no role verb, no request, no label
