@@ -202,6 +202,9 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
                 or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
             continue
         s = re.sub(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", "", s)
+        words = s.split()
+        if len(words) >= 3 and words[-1] == words[0]:
+            s = s[:s.rfind(words[-1])].rstrip()     # "X 关于…的通知 X": the letterhead's name again after the title
         if len(s) <= 80 and GENRE_WORD.search(s) and not re.search(r"[。;]", s):
             at = pos + line.index(s[:1])
             return re.sub(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "", s), (at, at + len(s))

@@ -1178,6 +1178,12 @@ def test_whom_a_matter_is_handed_to_handles_it():
     assert owners(item_with(out, "农村客运网络")) == ([], ["区交通运输局", "区财政局"])
 
 
+def test_a_title_line_closed_by_the_letterhead_name_again_is_the_title_alone():
+    out = read("当前位置: 首页 > 政务公开\n某某县人民政府办公室 关于印发《某某县2024年农村人居环境整治任务清单》的通知 "
+               "某某县人民政府办公室\n各乡镇人民政府,县直各部门:\n现将任务清单印发给你们,请认真贯彻执行。\n")
+    assert out["document"]["title"] == "某某县人民政府办公室关于印发《某某县2024年农村人居环境整治任务清单》的通知"
+
+
 def test_a_flattened_table_with_a_rate_column_in_its_header():
     out = read("2024年1-6月民生实事完成情况表\n序号\n项目名称\n责任单位\n年度目标\n完成率%\n备注\n"
                "1\n新建口袋公园\n县住建局\n12个\n50%\n\n2\n改造农村户厕\n县农业农村局\n3000户\n64%\n已完成1920户\n")
