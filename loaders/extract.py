@@ -43,7 +43,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 165
+EXTRACTOR_VERSION = 166
 
 
 def extract_source(src: SourceText) -> dict:
@@ -178,12 +178,12 @@ def _extract(src: SourceText) -> dict:
         for item in items:
             if item.kind == "problem" and item.status is None:
                 item.status = "done"
-        if not any(item.status for item in items):
-            # its finding in a numbered field section ("一、整改任务:…" over 二、整改目标, 三、整改措施…)
-            finding = next((item for item in items if item.parent is None
-                            and (field := field_section(text, item)) and field[0] == "task"), None)
-            if finding is not None:
-                finding.status = "done"
+        # its finding in a numbered field section ("一、整改任务:…" over 二、整改目标, 三、整改措施…), whatever its
+        # measures' own outcomes say
+        finding = next((item for item in items if item.parent is None
+                        and (field := field_section(text, item)) and field[0] == "task"), None)
+        if finding is not None and finding.status is None:
+            finding.status = "done"
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
