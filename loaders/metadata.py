@@ -51,7 +51,7 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
 ]
 # A document cited as the authority the work follows names its own genre, not this document's.
 CITED_AUTHORITY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)[^《。\n]{0,12}《[^》\n]*(?:》|$)")
-CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项|件)(?:具体)?问题|问题\s*(\d+)\s*(?:个|条|项|件)")  # 26个问题 / 反馈问题26个
+CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项|件)(?:具体|突出|重点|主要|反馈)?问题|问题\s*(\d+)\s*(?:个|条|项|件)")  # 26个问题 / 反馈问题26个
 CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件)(?!月)|(\d+)\s*(?=问题|整改任务)")
 _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决|落实)"
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it

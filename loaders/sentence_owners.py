@@ -212,6 +212,7 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
     return True
 
 
+BY_LINE = re.compile(r"^[ \t]*由([^\n。;:]{2,200}?)(?:负责落实|牵头落实|具体落实|负责)[。;]?[ \t]*$", re.M)
 HANDED = re.compile(r"(?:交由|由)([\u4e00-\u9fff()、]{2,30}?)(?:承办|办理|办复)(?=[。,;,]|$)")
 
 
@@ -226,6 +227,12 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
             and (heading := _duty_heading(colon.group(1), start)):
         # "(九)工商部门职责:依法确认…", "14.市卫生局:负责…;负责…": the duties of the units before the colon
         return heading[1]
+    if "由" in own and (by_line := BY_LINE.search(own)) and re.search(r"[,,]", by_line.group(1)):
+        # "由市发展改革委,各县市区人民政府,市经济开发区管委会、市东新区管委会负责落实": one owner line whose groups of
+        # units are set apart by commas, read whole (a clause at a time would keep the last group only)
+        spec = parse_owner_span(text, start + by_line.start(1) - 1, start + by_line.end())
+        if spec is not None and not spec.empty and (spec.lead or spec.responsible):
+            return spec
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
     # (one paragraph's: a section running over several charges them one by one)
     if "办" in own and "\n" not in own.strip() and not VERB.search(own) and (handed := HANDED.search(own)) \
