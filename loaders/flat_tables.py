@@ -306,7 +306,10 @@ def _sub_rows(cell, at, own, roles, items, tasks) -> bool:
         # (the number and the category are the sub-row's by the merge, outside its own span)
         carried = [_cell("number", cell, at)] + [c for c in assigned if c[2][0] == category[0][1]]
         row = [c for c in assigned if c[2][0] != category[0][1]]
-        if row and row_task(row, items, carried) is not None or any(
+        if not row:
+            continue
+        # (a sub-row that is a numbered item already takes the row's owners as its own: row_task makes no task)
+        if row_task(row, items, carried) is not None or any(
                 it.start == row[0][2][0] and it.owners is not None for it in items):
             read += 1
     return read > 0

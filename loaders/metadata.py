@@ -240,8 +240,7 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             continue
         n = int(count.group(1))
         sentence_start = text.rfind("。", 0, count.start()) + 1
-        if text.startswith("其中", sentence_start + len(text[sentence_start:count.start()]) - len(
-                text[sentence_start:count.start()].lstrip())):
+        if text[sentence_start:count.start()].lstrip().startswith("其中"):
             # "…交办的82件群众信访问题…。其中,79件已完成整改": the part of the total the sentence before states
             sentence_start = text.rfind("。", 0, max(0, sentence_start - 1)) + 1
         totals = [int(t.group(1) or t.group(2)) for t in CLAIM_COUNT.finditer(text, sentence_start, count.start())]

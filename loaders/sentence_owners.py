@@ -705,7 +705,8 @@ def addressed_tasks(text: str, items: list[Item]) -> list[Item]:
         spoken = item.owners is None or any(m.mention.startswith("你") for m in
                                             item.owners.lead + [m for m, _ in item.owners.responsible])
         if spoken and helpers and assist and all_units(assist):
-            item.owners = OwnerSpec(lead=units, start=units[0].start, end=assist[-1].end)
+            # (the clause that asks is the evidence; the addressee's mention keeps its salutation's span)
+            item.owners = OwnerSpec(lead=units, start=asked.start(), end=assist[-1].end)
             item.owners.add("assist", assist)
         return []
     sentence = text.rfind("。", 0, asked.start()) + 1
