@@ -182,11 +182,10 @@ def _extract(src: SourceText) -> dict:
         # measures' own outcomes say
         finding = next((item for item in items if item.parent is None
                         and (field := field_section(text, item)) and field[0] == "task"), None)
-        if finding is not None and finding.status is None:
-            finding.status = "done"
-        for child in finding.children if finding is not None and finding.status == "done" else ():
-            if child.status is None:        # "一、整改问题 ⏎ (一)…": the findings listed under it
-                child.status = "done"
+        if finding is not None:
+            finding.status = finding.status or "done"
+            for child in finding.children if finding.status == "done" else ():
+                child.status = child.status or "done"   # "一、整改问题 ⏎ (一)…": the findings listed under it
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {

@@ -418,8 +418,9 @@ def _in_labelled_list(text: str, s: int) -> bool:
 
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
-    close = e - 1 if text[e - 1] in ")〕]】" else e
-    if close == e:      # a bracket the page's end cut: its last name, if cut too, is no name ("…、省政")
+    cut = text[e - 1] not in ")〕]】"       # a bracket the page's end cut, with no closer
+    close = e if cut else e - 1
+    if cut:             # its last name, if cut too, is no name ("…、省政")
         last = max(text.rfind("、", s, e), text.rfind(",", s, e))
         if last > s and not looks_like_unit(text[last + 1:e]):
             close = last
@@ -439,7 +440,7 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "…前报市环保工作领导小组办公室(市环保局)": the other name of whom it is sent to
     if spec and spec.bare and _closes_unit_heading(text, s, e):
         return None           # "(一)综合办公室(党群工作部、督查室)": the offices that body also is, its name
-    if spec and (spec.lead or spec.responsible or (LABEL.search(inner) and text[e - 1] in ")〕]】")):
+    if spec and (spec.lead or spec.responsible or (LABEL.search(inner) and not cut)):
         spec.start, spec.end = s, e
         return spec
     return None

@@ -701,10 +701,10 @@ def addressed_tasks(text: str, items: list[Item]) -> list[Item]:
     if inside:
         item = min(inside, key=lambda it: it.end - it.start)
         helpers = ASKED_WITH.search(text, asked.start(), item.end)
-        assist = _units(helpers.group(1), helpers.start(1)) if helpers else []
+        assist = (_units(helpers.group(1), helpers.start(1)) if helpers else None) or []
         spoken = item.owners is None or any(m.mention.startswith("你") for m in
                                             item.owners.lead + [m for m, _ in item.owners.responsible])
-        if spoken and helpers and assist and all_units(assist):
+        if spoken and assist:
             # (the clause that asks is the evidence; the addressee's mention keeps its salutation's span)
             item.owners = OwnerSpec(lead=units, start=asked.start(), end=assist[-1].end)
             item.owners.add("assist", assist)
