@@ -185,11 +185,12 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
         elif any(ROW_MARK.match(c) and ROW_MARK.match(c).group(1) == "1" for c, _ in cells[j - 1:j + 3]):
             j = _marked_rows(cells, j, roles, items, tasks)
         else:
-            read = len(tasks)
-            j = _chunked_rows(cells, j, roles, items, tasks)
-            if len(tasks) - read < 2:
-                del tasks[read:]
-                j = _paired_rows(cells, i + width, roles, items, tasks)
+            # rows counted off by the header's width; where fewer than two come out so, rows paired work to owner
+            rows, end = _chunked_rows(cells, j, roles)
+            if len(rows) < 2 and len((paired := _paired_rows(cells, j, roles))[0]) >= 2:
+                rows, end = paired
+            tasks += [task for row in rows if (task := row_task(row, items))]
+            j = end
         i = max(j, i + 1)
     return tasks
 
@@ -382,16 +383,17 @@ def _marked_rows(cells, j, roles, items, tasks) -> int:
     return k
 
 
-def _chunked_rows(cells, j, roles, items, tasks) -> int:
+def _chunked_rows(cells, j, roles) -> tuple[list[list[Cell]], int]:
+    """The rows read a header's width at a time, while their owner cells fit, and where they end."""
     width = len(roles)
+    rows = []
     while j + width <= len(cells):
         chunk = cells[j:j + width]
         if not all(_fits(r, c) for r, (c, _) in zip(roles, chunk) if r in OWNER_ROLES):
             break
-        if (task := row_task([_cell(r, c, at) for r, (c, at) in zip(roles, chunk)], items)):
-            tasks.append(task)
+        rows.append([_cell(r, c, at) for r, (c, at) in zip(roles, chunk)])
         j += width
-    return j
+    return rows, j
 
 
 # A row's own label in its first cell, no column's name: a group (第一组), a day (3月14日).
@@ -399,14 +401,14 @@ ROW_LABEL = re.compile(r"^(?:第[一二三四五六七八九十\d]{1,3}[组批�
 PAIR_TASK = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
-def _paired_rows(cells, j, roles, items, tasks) -> int:
+def _paired_rows(cells, j, roles) -> tuple[list[list[Cell]], int]:
     """Rows too irregular to count off, in a table whose owner column comes right after its work column (a
     督查行程安排: a group, a day, a time and the inspectors, a variable number of lines, then 督查项目 and its
     项目责任单位): a clerk pairs each work cell with the owner cell right under it and passes over the rest.
-    Nothing is read unless two rows pair."""
+    The rows, and where they end; the caller reads them only where two rows pair."""
     t = roles.index("task") if "task" in roles else -1
     if t < 0 or t + 1 >= len(roles) or roles[t + 1] not in OWNER_ROLES:
-        return j
+        return [], j
     found, k, last = [], j + 1, j
     while k < len(cells) and not TABLE_END.match(cells[k][0]):
         work, owner = cells[k - 1], cells[k]
@@ -418,10 +420,7 @@ def _paired_rows(cells, j, roles, items, tasks) -> int:
         if k - last > 2 * len(roles) + 2:
             break           # no pair in more lines than two rows hold: the table has ended
         k += 1
-    if len(found) < 2:
-        return j
-    tasks += [task for row in found if (task := row_task(row, items))]
-    return last
+    return found, last
 
 
 def _space_separated(text: str, items: list[Item]) -> list[Item]:
@@ -468,6 +467,7 @@ def _space_separated(text: str, items: list[Item]) -> list[Item]:
 
 
 SPACED_OWNER_HEAD = re.compile(r"(?:单位|部门)[ \t]+[\u4e00-\u9fff]{2,8}[ \t]")
+TOKEN = re.compile(r"\S+")
 SENTENCE_STOP = re.compile(r"[。.;;!!]$")
 SPACED_HEADER = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]{2,8}[ \t]+){2,7}[\u4e00-\u9fff]{2,8})(?=\s|$)")
 
@@ -503,8 +503,7 @@ def _unnumbered_spaced_rows(text: str, items: list[Item]) -> list[Item]:
         if len(roles) < 3 or not owner_roles or roles[1] not in OWNER_ROLES \
                 or any(w.endswith(("单位", "部门")) and r is None for w, r in zip(words, roles)):
             continue
-        tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", text[header.end():header.end() + 20000])]
-        tokens = [(w, at + header.end()) for w, at in tokens]
+        tokens = [(m.group(), m.start()) for m in TOKEN.finditer(text, header.end(), header.end() + 20000)]
         rows, work, k = [], [], 0
         while k < len(tokens):
             word, at = tokens[k]

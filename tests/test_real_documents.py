@@ -1032,6 +1032,14 @@ def test_an_inspection_timetable_pairs_each_project_with_the_owner_cell_under_it
     assert owners(item_with(out, "高标准农田"))[0] == ["区农业农村局"]
 
 
+def test_a_table_of_one_row_flattened_one_cell_per_line_is_still_read():
+    # (the timetable reading above is tried only where rows counted off by the header come out fewer than two;
+    # a single such row stays the table's)
+    out = read("关于印发停车治理工作方案的通知\n各有关单位:\n现将任务表印发给你们。\n工作任务\n牵头单位\n完成时限\n"
+               "建设全市智慧停车管理平台,实现泊位信息实时共享。\n市城管局\n2024年底前\n")
+    assert owners(item_with(out, "智慧停车管理平台"))[0] == ["市城管局"]
+
+
 def test_a_table_copied_with_single_spaces_and_no_row_numbers():
     # each work cell ends on its sentence stop; the copy broke one unit's name with a space
     out = read("城区河道保洁工作方案\n为改善城区河道水环境,巩固河道整治成果,维护河道两岸的整洁面貌,经区政府同意,制定本方案。\n"
