@@ -38,7 +38,8 @@ OWNER_ROLES = ("lead", "responsible", "assist", "person")
 def field_role(label: str) -> str | None:
     """task | lead | responsible | assist | person | deadline | outcome, or None (a field to skip)."""
     label = re.sub(r"\s+", "", label)
-    if OUTCOME.search(label) and not re.search(r"^(?:存在)?问题", label):
+    # (问题情况, 反馈问题基本情况: the finding as it stands, no outcome)
+    if OUTCOME.search(label) and not re.search(r"^(?:存在)?问题|问题(?:基本)?情况$", label):
         return "outcome"
     if re.search(r"(?:序号|编号)[一二三四五六七八九十\d]*$", label):
         return None           # 任务序号一: which task this is, a number like 序号; the task is in its own field
@@ -105,7 +106,7 @@ TASK_FIELD = re.compile(r"^[\s|•]*(?:[\u4e00-\u9fff、() ]{0,12}(?:问题|任�
 
 
 # A closure notice (销号公示): the document announces that the finding it describes is rectified.
-CLOSURE = re.compile(r"销号|整改完成情况[^。\n]{0,12}公示|整改(?:任务)?已(?:经)?(?:完成|整改到位)[^。\n]{0,30}公示|"
+CLOSURE = re.compile(r"销号|整改完成情况[^。\n]{0,12}公示|整改(?:结果|完成)\s*公示|整改(?:任务)?已(?:经)?(?:完成|整改到位)[^。\n]{0,30}公示|"
                      # "襄阳市已完成省序号20任务的各项整改措施,整改目标已实现,…现按要求予以公示"
                      r"已(?:经)?完\s*成[^。\n]{0,40}整改[^\n]{0,80}(?:予以|进行|现将|现对)[^\n]{0,20}公示")
 
@@ -228,18 +229,25 @@ def reply_tasks(text: str, items: list[Item]) -> list[Item]:
 
 # A numbered section headed only by a field's label, its value below or run on after it:
 #   一、整改任务 <problem>   二、整改责任单位 <unit>   三、整改完成情况 <outcome>   四、验收意见已完成整改,同意销号。
-FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?(?:任务|问题|单位|部门|主体|领导|责任人|情况|意见|结论|目标|措施|时限|进展|进度))"
-                        r"[^\S\n]*[:]?[^\S\n]*")
+_FIELD_WORD = r"(?:任务|问题|单位|部门|主体|领导|责任人|情况|意见|结论|目标|措施|时限|进展|进度)"
+FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{0,6}?" + _FIELD_WORD + r")[^\S\n]*[:]?[^\S\n]*")
+# ... or a label qualified by whose finding it is ("一、中央环境保护督察反馈意见整改任务 ⏎ <problem>"), set apart from
+# its value, its role that of its last words
+QUALIFIED_FIELD_HEAD = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{3,16}(?:督察|反馈|交办)(?:意见)?([\u4e00-\u9fff]{0,2}?"
+                                  + _FIELD_WORD + r"(?:基本)?(?:情况)?))(?:[^\S\n]*[:][^\S\n]*|[^\S\n]+|[^\S\n]*(?=\n))")
 
 
 def field_section(text: str, item: Item) -> tuple[str | None, int] | None:
     """(role, value start) of a section whose heading is a field label, or None."""
     at = item.start + len(item.number or "")
-    m = FIELD_HEAD.match(text, at, item.end)
-    if m is None:
+    if (m := QUALIFIED_FIELD_HEAD.match(text, at, item.end)) is not None:
+        label = m.group(1)
+        role = field_role(m.group(2))
+    elif (m := FIELD_HEAD.match(text, at, item.end)) is not None:
+        label = m.group(1)
+        role = field_role(label)
+    else:
         return None
-    label = m.group(1)
-    role = field_role(label)
     if role is None and not re.search(r"目标|措施|时限", label):
         return None
     return role, m.end()

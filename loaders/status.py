@@ -48,6 +48,11 @@ def _done_in_part(outcome: str) -> bool:
 VERDICT_ONLY = re.compile(r"\s*(?:已经?)?(?:全面|全部)?(?:完成整改|整改完成|完成|办结|销号|整改到位)\s*[。.]?\s*")
 
 
+# "在水污染治理问题整改中…", "在项目实施中…": the course of some work framing what happened in it, no state of
+# the work ("仍在整改中", "目前在抓紧整改中" are).
+COURSE_OF = re.compile(r"在[^,。;在]{0,20}?(?:问题|项目|工程|工作|过程)的?(?:整改|推进|办理|实施|进行|建设)中")
+
+
 def classify(outcome: str | None) -> str | None:
     if not outcome or not outcome.strip():
         return None
@@ -55,7 +60,7 @@ def classify(outcome: str | None) -> str | None:
         return "done"
     if PENDING.search(outcome):
         return "pending"
-    if IN_PROGRESS.search(outcome) or _done_in_part(outcome):
+    if IN_PROGRESS.search(COURSE_OF.sub("", outcome)) or _done_in_part(outcome):
         return "in_progress"
     if DONE.search(outcome):
         return "done"

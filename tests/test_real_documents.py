@@ -1107,6 +1107,22 @@ def test_a_closure_notice_with_its_finding_in_a_numbered_field_section_reports_i
     assert item_with(out, "雨污混接")["status"] == "done"
 
 
+def test_a_results_notice_whose_finding_heading_names_whose_finding_it_is():
+    """"整改结果公示" announces the result; "一、省级督察反馈意见问题情况" heads the finding (its last words say which
+    field it is); "在…问题整改中" frames where the fault lay, no state of the work."""
+    out = read("某县省级环境保护督察反馈问题整改结果公示\n"
+               "一、省级环境保护督察反馈意见问题情况 城关镇在垃圾填埋场问题整改中敷衍应付,渗滤液长期未处理。\n"
+               "二、责任单位\n城关镇党委、人民政府\n三、整改措施\n(一)建设渗滤液处理站。\n(二)开展填埋场封场。\n"
+               "四、验收情况\n经县督察整改办组织验收,同意销号。\n")
+    item = item_with(out, "渗滤液长期未处理")
+    assert item["status"] == "done" and owners(item) == ([], ["城关镇党委", "城关镇人民政府"])
+    from loaders.cards import closure_notice
+    assert closure_notice("第二轮省督察反馈意见第7项整改任务 整改结果公示\n一、反馈问题\n") and not closure_notice("整改方案\n")
+    from loaders.status import classify
+    assert classify("城关镇在管网问题整改中发现破损点3处,已全部修复。") == "done"
+    assert classify("破损点仍在整改中。") == classify("目前在抓紧整改中。") == "in_progress"
+
+
 def test_a_reply_asking_the_addressee_to_work_with_other_units():
     out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
                "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"
