@@ -30,7 +30,7 @@ from .status import classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
                         headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
-from .units import UNIT_END, all_units, canonical, looks_like_unit, split_unit_list
+from .units import UNIT_END, all_units, canonical, looks_like_unit, self_named, split_unit_list
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
@@ -43,7 +43,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 171
+EXTRACTOR_VERSION = 172
 
 
 def extract_source(src: SourceText) -> dict:
@@ -196,8 +196,17 @@ def _extract(src: SourceText) -> dict:
         "encoding": src.encoding, "title_span": list(meta.title_span) if meta.title_span else None,
         "issuer_span": list(meta.issuer_span) if meta.issuer_span else None,
     }
-    return {"document": document,
-            "items": [_item_record(src, it, year, meta.jurisdiction) for it in items]}
+    records = [_item_record(src, it, year, meta.jurisdiction) for it in items]
+    _name_self_references(records, meta.issuer, meta.jurisdiction)
+    return {"document": document, "items": records}
+
+
+def _name_self_references(records: list[dict], issuer: str | None, place: str | None) -> None:
+    """"我局将…": the unit is the issuer, one node with its other documents (the mention stays as written)."""
+    for record in records:
+        for unit in record["lead"] + record["responsible"]:
+            if (named := self_named(unit["mention"], issuer)) is not None:
+                unit["name"], unit["jurisdiction"] = canonical(named, place)
 
 
 def extract_file(path: str) -> tuple[SourceText, dict]:

@@ -448,11 +448,23 @@ ENTERPRISE = re.compile(r"(?:集团|公司)$")
 LEVEL_CLASS = re.compile(r"^(?:县市区|县区|区县|市县|乡镇|镇街|街镇)")
 
 
+# A zone kind that is no level of place: "人民大垸、荒湖管理区" are two 管理区 whose names the gazetteer lacks.
+NAMED_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,6}?((?:管理区|农场|林场|示范区|试验区|(?:旅游)?度假区|风景区|合作区)[\u4e00-\u9fff]{0,5})$")
+
+
 def _expand_chain(chain: list[Mention]) -> None:
     for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府", "县市区、乡级政府": both governments
         if GENERIC_ALONE.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
                 and (GENERIC_PLACE.match(donor.mention) or re.match(r"[乡镇县区市]级", donor.mention)):
             m.mention += body.group()
+        # "各乡、镇人民政府": the township's body is the town's
+        elif m.mention.lstrip("各") in ("乡", "镇") and (body := re.fullmatch(rf"(?:乡|镇)({LEADERSHIP})", donor.mention)):
+            if m.mention.startswith("各"):
+                m.mention, m.distributive, donor.distributive = m.mention[1:], True, True
+            m.mention += body.group(1)
+        elif (zone := NAMED_ZONE.match(donor.mention)) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", m.mention) \
+                and not looks_like_unit(m.mention) and not is_bare_place(m.mention) and not is_collective(m.mention):
+            m.mention += zone.group(1)
     paired = _share_leadership_place(chain)
     _share_named_place(chain)
     _inherit_place(chain)
@@ -558,6 +570,20 @@ def city_of(place: str | None) -> str | None:
         return None
     m = re.match(rf"[{HAN}]{{1,10}}?(?:市|自治州|州|盟)", place)
     return m.group() if m else None
+
+
+# A unit naming itself: "我局将…", "本委已…", "我公司所辖小区…" (a reply's or a bureau's own plan).
+SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团)")
+
+
+def self_named(mention: str, issuer: str | None) -> str | None:
+    """The issuer a self-reference stands for, when the issuer is of its kind (我局 in a 交通运输局's reply; 我单位
+    for any issuer), else None: an unnamed self is one document's, never one node across the archive."""
+    m = SELF_REFERENCE.fullmatch(mention)
+    if m is None or not issuer:
+        return None
+    kind = m.group(1)
+    return issuer if kind in ("单位", "部门") or kind in issuer[-len(kind) - 4:] else None
 
 
 @lru_cache(maxsize=65536)    # pure (the alias table is fixed): unit names repeat across items and documents

@@ -84,6 +84,16 @@ def test_a_city_without_its_shi_and_a_class_of_two_levels_lend_and_borrow_a_body
     assert said("县、乡镇人民政府") == ["县人民政府", "乡镇人民政府"]
 
 
+def test_a_townships_and_zones_unknown_to_the_gazetteer_borrow_the_body_after_them():
+    """"各乡、镇人民政府" is every township's and every town's government; "X、Y农场" with names no gazetteer holds are
+    two farms: the element before the shared kind is no unit on its own."""
+    def said(text):
+        return [(m.mention, m.collective) for m in split_unit_list(text)]
+    assert said("各乡、镇党委") == [("乡党委", True), ("镇党委", True)]
+    assert said("青松、红柳农场,县水利局") == [("青松农场", False), ("红柳农场", False), ("县水利局", False)]
+    assert said("金沙、银滩旅游度假区管委会") == [("金沙旅游度假区管委会", False), ("银滩旅游度假区管委会", False)]
+
+
 def test_a_label_naming_the_places_that_answer():
     """"责任地区:" / "责任区域:" label the places (their governments) that carry the work out: responsible units."""
     out = extract("1.推行“高效办成一件事”。(牵头单位:市政务服务局;责任地区:各县区政府)\n\n"

@@ -1123,6 +1123,18 @@ def test_a_results_notice_whose_finding_heading_names_whose_finding_it_is():
     assert classify("破损点仍在整改中。") == classify("目前在抓紧整改中。") == "in_progress"
 
 
+def test_a_unit_naming_itself_is_its_issuer_in_the_graph():
+    """"我局将…" in a bureau's reply: the mention stays as written, the node is the bureau that signed; an office
+    signing for "我局" names no one the graph could join, so the self stays unnamed."""
+    reply = ("关于县人大十届三次会议第12号建议的答复\n王某代表:\n您提出的建议收悉,现答复如下:\n"
+             "下一步,我局将把该路段纳入明年农村公路提升改造计划。\n{signer}\n2023年6月1日\n")
+    out = read(reply.format(signer="清河县住房和城乡建设局"))
+    item = item_with(out, "纳入明年农村公路提升改造计划")
+    assert [(u["mention"], u["name"]) for u in item["lead"]] == [("我局", "清河县住房和城乡建设局")]
+    out = read(reply.format(signer="清河县人民政府办公室"))
+    assert [u["name"] for u in item_with(out, "纳入明年农村公路提升改造计划")["lead"]] == ["我局"]
+
+
 def test_a_reply_asking_the_addressee_to_work_with_other_units():
     out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
                "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"
