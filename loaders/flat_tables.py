@@ -203,6 +203,8 @@ def _joined_header(cells: list[str]) -> list[str]:
     for cell in cells:
         if out and (re.fullmatch(r"\([^()]{1,8}\)", cell)
                     or (re.fullmatch(r"时间|日期", cell) and column_role(out[-1]) is None)
+                    # "牵头责任⏎单位": the head noun of a role's cell wrapped onto a line of its own
+                    or (re.fullmatch(r"单位|部门|领导|时限", cell) and re.search(r"(?:牵头|责任|配合|协同|协办|主办)$", out[-1]))
                     # "市政府⏎分管领导": a body's name with no role of its own heads the cell under it
                     or (column_role(out[-1]) is None and looks_like_unit(out[-1])
                         and (role := column_role(cell)) is not None

@@ -2275,6 +2275,15 @@ def test_a_flattened_table_whose_header_cells_wrap_over_two_lines():
     assert owners(second) == (["县教育局"], []) and second["deadline"]["date"] == "2024-09-30"
 
 
+def test_a_flattened_table_whose_role_cells_wrap_before_their_head_noun():
+    """"牵头责任⏎单位": the head noun of a role's header cell on a line of its own ends that cell."""
+    out = read("2023年度区政府为民办实事完成情况通报\n\n序号\n\n实事内容\n\n牵头责任\n\n单位\n\n配合责任单位\n\n"
+               "完成情况\n\n(截至12月底)\n\n进度\n\n1\n\n新建社区养老服务站5个。\n\n区民政局\n\n区财政局、各街道办事处\n\n"
+               "已建成5个。\n\n已完成\n\n2\n\n改造农贸市场2处。\n\n区商务局\n\n区市场监管局\n\n已完成1处。\n\n推进中\n")
+    assert owners(item_with(out, "新建社区养老服务站")) == (["区民政局"], ["区财政局", "街道办事处"])
+    assert owners(item_with(out, "改造农贸市场")) == (["区商务局"], ["区市场监管局"])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
