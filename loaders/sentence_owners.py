@@ -297,7 +297,9 @@ ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
           # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
-          r"|(?:\d{4}年)?\d{1,2}月\d{0,2}日?(?:前|底前|之前))")
+          r"|(?:\d{4}年)?\d{1,2}月\d{0,2}日?(?:前|底前|之前)"
+          # or its charge after what it works from or on ("省编办结合实施“减证便民”,牵头负责…")
+          r"|(?:结合|针对|围绕|依托|对照|立足)[^,。;:\n]{1,32},(?:牵头|负责|主抓))")
 
 
 def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:

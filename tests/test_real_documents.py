@@ -2284,6 +2284,14 @@ def test_a_flattened_table_whose_role_cells_wrap_before_their_head_noun():
     assert owners(item_with(out, "改造农贸市场")) == (["区商务局"], ["区市场监管局"])
 
 
+def test_a_unit_named_before_what_it_works_from_then_its_charge():
+    """"X结合…,牵头负责…", "X针对…,负责…": the unit the item opens on is its owner, its grounds between."""
+    out = read("某市优化营商环境攻坚行动方案\n二、任务分工\n(一)市数据资源局围绕“一网通办”改革,牵头负责政务服务事项标准化工作。\n"
+               "(二)市税务局针对纳税人办税中的堵点,负责压缩办税时间工作。\n")
+    assert owners(item_with(out, "政务服务事项标准化")) == (["市数据资源局"], [])
+    assert owners(item_with(out, "压缩办税时间")) == (["市税务局"], [])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
