@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .owners import LABEL, OwnerSpec, parse_owner_span
+from .owners import LABEL, OwnerSpec, parse_owner_span, role_of_label
 from .sentence_owners import _task, _units
 from .status import classify
 from .structure import MARKERS, Item, line_spans
@@ -116,6 +116,24 @@ def closure_notice(text: str) -> bool:
     return bool(CLOSURE.search(text, 0, 1500))
 
 
+# A closure notice's finding naming who was to lead it: "但是,省水利厅、省发改委作为牵头部门,对…考核弱化".
+STATED_ROLE = re.compile(r"(?:^|(?<=[,。;:]))([\u4e00-\u9fff、()与和]{2,40}?)作为(?:[^,;。的、]{1,16}的)?"
+                         r"((?:牵头|责任|主责|主办){1,2}(?:单位|部门|主体))")
+
+
+def _stated_roles(text: str, start: int, end: int) -> OwnerSpec | None:
+    """The owners a card's finding names by the role they held, when it names no owner field."""
+    spec = OwnerSpec()
+    for m in STATED_ROLE.finditer(text, start, end):
+        if units := _units(re.sub(r"^(?:但是?|其中|而)", "", m.group(1)), m.start(1)):
+            spec.add(role_of_label(m.group(2)), units)
+    if spec.empty:
+        return None
+    spec.start = min([u.start for u in spec.lead] + [u.start for u, _ in spec.responsible])
+    spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible])
+    return spec
+
+
 def card_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     closure = closure_notice(text)
@@ -155,6 +173,12 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                     task.status_read = True
                 if closure and task.status is None:
                     task.status, task.status_read = "done", True     # what a closure notice announces
+                if closure and (task.owners is None or not (task.owners.lead or task.owners.responsible)) \
+                        and (finding := next((f for f in record if f[0] == "task"), None)) \
+                        and (stated := _stated_roles(text, finding[2], finding[3])):
+                    if task.owners is not None:
+                        stated.deadline = task.owners.deadline
+                    task.owners = stated
                 tasks.append(task)
         record.clear()
 

@@ -1135,6 +1135,15 @@ def test_a_unit_naming_itself_is_its_issuer_in_the_graph():
     assert [u["name"] for u in item_with(out, "纳入明年农村公路提升改造计划")["lead"]] == ["我局"]
 
 
+def test_a_closure_notices_finding_that_names_who_was_to_lead_it():
+    """A 销号公示 with no owner field: the finding's "X、Y作为牵头单位,…不力" names who answers for it."""
+    out = read("关于省级督察反馈第8项问题整改销号情况的公示\n"
+               "反馈问题:城区黑臭水体整治进展缓慢,市城管局、市水务局作为牵头单位,督促指导不到位。\n"
+               "整改时限:2022年6月底。\n整改完成情况:黑臭水体已全部消除。\n")
+    item = item_with(out, "黑臭水体整治进展缓慢")
+    assert owners(item) == (["市城管局", "市水务局"], []) and item["deadline"]["date"] == "2022-06-30"
+
+
 def test_a_reply_asking_the_addressee_to_work_with_other_units():
     out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
                "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"
