@@ -832,6 +832,8 @@ def quoted_charges(text: str, start: int, end: int) -> list[Item]:
 # ("工作措施:…"), then "部门分工:省工信厅牵头,省发改委…配合。" The owner line gives the whole record its owners.
 FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:]")
 RECORD_TITLE = re.compile(r"^\s*[^\s。;:,!?][^。;:!?]{3,38}\s*$")
+# ... or a bulleted paragraph, whatever its length: a 红黑榜's "■X小区,垃圾堆积…。⏎责任单位:Y"
+BULLETED = re.compile(r"^\s*[■□●○◆◇▲△★☆►▶•]")
 
 
 def _record_closed(text: str, start: int, end: int, outside) -> Item | None:
@@ -848,7 +850,7 @@ def _record_closed(text: str, start: int, end: int, outside) -> Item | None:
         if FIELD_START.match(line):
             top, line_end = line_start, line_start - 1
             continue
-        if RECORD_TITLE.match(line):
+        if RECORD_TITLE.match(line) or BULLETED.match(line):
             top = line_start
         break
     return _task(text, top, end, spec) if top < start else None

@@ -2301,6 +2301,16 @@ def test_a_unit_named_before_what_it_works_from_then_its_charge():
     assert owners(item_with(out, "压缩办税时间")) == (["市税务局"], [])
 
 
+def test_a_bulleted_finding_closed_by_its_owner_line_under_it():
+    """A 红黑榜 or 督查通报 in bullets: "◆<site and what is wrong>。⏎责任单位:X⏎责任人:Y" is X's task, however long."""
+    out = read("全市城乡环境卫生整治督查情况通报\n\n后进单位\n"
+               "◆东城区建设路农贸市场周边,占道经营、乱摆乱放现象较多,垃圾清运不及时,公厕卫生条件差。\n"
+               "责任单位:东城区建设路街道办事处\n责任人:赵某(街道办事处主任)\n"
+               "◆西城区火车站广场东侧,共享单车乱停乱放,绿化带内垃圾杂物堆积。\n责任单位:西城区城管局\n")
+    assert owners(item_with(out, "垃圾清运不及时")) == (["东城区建设路街道办事处"], [])
+    assert owners(item_with(out, "共享单车乱停乱放")) == (["西城区城管局"], [])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
