@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from itertools import takewhile
 
 from .cards import card_tasks, reply_tasks
+from .replies import reply_undertakings
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import closure_notice, field_section, field_sections
@@ -43,7 +44,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 176
+EXTRACTOR_VERSION = 177
 
 
 def extract_source(src: SourceText) -> dict:
@@ -118,6 +119,8 @@ def _extract(src: SourceText) -> dict:
     items += addressed_tasks(text, items)
     # a reply to a proposal reports, but what the replying unit says it does or will do is its undertaking
     items += sentence_tasks(text, items, meta.reports_outcomes and meta.kind != "提案建议答复")
+    if meta.kind == "提案建议答复":
+        items += reply_undertakings(text, items, meta.issuer, meta.issuer_span)
     if meta.reports_outcomes:
         items += _ordinal_findings(text, items)
     items = _in_reading_order(items)

@@ -38,7 +38,7 @@ ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区
 ORGAN = re.compile(r"政府|委员会|党委|党组|办公|局|委|厅|办事处")
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
-    ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?答复|答复如下"), True),
+    ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?(?:答复|复函|会办意见)|(?:答复|函告)如下"), True),
     ("审计整改报告", re.compile(r"审计.{0,24}整改(?:完成|落实)?(?:情况|结果|工作)|整改(?:完成|落实)?(?:情况|进展|结果)的?"
                            r"(?:报告|公告|公示|通报)"), True),
     ("督查通报", re.compile(r"督查.{0,16}(?:通报|情况)|督察.{0,16}整改.{0,10}(?:情况|进展|公示|公开)|"
@@ -481,6 +481,13 @@ def _named_in_full(issuer: str, head: str) -> str:
     return issuer
 
 
+def _same_body(body: str, full: str) -> bool:
+    """Whether a body named after its place ("政府", "人民政府办公室") is the one a full name ends with."""
+    body = re.sub(r"^(?:人民)?政府", "政府", body)
+    full = re.sub(r"^中共(.+?)委员会", r"\1党委", re.sub(r"人民政府", "政府", full))     # 中共X镇委员会 is X镇党委
+    return bool(body) and full.endswith(body)
+
+
 def read_meta(text: str) -> Meta:
     meta = Meta()
     fields = page_fields(text)
@@ -498,6 +505,10 @@ def read_meta(text: str) -> Meta:
     # as 发布机构 (青山湖区's site carrying 南昌市人民政府's notice), one of the same place names it in full
     formal = source.value if source and source.label in FORMAL_SOURCE else None
     if formal and UNIT_END.search(title_head) and (named := find_place(title_head)) and named != find_place(formal):
+        formal = None
+    # (nor a portal of the same place that is another body: the title's "X区财政局关于…" wrote it, not 区人民政府)
+    if formal and UNIT_END.search(title_head) and (named := find_place(title_head)) \
+            and not _same_body(title_head[len(named):], formal):
         formal = None
     for candidate in (formal,
                       title_head if UNIT_END.search(title_head) else None,

@@ -110,7 +110,14 @@ WORK_START = re.compile(r"^(?:加快|推进|确保|打造|推动|实施|加强|�
 ROOM = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?)(?:餐厅|大厅|展厅|客厅|门厅|舞厅|歌厅|饭厅|前厅|会议室|教室|阅览室|活动室)")
 
 
+# A level's department named by its field alone, the 局 left out: "区财政将会同…", "县安监、公安部门".
+LEVEL_FIELD = re.compile(r"(?:省|市|县|区|州|旗)(?:财政|公安|交通|国土|环保|水利|教育|民政|审计|税务|卫健|农业|林业|商务|统计|人社|"
+                         r"工商|质监|安监|经信|发改|规划|文旅|城管|住建|应急|自然资源|市场监管)")
+
+
 def looks_like_unit(piece: str) -> bool:
+    if LEVEL_FIELD.fullmatch(piece):
+        return True
     if "〔" in piece:
         piece = piece.translate(HEXAGONAL)
     if piece.endswith(")"):

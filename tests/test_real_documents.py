@@ -1144,6 +1144,36 @@ def test_a_closure_notices_finding_that_names_who_was_to_lead_it():
     assert owners(item) == (["市城管局", "市水务局"], []) and item["deadline"]["date"] == "2022-06-30"
 
 
+def test_a_replys_undertakings_are_the_replying_units_tasks():
+    """In a reply to a proposal, what the replier says it will do is its task: each 一是/二是 of a 下一步 sentence,
+    or a sentence of what will be (待…后尽快, 适时会同X); what it did, its thanks and the opening are not. The
+    replier is its own word for itself where it has one (我局), else the body that signed."""
+    signed = read("对县政协九届二次会议第31号提案的答复\n张某委员:\n您提出的关于改善城北片区排水条件的提案收悉,现答复如下:\n"
+                  "今年我镇已完成城北片区雨水管网排查。下一步,一是加快实施老街排水管改造;二是积极对接县水务局,争取将城北泵站"
+                  "纳入明年建设计划。\n感谢您对我镇工作的关心和支持。\n河口镇人民政府\n2022年7月8日\n")
+    assert owners(item_with(signed, "加快实施老街排水管改造")) == (["河口镇人民政府"], [])
+    assert owners(item_with(signed, "城北泵站")) == (["河口镇人民政府"], ["县水务局"])
+    assert not any(it["lead"] for it in signed["items"] if "雨水管网排查" in it["text"] or "感谢" in it["text"])
+    own = read("对县人大十五届三次会议第8号建议的答复\n李某代表:\n您提出的建议收悉,现答复如下:\n"
+               "我局已于今年3月对该路段坑槽进行了修补。待明年项目资金下达后,将适时会同东关镇政府对该路段实施整体改造。\n"
+               "2023年5月6日\n")
+    assert owners(item_with(own, "对该路段实施整体改造")) == (["我局"], ["东关镇政府"])
+    # another body named as the one that will do it, by its field alone (县财政 for 县财政局), leads it
+    other = read("关于县人大第15号建议的答复\n赵某代表:\n您提出的建议收悉,现答复如下:\n"
+                 "我们认为很有必要,下一步县财政将会同县住建局积极争取上级专项资金。\n")
+    assert owners(item_with(other, "积极争取上级专项资金")) == (["县财政"], ["县住建局"])
+
+
+def test_a_portal_of_the_same_place_publishing_a_bureaus_document_is_not_its_issuer():
+    """"发布机构:江北区人民政府" over "江北区财政局关于…的答复": the bureau the title names wrote it; the district's
+    portal only published it (the same body under another name, 中共X镇委员会 for X镇党委, stays the issuer)."""
+    out = read("发布机构:江北区人民政府\n成文日期:2021-06-02\n江北区财政局关于区人大十八届五次会议第3号建议的答复\n"
+               "王某代表:\n您提出的建议收悉,现答复如下:\n下一步,我局将加大对社区养老服务的资金保障。\n")
+    assert out["document"]["issuer"] == "江北区财政局"
+    party = read("发布机构:中共城关镇委员会\n成文日期:2023-11-23\n城关镇党委关于巡察整改进展情况的通报\n一、整改任务已全部完成。\n")
+    assert party["document"]["issuer"] == "中共城关镇委员会"
+
+
 def test_a_reply_asking_the_addressee_to_work_with_other_units():
     out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
                "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"

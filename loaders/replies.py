@@ -1,0 +1,95 @@
+"""A reply to a deputy's proposal (提案/建议答复, 复函, 会办意见) reports what was done, then undertakes what will be.
+
+A careful clerk reads each undertaking as a task of the replying unit: "下一步,一是加强集镇监管;二是积极对接县级相关
+部门…", "待计划批复后尽快对该段道路实施改建", "争取将其列入…改造计划". The unit is who the reply says it is: its
+own word for itself where the paragraph has one (我局, 我委), else the body that signed it. What it did (已完成…),
+its thanks and wishes are no undertaking; neither is a sentence another rule already gave an owner.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .owners import OwnerSpec
+from .sentence_owners import _task, _units
+from .structure import Item
+from .units import SELF_REFERENCE, Mention
+
+# Where the answer starts: after "现答复如下:" (or 函告如下, 回复如下), else after the deputy's salutation.
+ANSWER_START = re.compile(r"(?:答复|函告|回复|复函|意见)如下[:]?")
+SALUTATION = re.compile(r"^[^\n]{1,30}(?:代表|委员|同志)[:]\s*$", re.M)
+# Those the replying unit will work with: "适时和玉屏镇、自然资源部门联合开展…", "积极对接县级相关部门".
+PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|$)|"
+                      r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作)")
+# A commitment: what will be done, and when or on what condition.
+UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入)|尽快|适时|"
+                         r"计划(?:于|在|年内)|待[^,。;]{1,16}后|年内|明年")
+# The reply's close: thanks, wishes and the contact, never an undertaking.
+COURTESY = re.compile(r"感谢|谢谢|希望|欢迎|敬请|谅解|宝贵(?:意见|建议)|关心和支持|联系人|联系电话")
+# Enumerated undertakings inside one sentence: "一是加强集镇监管…;二是积极对接…".
+POINT = re.compile(r"([一二三四五六七八九十])是")
+SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+# Another body named as the one that will do it: "下一步区财政局将会同…" (not the reply's signer).
+NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)(?=还将|也将|将|拟)")
+
+
+def reply_undertakings(text: str, items: list[Item], issuer: str | None,
+                       issuer_span: tuple[int, int] | None) -> list[Item]:
+    """A task per undertaking of the replying unit, outside the items other rules made."""
+    start = ANSWER_START.search(text) or SALUTATION.search(text)
+    if start is None:
+        return []
+    covered = sorted((it.start, it.end) for it in items)
+    starts = [s for s, _ in covered]
+
+    def outside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return all(not (s <= pos < e) for s, e in covered[max(0, k - 8):k + 1])
+
+    tasks: list[Item] = []
+    for m in SENTENCE.finditer(text, start.end()):
+        sentence, at = m.group(), m.start()
+        if not UNDERTAKING.search(sentence) or COURTESY.search(sentence) or not outside(at + len(sentence) // 2):
+            continue
+        replier = _replier(text, at, issuer, issuer_span)
+        points = list(POINT.finditer(sentence))
+        if len(points) >= 2 and points[0].group(1) == "一":
+            ends = [p.start() for p in points[1:]] + [len(sentence)]
+            parts = [(at + p.start(), at + e) for p, e in zip(points, ends)]
+        else:
+            parts = [(at + len(sentence) - len(sentence.lstrip()), at + len(sentence))]
+        for s, e in parts:
+            # (the partners of what will be done, not of what was: from the commitment on, in one sentence)
+            pledge = s if len(parts) > 1 else at + UNDERTAKING.search(sentence).start()
+            subject = NAMED_SUBJECT.search(text, max(s, pledge - 24), min(e, pledge + 30))
+            lead = (_units(subject.group(1), subject.start(1)) or [None])[0] if subject else None
+            lead = lead if lead is not None and len(_units(subject.group(1), 0)) == 1 else replier
+            if lead is None:
+                continue        # an undertaking no one the reply names is given
+            spec = OwnerSpec(lead=[lead], start=lead.start, end=lead.end)
+            for partner in PARTNERS.finditer(text, pledge, e):
+                k = 1 if partner.group(1) else 2
+                units = _units(partner.group(k), partner.start(k)) or []
+                spec.responsible += [(u, "assist") for u in units
+                                     if u.mention != lead.mention and not u.mention.startswith("上级")]
+            tasks.append(_task(text, s, e, spec))
+    return tasks
+
+
+def _replier(text: str, at: int, issuer: str | None, issuer_span: tuple[int, int] | None) -> Mention | None:
+    """The reply's own word for itself nearest before ``at`` in its paragraph (or in the sentence), else the
+    signing body."""
+    para_start = text.rfind("\n", 0, at) + 1
+    para_end = text.find("\n", at)
+    para_end = len(text) if para_end < 0 else para_end
+    own = [s for s in SELF_REFERENCE.finditer(text, para_start, para_end)]
+    before = [s for s in own if s.start() < at] or own
+    if before:
+        s = before[-1]
+        return Mention(s.group(), s.start(), s.end())
+    if issuer and issuer_span and (units := _units(text[issuer_span[0]:issuer_span[1]], issuer_span[0])) \
+            and len(units) == 1:
+        return units[0]
+    if issuer and (found := text.rfind(issuer)) >= 0:
+        return Mention(issuer, found, found + len(issuer))
+    return None
