@@ -175,14 +175,21 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     marker = LEADING_MARKER.match(text)
     if (opening := OPENING_PERIOD.match(text, marker.end() if marker else 0)):
         return opening.start() + len(opening.group()) - len(opening.group().lstrip()), opening.end()
-    for m in BODY_DEADLINE.finditer(text):
-        if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()):
-            return m.span()
+    dated = [m for m in BODY_DEADLINE.finditer(text) if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group())]
+    if len(dated) >= 2 and ";" in text[dated[0].end():dated[-1].start()] \
+            and FINAL_STAGE.match(text, dated[-1].start()):
+        return dated[-1].span()     # "6月底前基本完成基建;12月底前全部落实": the schedule's last stage is when it is done
+    if dated:
+        return dated[0].span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
         or TARGET_YEAR.search(text) or AT_DISCRETION.search(text)
     if m is None and (closing := CLOSING_PERIOD.search(text)) and looks_like_deadline(closing.group(1)):
         return closing.span(1)      # "…。(年内完成)", "…。(长期坚持)": the time limit closing the task in brackets
     return m.span(m.lastindex or 0) if m else None
+
+
+# The last stage of a schedule, that finishes the work: "…;12月底前全部落实", "…;10月底前竣工投用".
+FINAL_STAGE = re.compile(r"[^;。]{0,16}?(?:全部|全面|竣工|建成|完工|投用|投入使用|完成全部)")
 
 
 CLOSING_PERIOD = re.compile(r"[((]([^()()\n]{2,12})[))]\s*$")

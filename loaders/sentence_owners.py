@@ -831,7 +831,8 @@ def quoted_charges(text: str, start: int, end: int) -> list[Item]:
 # A record of fields closed by its owner line, no number over it: its title on a line of its own, its fields
 # ("工作措施:…"), then "部门分工:省工信厅牵头,省发改委…配合。" The owner line gives the whole record its owners.
 FIELD_START = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[:]")
-RECORD_TITLE = re.compile(r"^\s*[^\s。;:,!?][^。;:!?]{3,38}\s*$")
+RECORD_TITLE = re.compile(r"^\s*[^\s。;:,!?][^。;:!?]{3,38}。?\s*$")
+PERSON_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:领导|责任人|负责人|联系人|经办人)\s*[:]")
 # ... or a bulleted paragraph, whatever its length: a 红黑榜's "■X小区,垃圾堆积…。⏎责任单位:Y"
 BULLETED = re.compile(r"^\s*[■□●○◆◇▲△★☆►▶•]")
 
@@ -845,15 +846,25 @@ def _record_closed(text: str, start: int, end: int, outside) -> Item | None:
     while line_end > 0:
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end]
-        if not line.strip() or not outside(line_start) or LINE_LABEL.match(line):
-            break
+        if not line.strip() or not outside(line_start) or (LINE_LABEL.match(line) and not PERSON_LINE.match(line)):
+            break           # (a person's line, 分管领导:X, is one of the record's fields)
         if FIELD_START.match(line):
             top, line_end = line_start, line_start - 1
             continue
         if RECORD_TITLE.match(line) or BULLETED.match(line):
             top = line_start
         break
-    return _task(text, top, end, spec) if top < start else None
+    if top >= start:
+        return None
+    # (the record's other fields under its owner line are its own: 责任人, 进度安排, 完成时限)
+    while end < len(text) and text[end] == "\n":
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[end + 1:line_end]
+        if not FIELD_START.match(line) or (LINE_LABEL.match(line) and not PERSON_LINE.match(line)) or not outside(end + 1):
+            break
+        end = line_end
+    return _task(text, top, end, spec)
 
 
 # A meeting's decisions, each a work a leader heads and a body carries out: "九重区域环境整治由王光玲牵头,九重镇落实;

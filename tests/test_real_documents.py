@@ -2341,6 +2341,18 @@ def test_a_bulleted_finding_closed_by_its_owner_line_under_it():
     assert owners(item_with(out, "共享单车乱停乱放")) == (["西城区城管局"], [])
 
 
+def test_a_record_of_one_sentence_then_its_fields_with_a_staged_schedule():
+    """A news table of 实事 reprinted as records: a one-sentence title, 主管领导/责任单位/责任人 lines, then 进度安排
+    in stages; the owner line's unit answers, the schedule's last stage (…全部建成) is when it is due."""
+    out = read("2019年某市十件民生实事任务分解\n\n关键词 交通\n新建城市公交首末站3座。\n分管领导:李某\n责任单位:市交通运输局\n"
+               "责任人:王某\n进度安排:4月底前完成选址;11月底前全部建成投用。\n\n关键词 养老\n新增养老床位800张。\n"
+               "责任单位:市民政局\n进度安排:9月底前完成500张;12月底前全面完成。\n")
+    bus = item_with(out, "新建城市公交首末站")
+    assert owners(bus) == (["市交通运输局"], []) and bus["deadline"]["date"] == "2019-11-30"
+    beds = item_with(out, "新增养老床位800张")
+    assert owners(beds) == (["市民政局"], []) and beds["deadline"]["date"] == "2019-12-31"
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
