@@ -2353,6 +2353,16 @@ def test_a_record_of_one_sentence_then_its_fields_with_a_staged_schedule():
     assert owners(beds) == (["市民政局"], []) and beds["deadline"]["date"] == "2019-12-31"
 
 
+def test_a_bracket_inside_a_class_name_splits_no_item():
+    """"各承办(主办、协办)单位收到…后要…": the bracket names the kinds inside the class's name, which goes on after
+    it; it closes no task and names no owner of the text before it."""
+    out = read("关于做好人大代表建议办理工作的通知\n各承办(主办、协办)单位:\n一、明确责任。\n"
+               "(一)各承办(主办、协办)单位收到建议后要认真研究,及时办理,不得推诿。\n")
+    item = item_with(out, "收到建议后要认真研究")
+    assert item["text"].startswith("(一)各承办(主办、协办)单位收到建议") and not item["responsible"]
+    assert not any(u["mention"] == "主办" for it in out["items"] for u in it["lead"] + it["responsible"])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
