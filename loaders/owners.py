@@ -396,6 +396,7 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
     return _scan_parentheticals(text, start, len(text) if end is None else end)[0]
 
 
+PLACE_ALTERNATIVES = re.compile(r"(?:市|区|县|乡|镇|街道|旗)(?:、?(?:市|区|县|乡|镇|街道|旗))*")
 NAME_GOES_ON = re.compile(r"(?:单位|部门|机构|科室)")
 NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位|部门|管理局|局|办)")
 RECIPIENT_BEFORE = re.compile(r"(?:报|报送|上报|提交|抄送|送交|交|向)[\u4e00-\u9fff]{2,24}?(?:办公室|局|委|办|组|中心|政府)$")
@@ -433,6 +434,8 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     spec = parse_owner_span(text, s + 1, close)
     if spec and spec.bare and not _closes_sentence(text, s, e):
         return None           # "镇区(街道)、公安派出所": an aside, not the owners of what precedes it
+    if s and text[s - 1] in "县市区乡镇旗" and PLACE_ALTERNATIVES.fullmatch(inner):
+        return None           # "各县(市、区)" (a page cut after it): the place class's alternatives, no owners
     if NAME_GOES_ON.match(text, e) and s and "\u4e00" <= text[s - 1] <= "\u9fff":
         return None           # "各承办(主办、协办)单位": the bracket sits inside a name that goes on after it
     if spec and spec.bare and NAME_PART.fullmatch(inner) and NAME_BEFORE.search(text, max(0, s - 12), s):

@@ -2361,6 +2361,10 @@ def test_a_bracket_inside_a_class_name_splits_no_item():
     item = item_with(out, "收到建议后要认真研究")
     assert item["text"].startswith("(一)各承办(主办、协办)单位收到建议") and not item["responsible"]
     assert not any(u["mention"] == "主办" for it in out["items"] for u in it["lead"] + it["responsible"])
+    # nor a place class's alternatives where a page is cut after them ("…市林业局,各县(市、区)")
+    from loaders.owners import owner_clause
+    cut = "1. 农村居民收入增长8%。\n\n王建国\n\n市农业局、市财政局、市林业局、市供销社,各县(市、区)"
+    assert owner_clause(cut, cut.index("("), len(cut)) is None
 
 
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
