@@ -17,7 +17,7 @@ from .cards import card_tasks, reply_tasks
 from .replies import reply_undertakings
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
-from .cards import closure_notice, field_section, field_sections
+from .cards import closure_notice, field_role, field_section, field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, first_heading, read_meta
 from .noise import cut, find_noise, remap
@@ -44,7 +44,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 180
+EXTRACTOR_VERSION = 181
 
 
 def extract_source(src: SourceText) -> dict:
@@ -176,6 +176,7 @@ def _extract(src: SourceText) -> dict:
         _closing_outcome(text, items)
         _all_claimed_done(meta.claimed, items)
     _heading_statuses(text, items)
+    _outcome_fields(text, items)
     _listed_as_unfinished(text, items)
     if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
         for item in items:
@@ -1070,7 +1071,10 @@ def _all_claimed_done(claimed: dict | None, items: list[Item]) -> None:
 HEADING_VERDICT = re.compile(r"^[^\n,。]{0,8}?(?:已完成|已办结|已整改到位|已整改|已销号|正在推进|正在办理|正在整改|推进中|"
                              r"未完成|进展滞后|推进滞后|滞后)[^\n,。]{0,6}?\d+\s*(?:项|个|件|条)|"
                              # or one that names the verdict of what it lists: "二、部分完成年度目标任务情况"
-                             r"^[^\n,。\d]{0,4}?(?:部分完成|未完成|未能完成|进展滞后|推进滞后)[^\n,。]{0,16}?(?:情况|任务|事项|项目)$")
+                             r"^[^\n,。\d]{0,4}?(?:部分完成|未完成|未能完成|进展滞后|推进滞后)[^\n,。]{0,16}?(?:情况|任务|事项|项目)$|"
+                             # or the verdict of the problems it lists: "一、已整改完成的问题", "二、正在推进整改的问题"
+                             r"^[^\n,。\d]{0,4}?(?:已整改完成|已完成整改|已整改到位|已销号|正在整改|正在推进整改|正在推进|"
+                             r"尚未完成整改|未完成整改)的?(?:整改)?问题$")
 
 
 def _heading_statuses(text: str, items: list[Item]) -> None:
@@ -1085,8 +1089,27 @@ def _heading_statuses(text: str, items: list[Item]) -> None:
         while stack:
             item = stack.pop()
             stack += item.children
-            if item.kind in ("problem", "task") and item.status is None:
+            # (under a heading of what is not yet done, the done work an item tells of is part of it)
+            if item.kind in ("problem", "task") and (item.status is None or (item.status == "done" and status != "done")):
                 item.status = status
+
+
+OUTCOME_FIELD_LINE = re.compile(r"[^\S\n]*([\u4e00-\u9fff]{2,10})[^\S\n]*[:]?[^\S\n]*\n")
+
+
+def _outcome_fields(text: str, items: list[Item]) -> None:
+    """A problem whose parts are its fields ("一、关于“…”问题 ⏎ (一)问题整改状态 ⏎ 该问题已整改完成。 ⏎ (二)问题整改
+    措施 ⏎ 1.…"): the verdict in its outcome field is the problem's."""
+    for item in items:
+        if item.kind != "problem" or item.status is not None:
+            continue
+        for child in item.children:
+            at = child.start + len(child.number or "")
+            label = OUTCOME_FIELD_LINE.match(text, at, child.own_end)
+            if label and field_role(label.group(1)) == "outcome" \
+                    and (verdict := classify(text[label.end():child.own_end])):
+                item.status = verdict
+                break
 
 
 # A report that counts what is not yet put right and then lists it: "目前已整改完成808件,未完成整改38件,具体情况如下:".

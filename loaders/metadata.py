@@ -251,7 +251,7 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
             total = earlier if earlier >= n else None
         if total:
             return {"problems": total, "done": n}
-    if ("全" in text or "均已" in text) and (all_done := COUNT_ALL_DONE.search(text)):
+    if ("全" in text or "均" in text) and (all_done := COUNT_ALL_DONE.search(text)):
         n = int(all_done.group(1))          # "并案后共交办161件,现已全部办结": that many, all of them done
         return {"problems": n, "done": n}
     stated = min((m for m in (CLAIM_TOTAL.search(text), WORD_TOTAL.search(text)) if m), key=lambda m: m.start(),
@@ -270,7 +270,7 @@ ALL_DONE = re.compile(r"(?<![未没不])(?:已经?|均已)?全部(?:完成整改
 DIGIT = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A count, then in the same clause all of them done: "共交办161件,现已全部办结", "整改任务12项,目前均已完成".
 COUNT_ALL_DONE = re.compile(r"(\d+)\s*(?:个|项|条|件)(?:[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?"
-                            r"|[\u4e00-\u9fff]{0,6}?)(?:已经?)?(?:全部|均已|全)(?:办结|完成整改|整改完成|整改到位|完成|销号)")
+                            r"|[\u4e00-\u9fff]{0,10}?)(?:已经?)?(?:全部|均已|全|均)(?:按期|按时)?(?:办结|完成整改|整改完成|整改到位|完成|销号)")
 
 
 def _word_count(words: str) -> int:

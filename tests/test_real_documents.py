@@ -1189,6 +1189,25 @@ def test_halls_named_as_the_subject_answer_for_their_own_hazards():
     assert sorted(lead + resp) == ["县图书馆", "县文化馆"]
 
 
+def test_a_reports_problems_under_a_heading_of_their_verdict_and_in_fields_of_their_own():
+    """"一、已整改完成的问题 ⏎ 1.关于…" lists problems done, "二、正在推进整改的问题" those under way; a problem whose
+    parts are fields ("(一)问题整改状态 ⏎ 该问题已整改完成。") takes its outcome field's verdict; "N项…问题事项均按期
+    完成整改" counts N problems, all done."""
+    out = read("关于区委巡察整改进展情况的通报\n截至目前,区住建局承担的5项巡察反馈问题事项均按期完成整改。\n"
+               "一、已整改完成的问题\n1.关于“安全生产检查流于形式”问题的整改。\n已修订检查制度。\n"
+               "2.关于“档案管理不规范”问题的整改。\n组织档案管理人员开展专题培训。\n"
+               "二、正在推进整改的问题\n1.关于“老旧小区改造进度慢”问题的整改。\n已完成改造3个小区。\n")
+    assert item_with(out, "安全生产检查流于形式")["status"] == "done"
+    assert item_with(out, "档案管理不规范")["status"] == "done"
+    assert item_with(out, "老旧小区改造进度慢")["status"] == "in_progress"
+    assert out["document"]["claimed"] == {"problems": 5, "done": 5}
+    fields = read("某公司关于审计发现问题整改情况的公告\n一、关于“项目资金拨付不及时”问题\n(一)问题整改状态\n"
+                  "该问题已整改完成。\n(二)问题整改措施\n1.建立资金拨付台账。\n二、关于“合同管理不规范”问题\n"
+                  "(一)问题整改状态\n该问题正在整改中。\n(二)问题整改措施\n1.修订合同管理办法。\n")
+    assert item_with(fields, "项目资金拨付不及时")["status"] == "done"
+    assert item_with(fields, "合同管理不规范")["status"] == "in_progress"
+
+
 def test_counted_rectification_advice_is_no_done_count():
     out = read("关于巡察整改情况的通报\n巡察组向局党组反馈了3个方面20个问题,提出了4条整改建议和2条整改意见。"
                "目前已完成整改18个问题,正在推进整改2个。\n")
