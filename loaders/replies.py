@@ -19,7 +19,7 @@ from .units import SELF_REFERENCE, Mention
 ANSWER_START = re.compile(r"(?:答复|函告|回复|复函|意见)如下[:]?")
 SALUTATION = re.compile(r"^[^\n]{1,30}(?:代表|委员|同志)[:]\s*$", re.M)
 # Those the replying unit will work with: "适时和玉屏镇、自然资源部门联合开展…", "积极对接县级相关部门".
-PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|$)|"
+PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|优化|加强|推进|落实|解决|研究|完善|实施|$)|"
                       r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作)")
 # A commitment: what will be done, and when or on what condition.
 UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入)|尽快|适时|"
@@ -29,6 +29,7 @@ COURTESY = re.compile(r"感谢|谢谢|希望|欢迎|敬请|谅解|宝贵(?:意�
 # Enumerated undertakings inside one sentence: "一是加强集镇监管…;二是积极对接…".
 POINT = re.compile(r"([一二三四五六七八九十])是")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+POINTS_AHEAD = re.compile(r"(?:以下|如下|几个|[一二三四五六七八九十两]个)方面|(?:以下|如下)(?:措施|工作)|[::]$")
 # Another body named as the one that will do it: "下一步区财政局将会同…" (not the reply's signer).
 NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)(?=还将|也将|将|拟)")
 
@@ -47,9 +48,13 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
         return all(not (s <= pos < e) for s, e in covered[max(0, k - 8):k + 1])
 
     tasks: list[Item] = []
+    pointing = False        # the sentence before announced its points: "我局将从以下三个方面持续发力。一是…。二是…"
     for m in SENTENCE.finditer(text, start.end()):
         sentence, at = m.group(), m.start()
-        if not UNDERTAKING.search(sentence) or COURTESY.search(sentence) or not outside(at + len(sentence) // 2):
+        point = POINT.match(sentence.lstrip())
+        promised = bool(UNDERTAKING.search(sentence)) or (pointing and point is not None)
+        pointing = (promised and bool(POINTS_AHEAD.search(sentence))) or (pointing and point is not None)
+        if not promised or COURTESY.search(sentence) or not outside(at + len(sentence) // 2):
             continue
         replier = _replier(text, at, issuer, issuer_span)
         points = list(POINT.finditer(sentence))
@@ -60,7 +65,8 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
             parts = [(at + len(sentence) - len(sentence.lstrip()), at + len(sentence))]
         for s, e in parts:
             # (the partners of what will be done, not of what was: from the commitment on, in one sentence)
-            pledge = s if len(parts) > 1 else at + UNDERTAKING.search(sentence).start()
+            marker = UNDERTAKING.search(sentence)
+            pledge = s if len(parts) > 1 or marker is None else at + marker.start()
             subject = NAMED_SUBJECT.search(text, max(s, pledge - 24), min(e, pledge + 30))
             lead = (_units(subject.group(1), subject.start(1)) or [None])[0] if subject else None
             lead = lead if lead is not None and len(_units(subject.group(1), 0)) == 1 else replier

@@ -580,7 +580,7 @@ def city_of(place: str | None) -> str | None:
 
 
 # A unit naming itself: "我局将…", "本委已…", "我公司所辖小区…" (a reply's or a bureau's own plan).
-SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团)")
+SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团|街|镇|乡)")
 
 
 def self_named(mention: str, issuer: str | None) -> str | None:

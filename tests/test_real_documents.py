@@ -1149,7 +1149,7 @@ def test_a_replys_undertakings_are_the_replying_units_tasks():
     or a sentence of what will be (待…后尽快, 适时会同X); what it did, its thanks and the opening are not. The
     replier is its own word for itself where it has one (我局), else the body that signed."""
     signed = read("对县政协九届二次会议第31号提案的答复\n张某委员:\n您提出的关于改善城北片区排水条件的提案收悉,现答复如下:\n"
-                  "今年我镇已完成城北片区雨水管网排查。下一步,一是加快实施老街排水管改造;二是积极对接县水务局,争取将城北泵站"
+                  "今年已完成城北片区雨水管网排查。下一步,一是加快实施老街排水管改造;二是积极对接县水务局,争取将城北泵站"
                   "纳入明年建设计划。\n感谢您对我镇工作的关心和支持。\n河口镇人民政府\n2022年7月8日\n")
     assert owners(item_with(signed, "加快实施老街排水管改造")) == (["河口镇人民政府"], [])
     assert owners(item_with(signed, "城北泵站")) == (["河口镇人民政府"], ["县水务局"])
@@ -1162,6 +1162,13 @@ def test_a_replys_undertakings_are_the_replying_units_tasks():
     other = read("关于县人大第15号建议的答复\n赵某代表:\n您提出的建议收悉,现答复如下:\n"
                  "我们认为很有必要,下一步县财政将会同县住建局积极争取上级专项资金。\n")
     assert owners(item_with(other, "积极争取上级专项资金")) == (["县财政"], ["县住建局"])
+    # points announced by the sentence before them, each a sentence of its own; a street office's 我街
+    points = read("关于区人大第22号建议的答复函\n陈某代表:\n您提出的建议收悉,现答复如下:\n"
+                  "为解决该小区停车难问题,我街将从以下两个方面推进。一是梳理小区周边闲置地块,增设临时停车位。"
+                  "二是协调交警部门优化周边道路停车管理。\n某区人民政府东城街道办事处\n2024年3月1日\n")
+    assert owners(item_with(points, "增设临时停车位")) == (["我街"], [])
+    assert item_with(points, "增设临时停车位")["lead"][0]["name"] == "某区人民政府东城街道办事处"
+    assert owners(item_with(points, "优化周边道路停车管理")) == (["我街"], ["交警部门"])
 
 
 def test_a_portal_of_the_same_place_publishing_a_bureaus_document_is_not_its_issuer():
