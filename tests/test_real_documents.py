@@ -2393,6 +2393,18 @@ def test_a_bracket_inside_a_class_name_splits_no_item():
     assert owner_clause(cut, cut.index("("), len(cut)) is None
 
 
+def test_a_flattened_table_with_an_asterisk_on_the_lead():
+    """"县文旅局*、县商务局": the asterisk marks the lead,
+    the others carry the work with it; a row whose target cell is empty still lines up with the header."""
+    out = read("2024年县政府工作报告重点工作责任分解\n\n序号\n\n重点工作\n\n县本级\n\n目标值\n\n责任单位\n\n"
+               "1\n\n城镇居民人均可支配收入增长6%。\n\n\n县人社局\n\n"
+               "2\n\n接待游客增长10%以上,旅游收入增长12%。\n\n800万人次\n\n县文旅局*、县商务局\n\n"
+               "3\n\n新增城镇就业岗位2000个。\n\n2000个\n\n县人社局*、县财政局、各乡镇\n")
+    assert owners(item_with(out, "城镇居民人均可支配收入")) == (["县人社局"], [])
+    assert owners(item_with(out, "接待游客增长10%以上")) == (["县文旅局"], ["县商务局"])
+    assert owners(item_with(out, "新增城镇就业岗位")) == (["县人社局"], ["县财政局", "乡镇"])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
