@@ -197,7 +197,8 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         if (wrapped := _wrapped_title(head, n)):
             return wrapped
         s = line.strip()
-        s = re.sub(r"^(?:名\s*称|标\s*题)\s*:\s*", "", s)          # a portal's "名称:" label
+        # a portal's "名称:" label, or its field list's "• 文件标题 …" (a bullet, the label, a space)
+        s = re.sub(r"^(?:[•·]\s*)?(?:(?:名\s*称|标\s*题)\s*:\s*|(?:文件|公文)?(?:标\s*题|名\s*称)\s+)", "", s)
         if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() or "|" in s \
                 or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
             continue

@@ -1196,6 +1196,11 @@ def test_a_portal_of_the_same_place_publishing_a_bureaus_document_is_not_its_iss
     out = read("发布机构:江北区人民政府\n成文日期:2021-06-02\n江北区财政局关于区人大十八届五次会议第3号建议的答复\n"
                "王某代表:\n您提出的建议收悉,现答复如下:\n下一步,我局将加大对社区养老服务的资金保障。\n")
     assert out["document"]["issuer"] == "江北区财政局"
+    listed = read("  • 发文字号 江财函〔2021〕12号\n  • 文件标题 江北区财政局关于区人大十八届五次会议第3号建议的 答复函\n"
+                  "  • 发布机构 江北区人民政府\n江北区财政局关于区人大十八届五次会议第3号建议的 答复函\n王某代表:\n"
+                  "您提出的建议收悉,现答复如下:\n下一步,我局将加大对社区养老服务的资金保障。\n")
+    assert listed["document"]["title"] == "江北区财政局关于区人大十八届五次会议第3号建议的答复函"
+    assert listed["document"]["issuer"] == "江北区财政局"
     party = read("发布机构:中共城关镇委员会\n成文日期:2023-11-23\n城关镇党委关于巡察整改进展情况的通报\n一、整改任务已全部完成。\n")
     assert party["document"]["issuer"] == "中共城关镇委员会"
 
