@@ -24,7 +24,7 @@ from .noise import cut, find_noise, remap
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import (_duty_heading, addressed_tasks, charged_sentences, quoted_charges, sentence_owners,
+from .sentence_owners import (_duty_heading, addressed_tasks, asked_in_item, charged_sentences, quoted_charges, sentence_owners,
                               sentence_tasks)
 from .source import SourceText, UnreadableDocument
 from .status import classify
@@ -44,7 +44,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 184
+EXTRACTOR_VERSION = 185
 
 
 def extract_source(src: SourceText) -> dict:
@@ -134,6 +134,9 @@ def _extract(src: SourceText) -> dict:
     for item in items:
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
+            if meta.reports_outcomes and (item.owners is None or item.owners.empty):
+                # "…会上,再次督促X尽快安排道路硬化,同时要求Y主动对接…": in a report, the bodies told to do it
+                item.owners = asked_in_item(text, *_own_region(item)) or item.owners
             if item.owners is None or item.owners.empty:
                 # (or a quota per line, each line opening on whose it is)
                 charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item) \

@@ -499,6 +499,18 @@ NARRATED_HINT = re.compile(rf"(?:{SUBJECT_END}|镇|乡|院|学|站|所|社|集�
 ASKED_CLAUSE = re.compile(r"(?:^|(?<=[,]))(?:立即|及时|并|同时|还|专门|多次)?(?:要求|责成|责令)"
                           r"((?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,50}?)"
                           r"(?=认真|切实|立即|及时|尽快|加快|抓紧|进一步|全面|列出|对照|对|在|按照|务必|限期)")
+# ... and in a numbered item of a report, each body a clause says was urged or asked, the clause opening on what it
+# went by or how often ("对照问题清单再次督促X尽快…", "同时要求Y主动对接…")
+ASKED_IN_ITEM = re.compile(r"(?:^|(?<=[,;。]))(?:对照[^,;。]{1,12}?)?(?:立即|及时|并|同时|还|专门|多次|再次|已)?"
+                           r"(?:要求|责成|责令|督促)((?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,30}?)"
+                           r"(?=认真|切实|立即|及时|尽快|加快|抓紧|主动|进一步|全面|限期|务必)")
+
+
+def asked_in_item(text: str, start: int, end: int) -> OwnerSpec | None:
+    """The bodies a report's item says were urged or asked to do its work, each named alone, or None."""
+    units = [u for m in ASKED_IN_ITEM.finditer(text, start, end)
+             for u in (_units(m.group(1), m.start(1)) or []) if not u.collective]
+    return _answering(units) if units else None
 
 
 def _narrated(stripped: str, where: int):

@@ -1205,6 +1205,14 @@ def test_a_portal_of_the_same_place_publishing_a_bureaus_document_is_not_its_iss
     assert party["document"]["issuer"] == "中共城关镇委员会"
 
 
+def test_a_reports_item_naming_the_bodies_it_urged_gives_them_the_work():
+    """In a report's item, "…会上,对照问题清单再次督促X尽快…,同时要求Y主动…" gives the work to X and Y together."""
+    out = read("关于县人大第5号建议的答复\n王某代表:\n您提出的建议收悉,现答复如下:\n"
+               "一、排水沟堵塞问题已在6月3日现场协调会上,对照问题清单再次督促县城建投资公司尽快完成疏浚,"
+               "同时要求东关村委会主动做好群众工作。\n二、路灯问题已全部修复。\n")
+    assert owners(item_with(out, "尽快完成疏浚")) == ([], ["县城建投资公司", "东关村委会"])
+
+
 def test_a_reply_asking_the_addressee_to_work_with_other_units():
     out = read("市人民政府关于同意对建材市场重大火灾隐患实行挂牌督办的批复\n市消防救援支队: 你支队《关于对建材市场重大火灾隐患"
                "实行挂牌督办的请示》收悉。经研究,现批复如下:\n一、同意对城北建材市场重大火灾隐患实行市级挂牌督办。\n"
