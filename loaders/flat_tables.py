@@ -86,9 +86,12 @@ def header_roles(cells: list[str]) -> list[str | None]:
 
 def _is_header(cells: list[str]) -> bool:
     roles = [column_role(c) for c in cells]
-    # (a ledger may name only the person who answers: 责任人 | 达标期限)
+    # (a ledger may name only the person who answers: 责任人 | 达标期限; a progress table, no one: 序号 | 任务 | 进展情况,
+    # its rows tasks that name no owner)
     return (len(cells) >= 3 and all(HEADER_WORD.match(c) for c in cells)
-            and any(r in (*OWNER_ROLES, "person") for r in roles) and any(r in ("task", "number") for r in roles))
+            and (any(r in (*OWNER_ROLES, "person") for r in roles)
+                 or ("task" in roles and "number" in roles and any(r in ("progress", "deadline") for r in roles)))
+            and any(r in ("task", "number") for r in roles))
 
 
 def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple[str | None, str, int]]:

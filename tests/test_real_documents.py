@@ -2437,6 +2437,16 @@ def test_a_flattened_table_with_an_asterisk_on_the_lead():
     assert owners(item_with(out, "新增城镇就业岗位")) == (["县人社局"], ["县财政局", "乡镇"])
 
 
+def test_a_progress_table_with_no_owner_column_still_lists_tasks():
+    """"序号 台账号 年度任务 推进情况" and rows "1 12 <task> <progress>": each row is a task, owned by no one the table
+    names (the gap the analyses flag), never a task lost."""
+    out = read("2022年区涉及市重点任务上半年推进情况\n序号 台账号 年度任务 推进情况\n"
+               "1 12 推进老旧小区综合整治,完成改造小区30个。 已开工改造小区18个。\n"
+               "2 37 新建改扩建中小学3所,新增学位2700个。 两所学校主体结构已封顶。\n")
+    first, second = item_with(out, "完成改造小区30个"), item_with(out, "新增学位2700个")
+    assert first is not second and owners(first) == owners(second) == ([], [])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
