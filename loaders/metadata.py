@@ -28,7 +28,7 @@ ISO_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 SEAL = re.compile(r"\s*[(]?(?:代章|盖章|印|章|代)[)]?\s*$")
 META_FIELD = r"\s*[:]\s*\|?\s*([^|\n]*?)\s*(?:\||$)"
 BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发布日期|来源[:]|字号|打印|关闭")
-GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改|公开信息|公示")
+GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|复函|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改|公开信息|公示")
 PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治区|自治州|自治县|新区|省|市|州|县|区|旗|盟|镇|乡)")
 PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
 # Areas below or beside the county list that a body governs: 新区, 新城, 开发区, 街道, 镇 and 乡.
@@ -38,7 +38,7 @@ ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区
 ORGAN = re.compile(r"政府|委员会|党委|党组|办公|局|委|厅|办事处")
 GENRES = [  # (kind, pattern over the title and opening, does the document report outcomes?)
     ("巡视巡察整改通报", re.compile(r"(?:巡视|巡察).{0,20}整改.{0,12}(?:通报|情况|进展)|整改.{0,10}进展情况"), True),
-    ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?(?:答复|复函|会办意见)|(?:答复|函告)如下"), True),
+    ("提案建议答复", re.compile(r"(?:提案|建议|议案).{0,6}(?:的)?(?:答复|复函|会办意见)|(?:答复|函告|函复)如下"), True),
     ("审计整改报告", re.compile(r"审计.{0,24}整改(?:完成|落实)?(?:情况|结果|工作)|整改(?:完成|落实)?(?:情况|进展|结果)的?"
                            r"(?:报告|公告|公示|通报)"), True),
     ("督查通报", re.compile(r"督查.{0,16}(?:通报|情况)|督察.{0,16}整改.{0,10}(?:情况|进展|公示|公开)|"
