@@ -31,7 +31,7 @@ POINT = re.compile(r"([一二三四五六七八九十])是")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 POINTS_AHEAD = re.compile(r"(?:以下|如下|几个|[一二三四五六七八九十两]个)方面|(?:以下|如下)(?:措施|工作)|[::]$")
 # Another body named as the one that will do it: "下一步区财政局将会同…" (not the reply's signer).
-NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)(?=还将|也将|将|拟)")
+NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)(?=(?:研究决定|决定)?[,]?(?:还将|也将|将|拟))")
 
 
 def reply_undertakings(text: str, items: list[Item], issuer: str | None,

@@ -1181,11 +1181,11 @@ def test_a_replys_undertakings_are_the_replying_units_tasks():
     other = read("关于县人大第15号建议的答复\n赵某代表:\n您提出的建议收悉,现答复如下:\n"
                  "我们认为很有必要,下一步县财政将会同县住建局积极争取上级专项资金。\n")
     assert owners(item_with(other, "积极争取上级专项资金")) == (["县财政"], ["县住建局"])
-    # a 复函 whose answer opens on 函复如下, signed by the office that wrote it
+    # a 复函 whose answer opens on 函复如下; the body that decided the work (县政府研究决定,拟…) leads it
     letter = read("清河县人民政府办公室关于县政协五届二次会议第12号提案的复函\n民建清河县总支:\n"
                   "你总支提出的提案收悉,现将有关情况函复如下。\n县政府研究决定,拟投入500万元对城区供水管网进行改造。\n")
     assert letter["document"]["title"] == "清河县人民政府办公室关于县政协五届二次会议第12号提案的复函"
-    assert owners(item_with(letter, "对城区供水管网进行改造")) == (["清河县人民政府办公室"], [])
+    assert owners(item_with(letter, "对城区供水管网进行改造")) == (["县政府"], [])
     # points announced by the sentence before them, each a sentence of its own; a street office's 我街
     points = read("关于区人大第22号建议的答复函\n陈某代表:\n您提出的建议收悉,现答复如下:\n"
                   "为解决该小区停车难问题,我街将从以下两个方面推进。一是梳理小区周边闲置地块,增设临时停车位。"
