@@ -301,7 +301,7 @@ FLOORS = {
     "unseen61": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.88, deadline=0.99, problems=0.99, status=0.99, meta=0.78),
     "unseen62": dict(tasks=0.92, lead_f1=0.92, responsible_f1=0.45, deadline=0.87, problems=0.99, status=0.66, meta=0.99),
     "unseen50": dict(tasks=0.79, lead_f1=0.33, responsible_f1=0.66, deadline=0.24, problems=0.87, meta=0.73),
-    # the sixty-third to seventy-third, 82 documents from 27 provinces (督察/巡察 整改 通报 and 公示, 审计 整改 公告,
+    # the sixty-third to seventy-third, 88 documents from 28 provinces (督察/巡察 整改 通报 and 公示, 审计 整改 公告,
     # 分解/分工 方案, 营商环境 清单, 红黑榜, 民生实事, 建议/提案 答复 and 复函), each scored once at first sight
     # (FIRST_SCORE.txt, with the commit it was scored at). Forms since: a results notice (整改结果公示) and a finding
     # heading qualified by whose it is; townships and unnamed zones borrowing the body after them; a flattened table's
