@@ -102,8 +102,10 @@ def _finding_table(cells: list[tuple[str, int]], roles: dict[int, str]) -> bool:
     verdicts = [i for i, name in enumerate(names) if VERDICT_COLUMN.match(name)]
     for i in verdicts:
         roles[i] = "verdict"
+    # (or a finding and its measures, "序号 | 反馈问题 | 整改措施": a closure notice's table, a 问题清单)
     return (roles.get(0) == "number" and any(FINDING_COLUMN.search(names[i]) for i, r in roles.items() if r == "task")
-            and any(r in ("verdict", "progress") for r in roles.values()))
+            and (any(r in ("verdict", "progress") for r in roles.values())
+                 or sum(r == "task" for r in roles.values()) >= 2))
 
 
 def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:

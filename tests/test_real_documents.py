@@ -2452,6 +2452,14 @@ def test_a_progress_table_with_no_owner_column_still_lists_tasks():
     assert first is not second and owners(first) == owners(second) == ([], [])
 
 
+def test_a_table_of_findings_and_their_measures_lists_the_findings():
+    """"序号 | 反馈问题 | 整改措施" heads findings with what was done about them, no outcome column: each row is read."""
+    out = read("关于省生态环境保护督察反馈问题整改情况的公示\n序号 | 反馈问题 | 整改措施 |\n"
+               "第八项 | 城西工业园区雨污管网混接问题 | 完成园区管网排查改造,新建污水管网3公里。 |\n"
+               "第九项 | 河口镇垃圾中转站渗滤液直排问题 | 新建渗滤液收集池,委托第三方清运处置。 |\n")
+    assert item_with(out, "雨污管网混接问题") is not item_with(out, "渗滤液直排问题")
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
