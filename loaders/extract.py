@@ -27,7 +27,7 @@ from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import (_duty_heading, addressed_tasks, asked_in_item, charged_sentences, quoted_charges, sentence_owners,
                               sentence_tasks)
 from .source import SourceText, UnreadableDocument
-from .status import classify
+from .status import VERDICT_ONLY, classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
                         headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
@@ -44,7 +44,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 189
+EXTRACTOR_VERSION = 190
 
 
 def extract_source(src: SourceText) -> dict:
@@ -180,6 +180,10 @@ def _extract(src: SourceText) -> dict:
         _all_claimed_done(meta.claimed, items)
     _heading_statuses(text, items)
     _outcome_fields(text, items)
+    for item in items:      # "整改时限:已完成整改": a time limit field that holds the verdict instead
+        if item.status is None and item.owners is not None and item.owners.deadline \
+                and VERDICT_ONLY.fullmatch(item.owners.deadline[0] or ""):
+            item.status = "done"
     _listed_as_unfinished(text, items)
     if closure_notice(text):        # what a closure notice announces, where no outcome says otherwise
         for item in items:

@@ -1252,6 +1252,16 @@ def test_a_reports_problems_under_a_heading_of_their_verdict_and_in_fields_of_th
     assert item_with(fields, "合同管理不规范")["status"] == "in_progress"
 
 
+def test_a_time_limit_field_holding_the_verdict_reports_it_done():
+    """"整改时限:已完成整改" under a finding: the field meant for the time limit says it is done."""
+    out = read("某市贯彻落实省环境保护督察反馈意见整改方案\n一、督察意见:城区污水处理厂提标改造滞后。\n责任单位:市住建局。\n"
+               "整改时限:已完成整改。\n二、督察意见:部分饮用水水源地保护区内存在违规建筑。\n责任单位:市生态环境局。\n"
+               "整改时限:2024年底前。\n")
+    done = item_with(out, "提标改造滞后")
+    assert done["status"] == "done" and done["deadline"]["kind"] == "none"
+    assert item_with(out, "存在违规建筑")["status"] != "done"
+
+
 def test_counted_rectification_advice_is_no_done_count():
     out = read("关于巡察整改情况的通报\n巡察组向局党组反馈了3个方面20个问题,提出了4条整改建议和2条整改意见。"
                "目前已完成整改18个问题,正在推进整改2个。\n")
