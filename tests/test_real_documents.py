@@ -1262,6 +1262,15 @@ def test_a_time_limit_field_holding_the_verdict_reports_it_done():
     assert item_with(out, "存在违规建筑")["status"] != "done"
 
 
+def test_claimed_counts_in_units_sites_and_cases_and_done_as_rectified():
+    """A report may count problems by the units or sites that have them (家, 处, 宗) and say them put right as
+    整治 or 整改完毕: "共有12处…问题,截至目前已完成整治9处"; "15家…单位已全部整改完毕"."""
+    sites = read("关于全县饮用水水源地环境问题整治进展情况的通报\n全县饮用水水源地内环境问题共有12处,截至目前已完成整治9处。\n")
+    assert sites["document"]["claimed"] == {"problems": 12, "done": 9}
+    units = read("关于重大火灾隐患整改情况的通报\n今年全市对15家存在重大火灾隐患的单位实行挂牌督办。目前,15家重大火灾隐患单位已全部整改完毕。\n")
+    assert units["document"]["claimed"] == {"problems": 15, "done": 15}
+
+
 def test_counted_rectification_advice_is_no_done_count():
     out = read("关于巡察整改情况的通报\n巡察组向局党组反馈了3个方面20个问题,提出了4条整改建议和2条整改意见。"
                "目前已完成整改18个问题,正在推进整改2个。\n")
