@@ -47,6 +47,9 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
         k = bisect_right(starts, pos) - 1
         return all(not (s <= pos < e) for s, e in covered[max(0, k - 8):k + 1])
 
+    # (found once for the whole text, so a reply run into one long line is read in one pass)
+    selves = _Selves(text)
+    signer = _signer(text, issuer, issuer_span)
     tasks: list[Item] = []
     pointing = False        # the sentence before announced its points: "我局将从以下三个方面持续发力。一是…。二是…"
     for m in SENTENCE.finditer(text, start.end()):
@@ -56,7 +59,7 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
         pointing = (promised and bool(POINTS_AHEAD.search(sentence))) or (pointing and point is not None)
         if not promised or COURTESY.search(sentence) or not outside(at + len(sentence) // 2):
             continue
-        replier = _replier(text, at, issuer, issuer_span)
+        replier = _replier(selves, at, signer)
         points = list(POINT.finditer(sentence))
         if len(points) >= 2 and points[0].group(1) == "一":
             ends = [p.start() for p in points[1:]] + [len(sentence)]
@@ -82,20 +85,44 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
     return tasks
 
 
-def _replier(text: str, at: int, issuer: str | None, issuer_span: tuple[int, int] | None) -> Mention | None:
-    """The reply's own word for itself nearest before ``at`` in its paragraph (or in the sentence), else the
-    signing body."""
-    para_start = text.rfind("\n", 0, at) + 1
-    para_end = text.find("\n", at)
-    para_end = len(text) if para_end < 0 else para_end
-    own = [s for s in SELF_REFERENCE.finditer(text, para_start, para_end)]
-    before = [s for s in own if s.start() < at] or own
-    if before:
-        s = before[-1]
-        return Mention(s.group(), s.start(), s.end())
+class _Selves:
+    """The reply's words for itself (我局, 我委…), by position, with the paragraphs they stand in."""
+
+    def __init__(self, text: str):
+        self.found = [(m.start(), m.end(), m.group()) for m in SELF_REFERENCE.finditer(text)]
+        self.starts = [f[0] for f in self.found]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.length = len(text)
+
+    def nearest(self, at: int) -> Mention | None:
+        """The last one before ``at`` in its paragraph, else the first after it there."""
+        k = bisect_right(self.breaks, at)
+        para_start = self.breaks[k - 1] + 1 if k else 0
+        para_end = self.breaks[k] if k < len(self.breaks) else self.length
+        j = bisect_right(self.starts, at) - 1
+        if j >= 0 and self.found[j][0] >= para_start:
+            s, e, word = self.found[j]
+            return Mention(word, s, e)
+        if j + 1 < len(self.found) and self.found[j + 1][0] < para_end:
+            s, e, word = self.found[j + 1]
+            return Mention(word, s, e)
+        return None
+
+
+def _signer(text: str, issuer: str | None, issuer_span: tuple[int, int] | None) -> Mention | None:
+    """The body that signed the reply, where the text names it."""
     if issuer and issuer_span and (units := _units(text[issuer_span[0]:issuer_span[1]], issuer_span[0])) \
             and len(units) == 1:
         return units[0]
     if issuer and (found := text.rfind(issuer)) >= 0:
         return Mention(issuer, found, found + len(issuer))
     return None
+
+
+def _replier(selves: _Selves, at: int, signer: Mention | None) -> Mention | None:
+    """The reply's own word for itself nearest ``at`` in its paragraph, else the signing body (fresh mentions:
+    each task's owners are its own)."""
+    own = selves.nearest(at)
+    if own is not None:
+        return own
+    return Mention(signer.mention, signer.start, signer.end) if signer is not None else None
