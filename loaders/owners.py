@@ -398,9 +398,9 @@ def parentheticals(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 PLACE_ALTERNATIVES = re.compile(r"(?:市|区|县|乡|镇|街道|旗)(?:、?(?:市|区|县|乡|镇|街道|旗))*")
 NAME_GOES_ON = re.compile(r"(?:单位|部门|机构|科室)")
-NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位|部门|管理局|局|办)")
+NAME_PART = re.compile(r"(?:街道|园区|管委会|社区|乡镇|镇|乡|单位|部门|管理局|局|办|站|所|点)")
 RECIPIENT_BEFORE = re.compile(r"(?:报|报送|上报|提交|抄送|送交|交|向)[\u4e00-\u9fff]{2,24}?(?:办公室|局|委|办|组|中心|政府)$")
-NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园区|开发区)$")
+NAME_BEFORE = re.compile(r"(?:镇|乡|区|县|市|街道|政府|局|委|办|园区|开发区|中心)$")    # (…服务中心(站))
 
 
 # A parenthetical that is only a convention about the list before it: it opens on the rank it speaks of.

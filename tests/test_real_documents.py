@@ -2450,6 +2450,9 @@ def test_a_bracket_inside_a_class_name_splits_no_item():
     assert item["text"].startswith("(一)各承办(主办、协办)单位收到建议") and not item["responsible"]
     assert not any(u["mention"] == "主办" for it in out["items"] for u in it["lead"] + it["responsible"])
     # nor a place class's alternatives where a page is cut after them ("…市林业局,各县(市、区)")
+    # nor the kind a centre's name takes in brackets: "养老服务中心(站)" is a centre or a station, no unit 站
+    kinds = read("2024年民生实事\n4.优化养老服务。新建改造6家社区居家养老服务中心(站)。\n责任单位:区民政局\n")
+    assert not any(u["mention"] == "站" for it in kinds["items"] for u in it["lead"] + it["responsible"])
     from loaders.owners import owner_clause
     cut = "1. 农村居民收入增长8%。\n\n王建国\n\n市农业局、市财政局、市林业局、市供销社,各县(市、区)"
     assert owner_clause(cut, cut.index("("), len(cut)) is None
