@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .owners import OwnerSpec
-from .sentence_owners import _task, _units
+from .sentence_owners import _answering, _task, _units
 from .structure import Item
 from .units import SELF_REFERENCE, Mention
 
@@ -30,8 +30,13 @@ COURTESY = re.compile(r"感谢|谢谢|希望|欢迎|敬请|谅解|宝贵(?:意�
 POINT = re.compile(r"([一二三四五六七八九十])是")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 POINTS_AHEAD = re.compile(r"(?:以下|如下|几个|[一二三四五六七八九十两]个)方面|(?:以下|如下)(?:措施|工作)|[::]$")
+# The bodies a clause hands the work to: "由县水利局编制预算方案", "由县扶贫办、县水利局3家单位共同筹措".
+BY_CLAUSE = re.compile(r"(?:^|(?<=[,;:]))由([\u4e00-\u9fff、()]{2,40}?)(?:\d+家(?:单位|部门))?"
+                       r"(?=负责|牵头|编制|组织|实施|进行|开展|按照?|共同|联合|筹措|筹资|出资|安排|承担|推进|争取|办理|解决|落实|协调|"
+                       r"对|将|做好|完成|制定|研究)")
 # Another body named as the one that will do it: "下一步区财政局将会同…" (not the reply's signer).
-NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)(?=(?:研究决定|决定)?[,]?(?:还将|也将|将|拟))")
+NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)"
+                           r"(?=(?:今后|下一步|近期|随后|年内)?(?:研究决定|决定)?[,]?(?:还|也)?(?:将|拟))")
 
 
 def reply_undertakings(text: str, items: list[Item], issuer: str | None,
@@ -61,9 +66,19 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
             continue
         replier = _replier(selves, at, signer)
         points = list(POINT.finditer(sentence))
+        handed = [b for b in BY_CLAUSE.finditer(sentence) if _units(b.group(1), 0)]
         if len(points) >= 2 and points[0].group(1) == "一":
             ends = [p.start() for p in points[1:]] + [len(sentence)]
             parts = [(at + p.start(), at + e) for p, e in zip(points, ends)]
+        elif handed:
+            # "…,由县水利局编制预算方案,待预算出来后,由县扶贫办、县农开办3家单位筹措资金": each 由-clause runs to the
+            # next and is the work of the bodies it names (the sentence's opening goes with the first)
+            ends = [b.start() for b in handed[1:]] + [len(sentence)]
+            starts = [len(sentence) - len(sentence.lstrip())] + [b.start() for b in handed[1:]]
+            for (s, e), by in zip(zip(starts, ends), handed):
+                units = _units(by.group(1), at + by.start(1))
+                tasks.append(_task(text, at + s, at + e, _answering(units)))
+            continue
         else:
             parts = [(at + len(sentence) - len(sentence.lstrip()), at + len(sentence))]
         for s, e in parts:

@@ -1192,6 +1192,14 @@ def test_a_replys_undertakings_are_the_replying_units_tasks():
                   "你总支提出的提案收悉,现将有关情况函复如下。\n县政府研究决定,拟投入500万元对城区供水管网进行改造。\n")
     assert letter["document"]["title"] == "清河县人民政府办公室关于县政协五届二次会议第12号提案的复函"
     assert owners(item_with(letter, "对城区供水管网进行改造")) == (["县政府"], [])
+    # a body named as the subject with a time word before 将 ("我区交管部门今后将…"); a decision handing work to bodies
+    # clause by clause (由X编制…,待…后,由A、B2家单位筹资) gives each clause to those it names
+    named = read("对区政协第0318号提案的办理答复\n赵某委员:\n您提出的提案,经研究答复如下:\n"
+                 "为保障通行安全,我区交管部门近期将加强该路口的警力疏导,规范机动车停放秩序。\n"
+                 "会议决定,今年计划修复渠道2公里,由县农业农村局编制实施方案,待方案批复后,由县财政局、县水利局2家单位筹资。\n")
+    assert owners(item_with(named, "加强该路口的警力疏导")) == (["我区交管部门"], [])
+    assert owners(item_with(named, "由县农业农村局编制实施方案")) == (["县农业农村局"], [])
+    assert owners(item_with(named, "2家单位筹资")) == ([], ["县财政局", "县水利局"])
     # points announced by the sentence before them, each a sentence of its own; a street office's 我街
     points = read("关于区人大第22号建议的答复函\n陈某代表:\n您提出的建议收悉,现答复如下:\n"
                   "为解决该小区停车难问题,我街将从以下两个方面推进。一是梳理小区周边闲置地块,增设临时停车位。"
