@@ -283,7 +283,8 @@ TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|�
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}){ASSIGNING}")
+SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}|"
+                     rf"[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{8,48}}?{SUBJECT_END}(?=等(?:有关|相关)?(?:部门|单位)))(?:等(?:有关|相关)?(?:部门|单位))?{ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
 

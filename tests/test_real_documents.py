@@ -2496,6 +2496,14 @@ def test_a_table_of_findings_and_their_measures_lists_the_findings():
     assert item_with(out, "雨污管网混接问题") is not item_with(out, "渗滤液直排问题")
 
 
+def test_a_long_list_of_bodies_closed_by_a_class_noun_told_the_work_together():
+    """"县发改局、县住建局、县农业农村局、县自然资源局、县水务局等部门要分工协作,…" in a meeting's report: the bodies
+    listed before 等部门要 carry the work together, however long the list."""
+    out = read("县政府第12次常务会议\n会议要求,要抓住政策机遇,县发改局、县住建局、县农业农村局、县自然资源局、县水务局等部门要"
+               "分工协作,全力做好项目包装和资金争取工作。\n")
+    assert owners(item_with(out, "全力做好项目包装")) == ([], ["县发改局", "县住建局", "县农业农村局", "县自然资源局", "县水务局"])
+
+
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
     out = read("● 城南农贸市场周边占道经营、乱停乱放现象严重。\n(主体责任:城南街道办事处,监督责任:区城管局)\n"
                "● 火车站广场各商户门前电子屏无文明城市宣传内容。\n(主体责任:各商户,监督责任:石化、燃气、供电公司)\n")
