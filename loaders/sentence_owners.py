@@ -750,7 +750,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
 
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
-            and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)):
+            and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
+            and not ("会议" in text and APPROVED_DRAFT.search(text)):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -794,7 +795,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
                 # finding before it, since the paragraph's last task, is what is to be put right
                 told.start = min(told.start, told_from)
             told = told or _person_led_task(text, para_start + s.start(), s.group()) or \
-                _sites_of_unit(text, para_start + s.start(), s.group())
+                _sites_of_unit(text, para_start + s.start(), s.group()) or \
+                _approved_draft(text, para_start + s.start(), s.group())
             found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
             tasks += found
             if found:
@@ -809,6 +811,20 @@ CLOSING_CLAUSE = re.compile(r"[。;]\s*[((〔]([^()()〔〕\n]{4,120})[))〕]\s*
 # "市住建局监管的滨河路改造工地". The places are that body's to put right.
 SITES_OF_HINT = re.compile(r"(?:负责|监管|管辖|管理|包保|属地)的")
 SITES_OF = re.compile(rf"^\s*([\u4e00-\u9fff、()]{{2,30}}?){SITES_OF_HINT.pattern}[^,。;]{{2,}}")
+
+
+# A meeting's decision on a body's draft: "会议原则同意县财政局拟草的《…》,修改完善后,批复实施" — the drafting body
+# is to finish it.
+APPROVED_DRAFT = re.compile(r"会议(?:原则)?(?:同意|审议通过|通过)([\u4e00-\u9fff、()]{2,30}?)"
+                            r"(?:拟草|拟定|起草|草拟|制定|提交|提请审议)(?:并[^《,。]{0,16})?的《")
+
+
+def _approved_draft(text: str, at: int, segment: str) -> Item | None:
+    m = APPROVED_DRAFT.search(segment) if "会议" in segment else None
+    units = m and _units(m.group(1), at + m.start(1))
+    if not units or not all_units(units) or any(u.collective for u in units):
+        return None
+    return _task(text, at + len(segment) - len(segment.lstrip()), at + len(segment), _answering(units))
 
 
 def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:

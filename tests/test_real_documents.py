@@ -2502,6 +2502,9 @@ def test_a_long_list_of_bodies_closed_by_a_class_noun_told_the_work_together():
     out = read("县政府第12次常务会议\n会议要求,要抓住政策机遇,县发改局、县住建局、县农业农村局、县自然资源局、县水务局等部门要"
                "分工协作,全力做好项目包装和资金争取工作。\n")
     assert owners(item_with(out, "全力做好项目包装")) == ([], ["县发改局", "县住建局", "县农业农村局", "县自然资源局", "县水务局"])
+    # a decision on a body's draft leaves the drafting body to finish it
+    draft = read("县政府第13次常务会议\n会议原则同意县教体局起草的《县城区学校布局调整方案》,修改完善后印发实施。\n")
+    assert owners(item_with(draft, "修改完善后印发实施")) == (["县教体局"], [])
 
 
 def test_findings_in_bullets_each_closed_by_who_bears_which_responsibility():
