@@ -182,7 +182,7 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     if dated:
         return dated[0].span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
-        or TARGET_YEAR.search(text) or AT_DISCRETION.search(text)
+        or TARGET_YEAR.search(text) or PLANNED_YEAR.search(text) or AT_DISCRETION.search(text)
     if m is None and (closing := CLOSING_PERIOD.search(text)) and looks_like_deadline(closing.group(1)):
         return closing.span(1)      # "…。(年内完成)", "…。(长期坚持)": the time limit closing the task in brackets
     return m.span(m.lastindex or 0) if m else None
@@ -197,6 +197,10 @@ CLOSING_PERIOD = re.compile(r"[((]([^()()\n]{2,12})[))]\s*$")
 
 # A target stated for a year: "到2020年,全市用水总量控制在11.88亿立方米以内" — the year's end is the deadline.
 TARGET_YEAR = re.compile(r"(?<![\d年月至到])(?:到|至)((?:\d{4})年(?:底|末)?)(?=[,,])")
+
+
+# A year planned for finishing it: "计划于2022年全面解决该问题", "力争在2025年建成" — the year's end is the deadline.
+PLANNED_YEAR = re.compile(r"(?:计划|力争|争取|确保)(?:于|在)((?:\d{4})年(?:底|末|内)?)(?=[^,。;]{0,8}?(?:完成|解决|建成|竣工|完工|投用|实现))")
 
 
 # "市督查室将适时开展督查": the work is timed when the owner sees fit, the deadline kind 适时 (timely).

@@ -569,6 +569,15 @@ def test_a_plan_that_reports_each_measure_done_in_brackets():
     assert item_with(out, "农村生活污水直排")["status"] == "in_progress"
 
 
+def test_a_year_planned_for_finishing_the_work_is_its_deadline():
+    """"计划于2026年全面解决该问题", "力争在2025年建成": the year's end; a year planned for starting it is not."""
+    from loaders.deadlines import find_body_deadline
+    text = "下一步,我局计划于2026年全面解决该片区排水问题。"
+    span = find_body_deadline(text)
+    assert span is not None and text[span[0]:span[1]] == "2026年"
+    assert find_body_deadline("计划于2026年开工建设城北泵站。") is None
+
+
 def test_paragraphs_each_closed_by_its_time_limit_in_brackets():
     """A 分工 reprinted without owners or numbers: each paragraph closed by its time limit in brackets is a task;
     "年内持续推进" is pushed on through the year (ongoing), "年内完成" is due at the year's end."""
