@@ -1249,6 +1249,12 @@ def test_a_reply_asking_the_addressee_to_work_with_other_units():
     assert lead == ["市消防救援支队"] and resp == ["市商务局", "市市场监管局"]
 
 
+def test_an_office_ending_in_chu_named_as_the_subject_answers():
+    """"X管理处将于近期…": a 管理处 (or 服务处, 执法处…) is a body; "此处", "各处" are not."""
+    out = read("网友留言:小区门口绿化带被毁。\n回复:针对您反映的问题,城区园林管理处将于近期对绿化带进行补种。\n")
+    assert owners(item_with(out, "对绿化带进行补种")) == (["城区园林管理处"], [])
+
+
 def test_halls_named_as_the_subject_answer_for_their_own_hazards():
     out = read("关于公布县级挂牌督办火灾隐患单位的通知\n一、县图书馆和县文化馆应于2023年9月30日前完成消防设施改造,"
                "整改完成后报县消防救援大队复查。\n")
