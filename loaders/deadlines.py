@@ -175,12 +175,15 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
     marker = LEADING_MARKER.match(text)
     if (opening := OPENING_PERIOD.match(text, marker.end() if marker else 0)):
         return opening.start() + len(opening.group()) - len(opening.group().lstrip()), opening.end()
-    dated = [m for m in BODY_DEADLINE.finditer(text) if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group())]
-    if len(dated) >= 2 and ";" in text[dated[0].end():dated[-1].start()] \
-            and FINAL_STAGE.match(text, dated[-1].start()):
-        return dated[-1].span()     # "6月底前基本完成基建;12月底前全部落实": the schedule's last stage is when it is done
-    if dated:
-        return dated[0].span()
+    dated = (m for m in BODY_DEADLINE.finditer(text) if re.search(r"\d|年底|年末", m.group()) and re.search(r"月|年", m.group()))
+    if (first := next(dated, None)) is not None:
+        if text.find(";", first.end()) >= 0:       # (only a schedule in ;-stages is read past its first date)
+            last = first
+            for last in dated:
+                pass
+            if last is not first and ";" in text[first.end():last.start()] and FINAL_STAGE.match(text, last.start()):
+                return last.span()  # "6月底前基本完成基建;12月底前全部落实": the schedule's last stage is when it is done
+        return first.span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
         or TARGET_YEAR.search(text) or PLANNED_YEAR.search(text) or AT_DISCRETION.search(text)
     if m is None and (closing := CLOSING_PERIOD.search(text)) and looks_like_deadline(closing.group(1)):

@@ -71,6 +71,11 @@ class OwnerSpec:
     def empty(self) -> bool:
         return not (self.lead or self.responsible or self.deadline or self.persons)
 
+    def span_named(self) -> None:
+        """Set the span to run from the first unit or person named to the last."""
+        named = self.lead + [u for u, _ in self.responsible] + self.persons
+        self.start, self.end = min(n.start for n in named), max(n.end for n in named)
+
     def add(self, role: str, mentions: list[Mention]) -> None:
         """Units named in a role: leads, or responsible / assisting units."""
         if role == "lead":

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .owners import OwnerSpec
-from .sentence_owners import _answering, _task, _units
+from .sentence_owners import _answering, _task, _units, outside_items
 from .structure import Item
 from .units import SELF_REFERENCE, Mention
 
@@ -45,13 +45,7 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
     start = ANSWER_START.search(text) or SALUTATION.search(text)
     if start is None:
         return []
-    covered = sorted((it.start, it.end) for it in items)
-    starts = [s for s, _ in covered]
-
-    def outside(pos: int) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return all(not (s <= pos < e) for s, e in covered[max(0, k - 8):k + 1])
-
+    outside = outside_items(items)
     # (found once for the whole text, so a reply run into one long line is read in one pass)
     selves = _Selves(text)
     signer = _signer(text, issuer, issuer_span)
@@ -60,34 +54,33 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
     for m in SENTENCE.finditer(text, start.end()):
         sentence, at = m.group(), m.start()
         point = POINT.match(sentence.lstrip())
-        promised = bool(UNDERTAKING.search(sentence)) or (pointing and point is not None)
+        marker = UNDERTAKING.search(sentence)
+        promised = marker is not None or (pointing and point is not None)
         pointing = (promised and bool(POINTS_AHEAD.search(sentence))) or (pointing and point is not None)
         if not promised or COURTESY.search(sentence) or not outside(at + len(sentence) // 2):
             continue
         replier = _replier(selves, at, signer)
         points = list(POINT.finditer(sentence))
-        handed = [b for b in BY_CLAUSE.finditer(sentence) if _units(b.group(1), 0)]
+        handed = [(b, units) for b in BY_CLAUSE.finditer(sentence) if (units := _units(b.group(1), at + b.start(1)))]
         if len(points) >= 2 and points[0].group(1) == "一":
             ends = [p.start() for p in points[1:]] + [len(sentence)]
             parts = [(at + p.start(), at + e) for p, e in zip(points, ends)]
         elif handed:
             # "…,由县水利局编制预算方案,待预算出来后,由县扶贫办、县农开办3家单位筹措资金": each 由-clause runs to the
             # next and is the work of the bodies it names (the sentence's opening goes with the first)
-            ends = [b.start() for b in handed[1:]] + [len(sentence)]
-            starts = [len(sentence) - len(sentence.lstrip())] + [b.start() for b in handed[1:]]
-            for (s, e), by in zip(zip(starts, ends), handed):
-                units = _units(by.group(1), at + by.start(1))
+            ends = [b.start() for b, _ in handed[1:]] + [len(sentence)]
+            starts = [len(sentence) - len(sentence.lstrip())] + [b.start() for b, _ in handed[1:]]
+            for (s, e), (_, units) in zip(zip(starts, ends), handed):
                 tasks.append(_task(text, at + s, at + e, _answering(units)))
             continue
         else:
             parts = [(at + len(sentence) - len(sentence.lstrip()), at + len(sentence))]
         for s, e in parts:
             # (the partners of what will be done, not of what was: from the commitment on, in one sentence)
-            marker = UNDERTAKING.search(sentence)
             pledge = s if len(parts) > 1 or marker is None else at + marker.start()
             subject = NAMED_SUBJECT.search(text, max(s, pledge - 24), min(e, pledge + 30))
-            lead = (_units(subject.group(1), subject.start(1)) or [None])[0] if subject else None
-            lead = lead if lead is not None and len(_units(subject.group(1), 0)) == 1 else replier
+            named = _units(subject.group(1), subject.start(1)) if subject else None
+            lead = named[0] if named and len(named) == 1 else replier
             if lead is None:
                 continue        # an undertaking no one the reply names is given
             spec = OwnerSpec(lead=[lead], start=lead.start, end=lead.end)

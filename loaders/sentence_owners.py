@@ -267,9 +267,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
                 and (joined or bool(JOIN_WORD.search(clause)))
     if not found or spec.empty or (report and not spec.lead and not requested):
         return _opening_subject(text, start, end)
-    offsets = [u.start for u in spec.lead] + [u.start for u, _ in spec.responsible] + [p.start for p in spec.persons]
-    spec.start = min(offsets)
-    spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible] + [p.end for p in spec.persons])
+    spec.span_named()
     return spec
 
 
@@ -731,23 +729,28 @@ def addressed_tasks(text: str, items: list[Item]) -> list[Item]:
     return [_task(text, max(sentence, line), end if end >= 0 else len(text), spec)]
 
 
-def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
-    """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
-    (…。责任部门:市房管局), a unit given a list of work, or a sentence whose subject is the unit the
-    work is given to."""
-    covered = []                          # the items' ranges, merged, for a bisect
+def outside_items(items: list[Item]):
+    """A test of whether a position lies outside every item, over the items' ranges merged, for a bisect."""
+    covered = []
     for s, e in sorted((it.start, it.end) for it in items):
         if covered and s <= covered[-1][1]:
             covered[-1][1] = max(covered[-1][1], e)
         else:
             covered.append([s, e])
     starts = [s for s, _ in covered]
-    tasks = []
 
     def outside(pos: int) -> bool:
         k = bisect_right(starts, pos) - 1
         return k < 0 or pos >= covered[k][1]
+    return outside
 
+
+def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
+    """Tasks written as sentences outside any numbered item: a paragraph that ends in its owner label
+    (…。责任部门:市房管局), a unit given a list of work, or a sentence whose subject is the unit the
+    work is given to."""
+    outside = outside_items(items)
+    tasks = []
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
             and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
