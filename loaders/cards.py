@@ -125,12 +125,12 @@ def _stated_roles(text: str, start: int, end: int) -> OwnerSpec | None:
     """The owners a card's finding names by the role they held, when it names no owner field."""
     spec = OwnerSpec()
     for m in STATED_ROLE.finditer(text, start, end):
-        if units := _units(re.sub(r"^(?:但是?|其中|而)", "", m.group(1)), m.start(1)):
+        lead_in = re.match(r"(?:但是?|其中|而)?", m.group(1)).end()      # (its spans stay those of the names)
+        if units := _units(m.group(1)[lead_in:], m.start(1) + lead_in):
             spec.add(role_of_label(m.group(2)), units)
     if spec.empty:
         return None
-    spec.start = min([u.start for u in spec.lead] + [u.start for u, _ in spec.responsible])
-    spec.end = max([u.end for u in spec.lead] + [u.end for u, _ in spec.responsible])
+    spec.span_named()
     return spec
 
 

@@ -1176,6 +1176,11 @@ def test_a_closure_notices_finding_that_names_who_was_to_lead_it():
                "整改时限:2022年6月底。\n整改完成情况:黑臭水体已全部消除。\n")
     item = item_with(out, "黑臭水体整治进展缓慢")
     assert owners(item) == (["市城管局", "市水务局"], []) and item["deadline"]["date"] == "2022-06-30"
+    # the evidence points at the names, past a leading 但
+    text = ("关于省级督察反馈第9项问题整改销号情况的公示\n反馈问题:农村污水处理设施运行率低,但县住建局作为牵头部门,督促不力。\n"
+            "整改完成情况:已全部完成整改。\n")
+    lead = item_with(read(text), "农村污水处理设施运行率低")["lead"][0]
+    assert lead["mention"] == "县住建局" and text[lead["span"][0]:lead["span"][1]] == "县住建局"
 
 
 def test_a_replys_undertakings_are_the_replying_units_tasks():
