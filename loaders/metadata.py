@@ -52,8 +52,10 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
 # A document cited as the authority the work follows names its own genre, not this document's.
 CITED_AUTHORITY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)[^《。\n]{0,12}《[^》\n]*(?:》|$)")
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项|件)(?:具体|突出|重点|主要|反馈)?问题|问题\s*(\d+)\s*(?:个|条|项|件)")  # 26个问题 / 反馈问题26个
-# (宗, 家 and 处 count cases, units and sites as 个 counts problems: "18宗“大棚房”问题", "23家重大火灾隐患单位")
-CLAIM_COUNT = re.compile(r"(\d+)\s*(?:个|项|条|件|宗|家|处)(?!月)|(\d+)\s*(?=问题|整改任务)")
+# The words a report counts its problems in (宗, 家 and 处 count cases, units and sites as 个 does: "18宗“大棚房”问题",
+# "23家重大火灾隐患单位")
+COUNT_WORD = r"(?:个|项|条|件|宗|家|处)"
+CLAIM_COUNT = re.compile(rf"(\d+)\s*{COUNT_WORD}(?!月)|(\d+)\s*(?=问题|整改任务)")
 _DONE_VERB = r"(?:完成整改|整改完成|整改到位|整改完毕|完成|办结|销号|解决|落实)"
 # A done count is a count with a done verb right before it (已完成整改98个, 已整改40项) or right after it
 # (24个已整改到位); 未完成, 没有完成 and 阶段性完成 are not done.
@@ -236,7 +238,7 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
     A done count (已完成整改N个, N个已整改到位) is paired with the nearest count before it in the same
     sentence that is at least as large, so 26个大项 or 4个方面 in front of 整改任务106个,已完成整改98个 do
     not stand for the total. With no done count, the first "N个问题" the document states is its total."""
-    for count in re.finditer(r"(\d+)\s*(?:个|项|条|件|宗|家|处)", text):
+    for count in re.finditer(rf"(\d+)\s*{COUNT_WORD}", text):
         if not (DONE_BEFORE.search(text, max(0, count.start() - 16), count.start())
                 or DONE_AFTER.match(text, count.end())):
             continue
@@ -271,7 +273,7 @@ WORD_TOTAL = re.compile(r"(?<![第一二两三四五六七八九十])([一二两
 ALL_DONE = re.compile(r"(?<![未没不])(?:已经?|均已)?全部(?:完成整改|整改完成|整改到位|整改完毕|销号)|(?<![未没不])均已(?:完成)?整改(?:完成|到位|完毕)?")
 DIGIT = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A count, then in the same clause all of them done: "共交办161件,现已全部办结", "整改任务12项,目前均已完成".
-COUNT_ALL_DONE = re.compile(r"(\d+)\s*(?:个|项|条|件|宗|家|处)(?:[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?"
+COUNT_ALL_DONE = re.compile(r"(\d+)\s*" + COUNT_WORD + r"(?:[^。;\d]{0,12}?[,,]\s*(?:现|目前|现在|(?:截至|截止|到)[^,,。;]{1,10}?)?"
                             r"|[\u4e00-\u9fff]{0,10}?)(?:已经?)?(?:全部|均已|全|均)(?:按期|按时)?(?:办结|完成整改|整改完成|整改到位|整改完毕|完成|销号)")
 
 
