@@ -116,6 +116,17 @@ def closure_notice(text: str) -> bool:
     return bool(CLOSURE.search(text, 0, 1500))
 
 
+# A findings notice (督查/巡查通报): the document announces what an inspection found still wrong. "现将检查发现问题
+# 通报如下", "巡查督导共发现问题239件", "现就有关问题通报如下".
+FINDINGS = re.compile(r"(?:巡查|检查|督查|督导|暗访|核查|抽查|巡河|巡湖|明察)[^。\n]{0,30}?(?:发现|存在)[^。\n]{0,12}?问题|"
+                      r"(?:现就|现将)[^。\n]{0,16}?问题[^。\n]{0,4}通报如下")
+
+
+def findings_notice(text: str) -> re.Match | None:
+    """Where, in its opening, the document announces the problems an inspection found (not their outcome)."""
+    return FINDINGS.search(text, 0, 1500)
+
+
 # A closure notice's finding naming who was to lead it: "但是,省水利厅、省发改委作为牵头部门,对…考核弱化".
 STATED_ROLE = re.compile(r"(?:^|(?<=[,。;:]))([\u4e00-\u9fff、()与和]{2,40}?)作为(?:[^,;。的、]{1,16}的)?"
                          r"((?:牵头|责任|主责|主办){1,2}(?:单位|部门|主体))")

@@ -17,7 +17,7 @@ from .cards import card_tasks, reply_tasks
 from .replies import reply_undertakings
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
-from .cards import closure_notice, field_role, field_section, field_sections
+from .cards import closure_notice, findings_notice, field_role, field_section, field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, first_heading, read_meta
 from .noise import cut, find_noise, remap
@@ -44,7 +44,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 197
+EXTRACTOR_VERSION = 198
 
 
 def extract_source(src: SourceText) -> dict:
@@ -197,6 +197,10 @@ def _extract(src: SourceText) -> dict:
             finding.status = finding.status or "done"
             for child in finding.children if finding.status == "done" else ():
                 child.status = child.status or "done"   # "一、整改问题 ⏎ (一)…": the findings listed under it
+    elif found := findings_notice(text):   # what an inspection found, where no outcome is stated, is still open
+        for item in items:
+            if item.start >= found.end() and item.kind in ("problem", "task") and item.status is None:
+                item.status = "pending"
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
