@@ -20,7 +20,8 @@ from .budget import OverBudget, budget, check
 from .cards import closure_notice, findings_notice, field_role, field_section, field_sections
 from .flat_tables import flat_table_tasks
 from .metadata import find_cites, first_heading, read_meta
-from .noise import cut, find_noise, remap
+from .noise import PINYIN, cut, find_noise, remap
+from .textfold import fold
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
@@ -44,13 +45,13 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 198
+EXTRACTOR_VERSION = 199
 
 
 def extract_source(src: SourceText) -> dict:
     noise = find_noise(src.folded)
     if not noise:
-        return _extract(src)
+        return _as_printed(_extract(src), src.text, src.folded)
     # A mirror page: parse the text with its pinyin cut out, then point every span back into the shown text.
     shown, where = cut(src.text, noise)
     folded, _ = cut(src.folded, noise)
@@ -60,6 +61,40 @@ def extract_source(src: SourceText) -> dict:
         deadline = item["deadline"]
         if deadline.get("span"):
             deadline["raw"] = src.text[deadline["span"][0]:deadline["span"][1]].strip()
+    return _as_printed(out, src.text, src.folded)
+
+
+def _as_printed(out: dict, text: str, folded_text: str) -> dict:
+    """Each unit's mention in the script the document prints it in (縣財政局): the parsers read the folded twin,
+    the evidence is the text. A mirror's pinyin stays folded away (高新區(qū) → 高新區); a mention rebuilt from
+    its list (市、区编委办 → 区编委办) stays as rebuilt."""
+    script = None           # simplified → the character the document prints, read once, where it differs
+    for item in out["items"]:
+        for unit in item["lead"] + item["responsible"]:
+            start, end = unit["span"]
+            folded = fold(text[start:end])
+            printed, _ = cut(text[start:end], [m.span() for m in PINYIN.finditer(folded)])
+            if fold(printed) == unit["mention"]:
+                unit["mention"] = printed
+            elif printed != folded:     # rebuilt from a list printed in another script (相關市、縣政府)
+                if script is None:
+                    script = {f: t for f, t in zip(folded_text, text) if f != t and "\u4e00" <= t <= "\u9fff"}
+                unit["mention"] = "".join(script.get(c, c) for c in unit["mention"])
+    # so are the document's own title, issuer, number and place (穗府辦〔2006〕19號, 廣州市), a joint issuer's
+    # each body, and the numbers and titles it cites, each looked for where it was read
+    def printed(value: str | None, start: int = 0) -> str | None:
+        if not value:
+            return value
+        parts = []
+        for part in value.split(" "):
+            at = folded_text.find(part, start)
+            parts.append(text[at:at + len(part)] if at >= 0 else part)
+        return " ".join(parts)
+    document = out["document"]
+    for key in ("title", "issuer", "doc_no", "jurisdiction"):
+        document[key] = printed(document.get(key))
+    for cite in document["cites"] + [cite for item in out["items"] for cite in item["cites"]]:
+        cite["title"], cite["doc_no"] = printed(cite["title"], cite["span"][0]), printed(cite["doc_no"], cite["span"][0])
     return out
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from graph.schema import (ITEM_KIND_TO_TYPE, Edge, Node, deadline_id, jurisdiction_id, person_id, policy_id,
                           unit_id, validate)
 from loaders.evidence import Sentences, check_span, locate
+from loaders.textfold import fold
 from loaders.source import SourceText
 from loaders.units import LEVEL as PLACE_SUFFIXES
 
@@ -71,7 +72,8 @@ class _Records:
 
     def cites(self, source: str, cites: list[dict], fallback_span) -> None:
         for cite in cites or ():
-            title, doc_no = cite.get("title"), cite.get("doc_no")
+            # (one node per policy, in the script every document keys on: 國發〔2022〕18號 is 国发〔2022〕18号)
+            title, doc_no = fold(cite.get("title") or "") or None, fold(cite.get("doc_no") or "") or None
             if not (title or doc_no):
                 continue
             policy = self.node(policy_id(title, doc_no), "PolicyDocument", title=title, doc_no=doc_no)
@@ -118,7 +120,7 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
     span = meta.get("title_span") or locate(text, meta.get("title")) or _first_line(text)
     claimed = meta.get("claimed") or {}
     records.node(doc, "Document", title=meta.get("title"), issuer=meta.get("issuer"), doc_no=meta.get("doc_no"),
-                 date=meta.get("date"), jurisdiction=meta.get("jurisdiction"), kind=meta.get("kind"),
+                 date=meta.get("date"), jurisdiction=fold(meta.get("jurisdiction") or "") or None, kind=meta.get("kind"),
                  path=src.path, sha256=src.sha256, claimed_problems=claimed.get("problems"),
                  claimed_done=claimed.get("done"), ocr_confidence=src.ocr_confidence,
                  **records.evidence(span))
@@ -126,12 +128,13 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
     # document's bodies ("中共X区委办公室 X区人民政府办公室") each issue it.
     joint = (meta.get("issuer") or "").split()
     for name in joint:
-        issuer = records.unit(name, None, False)
+        issuer = records.unit(fold(name), None, False)     # (the node in the script every document keys on)
         records.edge(doc, "ISSUED_BY", issuer, mention=name,
                      **records.evidence((meta.get("issuer_span") if len(joint) == 1 else None)
                                         or locate(text, name) or span))
-    records.place = meta.get("jurisdiction")
-    place = records.jurisdiction(meta.get("jurisdiction"))
+    # (a place, like a unit, is one node in the script every document keys on: 廣州市 is 广州市)
+    records.place = fold(meta.get("jurisdiction") or "") or None
+    place = records.jurisdiction(records.place)
     if place:
         records.edge(doc, "COVERS", place, **records.evidence(locate(text, meta["jurisdiction"]) or span))
     records.cites(doc, meta.get("cites"), span)

@@ -504,6 +504,8 @@ def _expand_chain(chain: list[Mention]) -> None:
         elif not place and m.mention in place_stems():      # "大连、沈阳海关": a city without its 市 before one
             stem = next((n for n in (4, 3, 2) if donor.mention[:n] in place_stems()), 0)
             body = donor.mention[stem:] if stem else body
+        elif place and m.mention in place_stems() and place[-1] in "市县区州旗" and place[:-1] in place_stems():
+            body = place[-1] + body     # "哈尔滨、黑河、绥芬河市政府": each city's 市政府, its level too
         # "区、县(市)政府": the bracket names the donor's place's alternatives (县 or 县级市), not the body's
         body = re.sub(r"^\([^()]{1,8}\)", "", body) if body else body
         if body and place and not m.mention.endswith("区") and (kind := ZONE_KIND.search(place)) and kind.start() > 0:

@@ -29,7 +29,7 @@ FLOORS = {
     # as the grammar reads a sole owner; its gold has it responsible
     "dev": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.98, deadline=0.99, problems=0.99, status=0.99, meta=0.96),
     "real": dict(tasks=0.99, lead_f1=0.98, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.95),
-    "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.97, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
+    "holdout": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.99, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
     # written blind after the rules above and scored once at first sight (tests/fixtures/unseen/FIRST_SCORE.txt:
     # 0.62 tasks, 0.77 lead); it has taught rules since, so it is no longer unseen either
     "unseen": dict(tasks=0.90, lead_f1=0.96, responsible_f1=0.94, deadline=0.92, problems=0.99, status=0.99, meta=0.87),
@@ -645,7 +645,9 @@ def test_pinyin_noise_is_folded_and_spans_index_the_shown_text():
     text = ("1.推進(jìn)冷鏈物流建設(shè)。(牽頭單位:市商務(wù)局;責(zé)任單位:市交通運輸局)\n")
     out = read(text)
     item = item_with(out, "冷鏈物流")
-    assert owners(item) == (["市商务局"], ["市交通运输局"])
+    # the mention as printed with the pinyin folded away, the name in simplified script
+    assert owners(item) == (["市商務局"], ["市交通運輸局"])
+    assert item["lead"][0]["name"].endswith("商务局")
     lead = item["lead"][0]
     assert text[lead["span"][0]:lead["span"][1]] == "市商務(wù)局"
     assert item["text"] == text[item["span"][0]:item["span"][1]]
@@ -3087,3 +3089,20 @@ def test_an_inspection_notices_findings_are_open_and_its_verdict_field_is_read()
     assert item_with(checked, "污水管网项目")["status"] == "done"
     report = read("关于巡察反馈问题整改情况的报告\n一、存在的问题\n1.档案管理不规范。\n2.公务用车管理不严。\n")
     assert item_with(report, "档案管理不规范")["status"] is None     # no inspection's findings: not judged
+
+
+def test_cities_named_bare_before_one_with_its_level_share_the_level_and_the_body():
+    """"长春、吉林、四平市政府": each city's 市政府, not "长春政府"."""
+    out = read("某省重点工作分工方案\n1.推进城际铁路建设。(省交通运输厅牵头,长春、吉林、四平市政府配合)\n")
+    assert owners(item_with(out, "城际铁路"))[1] == ["长春市政府", "吉林市政府", "四平市政府"]
+
+
+def test_mentions_keep_the_script_the_document_prints_even_when_rebuilt_from_a_list():
+    """A document in traditional script: the mention is what it prints (相關市、縣政府 → 相關市政府, 相關縣政府),
+    the unit's name is the simplified one the graph keys on; its title and number are printed as they stand."""
+    out = read("某省人民政府辦公廳關於印發穩增長若干措施的通知\n某政辦發〔2016〕8號\n"
+               "1.加快鐵路建設。(省發改委牽頭,省交通運輸廳、相關市、縣政府配合)\n")
+    item = item_with(out, "加快鐵路建設")
+    assert owners(item) == (["省發改委"], ["省交通運輸廳", "相關市政府", "相關縣政府"])
+    assert [u["name"] for u in item["responsible"]][1:] == ["相关市政府", "相关县政府"]
+    assert out["document"]["doc_no"] == "某政辦發〔2016〕8號"
