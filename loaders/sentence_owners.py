@@ -12,6 +12,7 @@ mention a bureau are not read as assignments.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -528,10 +529,37 @@ def _narrated(stripped: str, where: int):
     return None
 
 
+# ... or asked with no such word after them, the work's verb at once ("要求湟中县调整优化思路", "要求住建部门科学谋划…"):
+# the asked are the longest run after the word that reads as units, the work going on after it.
+# (or the asked after a comma, each then told what it must do: "约谈会上要求,宣化区、万全区要聚焦问题…")
+ASK_OPENING = re.compile(r"(?:^|(?<=[,]))(?:立即|及时|并|同时|还|专门|多次)?(?:要求|责成|责令)(?=[\u4e00-\u9fff])|"
+                         r"要求[,:](?=[\u4e00-\u9fff])")
+TOLD_TO = re.compile(r"(?:要(?!求)|务必|必须|须|应)")
+OFFICE_TAIL = "科处股室组所站队"
+ASKED_RUN = re.compile(r"(?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,40}")
+
+
+def _asked_run(segment: str) -> tuple[int, list] | None:
+    for opening in ASK_OPENING.finditer(segment):
+        run = ASKED_RUN.match(segment, opening.end())
+        if run is None:
+            continue
+        for end in range(run.end() - 2, opening.end() + 1, -1):      # (the work: two characters at least)
+            if (units := _units(segment[opening.end():end], 0)) and not all(u.collective for u in units):
+                if opening.group()[-1] in ",:" and not TOLD_TO.match(segment, end):
+                    continue
+                if segment[end - 1] in OFFICE_TAIL and _units(segment[opening.end():end - 1], 0):
+                    continue        # "要求住建部门科学谋划": 科 begins the work, the body is 住建部门
+                return opening.end(), units
+    return None
+
+
 def _asked_in_segment(segment: str, at: int) -> OwnerSpec | None:
     """The bodies a report's sentence says were asked to do the work (``ASKED_CLAUSE``), or None."""
     m = ASKED_CLAUSE.search(segment)
     units = m and _units(m.group(1), at + m.start(1))
+    if not units and (run := _asked_run(segment)):
+        units = [u.moved(at + run[0]) for u in run[1]]
     return _answering(units) if units else None
 
 
@@ -572,7 +600,9 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
     is narrated, only an instruction (X要/须/必须…) assigns work."""
-    if report and ("要求" in segment or "责成" in segment or "责令" in segment) and ASKED_CLAUSE.search(segment):
+    if ("要求" in segment or "责成" in segment or "责令" in segment) \
+            and ((report and (ASKED_CLAUSE.search(segment) or _asked_run(segment)))
+                 or ("要求," in segment and (run := _asked_run(segment)) and segment[run[0] - 1] == ",")):
         asked = _asked_in_segment(segment, at)      # (who asked is no doer, whether or not the asked are read)
         return [_task(text, at, at + len(segment), asked)] if asked else []
     found = []
@@ -789,6 +819,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
         told_from = para_start + len(para) - len(para.lstrip())
+        told_last = None
         for s in SEGMENT.finditer(para[:charge_at]):
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
@@ -801,10 +832,20 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
                 _sites_of_unit(text, para_start + s.start(), s.group()) or \
                 _approved_draft(text, para_start + s.start(), s.group())
             found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
+            if not found and told_last is not None and GO_ON_TOLD.match(s.group()):
+                # "…要求,市、县政府要…。要对城区内裸露地面全部覆盖…。": the next thing they must do is theirs too
+                found = [_task(text, para_start + s.start(), para_start + s.end(), deepcopy(told_last.owners))]
             tasks += found
             if found:
                 told_from = max(t.end for t in found)
+            told_last = found[-1] if found and TOLD_WORK.search(s.group()) else None
     return tasks
+
+
+# A requirement's sentence, told to named bodies (X要…, 要求X…), and the sentences after it that go on telling them
+# what they must do with no subject of their own ("要紧盯重点区域…").
+TOLD_WORK = re.compile(r"要求|责成|责令|(?:要(?!求)|务必|必须)")
+GO_ON_TOLD = re.compile(r"\s*(?:同时|还|并|此外|另外)?[,]?(?:要(?!求)|务必|必须)")
 
 
 CLOSING_CLAUSE = re.compile(r"[。;]\s*[((〔]([^()()〔〕\n]{4,120})[))〕]\s*$")

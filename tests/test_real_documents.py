@@ -3106,3 +3106,21 @@ def test_mentions_keep_the_script_the_document_prints_even_when_rebuilt_from_a_l
     assert owners(item) == (["省發改委"], ["省交通運輸廳", "相關市政府", "相關縣政府"])
     assert [u["name"] for u in item["responsible"]][1:] == ["相关市政府", "相关县政府"]
     assert out["document"]["doc_no"] == "某政辦發〔2016〕8號"
+
+
+def test_a_report_naming_the_bodies_it_asked_with_the_work_right_after_them():
+    """A news report of an inspection: "要求X…" gives X the work even with no 尽快/认真 between them ("要求城南区
+    政府和高新区管委会持续抓好…", "要求水务部门科学制定…": the body is 水务部门, 科 begins the work)."""
+    out = read("关于环保督察整改督导情况的通报\n8月3日,副市长到城南区检查督导整改工作,要求城南区政府和高新区管委会持续抓好"
+               "扬尘管控,确保问题整改到位。\n针对污水直排问题,要求水务部门科学制定管网改造计划,争取年底前完工。\n")
+    assert owners(item_with(out, "持续抓好扬尘管控")) == ([], ["城南区政府", "高新区管委会"])
+    assert owners(item_with(out, "科学制定管网改造计划"))[0] == ["水务部门"]
+
+
+def test_bodies_told_after_a_comma_what_they_must_do_and_the_sentences_that_go_on_telling_them():
+    """"检查组要求,东城区、西城区要…。要…。": the districts named after 要求, each told what it must do; the next
+    sentence with no subject of its own ("要加大巡查频次…") goes on telling them."""
+    out = read("关于秸秆禁烧工作督查情况的通报\n10月9日,检查组对各区秸秆禁烧工作进行了抽查。\n"
+               "检查组要求,东城区、西城区要立即组织力量清理田间秸秆,严防火点反弹。要加大夜间巡查频次,发现一处处置一处。\n")
+    assert owners(item_with(out, "清理田间秸秆")) == ([], ["东城区", "西城区"])
+    assert owners(item_with(out, "加大夜间巡查频次")) == ([], ["东城区", "西城区"])
