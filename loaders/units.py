@@ -583,7 +583,8 @@ def city_of(place: str | None) -> str | None:
 
 
 # A unit naming itself: "我局将…", "本委已…", "我公司所辖小区…" (a reply's or a bureau's own plan).
-SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团|街|镇|乡)")
+# (我司: a company's or a ministry department's word for itself; 我们: a reply's, whatever the body)
+SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团|街|镇|乡|司)|我们")
 
 
 def self_named(mention: str, issuer: str | None) -> str | None:
@@ -593,7 +594,9 @@ def self_named(mention: str, issuer: str | None) -> str | None:
     if m is None or not issuer:
         return None
     kind = m.group(1)
-    return issuer if kind in ("单位", "部门") or kind in issuer[-len(kind) - 4:] else None
+    if kind == "司":
+        return issuer if re.search(r"公司|司$", issuer) else None
+    return issuer if kind is None or kind in ("单位", "部门") or kind in issuer[-len(kind) - 4:] else None
 
 
 @lru_cache(maxsize=65536)    # pure (the alias table is fixed): unit names repeat across items and documents

@@ -259,7 +259,7 @@ FLOORS = {
     # 0.737 / 0.880 on the second. Forms since: a one-line page whose cells are kept apart by runs of spaces, a count
     # then all of them done (共交办161件,现已全部办结), a closure notice's finding in a numbered field section
     "unseen51": dict(tasks=0.39, lead_f1=0.66, responsible_f1=0.42, problems=0.99, status=0.33, meta=0.80),
-    "unseen52": dict(tasks=0.80, lead_f1=0.88, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.85),
+    "unseen52": dict(tasks=0.83, lead_f1=0.90, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.85),
     # (unseen50 since: a reply asking its addressee to work with others, 请你局会同X、Y…, and halls told their work,
     # 刚察县圣湖宾馆和鑫旭商务宾馆应在…前整改完毕)
     # the fifty-third and fifty-fourth, 16 documents (县 and 系统内 分工 and 工作要点, 河长制 and 消防 notices; 巡视/巡察
@@ -1169,6 +1169,11 @@ def test_a_unit_naming_itself_is_its_issuer_in_the_graph():
     assert [(u["mention"], u["name"]) for u in item["lead"]] == [("我局", "清河县住房和城乡建设局")]
     out = read(reply.format(signer="清河县人民政府办公室"))
     assert [u["name"] for u in item_with(out, "纳入明年农村公路提升改造计划")["lead"]] == ["我局"]
+    # "我们" in any body's reply, "我司" in a company's: the same self
+    for word, signer in (("我们", "清河县交通运输局"), ("我司", "清河县城市建设投资有限公司")):
+        out = read(reply.replace("我局", word).format(signer=signer))
+        item = item_with(out, "纳入明年农村公路提升改造计划")
+        assert [(u["mention"], u["name"]) for u in item["lead"]] == [(word, signer)]
 
 
 def test_a_closure_notices_finding_that_names_who_was_to_lead_it():
