@@ -269,6 +269,11 @@ ALL_BELOW_CLAUSE = re.compile(r"[,;]\s*(?:各项|所有|全部)?[\u4e00-\u9fff]{
                               r"(?:配合|协助|参与|具体落实|负责落实|落实)[,]?\s*(?:(?:以下|下同)[^()]{0,4}|不再(?:一一)?列出)$")
 
 
+# The number of the next item, run into an owner label's value on a page flattened to one line: "责任部门:建工科、
+# 质监站(二)小街巷专项整治…". No unit's name holds a bracketed numeral.
+INLINE_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)(?=[\u4e00-\u9fff])")
+
+
 def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
     """Parse an owner clause (a parenthetical's content or a label line); None when it names no owners."""
     spec = OwnerSpec(start=offset, end=offset + len(text))
@@ -300,7 +305,10 @@ def parse_owner_text(text: str, offset: int) -> OwnerSpec | None:
             _unlabelled(spec, head, offset + text.index(head))
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            value = text[m.end(): end].rstrip(" ;,。")
+            value = text[m.end(): end]
+            if (next_item := INLINE_ITEM.search(value)):
+                value = value[:next_item.start()]      # a page run into one line: the next item's number ends it
+            value = value.rstrip(" ;,。")
             _labelled_value(spec, role_of_label(m.group(1)), value, offset + m.end(), m.group(1))
     elif not _unlabelled(spec, text, offset):
         return None

@@ -3129,3 +3129,12 @@ def test_bodies_told_after_a_comma_what_they_must_do_and_the_sentences_that_go_o
                "检查组要求,东城区、西城区要立即组织力量清理田间秸秆,严防火点反弹。要加大夜间巡查频次,发现一处处置一处。\n")
     assert owners(item_with(out, "清理田间秸秆")) == ([], ["东城区", "西城区"])
     assert owners(item_with(out, "加大夜间巡查频次")) == ([], ["东城区", "西城区"])
+
+
+def test_an_owner_value_ends_where_the_next_items_number_is_run_into_it():
+    """A page flattened to one line: "责任部门:规划科、执法队(二)背街小巷整治…" — (二) opens the next item, it is no
+    part of the last unit's name."""
+    out = read("某区市容专项整治方案\n(一)农贸市场整治:规范摊位摆放。责任部门:规划科、执法队(二)背街小巷整治:清理乱堆乱放。"
+               "责任部门:环卫所\n")
+    mentions = {u["mention"] for it in out["items"] for u in it["lead"] + it["responsible"]}
+    assert "执法队" in mentions and not any("背街" in m for m in mentions)
