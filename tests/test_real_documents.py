@@ -326,6 +326,11 @@ FLOORS = {
     "unseen74": dict(tasks=0.69, lead_f1=0.74, deadline=0.39, problems=0.39, meta=0.82),
     "unseen75": dict(tasks=0.95, lead_f1=0.55, deadline=0.79, meta=0.78),
     "unseen76": dict(tasks=0.83, lead_f1=0.84, deadline=0.59, problems=0.72, meta=0.76),
+    "unseen77": dict(tasks=0.78, lead_f1=0.90, responsible_f1=0.75, deadline=0.87, problems=0.56, meta=0.45),
+    "unseen78": dict(tasks=0.24, lead_f1=0.39, deadline=0.24, problems=0.83, meta=0.84),
+    "unseen79": dict(tasks=0.87, lead_f1=0.39, responsible_f1=0.25, deadline=0.69, problems=0.94, status=0.33, meta=0.78),
+    "unseen80": dict(tasks=0.74, lead_f1=0.60, responsible_f1=0.58, deadline=0.79, meta=0.90),
+    "unseen81": dict(tasks=0.99, problems=0.99, status=0.45, meta=0.83),
 }
 
 
