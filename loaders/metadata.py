@@ -238,6 +238,8 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
     A done count (已完成整改N个, N个已整改到位) is paired with the nearest count before it in the same
     sentence that is at least as large, so 26个大项 or 4个方面 in front of 整改任务106个,已完成整改98个 do
     not stand for the total. With no done count, the first "N个问题" the document states is its total."""
+    if (parts := _counted_in_parts(text)) is not None:
+        return parts
     for count in re.finditer(rf"(\d+)\s*{COUNT_WORD}", text):
         if not (DONE_BEFORE.search(text, max(0, count.start() - 16), count.start())
                 or DONE_AFTER.match(text, count.end())):
@@ -266,6 +268,23 @@ def claimed_counts(text: str, totals_alone: bool = True) -> dict | None:
     if ALL_DONE.search(text, stated.end(), stated.end() + 120):
         return {"problems": total, "done": total}      # "提出的四个问题…我局已经全部整改完成"
     return {"problems": total} if totals_alone else None
+
+
+# A total told in parts, each part's own done count after it (an audit report's "反映的105项267个具体问题中,要求立行立改
+# 的133个问题有132个已完成整改,要求分阶段整改和持续整改的134个问题有60个已完成整改"): the total is the whole, done is
+# the parts' sum, when the parts add up to it.
+PARTS_OF = re.compile(r"(\d+)\s*个(?:具体|突出)?问题中[,]")
+PART_DONE = re.compile(r"的(\d+)\s*个(?:具体)?问题(?:中)?[,]?(?:有|已有)?(\d+)\s*个(?:已经?)?(?:完成整改|整改完成|整改到位|完成)")
+
+
+def _counted_in_parts(text: str) -> dict | None:
+    for whole in PARTS_OF.finditer(text):
+        sentence_end = text.find("。", whole.end())
+        parts = PART_DONE.findall(text, whole.end(), sentence_end if sentence_end >= 0 else len(text))
+        total = int(whole.group(1))
+        if len(parts) >= 2 and sum(int(n) for n, _ in parts) == total:
+            return {"problems": total, "done": sum(int(d) for _, d in parts)}
+    return None
 
 
 # A total in words ("审计报告中提出的四个问题", "反馈的十二项问题"), and all of them done, said without a count.
