@@ -43,7 +43,10 @@ LINE_LABEL = re.compile(rf"^[\s|]*({_OWNER_LABEL}|{DEADLINE_LABEL})\s*[:]")
 LABEL_THEN_SEMICOLON = re.compile(rf"^\s*(?:{_OWNER_LABEL})\s*;")
 # The label said in a sentence, with a copula for the colon: "牵头单位为市园林局", "主责单位是X、Y", "牵头领导是副市长Z".
 COPULA_LABEL = re.compile(rf"(?<!各)((?:具体|直接|主要)?(?:{_ROLE}){{1,2}}(?:{UNIT_NOUN}|{PERSON_NOUN}))(?:为|是)")
-ROLE_END = re.compile(r"(分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|负责牵头|牵头落实|牵头抓总|牵头|主办|按照?职责分工负责|按照?职责分工落实|按照?职责负责|分工负责|"
+# (a helper's verb may carry how it helps: "县发改局、县住建局等部门密切配合", "区财政局全力配合")
+HELP_MANNER = r"(?:密切|积极|全力|主动|紧密|通力|大力|协同|共同)"
+ROLE_END = re.compile(rf"({HELP_MANNER}(?:配合落实|配合|协助|参与)|"
+                      r"分别牵头落实|分别负责落实|分别牵头|分别负责|牵头负责|负责牵头|牵头落实|牵头抓总|牵头|主办|按照?职责分工负责|按照?职责分工落实|按照?职责负责|分工负责|"
                       r"负责落实|具体负责|具体落实|具体实施|共同负责|负责|配合落实|配合|协助|协办|会办|参与|参加|共同推进|按照?职责推进|"
                       r"(?<![要须应])落实)$")     # "…各镇街落实": those who carry it out (not "要落实", an order)
 # A unit's leader named by post after it ("市公安消防支队主要领导"): blanked, so the unit is read and spans hold.
@@ -200,7 +203,7 @@ def verb_role(verb: str) -> str:
     """牵头/主办 lead; 配合/协办/会办/参与 assist; 分别负责 makes each named unit lead its own part."""
     if "牵头" in verb or verb in ("主办", "分别负责", "分别负责落实"):
         return "lead"
-    return "assist" if verb in ASSIST_VERBS else "responsible"
+    return "assist" if re.sub(f"^{HELP_MANNER}", "", verb) in ASSIST_VERBS else "responsible"
 
 
 HELPING = re.compile(r"([^,;,。]{2,40}?)(?:配合|协助)([^,;,。]{2,40}?)(?:落实|负责|实施|推进|开展|做好|抓好)?")

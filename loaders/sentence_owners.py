@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
 
-from .owners import COPULA_LABEL, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
+from .owners import COPULA_LABEL, HELP_MANNER, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
 from .units import STRONG_UNIT_END, all_units, split_unit_list
@@ -30,7 +30,7 @@ CLAUSE = re.compile(r"(?:[^,;。!?:\n()]|(?<=[\u4e00-\u9fff])\([^()\n]{1,12}\)(?
 LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由|[\u4e00-\u9fff]{0,8}?(?:问题|任务|工作|事项|项目)由|"
                      r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
                      r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由|立即(?=责成|要求|责令))+")
-VERB = re.compile(r"(分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
+VERB = re.compile(rf"({HELP_MANNER}(?:配合落实|配合|协助|参与)|分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
                   r"配合|协助|协办|会办(?!公)|参与)")      # (not 会办公室: "区管委会办公室牵头")
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 # A unit named as the maker of a work the sentence is about: "省发展改革委牵头制定的《…意见》将…" describes the rule
@@ -435,7 +435,7 @@ WITH_HELPERS = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联
 
 
 SUBJECT_CLAUSE = re.compile(r"[^,;。!?:\n]+")
-HELPER_CLAUSE = re.compile(r"^([\u4e00-\u9fff()、]{2,60}?)(配合|协助|协办|参与|配合落实|具体落实|负责落实|具体负责)$")      # parentheses stay inside: "各责任科室(单位)要…"
+HELPER_CLAUSE = re.compile(rf"^([\u4e00-\u9fff()、]{{2,60}}?){HELP_MANNER}?(配合|协助|协办|参与|配合落实|具体落实|负责落实|具体负责)$")      # parentheses stay inside: "各责任科室(单位)要…"
 
 
 DUTY_COLON = re.compile(r"([\u4e00-\u9fff()、]{2,40}?(?:职责|职责分工))[:]")
