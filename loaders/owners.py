@@ -53,6 +53,7 @@ ROLE_END = re.compile(rf"({HELP_MANNER}(?:配合落实|配合|协助|参与)|"
 LEADER_AFTER_UNIT = re.compile(r"(?:主要领导|主要负责人|分管领导|主要负责同志|负责同志|负责人)(?=$|[、,;,。\s])")
 ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "参加", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
+HELPERS_WORK = re.compile(r"(?:组成|成立|开展|进行|研究|制定|共同|对|就|深入|组织)")
 SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
 
 
@@ -225,9 +226,13 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             pending = []
             continue
         if (lead_in := ASSIST_START.match(stripped)) and found:
-            # "由X牵头,会同Y、Z": the units after 会同 assist
+            # "由X牵头,会同Y、Z": the units after 会同 assist (up to the work they do together: "会同Y、Z组成督查组")
             rest_at = at + piece.index(stripped) + lead_in.end()
-            mentions = split_unit_list(stripped[lead_in.end():], rest_at)
+            rest = stripped[lead_in.end():]
+            ends = [w.start() for w in HELPERS_WORK.finditer(rest, 2)
+                    if len(rest) - w.start() >= 4 and all_units(split_unit_list(rest[:w.start()], rest_at))]
+            rest = rest[:ends[-1]] if ends else rest        # (the last: 组织 may be inside a name, 区委组织部)
+            mentions = split_unit_list(rest, rest_at)
             if all_units(mentions):
                 spec.add("assist", mentions)
                 continue

@@ -3159,3 +3159,12 @@ def test_helpers_whose_verb_says_how_they_help_still_assist():
                "二、加强宣传引导。(区委宣传部牵头,区融媒体中心全力配合)\n")
     assert owners(item_with(out, "全面完成改造任务")) == (["区住建局"], ["区财政局", "区城管局"])
     assert owners(item_with(out, "加强宣传引导")) == (["区委宣传部"], ["区融媒体中心"])
+
+
+def test_helpers_after_huitong_end_where_the_work_they_do_together_begins():
+    """"(由X牵头,会同Y、Z组成验收组)": the helpers are Y and Z, not "Z组成验收组"; "会同县委组织部" keeps its name
+    whole although 组织 is a verb too."""
+    out = read("某县农村公路建设实施方案\n一、开展竣工验收。(由县交通运输局牵头,会同县财政局、县审计局组成验收组)\n"
+               "二、加强干部培训。(由县人社局牵头,会同县委组织部)\n")
+    assert owners(item_with(out, "开展竣工验收")) == (["县交通运输局"], ["县财政局", "县审计局"])
+    assert owners(item_with(out, "加强干部培训")) == (["县人社局"], ["县委组织部"])
