@@ -35,7 +35,7 @@ OPEN_END = re.compile(r"等(?:[省市县区州旗]直|[省市县区]级)?(?:各)
 LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门|牵头整改|牵头负责|牵头落实)\)$|(?<=[\u4e00-\u9fff)])[*※]$")
 STAR_MARK = re.compile(r"^[★☆]\s*")        # a table marks its lead unit with a star
 LIST_SPLIT = re.compile(r"[、,;]")
-CONJ_SPLIT = re.compile(r"以及|及|和|与")
+CONJ_SPLIT = re.compile(r"以及|及|和|与|或")        # (或: either does it, "各牵头单位或汇总单位")
 STRIP_CHARS = " \t\n。.:\"“”'‘’"
 ROLE_NOUN = re.compile(r"^(?:包片|包保|包联|挂钩|责任|牵头|配合|主办|协办|联系)(?:单位|部门)")
 

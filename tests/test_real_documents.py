@@ -3168,3 +3168,10 @@ def test_helpers_after_huitong_end_where_the_work_they_do_together_begins():
                "二、加强干部培训。(由县人社局牵头,会同县委组织部)\n")
     assert owners(item_with(out, "开展竣工验收")) == (["县交通运输局"], ["县财政局", "县审计局"])
     assert owners(item_with(out, "加强干部培训")) == (["县人社局"], ["县委组织部"])
+
+
+def test_units_joined_by_huo_are_each_named():
+    """"各牵头单位或汇总单位要…", "(区住建局或区城管局负责)": either may do it, both are named — not one unit
+    "牵头单位或汇总单位"."""
+    out = read("某区重点工作责任分解方案\n一、加强统计监测。(区统计局或区发改局负责)\n")
+    assert owners(item_with(out, "加强统计监测"))[1] == ["区统计局", "区发改局"]
