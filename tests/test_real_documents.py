@@ -331,6 +331,10 @@ FLOORS = {
     "unseen79": dict(tasks=0.87, lead_f1=0.39, responsible_f1=0.25, deadline=0.69, problems=0.94, status=0.33, meta=0.78),
     "unseen80": dict(tasks=0.74, lead_f1=0.60, responsible_f1=0.58, deadline=0.79, meta=0.90),
     "unseen81": dict(tasks=0.99, problems=0.99, status=0.45, meta=0.83),
+    "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
+    "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
+    "unseen84": dict(tasks=0.74, lead_f1=0.69, responsible_f1=0.13, deadline=0.75, meta=0.94),
+    "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.76, deadline=0.77, problems=0.99, status=0.28, meta=0.86),
 }
 
 
