@@ -796,7 +796,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             tasks.append(closed)
             continue
         # (a label inside brackets belongs to the bracketed owner clause: "(牵头单位:X;责任单位:Y)" is read whole)
-        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。;"
+        # (or after a space: a record's fields on one line, "县人民医院 存在问题:… 责任单位:县卫生健康局")
+        label = next((lab for lab in LABEL.finditer(para) if lab.start() and para[lab.start() - 1] in "。; \u3000\t"
                       and para.count("(", 0, lab.start()) <= para.count(")", 0, lab.start())), None) \
             if ":" in para else None
         if label is not None:

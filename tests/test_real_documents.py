@@ -333,7 +333,7 @@ FLOORS = {
     "unseen81": dict(tasks=0.99, problems=0.99, status=0.45, meta=0.83),
     "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
-    "unseen84": dict(tasks=0.74, lead_f1=0.69, responsible_f1=0.13, deadline=0.75, meta=0.94),
+    "unseen84": dict(tasks=0.94, lead_f1=0.76, responsible_f1=0.56, deadline=0.96, meta=0.94),
     "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.76, deadline=0.77, problems=0.99, status=0.28, meta=0.86),
 }
 
@@ -3179,3 +3179,13 @@ def test_units_joined_by_huo_are_each_named():
     "牵头单位或汇总单位"."""
     out = read("某区重点工作责任分解方案\n一、加强统计监测。(区统计局或区发改局负责)\n")
     assert owners(item_with(out, "加强统计监测"))[1] == ["区统计局", "区发改局"]
+
+
+def test_a_sites_record_on_one_line_with_its_owner_field_after_a_space():
+    """An inspection notice listing sites, one per line: "<site> 存在问题:… 责任单位:X、Y" — each line a task of
+    those units, the owner field after a space, not after a full stop."""
+    out = read("关于城区环境卫生第8次督查情况的通报\n现对督查中发现的问题通报如下。\n"
+               "东门菜市场 存在问题:地面污水横流,垃圾桶满溢未清运 责任单位:县市场监管局、城关街道\n"
+               "滨河公园 存在问题:公厕保洁不到位,绿化带内有建筑垃圾 责任单位:县住建局\n")
+    assert owners(item_with(out, "地面污水横流")) == ([], ["县市场监管局", "城关街道"])
+    assert owners(item_with(out, "公厕保洁不到位")) == (["县住建局"], [])
