@@ -308,6 +308,14 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
     if helpers and (more := _units(helpers.group(1), at + helpers.start(1))):
         spec.responsible += [(u, "assist") for u in more]
         spec.end = more[-1].end
+    elif (joined := HELPERS_OPENING.match(rest)) and (run := _units_run(rest, joined.end(), classes=True)):
+        # (whatever the work after them: "各责任单位要会同配合单位细化…", "牵头单位要统筹相关责任单位制定…")
+        more = [u.moved(at + joined.end()) for u in run[1]]
+        spec.responsible += [(u, "assist") for u in more]
+        spec.end = more[-1].end
+
+
+HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同|统筹)")
 
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
@@ -539,18 +547,26 @@ OFFICE_TAIL = "科处股室组所站队"
 ASKED_RUN = re.compile(r"(?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,40}")
 
 
+def _units_run(segment: str, start: int, told: bool = False, classes: bool = False) -> tuple[int, list] | None:
+    """The longest run of ``segment`` from ``start`` that reads as units with some work (two characters at least)
+    after it: where it ends, and its units. ``told``: the work opens on 要/务必…; ``classes``: all may be classes."""
+    run = ASKED_RUN.match(segment, start)
+    if run is None:
+        return None
+    for end in range(run.end() - 2, start + 1, -1):
+        if (units := _units(segment[start:end], 0)) and (classes or not all(u.collective for u in units)):
+            if told and not TOLD_TO.match(segment, end):
+                continue
+            if segment[end - 1] in OFFICE_TAIL and _units(segment[start:end - 1], 0):
+                continue        # "要求住建部门科学谋划": 科 begins the work, the body is 住建部门
+            return end, units
+    return None
+
+
 def _asked_run(segment: str) -> tuple[int, list] | None:
     for opening in ASK_OPENING.finditer(segment):
-        run = ASKED_RUN.match(segment, opening.end())
-        if run is None:
-            continue
-        for end in range(run.end() - 2, opening.end() + 1, -1):      # (the work: two characters at least)
-            if (units := _units(segment[opening.end():end], 0)) and not all(u.collective for u in units):
-                if opening.group()[-1] in ",:" and not TOLD_TO.match(segment, end):
-                    continue
-                if segment[end - 1] in OFFICE_TAIL and _units(segment[opening.end():end - 1], 0):
-                    continue        # "要求住建部门科学谋划": 科 begins the work, the body is 住建部门
-                return opening.end(), units
+        if _units_run(segment, opening.end(), told=opening.group()[-1] in ",:"):
+            return opening.end(), _units_run(segment, opening.end(), told=opening.group()[-1] in ",:")[1]
     return None
 
 

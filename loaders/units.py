@@ -187,6 +187,8 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
     for lead in ("由", "和", "及", "并"):
         if text.startswith(lead) and len(text) > 2 and not _starts_with_place(text):   # 和布克赛尔县…
             text, start = text[len(lead):], start + len(lead)
+    if text[:3] in ("特别是", "尤其是") and len(text) > 4:
+        text, start = text[3:], start + 3       # "特别是牵头单位要…": which of them, then who
     by = text.find("由", 2)        # "建筑工地由市建设局": the work named before 由, then who does it
     if by > 0 and looks_like_unit(text[by + 1:]) and not looks_like_unit(text[:by]):
         text, start = text[by + 1:], start + by + 1
