@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 209
+EXTRACTOR_VERSION = 210
 
 
 def extract_source(src: SourceText) -> dict:
@@ -68,17 +68,19 @@ def _as_printed(out: dict, text: str, folded_text: str) -> dict:
     """Each unit's mention in the script the document prints it in (縣財政局): the parsers read the folded twin,
     the evidence is the text. A mirror's pinyin stays folded away (高新區(qū) → 高新區); a mention rebuilt from
     its list (市、区编委办 → 区编委办) stays as rebuilt."""
-    script = None           # simplified → the character the document prints, read once, where it differs
     for item in out["items"]:
+        script = None       # simplified → the character the item prints, where it differs (read once per item)
         for unit in item["lead"] + item["responsible"]:
             start, end = unit["span"]
             folded = fold(text[start:end])
             printed, _ = cut(text[start:end], [m.span() for m in PINYIN.finditer(folded)])
             if fold(printed) == unit["mention"]:
                 unit["mention"] = printed
-            elif printed != folded:     # rebuilt from a list printed in another script (相關市、縣政府)
+            elif folded_text[item["span"][0]:item["span"][1]] != text[item["span"][0]:item["span"][1]]:
+                # rebuilt from a list printed in another script (相關市、縣政府, 市、興隆臺區編委辦 → 市編委辦)
                 if script is None:
-                    script = {f: t for f, t in zip(folded_text, text) if f != t and "\u4e00" <= t <= "\u9fff"}
+                    s, e = item["span"]
+                    script = {f: t for f, t in zip(folded_text[s:e], text[s:e]) if f != t and "\u4e00" <= t <= "\u9fff"}
                 unit["mention"] = "".join(script.get(c, c) for c in unit["mention"])
     # so are the document's own title, issuer, number and place (穗府辦〔2006〕19號, 廣州市), a joint issuer's
     # each body, and the numbers and titles it cites, each looked for where it was read
