@@ -207,7 +207,7 @@ def verb_role(verb: str) -> str:
     return "assist" if re.sub(f"^{HELP_MANNER}", "", verb) in ASSIST_VERBS else "responsible"
 
 
-HELPING = re.compile(r"([^,;,。]{2,40}?)(?:配合|协助)([^,;,。]{2,40}?)(?:落实|负责|实施|推进|开展|做好|抓好)?")
+HELPING = re.compile(r"([^,;,。]{2,40}?)(?:配合|协助)(?!单位|部门)([^,;,。]{2,40}?)(?:落实|负责|实施|推进|开展|做好|抓好)?")
 
 
 def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:

@@ -31,7 +31,8 @@ LEAD_IN = re.compile(r"^(?:(?:上述|以上|该|此|本)[\u4e00-\u9fff]{0,6}?由
                      r"[\u4e00-\u9fff]{2,12}?(?:主要|统一|具体|均|全部)由|"     # "校园周边环境整治主要由X牵头"
                      r"并|再|同时|均|要|请|要求|责成|责令|建议|明确|由|统一由|立即(?=责成|要求|责令))+")
 VERB = re.compile(rf"({HELP_MANNER}(?:配合落实|配合|协助|参与)|分别牵头|分别负责|牵头负责|负责牵头|牵头抓总|牵头落实|牵头|主办|负总责|具体负责|共同负责|负责落实|负责(?!人|同志)|配合落实|"
-                  r"配合|协助|协办|会办(?!公)|参与)")      # (not 会办公室: "区管委会办公室牵头")
+                  r"配合(?!单位|部门)|协助|协办(?!单位|部门)|会办(?!公)|参与)")      # (not 会办公室: "区管委会办公室牵头";
+# not a class named by its role, 配合单位, 协办单位)
 HELPERS = re.compile(r"^(?:组织|会同|联合|协调|协同|指导|督促)")
 # A unit named as the maker of a work the sentence is about: "省发展改革委牵头制定的《…意见》将…" describes the rule
 # it made; it gives the unit no work.
@@ -381,7 +382,9 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
             and (not any(u.collective for u in several)
-                 or (_told_work(head, each.end()) and not all(u.collective for u in several))):
+                 or (_told_work(head, each.end()) and not all(u.collective for u in several))
+                 # (or classes the document defines by their role: "各责任单位、配合单位要建立工作台账")
+                 or (_told_work(head, each.end()) and all(ROLE_CLASS.match(u.mention) for u in several))):
         # (a class among named bodies too, told real work: "各相关区、市水投集团要…"; classes alone, "各县区政府、
         # 市直相关部门要…", are a covering notice's exhortation)
         return _together(several)
