@@ -54,7 +54,8 @@ LEADER_AFTER_UNIT = re.compile(r"(?:主要领导|主要负责人|分管领导|�
 ASSIST_VERBS = ("配合", "协助", "协办", "会办", "参与", "参加", "配合落实")
 ASSIST_START = re.compile(r"^(?:会同|协同|配合|联合)")
 HELPERS_WORK = re.compile(r"(?:组成|成立|开展|进行|研究|制定|共同|对|就|深入|组织)")
-SAME_BELOW = re.compile(r"[,;]?\s*下同\s*$")
+# (a note may follow it in a sentence of its own: "…按职责分工负责,下同。以下各项任务均涉及四市…,不再列出")
+SAME_BELOW = re.compile(r"[,;]?\s*下同\s*(?:。[^。]*)?$")
 
 
 @dataclass

@@ -403,13 +403,15 @@ NAMED_BRANCH = re.compile(r"^[\u4e00-\u9fff]{2}(?:公安|税务|生态环境|环
 def _inherit_place(chain: list[Mention]) -> None:
     """"省国税局、地税局": a bare body after a unit written with 省/市/区/县 belongs to the same level."""
     first = chain[0].mention if chain else ""
-    if first[:1] not in RELATIVE_PLACE or is_bare_place(first) or is_collective(first):
+    # (an autonomous region's level is written whole: "自治区发展改革委、财政厅")
+    level = "自治区" if first.startswith("自治区") else first[:1]
+    if (level not in RELATIVE_PLACE and level != "自治区") or is_bare_place(first) or is_collective(first):
         return
     for m in chain[1:]:
         # (a branch named for its place, "台城公安分局", is that place's, not the list's level)
         if BARE_BODY.match(m.mention) and not m.distributive and not PROVINCE_NAMES.match(m.mention) \
                 and not starts_with_place(m.mention) and not NAMED_BRANCH.match(m.mention):
-            m.mention = first[0] + m.mention
+            m.mention = level + m.mention
 
 
 # The leading bodies of one place, listed together: "清丰县党委、政府", "开发区党工委、管委会" — the second names

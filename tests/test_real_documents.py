@@ -36,7 +36,7 @@ FLOORS = {
     # the fourth blind set, made after the rules the third prompted: first sight 0.854 tasks, 0.557 lead F1
     # (tests/fixtures/unseen2/FIRST_SCORE.txt); a few rules since, so held where it now stands
     # the fifth blind set: first sight 0.81 tasks, 0.80 lead, 0.64 resp (FIRST_SCORE.txt); a few rules since
-    "unseen3": dict(tasks=0.90, lead_f1=0.95, responsible_f1=0.92, deadline=0.86, problems=0.85, status=0.99, meta=0.86),
+    "unseen3": dict(tasks=0.90, lead_f1=0.95, responsible_f1=0.95, deadline=0.86, problems=0.85, status=0.99, meta=0.86),
     # the sixth: first sight 0.92 tasks, 0.47 lead, 0.65 resp (FIRST_SCORE.txt); two owner forms it showed since
     # (★ marks the lead, "Y配合" after "由X牵头"); its one status, a closure notice's, is read since
     "unseen4": dict(tasks=0.91, lead_f1=0.94, responsible_f1=0.92, deadline=0.97, problems=0.99, status=0.99, meta=0.83),
@@ -252,7 +252,9 @@ FLOORS = {
     # narrated outcomes of complaints, a total received (142件) beside a total handled (77件)
     # (resp and status, at 0 here, are left out: a floor of 0 asserts nothing)
     "unseen48": dict(tasks=0.90, lead_f1=0.74, deadline=0.88, problems=0.77, meta=0.92),
-    "unseen49": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.48, deadline=0.99, problems=0.99, status=0.99, meta=0.89),
+    # unseen49 lead 1.0 -> 0.76 when "自治区发展改革委、财政厅" gave 财政厅 the region's level, as 省 and 市 always did
+    # (市、区编委办 → 区编委办): its gold writes the later bodies bare, unseen85's (same form) with the level
+    "unseen49": dict(tasks=0.99, lead_f1=0.75, responsible_f1=0.48, deadline=0.99, problems=0.99, status=0.99, meta=0.89),
     # the fifty-first and fifty-second, 17 documents (督察 整改 公示 and news of 整改方案; 建议/提案 办理, 营商环境 清单,
     # 民生实事), scored once at first sight with every rule above (FIRST_SCORE.txt): 0.267 / 0.545 / 0.424 tasks, lead,
     # resp on the first (news narratives of rectification, a county's 公示 cut before its outcome cell), 0.806 /
@@ -299,7 +301,7 @@ FLOORS = {
     # 答复), made after the session's final rules and scored once at first sight (FIRST_SCORE.txt): pooled 0.935
     # tasks, 0.957 lead, 0.714 resp, 0.958 deadline, 1.000 problems, 2/3 status, 0.875 meta
     "unseen61": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.88, deadline=0.99, problems=0.99, status=0.99, meta=0.78),
-    "unseen62": dict(tasks=0.92, lead_f1=0.92, responsible_f1=0.45, deadline=0.87, problems=0.99, status=0.83, meta=0.99),
+    "unseen62": dict(tasks=0.92, lead_f1=0.92, responsible_f1=0.90, deadline=0.87, problems=0.99, status=0.83, meta=0.99),
     "unseen50": dict(tasks=0.79, lead_f1=0.33, responsible_f1=0.66, deadline=0.24, problems=0.87, meta=0.73),
     # the sixty-third to seventy-third, 88 documents from 28 provinces (督察/巡察 整改 通报 and 公示, 审计 整改 公告,
     # 分解/分工 方案, 营商环境 清单, 红黑榜, 民生实事, 建议/提案 答复 and 复函), each scored once at first sight
@@ -334,7 +336,7 @@ FLOORS = {
     "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
     "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
-    "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.76, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
+    "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.84, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
 }
 
 
@@ -3242,3 +3244,11 @@ def test_classes_named_by_their_role_told_the_work_together():
     out = read("某区人民政府关于印发2023年重点任务分解方案的通知\n各街道办事处,区级各部门:\n"
                "二、各责任单位、配合单位要建立工作台账,每季度报送进展。\n")
     assert owners(item_with(out, "建立工作台账")) == ([], ["责任单位", "配合单位"])
+
+
+def test_bodies_after_an_autonomous_regions_first_take_its_level_and_a_same_below_note_is_no_unit():
+    """"(责任单位:自治区民政厅、财政厅,各盟市人民政府按职责分工负责,下同。以下各项均涉及旗县,不再列出)": 财政厅 is
+    the region's, as 省财政厅 after 省民政厅; 下同 before a sentence of its own is a note, not a unit."""
+    out = read("某自治区人民政府办公厅关于印发若干措施的通知\n(一)完善养老服务体系。(责任单位:自治区民政厅、财政厅,"
+               "各盟市人民政府按职责分工负责,下同。以下各项均涉及旗县人民政府,不再列出)\n")
+    assert owners(item_with(out, "完善养老服务体系"))[1] == ["自治区民政厅", "自治区财政厅", "盟市人民政府"]
