@@ -336,6 +336,7 @@ def _split_at_zero(text: str) -> tuple[Mention, ...]:
             chain = []
     _expand_chain(chain)
     mentions.extend(chain)
+    _share_qualifier(mentions)
     _share_class_noun(mentions, class_noun.group() if class_noun else None)
     _share_owning_body(mentions)
     if levels:         # each field named at both levels: 市级公安部门, 各县(市、区)公安部门
@@ -462,6 +463,16 @@ LEVEL_CLASS = re.compile(r"^(?:县市区|县区|区县|市县|乡镇|镇街|街�
 
 # A zone kind that is no level of place: "人民大垸、荒湖管理区" are two 管理区 whose names the gazetteer lacks.
 NAMED_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,6}?((?:管理区|农场|林场|示范区|试验区|(?:旅游)?度假区|风景区|合作区)[\u4e00-\u9fff]{0,5})$")
+
+
+# A class noun alone after one qualified as the ones concerned: "有关市政府、企业" is 有关企业, "相关部门、单位" 相关单位.
+BARE_CLASS = re.compile(r"(?:企业|单位|部门|机构|学校|医院|社区|村|协会|商会)")
+
+
+def _share_qualifier(mentions: list[Mention]) -> None:
+    for before, m in zip(mentions, mentions[1:]):
+        if (qualifier := re.match(r"(?:有关|相关)", before.mention)) and BARE_CLASS.fullmatch(m.mention):
+            m.mention = qualifier.group() + m.mention
 
 
 def _expand_chain(chain: list[Mention]) -> None:
