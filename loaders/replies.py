@@ -23,7 +23,7 @@ PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、
                       r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作)")
 # A commitment: what will be done, and when or on what condition.
 UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入)|尽快|适时|"
-                         r"计划(?:于|在|年内)|待[^,。;]{1,16}后|年内|明年")
+                         r"计划(?:于|在|年内|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|待[^,。;]{1,16}后|年内|明年")
 # The reply's close: thanks, wishes and the contact, never an undertaking.
 COURTESY = re.compile(r"感谢|谢谢|希望|欢迎|敬请|谅解|宝贵(?:意见|建议)|关心和支持|联系人|联系电话")
 # Enumerated undertakings inside one sentence: "一是加强集镇监管…;二是积极对接…".
@@ -133,4 +133,7 @@ def _replier(selves: _Selves, at: int, signer: Mention | None) -> Mention | None
     own = selves.nearest(at)
     if own is not None:
         return own
-    return Mention(signer.mention, signer.start, signer.end) if signer is not None else None
+    if signer is not None:
+        return Mention(signer.mention, signer.start, signer.end)
+    # (unsigned: its word for itself anywhere, "交由我单位办理,现答复如下")
+    return Mention(selves.found[0][2], selves.found[0][0], selves.found[0][1]) if selves.found else None

@@ -331,7 +331,7 @@ FLOORS = {
     "unseen77": dict(tasks=0.78, lead_f1=0.90, responsible_f1=0.75, deadline=0.87, problems=0.56, meta=0.45),
     "unseen78": dict(tasks=0.24, lead_f1=0.39, deadline=0.24, problems=0.83, meta=0.89),
     "unseen79": dict(tasks=0.87, lead_f1=0.39, responsible_f1=0.25, deadline=0.69, problems=0.94, status=0.33, meta=0.78),
-    "unseen80": dict(tasks=0.74, lead_f1=0.60, responsible_f1=0.58, deadline=0.79, meta=0.90),
+    "unseen80": dict(tasks=0.93, lead_f1=0.76, responsible_f1=0.58, deadline=0.79, meta=0.90),
     "unseen81": dict(tasks=0.99, problems=0.99, status=0.54, meta=0.83),
     "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
@@ -3258,3 +3258,13 @@ def test_a_class_noun_after_one_qualified_as_concerned_is_concerned_too():
     """"(省商务厅牵头,相关市政府、企业配合)": the companies concerned, 相关企业 — not every company."""
     out = read("某省促进外贸稳增长若干措施\n(三)支持企业开拓国际市场。(省商务厅牵头,相关市政府、企业配合)\n")
     assert owners(item_with(out, "开拓国际市场")) == (["省商务厅"], ["相关市政府", "相关企业"])
+
+
+def test_an_unsigned_reply_names_itself_in_its_opening_and_plans_by_the_month():
+    """An unsigned reply: "交由我局办理,现答复如下" is its word for itself; "目前…正在设计中,计划8月开工建设" is a step it
+    plans, and so is "年内完成验收"."""
+    out = read("张某代表:\n您在县人大会议上提出的关于修缮村级道路的建议,交由我局办理,现答复如下:\n"
+               "该道路改造项目已列入全县农村公路建设计划。目前,施工图正在设计中,计划8月开工建设。\n"
+               "11月底前完成路面铺设,年内完成竣工验收。\n感谢您对交通工作的关心和支持。\n")
+    assert owners(item_with(out, "计划8月开工建设")) == (["我局"], [])
+    assert owners(item_with(out, "年内完成竣工验收")) == (["我局"], [])
