@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from itertools import takewhile
 
 from .cards import card_tasks, reply_tasks
-from .replies import reply_undertakings
+from .replies import own_reply_items, reply_undertakings
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import closure_notice, findings_notice, field_role, field_section, field_sections
@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 215
+EXTRACTOR_VERSION = 216
 
 
 def extract_source(src: SourceText) -> dict:
@@ -202,6 +202,8 @@ def _extract(src: SourceText) -> dict:
             charged += _measures_of(item, charged_sentences(text, *_own_region(item), report=True))
     if charged:
         items = _in_reading_order(items + charged)
+    if meta.kind == "提案建议答复":
+        own_reply_items(text, items, meta.issuer, meta.issuer_span)
     _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)

@@ -93,6 +93,25 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
     return tasks
 
 
+def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_span: tuple[int, int] | None) -> None:
+    """A reply's answer in numbered parts ("二、立足实际,进一步编制完善…规划 ⏎ 将…纳入…规划。"): a part that undertakes
+    something and names no owner is the replier's (its word for itself in the part, else the signer)."""
+    start = ANSWER_START.search(text) or SALUTATION.search(text)
+    if start is None:
+        return
+    selves, signer = _Selves(text), _signer(text, issuer, issuer_span)
+    for item in items:
+        if item.start < start.end() or item.children or (item.owners is not None and not item.owners.empty):
+            continue
+        own = text[item.start:item.end]
+        if not UNDERTAKING.search(own) or COURTESY.search(own):
+            continue
+        inside = next(((s, e, word) for s, e, word in selves.found if item.start <= s < item.end), None)
+        replier = Mention(inside[2], inside[0], inside[1]) if inside else _replier(selves, item.start, signer)
+        if replier is not None:
+            item.owners = OwnerSpec(lead=[replier], start=replier.start, end=replier.end)
+
+
 class _Selves:
     """The reply's words for itself (我局, 我委…), by position, with the paragraphs they stand in."""
 
