@@ -93,6 +93,13 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
     return tasks
 
 
+# A part pledges what will be done in words no narration uses ("今后我局将…", "下一步…", "拟…"); a part telling what was
+# done ("制定了…", "已出台…") is the city's work reported, not the replier's undertaking.
+PART_PLEDGE = re.compile(r"(?:^|(?<=[。;\n,]))\s*(?:在)?(?:下一步|下步|下阶段|今后|接下来|拟|力争|计划(?:于|在))|"
+                         r"我[局委办司](?:还)?将")
+NARRATED_PART = re.compile(r"了[,。;《“]|已(?:经)?(?:完成|制定|出台|开展|建立|印发|实现)")
+
+
 def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_span: tuple[int, int] | None) -> None:
     """A reply's answer in numbered parts ("二、立足实际,进一步编制完善…规划 ⏎ 将…纳入…规划。"): a part that undertakes
     something and names no owner is the replier's (its word for itself in the part, else the signer)."""
@@ -104,7 +111,7 @@ def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_spa
         if item.start < start.end() or item.children or (item.owners is not None and not item.owners.empty):
             continue
         own = text[item.start:item.end]
-        if not UNDERTAKING.search(own) or COURTESY.search(own):
+        if not PART_PLEDGE.search(own) or NARRATED_PART.search(own) or COURTESY.search(own):
             continue
         inside = next(((s, e, word) for s, e, word in selves.found if item.start <= s < item.end), None)
         replier = Mention(inside[2], inside[0], inside[1]) if inside else _replier(selves, item.start, signer)
