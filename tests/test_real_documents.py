@@ -339,6 +339,10 @@ FLOORS = {
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
     "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
     "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.96, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
+    "unseen86": dict(tasks=0.99, lead_f1=0.70, responsible_f1=0.47, deadline=0.62, problems=0.95, status=0.44, meta=0.76),
+    "unseen87": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.67, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
+    "unseen88": dict(tasks=0.74, lead_f1=0.57, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
+    "unseen89": dict(tasks=0.63, lead_f1=0.47, responsible_f1=0.41, deadline=0.24, problems=0.77, status=0.99, meta=0.74),
 }
 
 
