@@ -293,7 +293,7 @@ SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
           r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
-          r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导|"
+          r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导|督导|"
           r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
@@ -316,7 +316,8 @@ def _add_helpers(spec: OwnerSpec, rest: str, at: int) -> None:
         spec.end = more[-1].end
 
 
-HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同|统筹)")
+# (and the bodies it oversees: "市工业和信息化局督导遵化市政府指导企业…" — the overseen carry the work out)
+HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|联合|协同|统筹|督导|督促)")
 
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
@@ -547,6 +548,9 @@ ASK_OPENING = re.compile(r"(?:^|(?<=[,]))(?:立即|及时|并|同时|还|专门|
                          r"要求[,:](?=[\u4e00-\u9fff])")
 TOLD_TO = re.compile(r"(?:要(?!求)|务必|必须|须|应)")
 OFFICE_TAIL = "科处股室组所站队"
+# A body's name then its act, read as one name: "遵化市政府指导企业" is 遵化市政府 guiding the companies.
+# So is an act then its object: "督促指导重大火灾隐患单位" names no body "指导重大火灾隐患单位".
+INNER_ACTION = re.compile(r"(?:^|局|委|办|厅|府|会|中心|公司|部门|单位)(?:指导|督导|督促|组织|负责|配合(?!单位|部门)|协调|开展|做好|推进|落实|加强|制定)")
 ASKED_RUN = re.compile(r"(?:[\u4e00-\u9fff、]|\([^()]{1,16}\)){2,40}")
 
 
@@ -557,7 +561,8 @@ def _units_run(segment: str, start: int, told: bool = False, classes: bool = Fal
     if run is None:
         return None
     for end in range(run.end() - 2, start + 1, -1):
-        if (units := _units(segment[start:end], 0)) and (classes or not all(u.collective for u in units)):
+        if (units := _units(segment[start:end], 0)) and (classes or not all(u.collective for u in units)) \
+                and not any(INNER_ACTION.search(u.mention) for u in units):
             if told and not TOLD_TO.match(segment, end):
                 continue
             if segment[end - 1] in OFFICE_TAIL and _units(segment[start:end - 1], 0):
