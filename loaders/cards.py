@@ -300,7 +300,10 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
     top = [it for it in items if it.parent is None and not it.children]
     fields = [(it, f) for it in top if (f := field_section(text, it))]
     roles = [f[0] for _, f in fields]
-    if len(fields) < 3 or "task" not in roles or not set(roles) & {*OWNER_ROLES, "outcome"}:
+    # (two fields are a card when they are the finding and its owners: the outcome section may list its measures,
+    # "三、整改情况 ⏎ 1.…", and is then no field of the card but a section of its own)
+    if (len(fields) < 3 and not (len(fields) == 2 and set(roles) & set(OWNER_ROLES))) or "task" not in roles \
+            or not set(roles) & {*OWNER_ROLES, "outcome"}:
         return items
     card = next(it for it, f in fields if f[0] == "task")
     owners = [(f[0], text[f[1]:it.end].strip(), it) for it, f in fields if f[0] in (*OWNER_ROLES, "deadline")]

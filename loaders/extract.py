@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 217
+EXTRACTOR_VERSION = 218
 
 
 def extract_source(src: SourceText) -> dict:
@@ -701,6 +701,10 @@ def _assign_owner_lines(text: str, items: list[Item], cards: list[tuple[int, int
         if any(s <= spec.start < e for s, e in cards):
             continue            # a card's owner fields are its own
         if target is None:
+            continue
+        if target.status_read and target.owners is not None:
+            # (so are those of a record read whole from its field sections, but for a time limit among them)
+            target.owners.deadline = target.owners.deadline or spec.deadline
             continue
         if (finding := _finding_between_runs(text, target, spec, closed_at.get(id(target)))) is not None:
             found.append(finding)
