@@ -81,8 +81,13 @@ BRACKETED_LIST = re.compile(r"\([\u4e00-\u9fff、]{1,30}\)")
 
 
 def _plain(mention: str) -> bool:
-    """A plain name, a list inside its brackets allowed: "县(市、区)政府"."""
-    return bool(PLAIN_NAME.match(BRACKETED_LIST.sub(lambda m: m.group().replace("、", ""), mention)))
+    """A plain name, a list inside its brackets allowed: "县(市、区)政府" — not one opening on how something is
+    done ("认真研究所负责的…" is 认真研究 what one is responsible for, no 研究所)."""
+    return bool(PLAIN_NAME.match(BRACKETED_LIST.sub(lambda m: m.group().replace("、", ""), mention))) \
+        and not MANNER_OPENING.match(mention)
+
+
+MANNER_OPENING = re.compile(r"(?:认真|切实|积极|全力|努力|进一步|加快|坚持|扎实|全面)")
 
 
 def _units(text: str, at: int):

@@ -175,6 +175,9 @@ ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一�
 LEVEL_OPENING = frozenset("省市县区镇乡各由")
 
 
+TOLD_OPENING = re.compile(r"(?:必须|务必|要|须|应)?(?:责成|责令|要求|督促)")
+
+
 def _clean(text: str, start: int) -> tuple[str, int, int]:
     """Trim punctuation/connectives around a list element, keeping its span exact."""
     end = start + len(text)
@@ -189,6 +192,8 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
             text, start = text[len(lead):], start + len(lead)
     if text[:3] in ("特别是", "尤其是") and len(text) > 4:
         text, start = text[3:], start + 3       # "特别是牵头单位要…": which of them, then who
+    if (told := TOLD_OPENING.match(text)) and looks_like_unit(text[told.end():]):
+        text, start = text[told.end():], start + told.end()     # "必须责成相关部门牵头": the body told, then its role
     by = text.find("由", 2)        # "建筑工地由市建设局": the work named before 由, then who does it
     if by > 0 and looks_like_unit(text[by + 1:]) and not looks_like_unit(text[:by]):
         text, start = text[by + 1:], start + by + 1
