@@ -48,6 +48,8 @@ def field_role(label: str) -> str | None:
         return "outcome"
     if role == "task" and re.search(r"(?:目标|指标)$", label):
         return None           # 整改目标, 年度阶段性工作目标: the aim restated; the task is elsewhere
+    if role == "task" and re.search(r"^(?:点位|地点|场所|位置)(?:名称)?$", label):
+        return None           # 点位名称: the site the finding is at; the finding is in its own field (存在问题)
     return role if role != "number" else None
 
 

@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 220
+EXTRACTOR_VERSION = 221
 
 
 def extract_source(src: SourceText) -> dict:
@@ -124,8 +124,17 @@ def _unflattened(text: str) -> str:
     return FLAT_LINE.sub(lambda m: lines(m) if len(m.group()) * 2 >= len(text.strip()) else m.group(), text)
 
 
+# A field label in lenticular brackets at a line's start ("【主管单位】市城管局", "【存在问题】⏎…"): read as "主管单位:"
+# (same length: spans still index the text).
+BRACKET_LABEL = re.compile(r"^([^\S\n]*)【([\u4e00-\u9fff]{2,8})】", re.M)
+
+
+def _bracket_labels(text: str) -> str:
+    return BRACKET_LABEL.sub(lambda m: f"{m.group(1)} {m.group(2)}:", text) if "【" in text else text
+
+
 def _extract(src: SourceText) -> dict:
-    text = _unflattened(src.folded)
+    text = _bracket_labels(_unflattened(src.folded))
     meta = read_meta(text)
     year = int(meta.date[:4]) if meta.date else _first_year(text)
     lines = list(line_spans(text))
