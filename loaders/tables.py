@@ -23,7 +23,7 @@ BORDER = re.compile(r"^[\s├┼┤┌┐└┘┬┴─━│|+=\-—┏┓┗�
 NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
 # 事由: a 建议办理单's matter; 职责: a duty list's column of duties (职责分工, 主要职责)
 TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|具体要求|^[事案]由$|职责")
-PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|推进情况|执行情况|状态|成效|现状")
+PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|推进情况|执行情况|状态|状况|成效|现状")
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
                           r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$|"
