@@ -3355,3 +3355,12 @@ def test_a_progress_tables_verdict_column_headed_by_its_state():
                "推进城区停车场建设。\n\n区城管局\n\n2个停车场主体施工中。\n\n推进中\n")
     assert item_with(out, "雨污分流改造工程")["status"] == "done"
     assert item_with(out, "城区停车场建设")["status"] == "in_progress"
+
+
+def test_a_document_titled_as_the_works_completion_reports_outcomes():
+    """"某县2023年民生实事完成情况": a report, so each project's narrative states its outcome ("已于…投入使用" done,
+    "正在进行内部装修" under way)."""
+    out = read("某县2023年民生实事完成情况\n(一)便民服务中心建设工程。该工程投资800万元,已于2023年9月1日正式投入使用。\n"
+               "(二)全民健身中心建设工程。主体已封顶,目前正在进行内部装修。\n")
+    assert item_with(out, "便民服务中心建设工程")["status"] == "done"
+    assert item_with(out, "全民健身中心建设工程")["status"] == "in_progress"
