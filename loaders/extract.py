@@ -72,6 +72,8 @@ def _as_printed(out: dict, text: str, folded_text: str) -> dict:
         script = None       # simplified → the character the item prints, where it differs (read once per item)
         for unit in item["lead"] + item["responsible"]:
             start, end = unit["span"]
+            if text[start:end] == unit["mention"]:
+                continue        # (most mentions: printed as read)
             folded = fold(text[start:end])
             printed, _ = cut(text[start:end], [m.span() for m in PINYIN.finditer(folded)])
             if fold(printed) == unit["mention"]:
