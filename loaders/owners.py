@@ -454,6 +454,10 @@ def _in_labelled_list(text: str, s: int) -> bool:
         and not re.search(r"[。;]", before[label.end():]) and bool(re.search(r"[\u4e00-\u9fff]$", before))
 
 
+# An outcome right before a bare bracketed list: the list names what it covers ("已全部完成(A、B、C)").
+DONE_BEFORE_LIST = re.compile(r"(?:已(?:经)?(?:全部)?(?:完成|建成|投用|竣工|办结)(?:建设|整改)?|包括|分别是|分别为)$")
+
+
 def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
     """The owners named by the parenthetical text[s:e], or None: it depends on those characters alone."""
     cut = text[e - 1] not in ")〕]】"       # a bracket the page's end cut, with no closer
@@ -482,6 +486,8 @@ def owner_clause(text: str, s: int, e: int) -> OwnerSpec | None:
         return None           # "…前报市环保工作领导小组办公室(市环保局)": the other name of whom it is sent to
     if spec and spec.bare and _closes_unit_heading(text, s, e):
         return None           # "(一)综合办公室(党群工作部、督查室)": the offices that body also is, its name
+    if spec and spec.bare and DONE_BEFORE_LIST.search(text, max(0, s - 12), s):
+        return None           # "已全部完成(石璜镇幼托中心、仙岩镇中心幼儿园)": those the outcome covers, not owners
     if spec and (spec.lead or spec.responsible or (LABEL.search(inner) and not cut)):
         spec.start, spec.end = s, e
         return spec
