@@ -332,24 +332,21 @@ def parse_owner_span(text: str, start: int, end: int) -> OwnerSpec | None:
     """Parse text[start:end] as an owner clause with white space removed (a PDF wraps "兴隆\n台区政府"),
     mapping every span back to the source."""
     compact = "".join(text[start:end].split())     # split() drops exactly the str.isspace() characters
-    where = None
     if "\n" in text[start:end] and LINE_PER_UNIT.search(text, start, end):
         # (but a line that ends on a body's name and a next that starts another is two names: "牵头单位:唐山市城市
-        # 管理综合行政执法局⏎唐山市交通运输局")
-        breaks = {m.end() - len(m.group()) + m.group().index("\n") for m in LINE_PER_UNIT.finditer(text, start, end)}
+        # 管理综合行政执法局⏎唐山市交通运输局"; the break becomes their 、)
+        breaks = {m.start() + m.group().index("\n") for m in LINE_PER_UNIT.finditer(text, start, end)}
         kept = [i for i in range(start, end) if not text[i].isspace() or i in breaks]
         compact = "".join("、" if text[i] == "\n" else text[i] for i in kept)
         where = kept + [end]
-    template = _parsed_clause(compact)
-    if template is None:
-        return None
-    spec = _fresh(template)
-    if where is not None:
-        pass
     elif len(compact) == end - start:
         where = range(start, end + 1)
     else:
         where = [i for i in range(start, end) if not text[i].isspace()] + [end]
+    template = _parsed_clause(compact)
+    if template is None:
+        return None
+    spec = _fresh(template)
     for m in spec.lead + [m for m, _ in spec.responsible] + spec.persons:
         m.start, m.end = where[m.start], where[m.end - 1] + 1
     if spec.helpers_below:

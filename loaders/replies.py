@@ -101,7 +101,7 @@ NARRATED_PART = re.compile(r"了[,。;《“]|已(?:经)?(?:完成|制定|出台
 
 
 def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_span: tuple[int, int] | None) -> None:
-    """A reply's answer in numbered parts ("二、立足实际,进一步编制完善…规划 ⏎ 将…纳入…规划。"): a part that undertakes
+    """A reply's answer in numbered parts ("三、加大招商引资力度 ⏎ …在今后我局将不遗余力地…"): a part that pledges
     something and names no owner is the replier's (its word for itself in the part, else the signer)."""
     start = ANSWER_START.search(text) or SALUTATION.search(text)
     if start is None:

@@ -12,8 +12,8 @@ mention a bureau are not read as assignments.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from bisect import bisect_right
+from copy import deepcopy
 from functools import lru_cache
 
 from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
@@ -577,9 +577,10 @@ def _units_run(segment: str, start: int, told: bool = False, classes: bool = Fal
 
 
 def _asked_run(segment: str) -> tuple[int, list] | None:
+    """Where the bodies a requirement asks begin, and those bodies (``_units_run`` after 要求/责成/责令), or None."""
     for opening in ASK_OPENING.finditer(segment):
-        if _units_run(segment, opening.end(), told=opening.group()[-1] in ",:"):
-            return opening.end(), _units_run(segment, opening.end(), told=opening.group()[-1] in ",:")[1]
+        if run := _units_run(segment, opening.end(), told=opening.group()[-1] in ",:"):
+            return opening.end(), run[1]
     return None
 
 
