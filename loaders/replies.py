@@ -16,7 +16,7 @@ from .structure import Item
 from .units import SELF_REFERENCE, Mention
 
 # Where the answer starts: after "现答复如下:" (or 函告如下, 回复如下), else after the deputy's salutation.
-ANSWER_START = re.compile(r"(?:答复|函告|函复|回复|复函|意见)如下[:]?")
+ANSWER_START = re.compile(r"(?:答复|函告|函复|回复|复函|复文|意见)如下[:]?")
 SALUTATION = re.compile(r"^[^\n]{1,30}(?:代表|委员|同志)[:]\s*$", re.M)
 # Those the replying unit will work with: "适时和玉屏镇、自然资源部门联合开展…", "积极对接县级相关部门".
 PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|优化|加强|推进|落实|解决|研究|完善|实施|$)|"

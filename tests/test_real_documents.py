@@ -341,7 +341,7 @@ FLOORS = {
     "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.96, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
     "unseen86": dict(tasks=0.99, lead_f1=0.76, responsible_f1=0.95, deadline=0.62, problems=0.95, status=0.66, meta=0.76),
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
-    "unseen88": dict(tasks=0.74, lead_f1=0.57, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
+    "unseen88": dict(tasks=0.83, lead_f1=0.63, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
     "unseen89": dict(tasks=0.72, lead_f1=0.55, responsible_f1=0.41, deadline=0.24, problems=0.88, status=0.99, meta=0.74),
 }
 
@@ -3374,3 +3374,11 @@ def test_a_bracketed_list_after_an_outcome_names_what_it_covers_not_owners():
                "已完成\n\n新增学位600个\n\n教体局\n\n已全部完成。\n\n已完成\n")
     assert owners(item_with(out, "改造中小学校舍2所")) == (["教体局"], [])
     assert not any(u["mention"] == "城关小学" for it in out["items"] for u in it["lead"] + it["responsible"])
+
+
+def test_a_reply_written_as_a_fuwen_reads_its_undertakings():
+    """"办理复文(摘要): …复文如下:" opens a reply's answer as 答复如下 does: "在今后,我局积极向上争取…" is its pledge."""
+    out = read("关于修复村组道路的建议\n承办单位:某县交通运输局\n办理复文(摘要): 某交函〔2024〕12号复文如下:\n"
+               "收到建议后,我局组织技术人员现场踏勘。该路段暂无项目资金。在今后,我局积极向上争取农村公路养护资金,"
+               "确保道路通畅。\n办结时间:2024年9月30日\n")
+    assert owners(item_with(out, "争取农村公路养护资金"))[0] == ["我局"]
