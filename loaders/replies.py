@@ -13,7 +13,7 @@ from bisect import bisect_right
 from .owners import OwnerSpec
 from .sentence_owners import _answering, _task, _units, outside_items
 from .structure import Item
-from .units import SELF_REFERENCE, Mention
+from .units import PLACE_SELF_REFERENCE, SELF_REFERENCE, Mention
 
 # Where the answer starts: after "现答复如下:" (or 函告如下, 回复如下), else after the deputy's salutation.
 ANSWER_START = re.compile(r"(?:答复|函告|函复|回复|复函|复文|意见)如下[:]?")
@@ -47,7 +47,7 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
         return []
     outside = outside_items(items)
     # (found once for the whole text, so a reply run into one long line is read in one pass)
-    selves = _Selves(text)
+    selves = _Selves(text, _government(issuer))
     signer = _signer(text, issuer, issuer_span)
     tasks: list[Item] = []
     pointing = False        # the sentence before announced its points: "我局将从以下三个方面持续发力。一是…。二是…"
@@ -106,7 +106,7 @@ def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_spa
     start = ANSWER_START.search(text) or SALUTATION.search(text)
     if start is None:
         return
-    selves, signer = _Selves(text), _signer(text, issuer, issuer_span)
+    selves, signer = _Selves(text, _government(issuer)), _signer(text, issuer, issuer_span)
     for item in items:
         if item.start < start.end() or item.children or (item.owners is not None and not item.owners.empty):
             continue
@@ -119,11 +119,17 @@ def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_spa
             item.owners = OwnerSpec(lead=[replier], start=replier.start, end=replier.end)
 
 
+def _government(issuer: str | None) -> bool:
+    """Whether the replier is a place's government (its 我区/我县 is itself)."""
+    return bool(issuer and re.search(r"(?:人民政府|政府)(?:办公室)?$", issuer))
+
+
 class _Selves:
     """The reply's words for itself (我局, 我委…), by position, with the paragraphs they stand in."""
 
-    def __init__(self, text: str):
-        self.found = [(m.start(), m.end(), m.group()) for m in SELF_REFERENCE.finditer(text)]
+    def __init__(self, text: str, government: bool = False):
+        found = list(SELF_REFERENCE.finditer(text)) + (list(PLACE_SELF_REFERENCE.finditer(text)) if government else [])
+        self.found = sorted((m.start(), m.end(), m.group()) for m in found)
         self.starts = [f[0] for f in self.found]
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.length = len(text)

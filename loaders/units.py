@@ -605,12 +605,15 @@ def city_of(place: str | None) -> str | None:
 # A unit naming itself: "我局将…", "本委已…", "我公司所辖小区…" (a reply's or a bureau's own plan).
 # (我司: a company's or a ministry department's word for itself; 我们: a reply's, whatever the body)
 SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|厅|院|中心|公司|单位|部门|站|所|处|室|队|集团|街|镇|乡|司)|我们")
+# A government's word for itself: "我区已将该路段纳入…规划" in a district government's reply (a bureau's 我市 is its
+# city, not itself).
+PLACE_SELF_REFERENCE = re.compile(r"我(区|县|市|州|旗)(?![一-鿿]{0,2}(?:局|委|办|厅))")
 
 
 def self_named(mention: str, issuer: str | None) -> str | None:
     """The issuer a self-reference stands for, when the issuer is of its kind (我局 in a 交通运输局's reply; 我单位
     for any issuer), else None: an unnamed self is one document's, never one node across the archive."""
-    m = SELF_REFERENCE.fullmatch(mention)
+    m = SELF_REFERENCE.fullmatch(mention) or PLACE_SELF_REFERENCE.fullmatch(mention)
     if m is None or not issuer:
         return None
     kind = m.group(1)

@@ -341,7 +341,7 @@ FLOORS = {
     "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.96, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
     "unseen86": dict(tasks=0.99, lead_f1=0.76, responsible_f1=0.95, deadline=0.62, problems=0.95, status=0.66, meta=0.76),
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
-    "unseen88": dict(tasks=0.83, lead_f1=0.63, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
+    "unseen88": dict(tasks=0.83, lead_f1=0.72, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
     "unseen89": dict(tasks=0.72, lead_f1=0.55, responsible_f1=0.41, deadline=0.24, problems=0.88, status=0.99, meta=0.74),
 }
 
@@ -3382,3 +3382,14 @@ def test_a_reply_written_as_a_fuwen_reads_its_undertakings():
                "收到建议后,我局组织技术人员现场踏勘。该路段暂无项目资金。在今后,我局积极向上争取农村公路养护资金,"
                "确保道路通畅。\n办结时间:2024年9月30日\n")
     assert owners(item_with(out, "争取农村公路养护资金"))[0] == ["我局"]
+
+
+def test_a_governments_reply_names_itself_by_its_place():
+    """A district government's reply: "我区已将该路段纳入…规划,下一步,将…改造" is the district government's pledge
+    (我区, the node its issuer); a bureau's reply saying 我市 means its city, not itself."""
+    reply = ("关于某某路段改造的建议办理情况的函\n张某代表:\n您提出的建议收悉。现将办理情况函告如下:\n"
+             "我区已将该路段纳入片区改造规划,下一步,将按照规划对该路段进行提升改造。\n{signer}\n2023年8月1日\n")
+    item = item_with(read(reply.format(signer="某市某区人民政府")), "对该路段进行提升改造")
+    assert [(u["mention"], u["name"]) for u in item["lead"]] == [("我区", "某市某区人民政府")]
+    bureau = read(reply.replace("我区", "我市").format(signer="某市交通运输局"))
+    assert owners(item_with(bureau, "对该路段进行提升改造"))[0] != ["我市"]
