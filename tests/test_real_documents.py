@@ -343,6 +343,10 @@ FLOORS = {
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
     "unseen88": dict(tasks=0.83, lead_f1=0.72, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
     "unseen89": dict(tasks=0.72, lead_f1=0.55, responsible_f1=0.41, deadline=0.24, problems=0.88, status=0.99, meta=0.74),
+    "unseen90": dict(tasks=0.93, lead_f1=0.71, responsible_f1=0.69, deadline=0.89, problems=0.59, status=0.24, meta=0.94),
+    "unseen91": dict(tasks=0.99, lead_f1=0.87, responsible_f1=0.78, deadline=0.99, problems=0.99, status=0.61, meta=0.99),
+    "unseen92": dict(tasks=0.69, responsible_f1=0.57, problems=0.99, status=0.99, meta=0.81),
+    "unseen93": dict(tasks=0.99, lead_f1=0.84, responsible_f1=0.49, deadline=0.81, meta=0.96),
 }
 
 
