@@ -119,8 +119,10 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
     # The title stands for the document; the extractor may say where it is (title_span), else look for it.
     span = meta.get("title_span") or locate(text, meta.get("title")) or _first_line(text)
     claimed = meta.get("claimed") or {}
+    # (a place, like a unit, is one node in the script every document keys on: 廣州市 is 广州市)
+    records.place = fold(meta.get("jurisdiction") or "") or None
     records.node(doc, "Document", title=meta.get("title"), issuer=meta.get("issuer"), doc_no=meta.get("doc_no"),
-                 date=meta.get("date"), jurisdiction=fold(meta.get("jurisdiction") or "") or None, kind=meta.get("kind"),
+                 date=meta.get("date"), jurisdiction=records.place, kind=meta.get("kind"),
                  path=src.path, sha256=src.sha256, claimed_problems=claimed.get("problems"),
                  claimed_done=claimed.get("done"), ocr_confidence=src.ocr_confidence,
                  **records.evidence(span))
@@ -132,8 +134,6 @@ def document_records(records: _Records, src: SourceText, meta: dict) -> None:
         records.edge(doc, "ISSUED_BY", issuer, mention=name,
                      **records.evidence((meta.get("issuer_span") if len(joint) == 1 else None)
                                         or locate(text, name) or span))
-    # (a place, like a unit, is one node in the script every document keys on: 廣州市 is 广州市)
-    records.place = fold(meta.get("jurisdiction") or "") or None
     place = records.jurisdiction(records.place)
     if place:
         records.edge(doc, "COVERS", place, **records.evidence(locate(text, meta["jurisdiction"]) or span))

@@ -42,13 +42,10 @@ NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同
 def reply_undertakings(text: str, items: list[Item], issuer: str | None,
                        issuer_span: tuple[int, int] | None) -> list[Item]:
     """A task per undertaking of the replying unit, outside the items other rules made."""
-    start = ANSWER_START.search(text) or SALUTATION.search(text)
-    if start is None:
+    if (answer := _answer(text, issuer, issuer_span)) is None:
         return []
+    start, selves, signer = answer
     outside = outside_items(items)
-    # (found once for the whole text, so a reply run into one long line is read in one pass)
-    selves = _Selves(text, _government(issuer))
-    signer = _signer(text, issuer, issuer_span)
     tasks: list[Item] = []
     pointing = False        # the sentence before announced its points: "我局将从以下三个方面持续发力。一是…。二是…"
     for m in SENTENCE.finditer(text, start.end()):
@@ -103,10 +100,9 @@ NARRATED_PART = re.compile(r"了[,。;《“]|已(?:经)?(?:完成|制定|出台
 def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_span: tuple[int, int] | None) -> None:
     """A reply's answer in numbered parts ("三、加大招商引资力度 ⏎ …在今后我局将不遗余力地…"): a part that pledges
     something and names no owner is the replier's (its word for itself in the part, else the signer)."""
-    start = ANSWER_START.search(text) or SALUTATION.search(text)
-    if start is None:
+    if (answer := _answer(text, issuer, issuer_span)) is None:
         return
-    selves, signer = _Selves(text, _government(issuer)), _signer(text, issuer, issuer_span)
+    start, selves, signer = answer
     for item in items:
         if item.start < start.end() or item.children or (item.owners is not None and not item.owners.empty):
             continue
@@ -117,6 +113,15 @@ def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_spa
         replier = Mention(inside[2], inside[0], inside[1]) if inside else _replier(selves, item.start, signer)
         if replier is not None:
             item.owners = OwnerSpec(lead=[replier], start=replier.start, end=replier.end)
+
+
+def _answer(text: str, issuer: str | None, issuer_span: tuple[int, int] | None):
+    """Where the reply's answer starts, its words for itself and its signer; None for no reply's answer. (The words
+    are found once for the whole text, so a reply run into one long line is read in one pass.)"""
+    start = ANSWER_START.search(text) or SALUTATION.search(text)
+    if start is None:
+        return None
+    return start, _Selves(text, _government(issuer)), _signer(text, issuer, issuer_span)
 
 
 def _government(issuer: str | None) -> bool:

@@ -584,11 +584,12 @@ def _asked_run(segment: str) -> tuple[int, list] | None:
     return None
 
 
-def _asked_in_segment(segment: str, at: int) -> OwnerSpec | None:
-    """The bodies a report's sentence says were asked to do the work (``ASKED_CLAUSE``), or None."""
+def _asked_in_segment(segment: str, at: int, run: tuple[int, list] | None = None) -> OwnerSpec | None:
+    """The bodies a report's sentence says were asked to do the work (``ASKED_CLAUSE``), or None. ``run``: the
+    segment's ``_asked_run``, where the caller has it already."""
     m = ASKED_CLAUSE.search(segment)
     units = m and _units(m.group(1), at + m.start(1))
-    if not units and (run := _asked_run(segment)):
+    if not units and (run := run or _asked_run(segment)):
         units = [u.moved(at + run[0]) for u in run[1]]
     return _answering(units) if units else None
 
@@ -630,10 +631,11 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
     is narrated, only an instruction (X要/须/必须…) assigns work."""
+    run = None              # (the asked run, found once for the test and the reading)
     if ("要求" in segment or "责成" in segment or "责令" in segment) \
-            and ((report and (ASKED_CLAUSE.search(segment) or _asked_run(segment)))
-                 or ("要求," in segment and (run := _asked_run(segment)) and segment[run[0] - 1] == ",")):
-        asked = _asked_in_segment(segment, at)      # (who asked is no doer, whether or not the asked are read)
+            and ((report and (ASKED_CLAUSE.search(segment) or (run := _asked_run(segment))))
+                 or ("要求," in segment and (run := run or _asked_run(segment)) and segment[run[0] - 1] == ",")):
+        asked = _asked_in_segment(segment, at, run)     # (who asked is no doer, whether or not the asked are read)
         return [_task(text, at, at + len(segment), asked)] if asked else []
     found = []
     narrated = set()        # where a body's narrated act starts: what it did, not work given to it
