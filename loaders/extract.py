@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 226
+EXTRACTOR_VERSION = 227
 
 
 def extract_source(src: SourceText) -> dict:
@@ -142,7 +142,7 @@ def _extract(src: SourceText) -> dict:
     lines = list(line_spans(text))
     site_headings = headings_over_sites(lines)
     breaks = break_offsets(lines, meta.body_end, site_headings)
-    items = build_items(text, breaks)
+    items = build_items(text, breaks, ordinal_lines=meta.kind != "提案建议答复")
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
     check()
@@ -254,7 +254,7 @@ def _extract(src: SourceText) -> dict:
     elif found := findings_notice(text):   # what an inspection found, where no outcome is stated, is still open
         for item in items:
             if item.start >= found.end() and item.kind in ("problem", "task") and item.status is None:
-                item.status = "pending"
+                item.status = _reported_outcome(text, item) or "pending"
     cites = find_cites(text, meta.doc_no)
     doc_cites = _attach_cites(cites, items)
     document = {
@@ -334,8 +334,14 @@ TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")
 MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)
 
 
+# A finding over the places it covers, a line each opening on the body answerable for it ("一是道路保洁不到位。⏎
+# 城关镇负责的东环路部分路段;⏎市城管局负责的…"): each line is that body's.
+SITE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|监管|管辖)的", re.M)
+
+
 def _measure_lines(text: str, item: Item) -> bool:
-    return len(MEASURE_LINE.findall(text, item.start, _own_region(item)[1])) >= 2
+    end = _own_region(item)[1]
+    return len(MEASURE_LINE.findall(text, item.start, end)) >= 2 or len(SITE_LINE.findall(text, item.start, end)) >= 2
 
 
 # The other way round: each measure's content line followed by its owner cell on a line of its own, the unit
@@ -930,6 +936,12 @@ def _sole_responsible_leads(item: Item) -> None:
         spec.responsible = _first_of_each(spec.responsible, lambda pair: (pair[0].mention, pair[1]))
     if spec.lead:
         return
+    if spec.main and any(role == "assist" for _, role in spec.responsible):
+        # 主要责任单位:X、Y with 协办单位:Z — the main units lead, set against those who help
+        main = {m.mention for m in spec.main}
+        spec.lead = [m for m, role in spec.responsible if role == "responsible" and m.mention in main]
+        spec.responsible = [(m, role) for m, role in spec.responsible if m not in spec.lead]
+        return
     named = [(m, role) for m, role in spec.responsible if role == "responsible"]
     if len(named) == 1:
         spec.lead = [named[0][0]]
@@ -975,6 +987,8 @@ def _kind(text: str, item: Item) -> str:
         return "problem"
     if any(is_outcome_label(lab[0]) or is_measure_label(lab[0]) for lab in item.labels):
         return "problem"
+    if item.children and all(c.from_block for c in item.children) and SHORTFALL_HEAD.match(_heading(text, item)):
+        return "problem"        # "一是道路保洁不到位。" over the places found so (not over numbered findings): a finding
     if PROBLEM_HEAD.search(_heading(text, item)):
         # 一、审批方面问题 over (一)…过长的问题: a heading over problems is a category, a section
         numbered = [c for c in item.children if not c.from_block]
@@ -985,6 +999,9 @@ def _kind(text: str, item: Item) -> str:
 
 
 SENTENCE_END = re.compile(r"[。\n]")
+# A heading that names a shortfall, over the places or bodies found so: "一是道路保洁不到位", "(二)整改不彻底".
+SHORTFALL_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?"
+                            r"[^。;,:\n]{2,40}(?:不到位|不落实|不彻底|不规范|不及时|不严格|不力|滞后|缓慢)\s*$")
 VERDICT_LEAD = re.compile(r"\s*([^。\n]{2,30})[。\n]")
 
 
@@ -993,6 +1010,16 @@ def _verdict(outcome: str) -> str | None:
     the whole outcome is read, an unfinished signal outweighing a finished one."""
     lead = VERDICT_LEAD.match(outcome)
     return (classify(lead.group(1)) if lead else None) or classify(outcome)
+
+
+# A notice's own account of what became of a finding, in a sentence of its own: "经调度后,全部整改完成。",
+# "经移交相关部门处理后,…", "目前已…". (Not its demands: "要求…限期整改到位" states no outcome.)
+REPORTED_OUTCOME = re.compile(r"(?:^|(?<=[。;\n]))[^\S\n]*((?:经|目前|现已|截至目前)[^。\n]{2,120})")
+
+
+def _reported_outcome(text: str, item: Item) -> str | None:
+    said = [m.group(1) for m in REPORTED_OUTCOME.finditer(text, item.start, item.end)]
+    return classify(said[-1]) if said else None
 
 
 def _status(text: str, item: Item, reports_outcomes: bool) -> str | None:

@@ -69,6 +69,8 @@ class OwnerSpec:
     bare: bool = False                  # only a unit list, no label or role word: "(市发改委、市财政局)"
     # "(以下均需各县(市、区)林业主管部门配合,不再列出)": units that help with this and every task after it
     helpers_below: list[Mention] = field(default_factory=list)
+    # units named under a "主要责任单位" label: the main ones, who lead when others are named to help them
+    main: list[Mention] = field(default_factory=list)
     start: int = 0
     end: int = 0
 
@@ -93,6 +95,7 @@ class OwnerSpec:
         self.responsible += other.responsible
         self.each_leads |= other.each_leads
         self.deadline = self.deadline or other.deadline
+        self.main += other.main
         self.same_below |= other.same_below
         self.persons += other.persons
 
@@ -100,6 +103,7 @@ class OwnerSpec:
         """A copy whose lists can grow by merge() without touching this one (mentions are never changed)."""
         new = _shallow_copy(self)
         new.lead, new.responsible, new.persons = list(self.lead), list(self.responsible), list(self.persons)
+        new.main = list(self.main)
         # (helpers_below is never grown in place: the copy may share it)
         return new
 
@@ -129,6 +133,10 @@ def role_of_label(label: str) -> str:
         return "assist"
     return "responsible" if re.search(RESP_WORDS, label) else "other"
 
+
+# "主要责任单位" beside a 协办/配合 label: the main units, set against those helping them (they lead); alone, the
+# label only names who is responsible.
+MAIN_LABEL = re.compile(rf"主要(?:{RESP_WORDS})")
 
 PIECE_END = re.compile(r"[,;|]")
 
@@ -198,7 +206,10 @@ def _labelled_value(spec: OwnerSpec, role: str, value: str, offset: int, label: 
             head = stripped[:verb.start()]
             spec.add(verb_role(verb.group()), split_unit_list(head, at + piece.index(stripped)))
         else:
-            spec.add(role, split_unit_list(piece, at))
+            units = split_unit_list(piece, at)
+            spec.add(role, units)
+            if role == "responsible" and MAIN_LABEL.match(label or ""):
+                spec.main += units
 
 
 def verb_role(verb: str) -> str:

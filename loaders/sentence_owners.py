@@ -720,12 +720,14 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     # of those in the range and there is no list to read (the common case, spared the sentence scan)
     marks = len(SUBJECT_HINT.findall(text, start, end)) + len(DUTY_AFTER_UNIT.findall(text, start, end)) \
         + text.count(":", start, end) + text.count(":", start, end) \
-        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0)
+        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0)\
+        + len(SITES_OF_HINT.findall(text, start, end))
     if marks < 2:
         return []
     found = []
     for at, segment in _segments(text, start, end):
-        found += _subject_tasks(text, at, segment, report)
+        site = _sites_of_unit(text, at, segment, listed=True)     # "城关镇负责的东环路部分路段;": whose place
+        found += [site] if site else _subject_tasks(text, at, segment, report)
     found = [task for task in found if task.owners.lead or (report and task.owners.responsible)]
     if len(found) < 2 or (not lines and len({_first_owner(task.owners) for task in found}) < 2):
         return []
@@ -887,7 +889,7 @@ CLOSING_CLAUSE = re.compile(r"[。;]\s*[((〔]([^()()〔〕\n]{4,120})[))〕]\s*
 # An inspection's findings listed by the body answerable for each place: "城关镇负责的东环路、西环路部分路段;",
 # "市住建局监管的滨河路改造工地". The places are that body's to put right.
 SITES_OF_HINT = re.compile(r"(?:负责|监管|管辖|管理|包保|属地)的")
-SITES_OF = re.compile(rf"^\s*([\u4e00-\u9fff、()]{{2,30}}?){SITES_OF_HINT.pattern}[^,。;]{{2,}}")
+SITES_OF = re.compile(rf"^\s*([\u4e00-\u9fff、()]{{2,30}}?){SITES_OF_HINT.pattern}(?!“)[^,。;]{{2,}}")     # (“: QUOTED_CHARGE)
 
 
 # A meeting's decision on a body's draft: "会议原则同意县财政局拟草的《…》,修改完善后,批复实施" — the drafting body
@@ -904,10 +906,13 @@ def _approved_draft(text: str, at: int, segment: str) -> Item | None:
     return _task(text, at + len(segment) - len(segment.lstrip()), at + len(segment), _answering(units))
 
 
-def _sites_of_unit(text: str, at: int, segment: str) -> Item | None:
+def _sites_of_unit(text: str, at: int, segment: str, listed: bool = False) -> Item | None:
+    """``listed``: the segment is one of a finding's lines, each opening on its body; a bare class there
+    (开发区监管的…) is the one body of that class the notice means."""
     m = SITES_OF.match(segment)
     units = m and _units(m.group(1), at + m.start(1))
-    if not units or not all_units(units) or any(u.collective for u in units):
+    if not units or not all_units(units) or any(u.collective and not (listed and not u.mention.startswith("各"))
+                                                for u in units):
         return None
     return _task(text, at + m.start(1), at + len(segment), _answering(units))
 

@@ -23,7 +23,10 @@ MARKERS = [
     (5, re.compile(r"([①-⑳])")),
     (3, re.compile(r"序\s*号\s*[:]?\s*(\d{1,3})(?!\d)")),   # a record of fields opened by its number: "序号:2"
     (3, RECORD_NUMBER := re.compile(r"(\d{2})[^\S\n]*$")),
+    # "一是道路保洁不到位。⏎…⏎二是…": the ordinal opening a line heads a part when the list goes on
+    (5.5, ORDINAL_LINE := re.compile(rf"([{CN_NUM}]{{1,3}})是(?=[\u4e00-\u9fff“])")),
 ]
+NEXT_ORDINAL_LINE = re.compile(r"\n[^\S\n]*二是")
 # A record's number alone on its line, two figures, its fields under it: "01⏎学校名称:…⏎问题隐患:…".
 FIELD_AFTER = re.compile(r"\n[^\S\n]*[\u4e00-\u9fff()]{2,12}[:]")
 FIELD_LABEL_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[\u4e00-\u9fff()]{2,12}[:][^\S\n]*\n\s*$")   # "交办单编号:⏎"
@@ -125,14 +128,16 @@ def headings_over_sites(lines: list[tuple[int, str]]) -> list[int]:
     return found
 
 
-def build_items(text: str, breaks: list[int]) -> list[Item]:
+def build_items(text: str, breaks: list[int], ordinal_lines: bool = True) -> list[Item]:
     """All numbered items in document order, nested by rank, each ending at its next sibling or a break.
 
     A list of records written as fields ("1、交办问题基本情况:… 处理和整改情况:1、…2、…") numbers the lines of
-    a field inside a record as the records are numbered; those lines belong to their record."""
-    items = _build_items(text, breaks, {})
+    a field inside a record as the records are numbered; those lines belong to their record.
+
+    ``ordinal_lines``: whether "一是…" opening lines heads parts (a reply's are its undertakings, read as such)."""
+    items = _build_items(text, breaks, {}, ordinal_lines)
     records = _record_regions(text, items, breaks)
-    return _build_items(text, breaks, records) if records else items
+    return _build_items(text, breaks, records, ordinal_lines) if records else items
 
 
 RECORD_HEAD = re.compile(r"\s*(?:\n\s*)*([\u4e00-\u9fff]{2,10})\s*:")
@@ -174,7 +179,7 @@ def _rank_in_records(rank: float, at: int, records: dict[float, list[tuple[int, 
     return rank
 
 
-def _build_items(text: str, breaks: list[int], records) -> list[Item]:
+def _build_items(text: str, breaks: list[int], records, ordinal_lines: bool) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
@@ -193,6 +198,11 @@ def _build_items(text: str, breaks: list[int], records) -> list[Item]:
             parent_key = (rank, id(stack[depth - 1]) if depth else 0)
             if pattern is DECIMAL_LIKE and last_value.get(parent_key) != (value or 0) - 1:
                 break                    # "1.4万…" is a decimal, not item 1
+            if pattern is ORDINAL_LINE and (midline or not ordinal_lines or depth or not (
+                    last_value.get(parent_key) == (value or 0) - 1
+                    or (value == 1 and NEXT_ORDINAL_LINE.search(text, at, at + 3000)))):
+                break       # "一是" opens a part only in a list of such lines, never inside a sentence, and only
+                #             outside numbered items (under one, its lines are that item's measures)
             if pattern is RECORD_NUMBER and (not FIELD_AFTER.match(text, at + len(stripped))
                                              or FIELD_LABEL_BEFORE.search(text, max(0, at - 40), at)):
                 break       # a number alone on its line opens a record only with its fields under it, and is

@@ -33,7 +33,7 @@ PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区�
 OPEN_END = re.compile(r"等(?:[省市县区州旗]直|[省市县区]级)?(?:各)?(?:相关|有关)?(?:职能)?(?:部门|单位|机构)?$")
 # ("区财政局*、区发改局": an asterisk after a name marks the lead, as a star before one does)
 LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门|牵头整改|牵头负责|牵头落实)\)$|(?<=[\u4e00-\u9fff)])[*※]$")
-STAR_MARK = re.compile(r"^[★☆]\s*")        # a table marks its lead unit with a star
+STAR_MARK = re.compile(r"^[★☆▲]\s*")        # a table marks its lead unit with a star (or a ▲)
 LIST_SPLIT = re.compile(r"[、,;]")
 CONJ_SPLIT = re.compile(r"以及|及|和|与|或")        # (或: either does it, "各牵头单位或汇总单位")
 STRIP_CHARS = " \t\n。.:\"“”'‘’"
