@@ -267,7 +267,8 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
         k = j + 1
         jumped = False
         subrows = 0
-        while k < len(cells) and k - j <= 2 * len(roles) * max(1, subrows) and not (
+        # (a row runs on while it lists units, one a line: a long 协同单位 list wraps over many lines)
+        while k < len(cells) and (k - j <= 2 * len(roles) * max(1, subrows) or _plain_units(cells[k][0])) and not (
                 ROW_NUMBER.match(cells[k][0]) and int(cells[k][0]) == number + 1) \
                 and not SECTION_ROW.match(cells[k][0]) and not TABLE_END.match(cells[k][0]) \
                 and not (SECTION_MARK.fullmatch(cells[k][0]) and k - j >= len(roles) - 1):
@@ -283,6 +284,7 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
         if subrows >= 2 and _sub_rows(cell, at, own, roles, items, tasks):
             expected, j = number + 1, k
             continue
+        own = _two_owner_columns(text, own, roles)
         if len(own) > len(roles) - 1:       # more cells than columns: a cell wraps
             # (a last column of units that own nothing, 评分部门, keeps its own cell: the owner cell before it wraps)
             last = 1 if roles[-1] == OTHER_UNITS and own and _plain_units(own[-1][0]) else 0
@@ -292,6 +294,21 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             tasks.append(task)
         expected, j = number + 1, k
     return j
+
+
+def _two_owner_columns(text: str, own: list[tuple[str, int]], roles: list[str | None]) -> list[tuple[str, int]]:
+    """A row ending in units one a line, under a 牵头单位 column and a 协同单位 after it ("区卫健局⏎源东乡⏎区发改局"):
+    the first line is the lead's cell, the lines after it the other column's one cell."""
+    if len(roles) < 3 or roles[-2] not in OWNER_ROLES or roles[-1] not in OWNER_ROLES or roles[-2] == roles[-1]:
+        return own
+    run = 0
+    while run < len(own) and _plain_units(own[len(own) - 1 - run][0]):
+        run += 1
+    if run < 3:
+        return own
+    first, rest = own[len(own) - run], own[len(own) - run + 1:]
+    start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
+    return own[:len(own) - run] + [first, (text[start:end], start)]
 
 
 SUB_ROW = re.compile(r"^\((\d{1,2})\)")

@@ -25,6 +25,10 @@ NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
 TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|具体要求|^[事案]由$|职责")
 PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|推进情况|执行情况|状态|状况|成效|现状")
 DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
+# A progress table's 全面完成预计时间, 预计完工日期: when the work is expected done, its deadline as the table tells it.
+# (Read in tables whose cells are split by bars or tabs; a table flattened to a cell a line cannot tell a sub-row's
+# cells from its row's, and one more column there misaligns them.)
+EXPECTED_DONE_HEADER = re.compile(r"预计(?:完成|完工|竣工|办结)?(?:时间|日期)")
 OWNER_HEADER = re.compile(rf"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS}).{{0,3}}(?:{UNIT_NOUN}|{PERSON_NOUN})$|"
                           r"^(?:牵头|主责|责任|配合|协办|协同|主办|会办)$|^(?:单位|部门)$|领导$|责任人$|"
                           r"^责任(?:清单|主体)$|"       # 任务清单 | 责任清单 | 时限清单: the three lists of a 清单 table
@@ -121,7 +125,7 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
             if DESCRIBED_COLUMN.fullmatch(cell):
                 continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
             return None
-        role = column_role(cell)
+        role = column_role(cell) or ("deadline" if EXPECTED_DONE_HEADER.search(cell) else None)
         if i == 0 and not role and PLACE_COLUMN.match(re.sub(r"\s+", "", cell)):
             continue            # (read below: the places a quota table gives its targets to)
         if role:
@@ -174,6 +178,15 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
             if row:
                 yield row
             row = [["", []] for _ in range(width)]
+        if not boxed and roles and roles.get(0) == "number" and (placed := _sub_row_by_fit(cells, width, roles)):
+            if row is None or not boxed:
+                if row:
+                    yield row
+                row = [["", []] for _ in range(width)]
+            for col, (cell, at) in placed:
+                row[col][0] += cell
+                row[col][1] += list(range(at, at + len(cell)))
+            continue
         # a row short of cells shares its first ones with the row above (a merged 大类 cell): align right
         shift = max(0, width - len(cells)) if not boxed else 0
         if shift and roles and roles.get(0) in OWNER_ROLES and looks_like_unit(cells[0][0].strip()):
@@ -185,6 +198,49 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
             row[i + shift][1] += list(range(at, at + len(cell)))
     if row:
         yield row
+
+
+def _cell_fit(role: str | None, cell: str) -> float:
+    """How well a cell reads as a value of a column of this role (below -4: never)."""
+    units = all_units(split_unit_list(cell)) if cell else False
+    if role in OWNER_ROLES:
+        return 3 if units else -5
+    if role == "deadline":
+        return 2 if looks_like_deadline(cell) else (-1 if len(cell) <= 8 else -5)
+    if role == "number":
+        return -5
+    if role == "progress":
+        return 1 if re.search(r"%|完成|推进|进展|开工|已|正在", cell) else 0
+    if role == "task":
+        return -2 if units else (1 if len(cell) > 8 else 0)
+    return -1 if units else 0
+
+
+def _sub_row_by_fit(cells: list[tuple[str, int]], width: int, roles: dict[int, str]) -> list | None:
+    """A row under a numbered one with its merged cells (序号, the category, the owner) left out and its line padded
+    with empty cells at the end ("新增托位525个 | 卫生健康局 | 新增托位336个。 | 7月底 | ||"): its filled cells go,
+    in order, to the columns after 序号 they read best as. None when the row opens on a number of its own."""
+    filled = [(c, at) for c, at in cells if c.strip()]
+    if not filled or not cells[-1][0].strip() == "" or ROW_HEAD_CELL.match(filled[0][0]) or len(filled) >= width:
+        return None
+    cols = list(range(1, width))
+    n, m = len(filled), len(cols)
+    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip, take = best[i][j - 1], best[i - 1][j - 1] + _cell_fit(roles.get(cols[j - 1]), filled[i - 1][0].strip())
+            best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")
+    if best[n][m] < -4 * n + 1 or best[n][m] == float("-inf"):
+        return None
+    placed, i, j = [], n, m
+    while i > 0 and j > 0:
+        if back[i][j] == "take":
+            placed.append((cols[j - 1], filled[i - 1]))
+            i -= 1
+        j -= 1
+    return list(reversed(placed)) if not any(_cell_fit(roles.get(c), f[0].strip()) <= -4 for c, f in placed) else None
 
 
 def _short_row_shift(cells: list[tuple[str, int]], width: int, shift: int, roles: dict[int, str]) -> int:

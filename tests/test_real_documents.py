@@ -350,7 +350,7 @@ FLOORS = {
     "unseen94": dict(tasks=0.99, lead_f1=0.72, responsible_f1=0.87, deadline=0.38, meta=0.74),
     "unseen95": dict(tasks=0.66, lead_f1=0.90, responsible_f1=0.39, deadline=0.66, problems=0.99, status=0.99, meta=0.73),
     "unseen96": dict(tasks=0.66, lead_f1=0.66, responsible_f1=0.24, deadline=0.66, problems=0.99, meta=0.49),
-    "unseen97": dict(tasks=0.66, lead_f1=0.61, responsible_f1=0.19, deadline=0.39, problems=0.49, meta=0.87),
+    "unseen97": dict(tasks=0.96, lead_f1=0.83, responsible_f1=0.96, deadline=0.91, problems=0.49, meta=0.87),
 }
 
 
@@ -3435,3 +3435,31 @@ def test_a_notices_findings_counted_off_on_lines_of_their_own_over_the_places_fo
     assert (second["kind"], second["status"]) == ("problem", "in_progress")
     assert owners(item_with(out, "城关镇负责的东环路")) == (["城关镇"], [])
     assert owners(item_with(out, "市住建局监管的实验中学")) == (["市住建局"], [])
+
+
+def test_a_flattened_table_whose_helper_column_lists_a_unit_a_line():
+    """One cell a line under 序号/事项名称/项目内容/牵头单位/协同单位: the row's units run on a line each, the first the
+    lead's cell, the rest its 协同单位 (however many lines they take); a row whose category cell is merged away has
+    one cell fewer."""
+    out = read("年度民生实事任务分解方案\n\n序号\n\n事项分类\n\n事项名称\n\n项目内容\n\n牵头单位\n\n协同单位\n\n1\n\n"
+               "老有所养\n\n居家养老服务中心建设\n\n新建居家养老服务中心6家。\n\n县民政局\n\n城南街道\n\n城北街道\n\n"
+               "新桥镇\n\n双塘镇\n\n县发改局\n\n县财政局\n\n县住建局\n\n县资规局\n\n县城投公司\n\n县国资公司\n\n2\n\n"
+               "老年食堂建设\n\n建成老年食堂12家。\n\n县民政局\n\n县市场监管局\n\n县商务局\n\n3\n\n病有所医\n\n"
+               "村卫生室改造\n\n改造村卫生室30家。\n\n县卫健局\n\n各乡镇\n")
+    first = item_with(out, "新建居家养老服务中心6家")
+    assert owners(first)[0] == ["县民政局"] and len(owners(first)[1]) == 10
+    assert owners(item_with(out, "建成老年食堂12家")) == (["县民政局"], ["县市场监管局", "县商务局"])
+    assert owners(item_with(out, "改造村卫生室30家")) == (["县卫健局"], ["乡镇"])
+
+
+def test_sub_rows_of_a_bar_table_padded_at_the_end_go_where_their_cells_fit():
+    """A progress table's numbered row, then rows with its merged cells (序号, 类别, the lead) left out and the line
+    padded with empty cells at the end: each filled cell goes to the column it reads as, so "8月底" is the
+    预计完成时间 (the expected finish, this table's deadline) and the lead is the one merged down."""
+    out = read("2023年度民生实事1-6月份进展情况表\n序号 | 类别 | 年度目标 | 牵头单位 | 1-6月进展情况 | 预计完成时间 |\n"
+               "1 | 幼有所育 | 新建普惠性幼儿园3所 | 县教育局 | 已完成主体工程。 | 9月底 |\n"
+               "新增学前学位900个 | 县教育局 | 已新增学位420个。 | 8月底 | ||\n"
+               "培训保育人员200人 | 已培训120人。 | 10月底 | |||\n")
+    second, third = item_with(out, "新增学前学位900个"), item_with(out, "培训保育人员200人")
+    assert second["deadline"]["date"] == "2023-08-31" and owners(second)[0] == ["县教育局"]
+    assert third["deadline"]["date"] == "2023-10-31" and owners(third)[0] == ["县教育局"]
