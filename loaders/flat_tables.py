@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 
 from .deadlines import looks_like_deadline
-from .persons import split_person_list
+from .persons import reads_as_name, split_person_list
 from .structure import Item, line_spans
 from .owners import role_of_label
-from .tables import OWNER_ROLES, Cell, column_role, is_separated_header, row_task
+from .tables import OWNER_ROLES, Cell, _names_owner, column_role, is_separated_header, row_task
 from .units import all_units, looks_like_unit, split_unit_list
 
 # a header cell: a short phrase of two Han characters or more, letter-spaced ones too ("牵 头 部 门")
@@ -45,7 +45,8 @@ def _fit_score(role: str | None, cell: str) -> float:
     """How well a cell reads as a value of a column of this role (higher is better; below -4 never)."""
     cell = cell.strip()
     units = _is_units(cell)
-    person = not units and bool(split_person_list(cell)) and len(cell) <= 20
+    person = not units and bool(people := split_person_list(cell)) and len(cell) <= 20 \
+        and all(p.title or reads_as_name(p.name) for p in people)     # ("扫黑除恶" is a task's name, no person's)
     if role in OWNER_ROLES or role == OTHER_UNITS:
         return 3 if units else -5
     if role == "person":
@@ -111,6 +112,12 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
         out += [(r, c, at) for r, (c, at) in zip(roles[t + 1:], tail)]
         return out
     cells = cells[:len(roles)]      # no task column to take the surplus: the row's first cells are its own
+    # (a cell never goes where it cannot be, "安全检查" under 责任领导, while the row fits otherwise)
+    return _aligned(roles, cells, strict=True) or _aligned(roles, cells, strict=False)
+
+
+def _aligned(roles: list[str | None], cells: list[tuple[str, int]], strict: bool) -> list[tuple[str | None, str, int]]:
+    """The best monotone alignment of cells to columns; ``strict``: none where a cell cannot go (empty if none)."""
     n, m = len(cells), len(roles)
     NEG = float("-inf")
     best = [[NEG] * (m + 1) for _ in range(n + 1)]
@@ -120,8 +127,11 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
     for i in range(1, n + 1):
         for j in range(i, m + 1):
             skip = best[i][j - 1]
-            take = best[i - 1][j - 1] + _fit_score(roles[j - 1], cells[i - 1][0])
+            fit = _fit_score(roles[j - 1], cells[i - 1][0])
+            take = best[i - 1][j - 1] + (fit if fit > -4 or not strict else NEG)
             best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")   # ties: the earlier column
+    if best[n][m] == NEG:
+        return []
     out, i, j = [], n, m
     while i > 0 and j > 0:
         if back[i][j] == "take":
@@ -244,6 +254,7 @@ def _unit_runs(text: str, cells: list[tuple[str, int]]) -> list[tuple[str, int]]
 
 def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
     expected, sectioned, jumped = None, False, False
+    above: list[Cell] = []          # the owner and leader cells of the last row that had them
     while j < len(cells):
         cell, at = cells[j]
         if SECTION_MARK.fullmatch(cell) and j + 1 < len(cells) and not ROW_NUMBER.match(cells[j + 1][0]):
@@ -290,8 +301,13 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             last = 1 if roles[-1] == OTHER_UNITS and own and _plain_units(own[-1][0]) else 0
             own = _unit_runs(text, own[:len(own) - last]) + own[len(own) - last:]
         row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], own)]
-        if (task := row_task(row, items)):
+        owning = [c for c in row if _names_owner(c)]
+        # a row short of cells that names no owner lies under the owner and leader cells merged down from the row
+        # above ("1 ⏎ 章平 ⏎ <项目> ⏎ 纪工委 ⏎ … ⏎ 2 ⏎ <项目> ⏎ …")
+        carried = above if not owning and len(own) < len(roles) - 1 else []
+        if (task := row_task(row, items, carried, text)):
             tasks.append(task)
+        above = owning or above
         expected, j = number + 1, k
     return j
 

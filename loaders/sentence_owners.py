@@ -73,7 +73,8 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
 # (a body's name never runs on into a preposition and where it acts: "市审计局在门户网站" is 市审计局, then where)
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把被从按以该本])(?!其(?![他它]))(?!.*(?:序号|编号|的))"
+# (被 opens a class only as the ones inspected: 被巡察党组织, 被检查单位)
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
                         r"(?!.*(?:局|委|办|厅|院|府|中心|公司)(?:在|对|向|从|于|按|将|把|通过))[\u4e00-\u9fff()]{2,40}$")
 # (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
 # "综合办公室(党群工作部、监察室、督查室)")
@@ -282,7 +283,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
 # (the one-character ends as one set, the regex engine's fastest test: SUBJECT_HINT scans every text with it)
-SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|" \
+SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|党组织|" \
               r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
