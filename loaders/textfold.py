@@ -77,6 +77,11 @@ _ANY_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _MONTH_END_TYPO = re.compile(r"(?<=\d月)低(?!于)|(?<=\d\s月)低(?!于)")      # not "1-5月低于全省平均"
 
 
+# A full stop typed as an ASCII (or full-width) point between two Han characters; not after a numeral, where it
+# marks a heading (一.总体要求).
+_HAN_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=[\u4e00-\u9fff])")
+
+
 def fold(text: str) -> str:
     """Simplified script, half-width ASCII punctuation, plain spaces; same length as ``text``."""
     # Code points past the list raise IndexError, which translate treats as
@@ -89,6 +94,8 @@ def fold(text: str) -> str:
             out = rx.sub(lambda m: pairs[m.group()], out)
     if "月低" in out:         # a homophone typed for 底 in a date: "2018年7月低完成" is the end of July
         out = _MONTH_END_TYPO.sub("底", out)
+    if _HAN_STOP.search(out):    # "…解决环境问题.各地、各有关部门要…": a full stop typed as "."
+        out = _HAN_STOP.sub("。", out)
     if len(out) != len(text):  # cannot happen with 1:1 tables; guard the invariant anyway
         raise AssertionError("fold changed the text length")
     return out

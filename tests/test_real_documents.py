@@ -340,7 +340,7 @@ FLOORS = {
     "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
     "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
-    "unseen85": dict(tasks=0.96, lead_f1=0.95, responsible_f1=0.96, deadline=0.77, problems=0.99, status=0.99, meta=0.86),
+    "unseen85": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.96, deadline=0.81, problems=0.99, status=0.99, meta=0.86),
     "unseen86": dict(tasks=0.99, lead_f1=0.76, responsible_f1=0.95, deadline=0.62, problems=0.95, status=0.66, meta=0.76),
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
     "unseen88": dict(tasks=0.83, lead_f1=0.72, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
@@ -3490,3 +3490,14 @@ def test_the_inspected_party_organisations_told_what_to_do():
                "不到位的问题。\n")
     assert owners(item_with(out, "坚决扛起整改主体责任"))[0] == ["被巡察党组织"]
     assert owners(item_with(out, "要聚焦基层治理"))[0] == ["被巡察党组织"]
+
+
+def test_a_full_stop_typed_as_a_point_ends_the_heading_before_its_subject():
+    """"(二)加快补齐短板.县住建局要…": the point between two Han characters is the heading's full stop, so the
+    sentence after it opens on its subject (a heading's numeral before a point, "一.总体要求", stays a marker)."""
+    out = read("二、重点任务\n(一)加快补齐短板.县住建局要在年底前完成老旧小区改造12个。\n"
+               "(二)强化督查问效.县督查室要每季度通报一次进展。\n")
+    assert owners(item_with(out, "加快补齐短板"))[0] == ["县住建局"]
+    assert owners(item_with(out, "强化督查问效"))[0] == ["县督查室"]
+    from loaders.textfold import fold
+    assert fold("一.总体要求") == "一.总体要求" and fold("短板.县") == "短板。县"
