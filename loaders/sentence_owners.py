@@ -287,7 +287,9 @@ SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公�
               r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始))")
+             r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始|"
+             # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
+             r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
 SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}|"
                      rf"[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{8,48}}?{SUBJECT_END}(?=等(?:有关|相关)?(?:部门|单位)))(?:等(?:有关|相关)?(?:部门|单位))?{ASSIGNING}")
@@ -880,7 +882,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
 
 # A requirement's sentence, told to named bodies (X要…, 要求X…), and the sentences after it that go on telling them
 # what they must do with no subject of their own ("要紧盯重点区域…").
-TOLD_WORK = re.compile(r"要求|责成|责令|(?:要(?!求)|务必|必须)")
+TOLD_WORK = re.compile(r"要求|责成|责令|(?:要(?!求)|务必|必须)|对[^,。;]{2,30}?负(?:总)?责(?!人|同志)")
 GO_ON_TOLD = re.compile(r"\s*(?:同时|还|并|此外|另外)?[,]?(?:要(?!求)|务必|必须)")
 
 
