@@ -26,6 +26,7 @@ MARKERS = [
     # "一是道路保洁不到位。⏎…⏎二是…": the ordinal opening a line heads a part when the list goes on
     (5.5, ORDINAL_LINE := re.compile(rf"([{CN_NUM}]{{1,3}})是(?=[\u4e00-\u9fff“])")),
 ]
+OPEN_BRACKET = re.compile(r"〔[^〔〕]{2,600}?〕")     # a 〔…〕 note, on one line or over several
 NEXT_ORDINAL_LINE = re.compile(r"\n[^\S\n]*二是")
 # A record's number alone on its line, two figures, its fields under it: "01⏎学校名称:…⏎问题隐患:…".
 FIELD_AFTER = re.compile(r"\n[^\S\n]*[\u4e00-\u9fff()]{2,12}[:]")
@@ -183,9 +184,13 @@ def _build_items(text: str, breaks: list[int], records, ordinal_lines: bool) -> 
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
+    # "2.公开…规划〔公开路径:(1)政府网站>…;(2)其他渠道〕": the numbers inside a 〔〕 note are its parts, no items
+    bracketed = [m.span() for m in OPEN_BRACKET.finditer(text)] if "〔" in text else []
     for pos, line, midline in _marker_lines(text):
         stripped = line.lstrip()
         at = pos + len(line) - len(stripped)
+        if bracketed and any(s < at < e for s, e in bracketed):
+            continue
         for rank, pattern in MARKERS:
             m = pattern.match(stripped)
             if not m:
