@@ -391,11 +391,11 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
             and (not any(u.collective for u in several)
-                 or (_told_work(head, each.end()) and not all(u.collective for u in several))
+                 or _told_work(head, each.end())
                  # (or classes the document defines by their role: "各责任单位、配合单位要建立工作台账")
                  or (_told_work(head, each.end()) and all(ROLE_CLASS.match(u.mention) for u in several))):
-        # (a class among named bodies too, told real work: "各相关区、市水投集团要…"; classes alone, "各县区政府、
-        # 市直相关部门要…", are a covering notice's exhortation)
+        # (classes too, told real work: "各相关区、市水投集团要…", "各地、各有关部门要…逐个落实整改方案", each doing
+        # its own part; told only to mind it, "各县区政府、市直相关部门要高度重视。", they are exhorted, given nothing)
         return _together(several)
     subject = OPENING_SUBJECT.match(head)
     if subject and MADE_BY.match(head, subject.end()):

@@ -1,12 +1,14 @@
-// no_owner (无人负责): items with two or more responsible units and no lead, or only 配合 units;
+// no_owner (无人负责): items with two or more responsible units, not all classes, and no lead, or only 配合 units;
 // and, in documents that assign owners, measures that name no unit. Twin of queries/ownership.py:no_owner.
 // One row per finding: rule, kind, item id, unit names; its document and place in it (reading order).
 MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
 WHERE (t:Task OR t:Problem) AND coalesce(t.convention, '') <> 'narrated'
-WITH t, collect(r.role) AS roles, collect(u.name) AS units
+WITH t, collect(r.role) AS roles, collect(u.name) AS units,
+     collect(CASE WHEN r.role = 'responsible' AND coalesce(u.collective, false) THEN 1 END) AS classes
 OPTIONAL MATCH (:Unit)-[l:LEADS]->(t)
-WITH t, units, count(l) AS leads, size([role IN roles WHERE role = 'responsible']) AS responsible
-WHERE leads = 0 AND (responsible >= 2 OR responsible = 0)
+WITH t, units, classes, count(l) AS leads, size([role IN roles WHERE role = 'responsible']) AS responsible
+// (classes told the work together each do their own part: vague_owner reports an item all classes)
+WHERE leads = 0 AND ((responsible >= 2 AND size(classes) < responsible) OR responsible = 0)
 RETURN 'no_owner' AS rule, CASE WHEN responsible >= 2 THEN 'no_lead' ELSE 'assist_only' END AS kind,
        t.id AS item, units, t.doc AS doc, t.span[0] AS at
 UNION ALL

@@ -1,7 +1,8 @@
 """Who answers for an item: nobody, nobody in particular, or too many at once.
 
-- ``no_owner``: "多部门负责找不着负责部门": two or more responsible units and no lead; only 配合 units; or, in
-  a document that assigns owners, a measure or problem that names no unit at all.
+- ``no_owner``: "多部门负责找不着负责部门": two or more responsible units and no lead (not all of them classes,
+  which each do their own part); only 配合 units; or, in a document that assigns owners, a measure or problem
+  that names no unit at all.
 - ``vague_owner``: every owner the item answers to is collective (各县区政府, 相关部门), or the list of them is
   open-ended (…等部门).
 - ``multi_lead``: more than one lead on one item (diffused leadership); "X、Y分别牵头", where each lead
@@ -22,8 +23,11 @@ def no_owner(graph) -> Findings:
     v = view(graph)
     c = v.columns
     leads, responsible = c.per_item(c.owner_role == LEAD), c.per_item(c.owner_role == RESPONSIBLE)
+    # (classes told the work together, "各区县政府、市政府各部门要…", each do their own part of it: no one task is
+    # shared with nobody leading; every owner being a class, vague_owner reports it)
+    classes_only = c.per_item(c.owner_collective, c.owner_role == RESPONSIBLE) == responsible
     own = c.owner_count > 0
-    without_lead = own & (leads == 0) & ((responsible >= 2) | (responsible == 0))
+    without_lead = own & (leads == 0) & (((responsible >= 2) & ~classes_only) | (responsible == 0))
     # (a report narrating that bodies did the work together gives none of them work: no lead is missing)
     rows = np.flatnonzero((c.type != SECTION) & ((without_lead & ~c.narrated) | (~own & _unowned(v))))
 

@@ -87,7 +87,12 @@ def test_panjin_2017_collective_leads_are_vague(corpus_store, graph):
     assert by_label["五、 (十八) 2."]["detail"] == {"role": "lead", "collective": 2, "open_ended": 1}
     # 一、(一)2 names five concrete leads: many, but each one accountable
     assert "一、 (一) 2." not in by_label
-    assert all(f["detail"]["role"] == "lead" for f in vague)
+    # the covering notice's 一、 and 三、 tell the classes (各县区政府、经济区管委会及市直相关部门要…) to do the work, each its
+    # own part, since classes told real work together are read as answering for it: vague, not a missing lead
+    told = [f for f in vague if f["detail"]["role"] == "responsible"]
+    assert sorted(f["item"]["label"] for f in told) == ["一、", "三、"]
+    assert all(f["units"] == ["盘锦市县区政府", "盘锦市经济区管委会", "盘锦市直相关部门"] for f in told)
+    assert all(f["detail"]["role"] == "lead" for f in vague if f not in told)
 
 
 def test_yangling_claims_24_done_while_its_text_shows_3_not_done(corpus_store, graph):

@@ -56,7 +56,7 @@ FLOORS = {
     # the eleventh, 37 tasks: first sight 0.76 tasks, 0.18 lead, 0.50 resp, 0.63 deadline (FIRST_SCORE.txt); three
     # forms since (charged sentences in a numbered requirement, PDF rows ending in their owner cell, a page that
     # continues mid-list); what is left is mostly a table flattened without separators and cover notices' collectives
-    "unseen9": dict(tasks=0.99, lead_f1=0.88, responsible_f1=0.79, deadline=0.99, problems=0.99, status=0.99, meta=0.89),
+    "unseen9": dict(tasks=0.99, lead_f1=0.88, responsible_f1=0.80, deadline=0.99, problems=0.99, status=0.99, meta=0.89),
     # the twelfth, 36 tasks in genres not searched before (督办通知, hotline and 河长制 notices): first sight 0.61
     # tasks, 0.67 lead, 0.83 resp, 0.54 deadline (FIRST_SCORE.txt); five forms since (work named before 由, field
     # labels alone before a colon, 会办单位, 会同…就, 要求, replies to the public); what is left is news narrative.
@@ -314,7 +314,7 @@ FLOORS = {
     # field lines and a staged schedule; problems under a heading of their verdict and in outcome fields; a lead
     # marked by an asterisk. (Measures the gold does not annotate, or at 0, have no floor.)
     "unseen63": dict(tasks=0.99, responsible_f1=0.39, problems=0.44, status=0.99, meta=0.62),
-    "unseen64": dict(tasks=0.93, lead_f1=0.89, responsible_f1=0.59, deadline=0.99, problems=0.99, status=0.99, meta=0.87),
+    "unseen64": dict(tasks=0.93, lead_f1=0.89, responsible_f1=0.63, deadline=0.99, problems=0.99, status=0.99, meta=0.87),
     "unseen65": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.93, deadline=0.99, meta=0.88),
     "unseen66": dict(tasks=0.99, lead_f1=0.43, deadline=0.99, problems=0.99, status=0.16, meta=0.66),
     "unseen67": dict(tasks=0.99, lead_f1=0.94, responsible_f1=0.90, deadline=0.99, problems=0.99, meta=0.76),
@@ -337,7 +337,9 @@ FLOORS = {
     # (下一步, 今后, 我局将…): "将…纳入…规划" reads as 把 too, and the seeds' reply narrates its work that way
     "unseen80": dict(tasks=0.93, lead_f1=0.81, responsible_f1=0.58, deadline=0.79, meta=0.90),
     "unseen81": dict(tasks=0.99, problems=0.99, status=0.54, meta=0.83),
-    "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.57, deadline=0.99, meta=0.89),
+    # unseen82 resp 0.571 -> 0.444 when classes told real work together answered for it: "各镇(街道)、各部门要对照
+    # 目标,细化任务分解…" now owns its paragraph, whose gold task is the later "各牵头单位要加强监测" sentence in it
+    "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.44, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.15, deadline=0.99, meta=0.86),
     "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
     "unseen85": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.96, deadline=0.81, problems=0.99, status=0.99, meta=0.86),
@@ -353,11 +355,11 @@ FLOORS = {
     # unseen95 lead 0.909 -> 0.714 when "被巡察党组织要…" was read: a told class alone leads by our convention (157 of
     # 173 such tasks in all gold files), its blind reader put it under responsible
     "unseen95": dict(tasks=0.91, lead_f1=0.71, responsible_f1=0.39, deadline=0.66, problems=0.99, status=0.99, meta=0.73),
-    "unseen96": dict(tasks=0.66, lead_f1=0.66, responsible_f1=0.24, deadline=0.66, problems=0.99, meta=0.49),
+    "unseen96": dict(tasks=0.66, lead_f1=0.66, responsible_f1=0.59, deadline=0.66, problems=0.99, meta=0.49),
     "unseen97": dict(tasks=0.96, lead_f1=0.83, responsible_f1=0.96, deadline=0.91, problems=0.49, meta=0.87),
     "unseen98": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.84, meta=0.79),
     "unseen99": dict(tasks=0.85, responsible_f1=0.99, deadline=0.83, problems=0.77, meta=0.72),
-    "unseen100": dict(tasks=0.94, lead_f1=0.96, responsible_f1=0.75, deadline=0.94, meta=0.93),
+    "unseen100": dict(tasks=0.94, lead_f1=0.96, responsible_f1=0.86, deadline=0.94, meta=0.93),
 }
 
 
@@ -3520,3 +3522,12 @@ def test_numbers_inside_a_tortoise_shell_note_are_its_parts_not_items():
                "2.公开政府债务信息〔公开路径:(1)门户网站>财政信息>政府债务;(2)其他渠道〕。\n财政局\n——\n")
     assert owners(item_with(out, "公开年度预算决算信息")) == (["财政局"], ["部门"])
     assert not any(it["number"] in ("(1)", "(2)") for it in out["items"])
+
+
+def test_classes_told_real_work_together_answer_for_it_and_classes_told_to_mind_it_do_not():
+    """"各乡镇、各有关部门要…逐项制定整改方案": classes named together and told real work answer for it together, each
+    its own part; told only to take it seriously ("…要高度重视。") they are exhorted and given nothing."""
+    out = read("某县环境问题整改实施方案\n(一)全面整改到位。各乡镇、各有关部门要对照问题清单,逐项制定整改方案,明确责任人和完成时限。\n"
+               "(二)提高思想认识。各乡镇、各有关部门要高度重视。\n")
+    assert owners(item_with(out, "逐项制定整改方案")) == ([], ["乡镇", "有关部门"])
+    assert owners(item_with(out, "提高思想认识")) == ([], [])
