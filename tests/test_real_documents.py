@@ -360,6 +360,10 @@ FLOORS = {
     "unseen98": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.84, meta=0.79),
     "unseen99": dict(tasks=0.85, responsible_f1=0.99, deadline=0.83, problems=0.77, meta=0.72),
     "unseen100": dict(tasks=0.94, lead_f1=0.96, responsible_f1=0.86, deadline=0.94, meta=0.93),
+    "unseen101": dict(tasks=0.99, lead_f1=0.99, meta=0.82),
+    "unseen102": dict(tasks=0.74, lead_f1=0.90, responsible_f1=0.88, deadline=0.69, meta=0.78),
+    "unseen103": dict(tasks=0.19, deadline=0.49, problems=0.93, status=0.99, meta=0.83),
+    "unseen104": dict(tasks=0.57, lead_f1=0.23, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
 }
 
 
