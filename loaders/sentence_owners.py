@@ -73,8 +73,9 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 
 # In running text a unit name is a plain name: no quotes, no preposition or quantifier in front.
 # (a body's name never runs on into a preposition and where it acts: "市审计局在门户网站" is 市审计局, then where)
-# (被 opens a class only as the ones inspected: 被巡察党组织, 被检查单位)
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
+# (被 opens a class only as the ones inspected: 被巡察党组织, 被检查单位; a reply's 我们 is a name alone, never the start of
+# one: "我们将建议政府…")
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!我们.)(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
                         r"(?!.*(?:局|委|办|厅|院|府|中心|公司)(?:在|对|向|从|于|按|将|把|通过))[\u4e00-\u9fff()]{2,40}$")
 # (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
 # "综合办公室(党群工作部、监察室、督查室)")
@@ -510,7 +511,7 @@ def _narrated_subject(shortest: bool) -> re.Pattern:
 
 
 NARRATED_SUBJECT, NARRATED_SUBJECT_LONGEST = _narrated_subject(True), _narrated_subject(False)
-NAME_TAIL = re.compile(r"[^的对在和、向与及将把为从按,]{1,6}$")
+NAME_TAIL = re.compile(r"[^的对在和、向与及将把为从按已均,]{1,6}$")     # (no name goes on into 已/均: "…中心已全部")
 NARRATED_HINT = re.compile(rf"(?:{SUBJECT_END}|镇|乡|院|学|站|所|社|集团){NARRATED_VERB}")
 
 

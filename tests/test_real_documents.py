@@ -3535,3 +3535,14 @@ def test_classes_told_real_work_together_answer_for_it_and_classes_told_to_mind_
                "(二)提高思想认识。各乡镇、各有关部门要高度重视。\n")
     assert owners(item_with(out, "逐项制定整改方案")) == ([], ["乡镇", "有关部门"])
     assert owners(item_with(out, "提高思想认识")) == ([], [])
+
+
+def test_a_replys_we_is_a_name_alone_and_its_part_pledging_later_work_is_its_own():
+    """"目前,综合馆已全部投入使用,后期我们将建议政府加强管理": 我们 never starts a longer name (我们将建议政府), no name runs
+    on into 已 (综合馆已全部…), and the part that pledges what comes later (后期我们将…) is the replier's."""
+    out = read("对市政协第1023号提案的答复\n信息来源:某市文旅局\n李明委员:\n您提出的提案收悉,现答复如下:\n"
+               "1.关于“尽快开放体育中心”的问题。目前,体育中心已全部投入使用,后期我们将建议政府加强管理,提高使用效率。\n"
+               "2.关于“增加公交线路”的问题。该事项已转交市交通运输局办理。\n")
+    item = item_with(out, "后期我们将建议政府")
+    assert owners(item)[0] == ["我们"]
+    assert not any(u["mention"].startswith(("我们将", "体育中心已")) for it in out["items"] for u in it["lead"] + it["responsible"])
