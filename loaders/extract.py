@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 234
+EXTRACTOR_VERSION = 235
 
 
 def extract_source(src: SourceText) -> dict:
@@ -328,7 +328,7 @@ def _duty_headings(text: str, item: Item) -> int:
 # A topic named in a sentence of its own inside a paragraph, then who takes it on: "关于砂石行业整治。县水务局牵头
 # 负责,…。关于砖瓦行业问题。县国土局负责,…" (a speech or a meeting's minutes running its topics together).
 # A sentence (or ;-part) opening on the body it tells what to do: "各责任单位要统筹抓总…;各配合单位要…。区政府督查办要…"
-TOLD_SENTENCE = re.compile(r"(?:^|(?<=[。;]))\s*[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)"
+TOLD_SENTENCE = re.compile(r"(?:^|(?<=[。;:]))\s*(?:[一二三四五六七八九十]{1,2}是)?[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)"
                            r"(?:要(?!求)|须|必须|务必)")
 TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")
 MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)

@@ -292,7 +292,8 @@ ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
              r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
-SUBJECT = re.compile(rf"(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}|"
+# (a point counted off in the sentence may open it: "四点要求:一是市发改委要…;二是…")
+SUBJECT = re.compile(rf"(?:[一二三四五六七八九十]{{1,2}}是)?(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}|"
                      rf"[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{8,48}}?{SUBJECT_END}(?=等(?:有关|相关)?(?:部门|单位)))(?:等(?:有关|相关)?(?:部门|单位))?{ASSIGNING}")
 SEGMENT = re.compile(r"[^。!?;\n]+[。!?;]?")
 SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the paragraph scan
@@ -682,7 +683,8 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         subject_name = subject.group(1)
         cut = subject_name.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
         units = _units(subject_name[cut:], where + subject.start(1) + cut)
-        told = re.match(r"还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])     # 要求 asks others
+        # (要求 asks others; a date may stand before the 要: "市住建局、市城管局6月10日前要制定…")
+        told = re.match(r"(?:\d{1,2}月\d{1,2}日?(?:前|之前)?|年底前|年内)?还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])
         exhortation = bool(told) or cut > 0          # "应由X负责整治": the work is handed to X
         role_class = units and ROLE_CLASS.match(units[0].mention)
         # a class told real work, not only to mind it, is given it ("全县各级各部门要加快…整改"); "各地各部门要
