@@ -99,10 +99,14 @@ def _units(text: str, at: int):
     return None if found is None else [m.moved(at) for m in found]
 
 
+LEVEL_CLASS = ("省", "市", "县", "区", "乡", "镇", "州", "旗")
+
+
 @lru_cache(maxsize=16384)
 def _units_at_zero(text: str) -> tuple | None:
     units = split_unit_list(text, 0)
-    if all_units(units) and all(_plain(u.mention) for u in units):
+    # (各县, 各市: every body of a level, its mention the level's one character)
+    if all_units(units) and all(_plain(u.mention) or (u.distributive and u.mention in LEVEL_CLASS) for u in units):
         return tuple(units)
     modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
     if 0 < modifier < len(text) - 2:
@@ -331,7 +335,7 @@ HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|
 
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
-HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]|\n\s*)")
+HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]\s*|\n\s*)")     # (its body may start on the next line)
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
 OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
