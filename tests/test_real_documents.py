@@ -366,6 +366,8 @@ FLOORS = {
     "unseen102": dict(tasks=0.81, lead_f1=0.90, responsible_f1=0.92, deadline=0.69, meta=0.78),
     "unseen103": dict(tasks=0.19, deadline=0.49, problems=0.93, status=0.99, meta=0.83),
     "unseen104": dict(tasks=0.57, lead_f1=0.23, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
+    "unseen106": dict(tasks=0.83, lead_f1=0.19, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
+    "unseen107": dict(tasks=0.79, lead_f1=0.66, deadline=0.99, problems=0.79, meta=0.78),
 }
 
 
