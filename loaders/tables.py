@@ -513,6 +513,9 @@ def row_task(cells: list[Cell], items: list[Item], carried: list[Cell] = (), tex
     return task
 
 
+PROGRESS_REPORTED = re.compile(r"[\u4e00-\u9fff]{4}")     # a cell that reports something, not "/" or "—"
+
+
 def _row_status(cells: list[Cell]) -> str | None:
     """A ledger row's outcome from its progress cell (整改情况, 进展: "已完成", "正在推进"), or from a time-limit
     cell that states the verdict instead of a date ("达标期限 | 已完成")."""
@@ -521,4 +524,6 @@ def _row_status(cells: list[Cell]) -> str | None:
                if (role == "deadline" and text.strip().startswith("已")) or (role == "verdict" and text.strip())]
     said = [text for role, text, _ in cells if role == "progress" and text.strip()]
     # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
-    return (classify(" ".join(verdict)) if verdict else None) or (classify(" ".join(said)) if said else None)
+    # (a progress cell that reports work without a verdict, "开展招标。", "1-9月新建5G基站524个": the work is under way)
+    return (classify(" ".join(verdict)) if verdict else None) or (classify(" ".join(said)) if said else None) \
+        or ("in_progress" if said and not verdict and PROGRESS_REPORTED.search(" ".join(said)) else None)

@@ -350,7 +350,7 @@ FLOORS = {
     "unseen88": dict(tasks=0.83, lead_f1=0.72, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
     "unseen89": dict(tasks=0.72, lead_f1=0.55, responsible_f1=0.41, deadline=0.24, problems=0.88, status=0.99, meta=0.74),
     "unseen90": dict(tasks=0.93, lead_f1=0.90, responsible_f1=0.85, deadline=0.89, problems=0.99, status=0.74, meta=0.94),
-    "unseen91": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.82, deadline=0.99, problems=0.99, status=0.61, meta=0.99),
+    "unseen91": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.82, deadline=0.99, problems=0.99, status=0.92, meta=0.99),
     "unseen92": dict(tasks=0.69, responsible_f1=0.57, problems=0.99, status=0.99, meta=0.81),
     "unseen93": dict(tasks=0.99, lead_f1=0.84, responsible_f1=0.49, deadline=0.81, meta=0.96),
     "unseen94": dict(tasks=0.99, lead_f1=0.72, responsible_f1=0.87, deadline=0.38, meta=0.74),
@@ -368,6 +368,7 @@ FLOORS = {
     "unseen104": dict(tasks=0.57, lead_f1=0.23, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
     "unseen106": dict(tasks=0.83, lead_f1=0.19, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
     "unseen107": dict(tasks=0.79, lead_f1=0.66, deadline=0.99, problems=0.79, meta=0.78),
+    "unseen105": dict(tasks=0.91, lead_f1=0.64, responsible_f1=0.77, deadline=0.84, problems=0.74, status=0.99, meta=0.74),
 }
 
 
@@ -3578,3 +3579,14 @@ def test_stations_are_bodies_in_a_space_separated_owner_cell():
     assert owners(item_with(out, "做好气象服务"))[0] == ["县融媒体中心", "县广播电视台", "县气象台"]
     from loaders.units import looks_like_unit
     assert not looks_like_unit("政务服务平台")
+
+
+def test_a_progress_cell_reporting_work_without_a_verdict_is_under_way():
+    """A progress table's row whose 进展 cell reports what was done so far ("开展招标。", "已新增12台,完工5台" aside)
+    without saying it is finished is under way; one saying 已完成 is done; an empty or "/" cell says nothing."""
+    out = read("2024年区实事项目1-6月进展情况\n序号 | 项目 | 责任单位 | 1-6月进展情况 |\n"
+               "1 | 为20个小区新增充电设施 | 区房管局 | 完成选址和方案设计。 |\n"
+               "2 | 改造老旧消火栓50个 | 区消防救援支队 | 已完成。 |\n3 | 新建公共厕所6座 | 区城管局 | / |\n")
+    assert item_with(out, "新增充电设施")["status"] == "in_progress"
+    assert item_with(out, "改造老旧消火栓")["status"] == "done"
+    assert item_with(out, "新建公共厕所")["status"] is None
