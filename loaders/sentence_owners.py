@@ -99,7 +99,7 @@ def _units(text: str, at: int):
     return None if found is None else [m.moved(at) for m in found]
 
 
-LEVEL_CLASS = ("省", "市", "县", "区", "乡", "镇", "州", "旗")
+LEVEL_CLASS = ("省", "市", "县", "区", "乡", "镇", "州", "旗", "村")
 
 
 @lru_cache(maxsize=16384)
@@ -337,7 +337,7 @@ HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]\s*|\n\s*)")     # (its body may start on the next line)
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
-OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道))"
+OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道|村\((?:社区|居)\)|村居|社区|村))"
                              rf"(?:\([\u4e00-\u9fff]{{2,12}}\))?){ACTION}")
 # Several subjects, each doing its part: "新抚区和东洲区分别组织…", "市公安局、市交通局分别开展…".
 SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")

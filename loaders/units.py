@@ -79,7 +79,7 @@ def is_bare_place(piece: str) -> bool:
 
 
 # Whole-class owners that carry no unit suffix: 各地, 各级, 各地各部门.
-CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地各部门|级各部门)$")
+CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地各部门|级各部门)$|^各(?:村|村居)$")     # (各村: every village)
 
 
 DIGIT = re.compile(r"\d")

@@ -366,9 +366,12 @@ FLOORS = {
     "unseen102": dict(tasks=0.81, lead_f1=0.90, responsible_f1=0.92, deadline=0.69, meta=0.78),
     "unseen103": dict(tasks=0.19, deadline=0.49, problems=0.93, status=0.99, meta=0.83),
     "unseen104": dict(tasks=0.57, lead_f1=0.23, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
-    "unseen106": dict(tasks=0.83, lead_f1=0.19, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
+    "unseen106": dict(tasks=0.83, lead_f1=0.36, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
     "unseen107": dict(tasks=0.79, lead_f1=0.66, deadline=0.99, problems=0.79, meta=0.78),
     "unseen105": dict(tasks=0.91, lead_f1=0.64, responsible_f1=0.77, deadline=0.84, problems=0.74, status=0.99, meta=0.74),
+    "unseen108": dict(tasks=0.99, lead_f1=0.59, responsible_f1=0.78, deadline=0.89, problems=0.99, meta=0.58),
+    "unseen109": dict(tasks=0.77, lead_f1=0.64, responsible_f1=0.39, deadline=0.66, problems=0.69, meta=0.41),
+    "unseen110": dict(tasks=0.99, lead_f1=0.76, responsible_f1=0.33, deadline=0.99, problems=0.99, meta=0.79),
 }
 
 
@@ -3590,3 +3593,11 @@ def test_a_progress_cell_reporting_work_without_a_verdict_is_under_way():
     assert item_with(out, "新增充电设施")["status"] == "in_progress"
     assert item_with(out, "改造老旧消火栓")["status"] == "done"
     assert item_with(out, "新建公共厕所")["status"] is None
+
+
+def test_the_villages_told_what_to_do_open_their_measure():
+    """"1.各村(社区)要打造…": the villages (and communities) as a class open the measure they are told."""
+    out = read("某镇人居环境整治工作通报\n三、下步要求\n1.各村(社区)要在月底前完成垃圾集中清运点建设。\n"
+               "2.各村要落实保洁员管护责任。\n")
+    assert owners(item_with(out, "垃圾集中清运点"))[0] == ["村(社区)"]
+    assert owners(item_with(out, "保洁员管护责任"))[0] == ["各村"]      # (a class named by 各 alone, as 各地)
