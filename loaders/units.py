@@ -484,7 +484,8 @@ def _share_qualifier(mentions: list[Mention]) -> None:
 def _expand_chain(chain: list[Mention]) -> None:
     for m, donor in zip(chain, chain[1:]):      # "县(市、区)、乡(镇)政府", "县市区、乡级政府": both governments
         if GENERIC_ALONE.fullmatch(m.mention) and (body := re.search(rf"{LEADERSHIP}$", donor.mention)) \
-                and (GENERIC_PLACE.match(donor.mention) or re.match(r"[乡镇县区市]级", donor.mention)):
+                and (GENERIC_PLACE.match(donor.mention) or re.match(r"[乡镇县区市]级", donor.mention)
+                     or re.fullmatch(rf"[县区市乡镇旗]{LEADERSHIP}", donor.mention)):     # "各市(县)、区政府"
             m.mention += body.group()
         # "各乡、镇人民政府": the township's body is the town's
         elif m.mention.lstrip("各") in ("乡", "镇") and (body := re.fullmatch(rf"(?:乡|镇)({LEADERSHIP})", donor.mention)):
