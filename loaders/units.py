@@ -501,7 +501,8 @@ def _expand_chain(chain: list[Mention]) -> None:
     # A run of bare places shares the body of the unit after it (市、兴隆台区编委办), and what stands before
     # the run's first place covers them all: 各县、市、区政府 (every one), 相关市、县政府 (the ones concerned).
     distributive, shared = False, None
-    bare = [is_bare_place(m.mention) for m in chain]       # before any place takes a body
+    # (before any place takes a body; "各地区" is every region, a class owner that borrows nothing: 各地区、各部门)
+    bare = [is_bare_place(m.mention) and not (m.distributive and CLASS_OWNER.match("各" + m.mention)) for m in chain]
     for i, m in enumerate(chain):
         if not bare[i]:
             if i and bare[i - 1] and not (shared and ENTERPRISE.search(m.mention)):   # lends the run its body
