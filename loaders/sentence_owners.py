@@ -292,7 +292,7 @@ SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公�
               r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始|"
+             r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始|"
              # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
              r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
@@ -828,7 +828,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
             and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
-            and not ("会议" in text and APPROVED_DRAFT.search(text)):
+            and not ("会议" in text and APPROVED_DRAFT.search(text)) and not ("配合" in text and HELPED.search(text)):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -875,7 +875,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
                 told.start = min(told.start, told_from)
             told = told or _person_led_task(text, para_start + s.start(), s.group()) or \
                 _sites_of_unit(text, para_start + s.start(), s.group()) or \
-                _approved_draft(text, para_start + s.start(), s.group())
+                _approved_draft(text, para_start + s.start(), s.group()) or \
+                _helped_task(text, para_start + s.start(), s.group())
             found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
             if not found and told_last is not None and GO_ON_TOLD.match(s.group()):
                 # "…要求,市、县政府要…。要对城区内裸露地面全部覆盖…。": the next thing they must do is theirs too
@@ -914,6 +915,23 @@ def _approved_draft(text: str, at: int, segment: str) -> Item | None:
     if not units or not all_units(units) or any(u.collective for u in units):
         return None
     return _task(text, at + len(segment) - len(segment.lstrip()), at + len(segment), _answering(units))
+
+
+# One body helping another do the work: "二是成立小区达标专班,由社区服务中心配合区住建局完成45个小区的整治任务" — the
+# body helped leads, the helper assists.
+HELPED = re.compile(r"(?:^|[,])由?([\u4e00-\u9fff、()]{2,30}?)(?:积极|全力|密切)?配合([\u4e00-\u9fff()]{2,30}?)"
+                    r"(?=完成|开展|做好|推进|落实|实施|负责|抓好)")
+
+
+def _helped_task(text: str, at: int, segment: str) -> Item | None:
+    m = HELPED.search(segment)
+    helpers = m and _units(m.group(1), at + m.start(1))
+    helped = m and _units(m.group(2), at + m.start(2))
+    if not helpers or not helped or len(helped) != 1 or not all_units(helpers + helped):
+        return None
+    spec = OwnerSpec(lead=helped, responsible=[(u, "assist") for u in helpers])
+    spec.span_named()
+    return _task(text, at + len(segment) - len(segment.lstrip()), at + len(segment), spec)
 
 
 def _sites_of_unit(text: str, at: int, segment: str, listed: bool = False) -> Item | None:
