@@ -75,7 +75,7 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 # (a body's name never runs on into a preposition and where it acts: "市审计局在门户网站" is 市审计局, then where)
 # (被 opens a class only as the ones inspected: 被巡察党组织, 被检查单位; a reply's 我们 is a name alone, never the start of
 # one: "我们将建议政府…"; no name opens on an act: "列入重点督办", "开展…办")
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!我们.)(?!列入|纳入|进行|开展|实行|建立|加强|落实)(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!我们.)(?!列入|纳入|进行|开展|实行|建立|加强|落实|下一步|下步|今后|目前|同时)(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
                         r"(?!.*(?:局|委|办|厅|院|府|中心|公司)(?:在|对|向|从|于|按|将|把|通过))[\u4e00-\u9fff()]{2,40}$")
 # (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
 # "综合办公室(党群工作部、监察室、督查室)")
@@ -392,8 +392,14 @@ TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月�
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
 
 
+OPENING_WHEN = re.compile(r"(?:下一步|下步|下阶段|今后|接下来|后期)[,]?")
+
+
 def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     """The unit (or units, each doing its part) a sentence opens on, when what follows is its action."""
+    if (when := OPENING_WHEN.match(head)):
+        # "下一步县卫生健康局将会同…": when it will be done, then who; the subject starts after it
+        at, head = at + when.end(), head[when.end():]
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
             and (not any(u.collective for u in several)
