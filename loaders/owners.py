@@ -33,6 +33,7 @@ UNIT_AND_PERSON = rf"(?:{UNIT_NOUN})(?:及|和|与|、)(?:{PERSON_NOUN})"
 _OWNER_LABEL = (rf"(?:(?:问题|事项|任务)?(?:整改|整治|督办|办理)|项目)?"
                 rf"(?:具体|直接|主要|其他|省级|市级|区级|县级|镇级|省|市|县|区)?(?:{_ROLE})(?:{_ROLE}|\({_ROLE}\))?(?:市|区|县|省)?"
                 rf"(?:{UNIT_AND_PERSON}|{UNIT_NOUN}|{PERSON_NOUN})"
+                rf"|(?:涉项|涉及)(?:单位|部门|科室|处室)"      # 涉项部门: the departments the measure is theirs to carry out
                 rf"|(?:分管|包抓|包保|挂钩|联系)(?:省|市|县|区)?(?:领导|负责人)|牵头|(?:项目|工作|具体|直接)?(?:责任人|负责人|联系人)|(?:部门|责任|职责|任务|工作)分工"
                 # a kind of responsibility and who bears it: "(主体责任:白茶村委会,监督责任:市工商局)"; only opening a
                 # line, a bracket or a clause ("压实主体责任:…" is a heading)
@@ -129,6 +130,8 @@ def role_of_label(label: str) -> str:
         return "person"
     if re.search(LEAD_WORDS, label):
         return "lead"
+    if re.match(r"涉项|涉及", label):
+        return "responsible"
     if re.search(ASSIST_WORDS, label):
         return "assist"
     return "responsible" if re.search(RESP_WORDS, label) else "other"

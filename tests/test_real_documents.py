@@ -371,7 +371,7 @@ FLOORS = {
     "unseen105": dict(tasks=0.91, lead_f1=0.64, responsible_f1=0.77, deadline=0.84, problems=0.74, status=0.99, meta=0.74),
     "unseen108": dict(tasks=0.99, lead_f1=0.59, responsible_f1=0.94, deadline=0.89, problems=0.99, meta=0.58),
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
-    "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.33, deadline=0.99, problems=0.99, meta=0.79),
+    "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
 }
 
 
@@ -3643,3 +3643,12 @@ def test_when_it_will_be_done_then_who_opens_a_replys_part():
     item = item_with(out, "尽快研究加宽方案")
     assert owners(item)[0] == ["县交通运输局"]
     assert not any(u["mention"].startswith("下一步") for it in out["items"] for u in it["lead"] + it["responsible"])
+
+
+def test_the_departments_a_measure_concerns_are_its_responsible_units():
+    """"涉项部门:财务科、公路科": the departments the measure is theirs to carry out, all responsible (none named to lead)."""
+    out = read("整改落实方案\n整改措施:\n1、规范农村公路养护管理。建立养护考核机制。\n责任领导:王强\n涉项部门:养护科、财务科\n"
+               "完成时限:2011年6月\n2、加强超限运输治理。\n涉及部门:路政大队\n")
+    first = item_with(out, "规范农村公路养护管理")
+    assert owners(first) == ([], ["养护科", "财务科"]) and first["deadline"]["date"] == "2011-06-30"
+    assert owners(item_with(out, "加强超限运输治理"))[0] == ["路政大队"]
