@@ -25,7 +25,7 @@ from .deadlines import looks_like_deadline
 from .persons import reads_as_name, split_person_list
 from .structure import Item, line_spans
 from .owners import role_of_label
-from .tables import OWNER_ROLES, Cell, _names_owner, column_role, is_separated_header, row_task
+from .tables import OWNER_ROLES, Cell, _names_owner, column_role, is_separated_header, monotone_alignment, row_task
 from .units import all_units, looks_like_unit, split_unit_list
 
 # a header cell: a short phrase of two Han characters or more, letter-spaced ones too ("牵 头 部 门")
@@ -118,27 +118,8 @@ def _assign(roles: list[str | None], cells: list[tuple[str, int]]) -> list[tuple
 
 def _aligned(roles: list[str | None], cells: list[tuple[str, int]], strict: bool) -> list[tuple[str | None, str, int]]:
     """The best monotone alignment of cells to columns; ``strict``: none where a cell cannot go (empty if none)."""
-    n, m = len(cells), len(roles)
-    NEG = float("-inf")
-    best = [[NEG] * (m + 1) for _ in range(n + 1)]
-    back = [[None] * (m + 1) for _ in range(n + 1)]
-    for j in range(m + 1):
-        best[0][j] = 0
-    for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            skip = best[i][j - 1]
-            fit = _fit_score(roles[j - 1], cells[i - 1][0])
-            take = best[i - 1][j - 1] + (fit if fit > -4 or not strict else NEG)
-            best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")   # ties: the earlier column
-    if best[n][m] == NEG:
-        return []
-    out, i, j = [], n, m
-    while i > 0 and j > 0:
-        if back[i][j] == "take":
-            out.append((roles[j - 1], *cells[i - 1]))
-            i -= 1
-        j -= 1
-    return list(reversed(out))
+    pairs = monotone_alignment([c for c, _ in cells], roles, _fit_score, strict)
+    return [] if pairs is None else [(roles[j], *cells[i]) for i, j in pairs]
 
 
 def _cells_of(text: str, line: str, pos: int) -> tuple[str, int] | None:

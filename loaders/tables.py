@@ -200,8 +200,36 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
         yield row
 
 
+def monotone_alignment(cells: list[str], roles: list, fit, strict: bool = False) -> list[tuple[int, int]] | None:
+    """The best placement of a row's cells, in their order, under columns of these roles, by ``fit(role, cell)``:
+    (cell index, column index) pairs. A column skipped is an empty cell; ties go to the earlier column. ``strict``:
+    no cell where its fit is -4 or lower, None when the cells cannot be placed so. (Flattened tables align their
+    rows by it, and bar tables their padded sub-rows.)"""
+    n, m = len(cells), len(roles)
+    NEG = float("-inf")
+    best = [[NEG] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1]
+            score = fit(roles[j - 1], cells[i - 1])
+            take = best[i - 1][j - 1] + (score if score > -4 or not strict else NEG)
+            best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")
+    if best[n][m] == NEG:
+        return None
+    pairs, i, j = [], n, m
+    while i > 0 and j > 0:
+        if back[i][j] == "take":
+            pairs.append((i - 1, j - 1))
+            i -= 1
+        j -= 1
+    return pairs[::-1]
+
+
 def _cell_fit(role: str | None, cell: str) -> float:
     """How well a cell reads as a value of a column of this role (below -4: never)."""
+    cell = cell.strip()
     units = all_units(split_unit_list(cell)) if cell else False
     if role in OWNER_ROLES:
         return 3 if units else -5
@@ -219,28 +247,16 @@ def _cell_fit(role: str | None, cell: str) -> float:
 def _sub_row_by_fit(cells: list[tuple[str, int]], width: int, roles: dict[int, str]) -> list | None:
     """A row under a numbered one with its merged cells (序号, the category, the owner) left out and its line padded
     with empty cells at the end ("新增托位525个 | 卫生健康局 | 新增托位336个。 | 7月底 | ||"): its filled cells go,
-    in order, to the columns after 序号 they read best as. None when the row opens on a number of its own."""
+    in order, to the columns after 序号 they read best as (none where a cell cannot be). None when the row opens on
+    a number of its own."""
     filled = [(c, at) for c, at in cells if c.strip()]
     if not filled or not cells[-1][0].strip() == "" or ROW_HEAD_CELL.match(filled[0][0]) or len(filled) >= width:
         return None
-    cols = list(range(1, width))
-    n, m = len(filled), len(cols)
-    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
-    back = [[None] * (m + 1) for _ in range(n + 1)]
-    best[0] = [0.0] * (m + 1)
-    for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            skip, take = best[i][j - 1], best[i - 1][j - 1] + _cell_fit(roles.get(cols[j - 1]), filled[i - 1][0].strip())
-            best[i][j], back[i][j] = (take, "take") if take > skip else (skip, "skip")
-    if best[n][m] < -4 * n + 1 or best[n][m] == float("-inf"):
+    columns = [roles.get(col) for col in range(1, width)]
+    pairs = monotone_alignment([c for c, _ in filled], columns, _cell_fit)
+    if any(_cell_fit(columns[j], filled[i][0]) <= -4 for i, j in pairs):
         return None
-    placed, i, j = [], n, m
-    while i > 0 and j > 0:
-        if back[i][j] == "take":
-            placed.append((cols[j - 1], filled[i - 1]))
-            i -= 1
-        j -= 1
-    return list(reversed(placed)) if not any(_cell_fit(roles.get(c), f[0].strip()) <= -4 for c, f in placed) else None
+    return [(j + 1, filled[i]) for i, j in pairs]
 
 
 def _short_row_shift(cells: list[tuple[str, int]], width: int, shift: int, roles: dict[int, str]) -> int:
