@@ -136,9 +136,11 @@ def build_items(text: str, breaks: list[int], ordinal_lines: bool = True) -> lis
     a field inside a record as the records are numbered; those lines belong to their record.
 
     ``ordinal_lines``: whether "一是…" opening lines heads parts (a reply's are its undertakings, read as such)."""
-    items = _build_items(text, breaks, {}, ordinal_lines)
+    # "2.公开…规划〔公开路径:(1)政府网站>…;(2)其他渠道〕": the numbers inside a 〔〕 note are its parts, no items
+    notes = [m.span() for m in OPEN_BRACKET.finditer(text)] if "〔" in text else []
+    items = _build_items(text, breaks, {}, ordinal_lines, notes)
     records = _record_regions(text, items, breaks)
-    return _build_items(text, breaks, records, ordinal_lines) if records else items
+    return _build_items(text, breaks, records, ordinal_lines, notes) if records else items
 
 
 RECORD_HEAD = re.compile(r"\s*(?:\n\s*)*([\u4e00-\u9fff]{2,10})\s*:")
@@ -169,6 +171,12 @@ def _record_regions(text: str, items: list[Item], breaks: list[int]) -> dict[flo
     return {rank: sorted(spans) for rank, spans in regions.items()}
 
 
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` lies strictly inside one of these spans (in text order, none overlapping), by bisection."""
+    k = bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] < at < spans[k][1]
+
+
 def _rank_in_records(rank: float, at: int, records: dict[float, list[tuple[int, int]]]) -> float:
     """A marker of the records' own rank inside a record, after its first field, numbers lines of a field.
     Found by bisection: a page of thousands of records stays linear."""
@@ -180,16 +188,15 @@ def _rank_in_records(rank: float, at: int, records: dict[float, list[tuple[int, 
     return rank
 
 
-def _build_items(text: str, breaks: list[int], records, ordinal_lines: bool) -> list[Item]:
+def _build_items(text: str, breaks: list[int], records, ordinal_lines: bool,
+                 notes: list[tuple[int, int]]) -> list[Item]:
     items: list[Item] = []
     stack: list[Item] = []
     last_value: dict[tuple[int, int], int] = {}   # (rank, parent index) → last number seen
-    # "2.公开…规划〔公开路径:(1)政府网站>…;(2)其他渠道〕": the numbers inside a 〔〕 note are its parts, no items
-    bracketed = [m.span() for m in OPEN_BRACKET.finditer(text)] if "〔" in text else []
     for pos, line, midline in _marker_lines(text):
         stripped = line.lstrip()
         at = pos + len(line) - len(stripped)
-        if bracketed and any(s < at < e for s, e in bracketed):
+        if notes and _inside(notes, at):
             continue
         for rank, pattern in MARKERS:
             m = pattern.match(stripped)
