@@ -99,14 +99,14 @@ def _units(text: str, at: int):
     return None if found is None else [m.moved(at) for m in found]
 
 
-LEVEL_CLASS = ("省", "市", "县", "区", "乡", "镇", "州", "旗", "村")
+LEVEL_CHARACTERS = ("省", "市", "县", "区", "乡", "镇", "州", "旗", "村")
 
 
 @lru_cache(maxsize=16384)
 def _units_at_zero(text: str) -> tuple | None:
     units = split_unit_list(text, 0)
     # (各县, 各市: every body of a level, its mention the level's one character)
-    if all_units(units) and all(_plain(u.mention) or (u.distributive and u.mention in LEVEL_CLASS) for u in units):
+    if all_units(units) and all(_plain(u.mention) or (u.distributive and u.mention in LEVEL_CHARACTERS) for u in units):
         return tuple(units)
     modifier = text.rfind("的")      # "参加督办的政协相关专委会": a unit described by what it does
     if 0 < modifier < len(text) - 2:
@@ -290,11 +290,14 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # (the one-character ends as one set, the regex engine's fastest test: SUBJECT_HINT scans every text with it)
 SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|党组织|" \
               r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
-TIME_LEAD = r"(?:后期|下一步|下步|下阶段|今后|近期|同时|此外|另外|目前|接下来|随后|今年|明年|建议|要求)[,]?"
+# when the work is to come: "下一步,住建局还将…", "今后我局将…"
+LATER = r"下一步|下步|下阶段|今后|接下来|后期"
+TIME_LEAD = rf"(?:{LATER}|近期|同时|此外|另外|目前|随后|今年|明年|建议|要求)[,]?"
+# "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
+ANSWERABLE = r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始|"
-             # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
-             r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)))")
+             rf"{ANSWERABLE}))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
 # (a point counted off in the sentence may open it: "四点要求:一是市发改委要…;二是…")
 SUBJECT = re.compile(rf"(?:[一二三四五六七八九十]{{1,2}}是)?(?:{TIME_LEAD})?(?:由)?(办公室|[\u4e00-\u9fff](?:(?!要求)[\u4e00-\u9fff()、]){{0,23}}?{SUBJECT_END}|"
@@ -392,7 +395,7 @@ TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月�
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
 
 
-OPENING_WHEN = re.compile(r"(?:下一步|下步|下阶段|今后|接下来|后期)[,]?")
+OPENING_WHEN = re.compile(rf"(?:{LATER})[,]?")
 
 
 def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
@@ -402,10 +405,7 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
         at, head = at + when.end(), head[when.end():]
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
     if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
-            and (not any(u.collective for u in several)
-                 or _told_work(head, each.end())
-                 # (or classes the document defines by their role: "各责任单位、配合单位要建立工作台账")
-                 or (_told_work(head, each.end()) and all(ROLE_CLASS.match(u.mention) for u in several))):
+            and (not any(u.collective for u in several) or _told_work(head, each.end())):
         # (classes too, told real work: "各相关区、市水投集团要…", "各地、各有关部门要…逐个落实整改方案", each doing
         # its own part; told only to mind it, "各县区政府、市直相关部门要高度重视。", they are exhorted, given nothing)
         return _together(several)
@@ -736,7 +736,7 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     # of those in the range and there is no list to read (the common case, spared the sentence scan)
     marks = len(SUBJECT_HINT.findall(text, start, end)) + len(DUTY_AFTER_UNIT.findall(text, start, end)) \
         + text.count(":", start, end) + text.count(":", start, end) \
-        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0)\
+        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0) \
         + len(SITES_OF_HINT.findall(text, start, end))
     if marks < 2:
         return []
@@ -896,7 +896,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
 
 # A requirement's sentence, told to named bodies (X要…, 要求X…), and the sentences after it that go on telling them
 # what they must do with no subject of their own ("要紧盯重点区域…").
-TOLD_WORK = re.compile(r"要求|责成|责令|(?:要(?!求)|务必|必须)|对[^,。;]{2,30}?负(?:总)?责(?!人|同志)")
+TOLD_WORK = re.compile(rf"要求|责成|责令|(?:要(?!求)|务必|必须)|{ANSWERABLE}")
 GO_ON_TOLD = re.compile(r"\s*(?:同时|还|并|此外|另外)?[,]?(?:要(?!求)|务必|必须)")
 
 

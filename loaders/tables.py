@@ -179,10 +179,9 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
                 yield row
             row = [["", []] for _ in range(width)]
         if not boxed and roles and roles.get(0) == "number" and (placed := _sub_row_by_fit(cells, width, roles)):
-            if row is None or not boxed:
-                if row:
-                    yield row
-                row = [["", []] for _ in range(width)]
+            if row:
+                yield row
+            row = [["", []] for _ in range(width)]
             for col, (cell, at) in placed:
                 row[col][0] += cell
                 row[col][1] += list(range(at, at + len(cell)))
@@ -538,8 +537,8 @@ def _row_status(cells: list[Cell]) -> str | None:
     # (a 是否办结 column answers yes or no)
     verdict = [{"是": "已完成", "否": "未完成"}.get(text.strip(), text) for role, text, _ in cells
                if (role == "deadline" and text.strip().startswith("已")) or (role == "verdict" and text.strip())]
-    said = [text for role, text, _ in cells if role == "progress" and text.strip()]
+    said = " ".join(text for role, text, _ in cells if role == "progress" and text.strip())
     # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
     # (a progress cell that reports work without a verdict, "开展招标。", "1-9月新建5G基站524个": the work is under way)
-    return (classify(" ".join(verdict)) if verdict else None) or (classify(" ".join(said)) if said else None) \
-        or ("in_progress" if said and not verdict and PROGRESS_REPORTED.search(" ".join(said)) else None)
+    return (classify(" ".join(verdict)) if verdict else None) or (classify(said) if said else None) \
+        or ("in_progress" if said and not verdict and PROGRESS_REPORTED.search(said) else None)
