@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .owners import OwnerSpec
-from .sentence_owners import _answering, _task, _units, outside_items
+from .sentence_owners import LATER, _answering, _task, _units, outside_items
 from .structure import Item
 from .units import PLACE_SELF_REFERENCE, SELF_REFERENCE, Mention
 
@@ -92,7 +92,7 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
 
 # A part pledges what will be done in words no narration uses ("今后我局将…", "下一步…", "拟…"); a part telling what was
 # done ("制定了…", "已出台…") is the city's work reported, not the replier's undertaking.
-PART_PLEDGE = re.compile(r"(?:^|(?<=[。;\n,]))\s*(?:在)?(?:下一步|下步|下阶段|今后|接下来|后期|拟|力争|计划(?:于|在))|"
+PART_PLEDGE = re.compile(rf"(?:^|(?<=[。;\n,]))\s*(?:在)?(?:{LATER}|拟|力争|计划(?:于|在))|"
                          r"我(?:[局委办司]|们)(?:还|也)?将")
 NARRATED_PART = re.compile(r"了[,。;《“]|已(?:经)?(?:完成|制定|出台|开展|建立|印发|实现)")
 

@@ -79,7 +79,9 @@ _MONTH_END_TYPO = re.compile(r"(?<=\d月)低(?!于)|(?<=\d\s月)低(?!于)")    
 
 # A full stop typed as an ASCII (or full-width) point between two Han characters; not after a numeral, where it
 # marks a heading (一.总体要求).
-_HAN_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=[\u4e00-\u9fff])")
+# (the point first, its neighbours looked at after: the scan runs on every document, and a pattern that opens on a
+# lookbehind is tried at every position, one opening on "." only where a point stands)
+_HAN_STOP = re.compile(r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十]\.)(?=[\u4e00-\u9fff])")
 
 
 def fold(text: str) -> str:
