@@ -33,11 +33,18 @@ FIELD_WORD_END = re.compile(r"(?:目标|要求|时限|期限|情况|措施|成�
 OUTCOME = re.compile(r"(?:情况|进展|成效|结果|进度)$|进展情况|完成情况|整改情况|落实情况|办理情况|进展|"
                      r"验收(?:意见|结论)|销号意见")
 OWNER_ROLES = ("lead", "responsible", "assist", "person")
+# A period as a field's label: a milestone, what is to be done by the end of it ("第一季度:1.制定计划…").
+PERIOD = r"(?:\d{4}年)?(?:第?[一二三四1-4]季度|[上下]半年|年底前?|\d{1,2}月(?:底|末)?前?)"
+PERIOD_LABEL = re.compile(rf"^{PERIOD}$")
+# (a flattened page runs the next period on after spaces: "…协调相关项目。     第四季度:1.筹备…")
+PERIOD_RUN_ON = re.compile(rf"[^\S\n]{{2,}}({PERIOD})[^\S\n]*:")
 
 
 def field_role(label: str) -> str | None:
     """task | lead | responsible | assist | person | deadline | outcome, or None (a field to skip)."""
     label = re.sub(r"\s+", "", label)
+    if PERIOD_LABEL.match(label):
+        return "milestone"
     # (问题情况, 反馈问题基本情况: the finding as it stands, no outcome)
     if OUTCOME.search(label) and not re.search(r"^(?:存在)?问题|问题(?:基本)?情况$", label):
         return "outcome"
@@ -68,7 +75,15 @@ def _fields(text: str):
         m = INLINE_FIELD.match(line)
         if m and len(m.group(1).replace(" ", "")) <= 14:    # any labelled line belongs to the card
             current = None
-            fields.append([field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)])
+            field = [field_role(m.group(1)), pos + m.start(1), pos + m.start(2), pos + m.end(2)]
+            fields.append(field)
+            if field[0] == "milestone":
+                for run_on in PERIOD_RUN_ON.finditer(line, m.start(2), m.end(2)):
+                    field[3] = pos + run_on.start()
+                    field = ["milestone", pos + run_on.start(1), pos + run_on.end(), pos + m.end(2)]
+                    fields.append(field)
+                while field[3] > field[2] and text[field[3] - 1].isspace():
+                    field[3] -= 1
             continue
         b = BARE_FIELD.match(line) or QUALIFIED_FIELD.match(line)
         role = field_role(b.group(1)) if b else None
@@ -166,15 +181,22 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
         roles = {f[0] for f in record}
         # a card names what is to be done and who answers; in a closure notice the finding alone is a card
         if roles & {"task"} and (roles & set(OWNER_ROLES) or closure):
-            cells: list[Cell] = []
-            for role, _, vs, ve in record:
-                cell_role = role if role in (*OWNER_ROLES, "deadline") else None
-                cells.append((cell_role, text[vs:ve], list(range(vs, ve))))
             start = min(f[1] for f in record)
             if any(it.start <= start < it.end for it in items):
                 record.clear()          # inside a numbered item, whose owner lines are read as such
                 return
-            task = row_task(cells, items)
+            milestones = _milestones(record)
+            cells: list[Cell] = []
+            for role, _, vs, ve in record:
+                if role == "milestone":
+                    continue
+                cell_role = role if role in (*OWNER_ROLES, "deadline") else None
+                cells.append((cell_role, text[vs:ve], list(range(vs, ve))))
+            carried = []
+            if milestones and "deadline" not in roles:
+                label_start, label_end, _, _ = milestones[-1]       # the work is due with its last milestone
+                carried = [("deadline", text[label_start:label_end], list(range(label_start, label_end)))]
+            task = row_task(cells, items, carried)
             if task is not None:
                 task.start = start
                 outcome = [f for f in record if f[0] == "outcome"]
@@ -193,6 +215,7 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                         stated.deadline = task.owners.deadline
                     task.owners = stated
                 tasks.append(task)
+                tasks.extend(_milestone_tasks(text, items, milestones, cells))
         record.clear()
 
     owner_first = None          # does a card name its owner before its task (主办单位, then 事由)? the first tells
@@ -211,6 +234,8 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
             continue
         if listed and listed[-1][3] is None:
             listed[-1][3] = field[1]
+        if role == "milestone" and any(f[0] == "outcome" for f in (*record, *listed)):
+            field[0] = role = "outcome"     # under 进展情况 a period reports what was done by then
         has_task = any(f[0] == "task" for f in record)
         has_owner = any(f[0] in OWNER_ROLES for f in record)
         if owner_first is None and role in ("task", *OWNER_ROLES):
@@ -222,6 +247,35 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
         record.append(field)
     close(len(text))
     return tasks
+
+
+def _milestones(record: list) -> list[tuple[int, int, int, int]]:
+    """(label start, label end, value start, value end) of a card's milestones (the label runs to its value)."""
+    return [(label_start, value_start, value_start, value_end)
+            for role, label_start, value_start, value_end in record if role == "milestone"]
+
+
+def _milestone_tasks(text: str, items: list[Item], milestones: list, cells: list[Cell]) -> list[Item]:
+    """A task per milestone, owned as its card is and due at the end of its period. The numbered points in a
+    milestone are its parts and no tasks of their own: the structure parser's items there are dropped."""
+    if not milestones:
+        return []
+    owners = [cell for cell in cells if cell[0] in OWNER_ROLES]
+    first, last = milestones[0][0], milestones[-1][3]
+    inside = [it for it in items if first <= it.start < last and not it.children]
+    for it in inside:
+        items.remove(it)
+        if it.parent is not None and it in it.parent.children:
+            it.parent.children.remove(it)
+    made = []
+    for label_start, label_end, value_start, value_end in milestones:
+        if not text[value_start:value_end].strip():
+            continue
+        period = (("deadline", text[label_start:label_end], list(range(label_start, label_end))),
+                  (None, text[value_start:value_end], list(range(value_start, value_end))))
+        if (task := row_task(list(period), items, owners)) is not None:
+            made.append(task)
+    return made
 
 
 def _adopt_listed_measures(items: list[Item], card: Item, listed: list, card_end: int) -> None:

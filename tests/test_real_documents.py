@@ -353,7 +353,7 @@ FLOORS = {
     "unseen91": dict(tasks=0.99, lead_f1=0.97, responsible_f1=0.82, deadline=0.99, problems=0.99, status=0.92, meta=0.99),
     "unseen92": dict(tasks=0.69, responsible_f1=0.57, problems=0.99, status=0.99, meta=0.81),
     "unseen93": dict(tasks=0.99, lead_f1=0.84, responsible_f1=0.49, deadline=0.81, meta=0.96),
-    "unseen94": dict(tasks=0.99, lead_f1=0.72, responsible_f1=0.87, deadline=0.38, meta=0.74),
+    "unseen94": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.87, deadline=0.76, meta=0.74),
     # unseen95 lead 0.909 -> 0.714 when "被巡察党组织要…" was read: a told class alone leads by our convention (157 of
     # 173 such tasks in all gold files), its blind reader put it under responsible
     "unseen95": dict(tasks=0.91, lead_f1=0.71, responsible_f1=0.39, deadline=0.66, problems=0.99, status=0.99, meta=0.73),
@@ -3667,3 +3667,19 @@ def test_planned_dates_without_in_and_a_day_without_its_ri():
     assert due("计划5月完成全部座椅更换。") == "2022-05-31"
     assert due("县水利局9月15前要完成堤防加固。") == "2022-09-15"
     assert due("计划于2026年开工建设城北泵站。") is None
+
+
+def test_a_cards_period_fields_are_its_milestones_each_due_at_the_end_of_its_period():
+    """A 重点工作 card lists what is due by each period ("第一季度:1.…2.…", "上半年:…", run on after spaces in a
+    flattened page): each period is a task of the card's owners, due at the period's end, and the card is due with
+    its last. Under the card's progress label the same periods report, and are no tasks."""
+    out = read("重点工作:建设智慧养老服务平台,扩大居家养老服务覆盖面。\n牵头单位:区民政局\n配合单位:区财政局\n"
+               "年度工作目标:\n上半年:1.完成平台招标采购。2.选定试点社区。\n"
+               "第三季度:平台上线试运行。     第四季度:1.在全区推广使用。2.开展年度考评。\n"
+               "工作进展情况:\n上半年:\n已完成平台招标采购。\n某区人民政府办公室\n2022年7月5日\n")
+    assert owners(item_with(out, "选定试点社区")) == (["区民政局"], ["区财政局"])
+    assert item_with(out, "选定试点社区")["deadline"]["date"] == "2022-06-30"
+    assert item_with(out, "平台上线试运行")["deadline"]["date"] == "2022-09-30"
+    assert item_with(out, "开展年度考评")["deadline"]["date"] == "2022-12-31"
+    assert item_with(out, "扩大居家养老服务覆盖面")["deadline"]["date"] == "2022-12-31"
+    assert item_with(out, "已完成平台招标采购")["text"].startswith("重点工作")     # the card's progress, no task
