@@ -372,6 +372,12 @@ FLOORS = {
     "unseen108": dict(tasks=0.99, lead_f1=0.59, responsible_f1=0.94, deadline=0.89, problems=0.99, meta=0.58),
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
     "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
+    "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
+    "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.39, deadline=0.33, problems=0.66, status=0.33, meta=0.87),
+    "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
+    "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
+    "unseen115": dict(tasks=0.78, lead_f1=0.35, responsible_f1=0.13, deadline=0.49, meta=0.91),
+    "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
 }
 
 
