@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from .owners import OwnerSpec
-from .sentence_owners import LATER, _answering, _task, _units, outside_items
+from .sentence_owners import LATER, ORDERED_BODY, _answering, _task, _units, outside_items, stated_roles
 from .structure import Item
 from .units import PLACE_SELF_REFERENCE, SELF_REFERENCE, Mention
 
@@ -34,6 +34,8 @@ POINTS_AHEAD = re.compile(r"(?:以下|如下|几个|[一二三四五六七八九
 BY_CLAUSE = re.compile(r"(?:^|(?<=[,;:]))由([\u4e00-\u9fff、()]{2,40}?)(?:\d+家(?:单位|部门))?"
                        r"(?=负责|牵头|编制|组织|实施|进行|开展|按照?|共同|联合|筹措|筹资|出资|安排|承担|推进|争取|办理|解决|落实|协调|"
                        r"对|将|做好|完成|制定|研究)")
+# A body the pledge hands the work to by telling it: "我市将责成邱村镇政府做好…", "同时要求X会同Y,充分论证…".
+TOLD_BODY = re.compile(rf"(?:责成|要求|责令){ORDERED_BODY}")
 # Another body named as the one that will do it: "下一步区财政局将会同…" (not the reply's signer).
 NAMED_SUBJECT = re.compile(r"(?:^|(?<=[,;:。\n]))(?:下一步|下步|今后|同时|此外)?[,]?([\u4e00-\u9fff()]{2,20}?)"
                            r"(?=(?:今后|下一步|近期|随后|年内)?(?:研究决定|决定)?[,]?(?:还|也)?(?:将|拟))")
@@ -75,13 +77,26 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
         for s, e in parts:
             # (the partners of what will be done, not of what was: from the commitment on, in one sentence)
             pledge = s if len(parts) > 1 or marker is None else at + marker.start()
+            if stated := stated_roles(text, s, e):
+                # "我局作为配合部门,将…做好配合工作": the role the part gives its bodies is theirs
+                spec = OwnerSpec()
+                for role, units in stated:
+                    spec.add(role, units)
+                spec.span_named()
+                tasks.append(_task(text, s, e, spec))
+                continue
             subject = NAMED_SUBJECT.search(text, max(s, pledge - 24), min(e, pledge + 30))
             named = _units(subject.group(1), subject.start(1)) if subject else None
-            lead = named[0] if named and len(named) == 1 else replier
+            told = TOLD_BODY.search(text, s, e)
+            told_units = _units(told.group(1), told.start(1)) if told else None
+            if told_units and len(told_units) == 1:
+                lead = told_units[0]        # the body the replier will tell to do it does it
+            else:
+                lead = named[0] if named and len(named) == 1 else replier
             if lead is None:
                 continue        # an undertaking no one the reply names is given
             spec = OwnerSpec(lead=[lead], start=lead.start, end=lead.end)
-            for partner in PARTNERS.finditer(text, pledge, e):
+            for partner in PARTNERS.finditer(text, told.start() if lead is not replier and told_units else pledge, e):
                 k = 1 if partner.group(1) else 2
                 units = _units(partner.group(k), partner.start(k)) or []
                 spec.responsible += [(u, "assist") for u in units

@@ -642,6 +642,13 @@ def _segments(text: str, start: int, end: int):
         yield held
 
 
+# A subject that orders another body to do the work: "我局将责成X做好…", "县政府责令Y限期…".
+# (the body, then the work it is told to do)
+ORDERED_BODY = (r"([\u4e00-\u9fff()]{2,20}?)(?=做好|负责|会同|联合|加快|加强|抓紧|尽快|认真|切实|积极|及时|限期|立即|进一步|对|"
+                r"按照?|开展|推进|落实|完成|整改|[,])")
+ORDERS_BODY = re.compile(rf"(?:还|也|将|要|会|已)*(?:责成|责令){ORDERED_BODY}")
+
+
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
@@ -693,6 +700,9 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
         subject_name = subject.group(1)
         cut = subject_name.rfind("由") + 1        # "反馈问题由区水利局牵头…": the work named before 由 is no part of it
         units = _units(subject_name[cut:], where + subject.start(1) + cut)
+        if units and (ordered := ORDERS_BODY.match(stripped, subject.end())) \
+                and (doers := _units(ordered.group(1), where + ordered.start(1))):
+            units = doers       # "我局将责成城关镇政府做好…": the body ordered to do it does it
         # (要求 asks others; a date may stand before the 要: "市住建局、市城管局6月10日前要制定…")
         told = re.match(r"(?:\d{1,2}月\d{1,2}日?(?:前|之前)?|年底前|年内)?还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])
         exhortation = bool(told) or cut > 0          # "应由X负责整治": the work is handed to X
@@ -1094,9 +1104,35 @@ def _requested_rectification(text: str, at: int, sentence: str) -> Item | None:
     return _task(text, start, at + len(sentence), spec)
 
 
+# A clause giving a body its role by a copula, anywhere in a task: "由X牵头负责,我局为配合部门".
+STATED_ROLE_HINT = re.compile(r"(?:为|是|作为)[^,;。]{0,16}?(?:牵头|责任|主办|协办|配合|主责|承办)(?:单位|部门)(?=[,;。]|$)")
+
+
 def _task(text: str, start: int, end: int, spec: OwnerSpec) -> Item:
     while end > start and text[end - 1].isspace():
         end -= 1
+    if spec is not None and (spec.lead or spec.responsible) and STATED_ROLE_HINT.search(text, start, end):
+        _add_stated_roles(text, start, end, spec)
     task = Item(id="", rank=6, number=None, value=None, start=start, end=end, from_block=True)
     task.owners = spec
     return task
+
+
+def stated_roles(text: str, start: int, end: int) -> list[tuple[str, list]]:
+    """The bodies clauses give a role by a copula ("我局为配合部门", "X作为牵头单位"), each with that role."""
+    found = []
+    for clause in CLAUSE.finditer(text, start, end):
+        if (named := NAMED_ROLE.match(clause.group().strip())) is not None:
+            at = clause.start() + len(clause.group()) - len(clause.group().lstrip())
+            if units := _units(named.group(1), at):
+                found.append((role_of_label(named.group(2)), units))
+    return found
+
+
+def _add_stated_roles(text: str, start: int, end: int, spec: OwnerSpec) -> None:
+    """Bodies the task's own clauses give a role ("我局为配合部门") join its owners in that role."""
+    named = {m.mention for m in spec.lead} | {m.mention for m, _ in spec.responsible}
+    for role, units in stated_roles(text, start, end):
+        if units := [u for u in units if u.mention not in named]:
+            spec.add(role, units)
+            named |= {u.mention for u in units}

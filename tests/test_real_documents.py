@@ -376,7 +376,7 @@ FLOORS = {
     "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.39, deadline=0.33, problems=0.66, status=0.33, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
-    "unseen115": dict(tasks=0.78, lead_f1=0.35, responsible_f1=0.13, deadline=0.49, meta=0.91),
+    "unseen115": dict(tasks=0.78, lead_f1=0.59, responsible_f1=0.44, deadline=0.49, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
 }
 
@@ -3689,3 +3689,17 @@ def test_a_cards_period_fields_are_its_milestones_each_due_at_the_end_of_its_per
     assert item_with(out, "开展年度考评")["deadline"]["date"] == "2022-12-31"
     assert item_with(out, "扩大居家养老服务覆盖面")["deadline"]["date"] == "2022-12-31"
     assert item_with(out, "已完成平台招标采购")["text"].startswith("重点工作")     # the card's progress, no task
+
+
+def test_a_body_given_its_role_by_a_copula_in_a_task_or_a_replys_pledge():
+    """"由X牵头负责,Y为协办单位": the clause that gives Y its role makes Y a helper of X's task. In a reply, "我委作为
+    协办单位,将…做好配合工作" pledges help, not lead; "将责成X做好…", "同时要求X会同Y,…争取…": the body told does it."""
+    out = read("一、重点任务\n1.全市老旧小区改造工作由市住建局牵头负责,市财政局为协办单位。\n")
+    assert owners(item_with(out, "老旧小区改造")) == (["市住建局"], ["市财政局"])
+    reply = read("关于加强校园周边交通管理的提案的答复\n张某委员:\n您提出的提案收悉,现答复如下:\n"
+                 "我委作为协办单位,将按照主办单位的统一安排,做好数据共享和配合工作。\n"
+                 "下一步,我局将责成城关镇政府做好学生家长的解释工作。同时要求城关镇政府会同县自然资源局,"
+                 "充分论证停车场建设方案,争取早日开工。\n某县教育局\n2023年6月1日\n")
+    assert owners(item_with(reply, "做好数据共享和配合工作")) == ([], ["我委"])
+    assert owners(item_with(reply, "做好学生家长的解释工作"))[0] == ["城关镇政府"]
+    assert owners(item_with(reply, "充分论证停车场建设方案")) == (["城关镇政府"], ["县自然资源局"])
