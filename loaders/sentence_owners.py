@@ -338,6 +338,7 @@ HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|
 
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
+COMMA_HEADING = re.compile(r"[^,。;:!?\n]{2,16},")
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]\s*|\n\s*)")     # (its body may start on the next line)
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
 OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道|村\((?:社区|居)\)|村居|社区|村))"
@@ -358,6 +359,11 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     heading = HEADING_SENTENCE.match(own, skip)
     # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
     if spec is None and heading and not SUBJECT_HINT.search(heading.group()):
+        spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
+        if spec is not None and charged_sentences(text, start, end, report=False):
+            return None
+    if spec is None and (heading := COMMA_HEADING.match(own, skip)) and not SUBJECT_HINT.search(heading.group()):
+        # "2.加快新增项目谋划,县水利局联合妙高街道…": the item's short heading, a comma, then who does it
         spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
         if spec is not None and charged_sentences(text, start, end, report=False):
             return None

@@ -376,7 +376,7 @@ FLOORS = {
     "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.39, deadline=0.33, problems=0.66, status=0.33, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
-    "unseen115": dict(tasks=0.78, lead_f1=0.59, responsible_f1=0.44, deadline=0.49, meta=0.91),
+    "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
 }
 
@@ -3703,3 +3703,12 @@ def test_a_body_given_its_role_by_a_copula_in_a_task_or_a_replys_pledge():
     assert owners(item_with(reply, "做好数据共享和配合工作")) == ([], ["我委"])
     assert owners(item_with(reply, "做好学生家长的解释工作"))[0] == ["城关镇政府"]
     assert owners(item_with(reply, "充分论证停车场建设方案")) == (["城关镇政府"], ["县自然资源局"])
+
+
+def test_an_items_short_heading_then_a_comma_then_who_does_it():
+    """"2.加快新增项目谋划,县水利局联合…,加快论证…": a numbered item opens on its short heading, a comma, and then the
+    body that does it, with those it works with."""
+    out = read("二、下步工作\n1.强化日常巡查,区城管局联合区公安分局、区市场监管局,每月开展一次占道经营联合检查。\n"
+               "2.完善长效机制,健全门前三包责任制度。\n")
+    assert owners(item_with(out, "占道经营联合检查")) == (["区城管局"], ["区公安分局", "区市场监管局"])
+    assert owners(item_with(out, "门前三包")) == ([], [])
