@@ -378,6 +378,9 @@ FLOORS = {
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
+    "unseen117": dict(tasks=0.88, lead_f1=0.28, deadline=0.74, problems=0.99, meta=0.87),
+    "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
+    "unseen119": dict(tasks=0.99, lead_f1=0.52, responsible_f1=0.23, deadline=0.49, problems=0.99, meta=0.89),
 }
 
 
