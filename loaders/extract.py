@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 250
+EXTRACTOR_VERSION = 251
 
 
 def extract_source(src: SourceText) -> dict:
@@ -207,6 +207,10 @@ def _extract(src: SourceText) -> dict:
                     (measures := _charged_children(text, item, report=False)):
                 item.owners = None          # a requirement telling several bodies, sentence by sentence, their part
                 charged += measures
+            elif not item.children and len(DUTY_CLAUSE.findall(text, item.start, item.end)) >= 3 and \
+                    (measures := _charged_children(text, item, report=False)):
+                item.owners = None          # a division of duties, clause by clause: "X部门负责…,Y部门负责…"
+                charged += measures
         elif meta.reports_outcomes and item.owners is None and item.children:
             # a report's heading over numbered parts, narrating first what the bodies did ("一、总体情况⏎市政府认真
             # 贯彻…;市审计局认真贯彻…⏎(一)…"): each body's part of that paragraph is its measure
@@ -330,6 +334,8 @@ def _duty_headings(text: str, item: Item) -> int:
 # A sentence (or ;-part) opening on the body it tells what to do: "各责任单位要统筹抓总…;各配合单位要…。区政府督查办要…"
 TOLD_SENTENCE = re.compile(r"(?:^|(?<=[。;:]))\s*(?:[一二三四五六七八九十]{1,2}是)?[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)"
                            r"(?:要(?!求)|须|必须|务必)")
+# A clause opening on a body and its duty: "国土部门负责纠正…,农业部门负责纠正…" (several in one sentence).
+DUTY_CLAUSE = re.compile(r"(?:^|(?<=[,;。:]))[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)(?:具体)?负责(?!人|同志)")
 TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")
 MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)
 

@@ -378,7 +378,7 @@ FLOORS = {
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
-    "unseen117": dict(tasks=0.88, lead_f1=0.28, deadline=0.74, problems=0.99, meta=0.87),
+    "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.52, responsible_f1=0.23, deadline=0.49, problems=0.99, meta=0.89),
 }
@@ -3715,3 +3715,12 @@ def test_an_items_short_heading_then_a_comma_then_who_does_it():
                "2.完善长效机制,健全门前三包责任制度。\n")
     assert owners(item_with(out, "占道经营联合检查")) == (["区城管局"], ["区公安分局", "区市场监管局"])
     assert owners(item_with(out, "门前三包")) == ([], [])
+
+
+def test_a_division_of_duties_clause_by_clause_in_one_sentence():
+    """"四、责任分工:按照…原则,X部门负责…,Y部门负责…,Z部门负责…。": each clause opening on a body and its 负责 is that
+    body's own task, not one task all the bodies answer for together."""
+    out = read("三、职责分工:按照属地管理原则,交通运输部门负责整治道路客运违规经营,公安部门负责查处酒驾醉驾行为,"
+               "城市管理部门负责清理占道经营,市场监管部门负责规范农贸市场秩序。\n四、工作要求\n")
+    assert owners(item_with(out, "查处酒驾醉驾行为")) == (["公安部门"], [])
+    assert owners(item_with(out, "规范农贸市场秩序")) == (["市场监管部门"], [])
