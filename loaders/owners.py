@@ -21,7 +21,7 @@ from .units import CONVENTION_NOTE, Mention, all_units, looks_like_unit, split_u
 LEAD_WORDS = "牵头|主责|主办|主抓|主体责任|第一责任"
 ASSIST_WORDS = "配合|协同|协办|协助|参与|协作|会同|会办|协调"
 RESP_WORDS = "责任|负责|承办|落实|实施|主体|执行|承担|办理|推进|整改"
-UNIT_NOUN = "单位|部门|处室|科室|股室|机构|机关|主体|地区|区域"
+UNIT_NOUN = "单位|部门|处室|科室|股室|机构|机关|主体|地区|区域|乡镇|街镇|镇街|街道|区县|县区|县市区"     # (责任街镇: the towns answering)
 PERSON_NOUN = "领导|责任人|负责人|联系人|经办人|分管人|领导干部"
 DEADLINE_LABEL = r"完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|整改时限|整改期限|整改时间|时限"
 _ROLE = f"(?:{LEAD_WORDS}|{ASSIST_WORDS}|{RESP_WORDS})"

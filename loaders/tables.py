@@ -119,7 +119,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     for i, (cell, _) in enumerate(cells):
         # a column's qualifier in brackets, or its year or months before it, is no value: "落实情况(1-8月)",
         # "投资额(万元)", "2022年度任务目标", "1-9月份工作完成情况"
-        cell = re.sub(r"\([^()]{1,10}\)$", "", cell.strip(" :")).strip()
+        # (or a note on reading it: "责任部门(加*号为牵头部门,其余为参与部门)")
+        cell = re.sub(r"\((?:[^()]{1,10}|[^()]{2,30}[,;][^()]{2,30})\)$", "", cell.strip(" :")).strip()
         cell = re.sub(r"^(?:\d{4}年度?|\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|\d{1,2}月份?)", "", cell)
         if len(cell) > 12 or re.search(r"[,。;、\d]", cell):
             if DESCRIBED_COLUMN.fullmatch(cell):

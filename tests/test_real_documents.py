@@ -3724,3 +3724,13 @@ def test_a_division_of_duties_clause_by_clause_in_one_sentence():
                "城市管理部门负责清理占道经营,市场监管部门负责规范农贸市场秩序。\n四、工作要求\n")
     assert owners(item_with(out, "查处酒驾醉驾行为")) == (["公安部门"], [])
     assert owners(item_with(out, "规范农贸市场秩序")) == (["市场监管部门"], [])
+
+
+def test_a_header_with_a_note_on_reading_it_and_a_column_of_towns_answering():
+    """"责任部门(加*号为牵头部门,其余为参与部门)" is the owner column, its note says how to read it; "责任街镇" names the towns
+    answering too, as 责任单位 would."""
+    out = read("序号 | 工作任务 | 责任部门(加*号为牵头部门,其余为参与部门) | 责任街镇 | 完成时间 |\n"
+               "1 | 新建农村公路20公里 | 区交通委*、区财政局 | 华新镇、赵巷镇 | 10月底 |\n"
+               "2 | 完成农村污水管网改造 | 区水务局* | 白鹤镇 | 12月底 |\n")
+    assert owners(item_with(out, "新建农村公路")) == (["区交通委"], ["区财政局", "华新镇", "赵巷镇"])
+    assert owners(item_with(out, "农村污水管网")) == (["区水务局"], ["白鹤镇"])
