@@ -20,10 +20,11 @@ QUARTER_END = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, 
 ONGOING = re.compile(r"长期|持续|常态|长效|坚持|久久为功|不间断|每年|每季度|每月|动态")
 TIMELY = re.compile(r"适时|按.{0,20}(?:部署|要求|安排|进度)|视.{0,20}情况|根据.{0,20}(?:部署|要求|安排)|尽快|及时|立即|立行立改")
 
-RANGE = re.compile(r"(\d{4})年(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:至|到|-|—|~|–)(\d{1,2})月")
+# (a range ending on a day is read by its days: "3月1日至3月15日" ends on the 15th, not with March)
+RANGE = re.compile(r"(\d{4})年(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:至|到|-|—|~|–)(\d{1,2})月(?!\d)")
 YMD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 # ("3—6月": the first month may go without its 月)
-MONTH_RANGE = re.compile(r"(?<![\d年./-])(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:至|到|-|—|~|–)(\d{1,2})月")
+MONTH_RANGE = re.compile(r"(?<![\d年./-])(\d{1,2})(?:月(?:\d{1,2}日)?)?(?:至|到|-|—|~|–)(\d{1,2})月(?!\d)")
 YM = re.compile(r"(\d{4})年(\d{1,2})月(上旬|中旬|下旬)?")
 Y_PART = re.compile(r"(\d{4})年(?:度)?(上半年|下半年|年底|年末|底|末|内|前|全年|第?([一二三四1-4])季度)?")
 MD = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})(?:日|(?=前))")      # (日 left out before 前: "6月10前")
@@ -165,9 +166,11 @@ DEMANDED_BY = re.compile(r"要求(?:在|于)?((?:\d{4}年)?\d{1,2}月(?:\d{1,2}�
                          r"(?=完成|实现|建成|办结|全部|全面|基本)")
 # A date alone in brackets closing a measure, as 整改清单 print it: "…确保县城饮用水安全(2017年9月30日)。"
 BRACKETED_DATE = re.compile(r"\(((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?(?:前|之前)?)\)(?=[。;,\s]|$)")
-# A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…".
+# A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…"; a schedule's stage, "9月1日至9月30日,
+# 各单位完成自查自评": done by the period's end.
 OPENING_PERIOD = re.compile(r"^\s*(?:(?:今年|本年度?)?(?:年内|年底前|年末前|年底)|"
-                            r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)前(?=[,,]))")
+                            r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)前(?=[,,])|"
+                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?=[,,]))")
 
 
 def find_body_deadline(text: str) -> tuple[int, int] | None:

@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 253
+EXTRACTOR_VERSION = 255
 
 
 def extract_source(src: SourceText) -> dict:
@@ -188,7 +188,7 @@ def _extract(src: SourceText) -> dict:
             if item.owners is None or item.owners.empty:
                 # (or a quota per line, each line opening on whose it is)
                 charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item) \
-                    or _quoted_charge_children(text, item)
+                    or _quoted_charge_children(text, item) or _stage_lines(text, item)
             elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes,
                                                                                  lines=True)):
                 item.owners = None          # the owners are its measures', each on its line
@@ -403,6 +403,26 @@ def _quota_lines(text: str, item: Item) -> list[Item]:
         child.owners = OwnerSpec(lead=units, start=units[0].start, end=units[0].end)
         measures.append(child)
     return measures
+
+
+# A schedule's stage on a line of its own: "9月1日至9月30日,校内相关单位完成自查自评;" (工作步骤, 时间安排).
+STAGE_LINE = re.compile(r"^[^\S\n]*(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[,,][^\n]+",
+                        re.M)
+
+
+def _stage_lines(text: str, item: Item) -> list[Item]:
+    """An item listing its schedule's stages a line each: each stage is a task, done by its period's end, of the
+    body its line names."""
+    start, end = _own_region(item)
+    found = list(STAGE_LINE.finditer(text, start, end))
+    if len(found) < 2:
+        return []
+    stages = []
+    for m in found:
+        child = _new_child(item, m.start() + len(m.group()) - len(m.group().lstrip()), m.end(), item.rank + 0.5)
+        child.owners = sentence_owners(text, child.start, child.end)
+        stages.append(child)
+    return stages
 
 
 def _charged_children(text: str, item: Item, report: bool, lines: bool = False) -> list[Item]:

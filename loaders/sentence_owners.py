@@ -396,7 +396,8 @@ def _class_and_named(text: str, start: int, own: str, spec: OwnerSpec) -> OwnerS
 
 
 BASIS_FIRST = re.compile(r"(?:按照|根据|依据|依照|结合|遵照)[^,。;:\n]{2,30}?[,]")
-TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]")
+TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]|"
+                        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[,]")     # (a stage)
 # A list of units, then what they do: "哈尔滨市、齐齐哈尔市、大兴安岭地区制定完成…".
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
 

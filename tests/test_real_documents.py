@@ -3734,3 +3734,13 @@ def test_a_header_with_a_note_on_reading_it_and_a_column_of_towns_answering():
                "2 | 完成农村污水管网改造 | 区水务局* | 白鹤镇 | 12月底 |\n")
     assert owners(item_with(out, "新建农村公路")) == (["区交通委"], ["区财政局", "华新镇", "赵巷镇"])
     assert owners(item_with(out, "农村污水管网")) == (["区水务局"], ["白鹤镇"])
+
+
+def test_a_schedules_stages_on_lines_of_their_own_are_tasks_due_at_each_stages_end():
+    """"一、工作步骤 ⏎ 3月1日至3月15日,县住建局组织摸底排查;": each stage line is a task of the body it names, due when
+    its period ends."""
+    out = read("一、工作步骤\n3月1日至3月15日,县住建局组织摸底排查;\n3月16日至5月31日,县城管局开展集中整治;\n"
+               "二、工作要求\n各单位要高度重视。\n某县人民政府办公室\n2024年2月20日\n")
+    survey, campaign = item_with(out, "组织摸底排查"), item_with(out, "开展集中整治")
+    assert (owners(survey), survey["deadline"]["date"]) == ((["县住建局"], []), "2024-03-15")
+    assert (owners(campaign), campaign["deadline"]["date"]) == ((["县城管局"], []), "2024-05-31")
