@@ -380,6 +380,14 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
         card.status = "done"    # a 验收公示 says so before its fields: "…已完成整改并通过验收,现予以公示"
     card.status_read = True
     absorbed = {id(it) for it, f in fields if it is not card}
+    # a measures section listing its points ("三、重点措施 ⏎ 1.…;2.…") holds the card's measures: they answer to its
+    # owners, by its time limit
+    for section in items:
+        if section.parent is None and section.children and section.start > card.start \
+                and (f := field_section(text, section)) is not None and f[0] == "task" \
+                and re.search(r"措施|举措|任务", text[section.start:f[1]]):
+            section.parent = card
+            card.children.append(section)
     # the card is the record: its text runs over the field sections that follow it without a break
     following = [it for it, _ in fields if it.start > card.start]
     for it in following:

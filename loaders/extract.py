@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 255
+EXTRACTOR_VERSION = 258
 
 
 def extract_source(src: SourceText) -> dict:
@@ -1291,13 +1291,11 @@ def _inherited_owner(item: Item) -> Item | None:
 
 
 def _block_deadline(item: Item) -> tuple[int, int] | None:
-    """The time limit the block an unnumbered-owner measure belongs to states for all its measures, when the
-    block names no owners (with owners, the measure inherits the block whole: ``owners_from``)."""
+    """The time limit the nearest block above a measure states for all its measures ("整改措施:(1)…(2)…⏎整改时限:
+    12月底前"), whether or not that block names the owners the measure inherits too."""
     parent = item.parent
     while parent is not None:
         spec = parent.owners
-        if spec is not None and (spec.lead or spec.responsible):
-            return None
         if spec is not None and spec.deadline:
             return spec.deadline[1], spec.deadline[2]
         parent = parent.parent

@@ -101,7 +101,9 @@ def line_spans(text: str):
 def break_offsets(lines: list[tuple[int, str]], signature_at: int | None, site_headings: list[int]) -> list[int]:
     """Lines that end a body of text (``lines`` from ``line_spans``): signature blocks, contact lines, page
     footers, and the headings over sites (``headings_over_sites``, which the caller reads the sites under)."""
-    breaks = [pos for pos, line in lines if BREAK_LINE.match(line)]
+    filled = [(pos, line) for pos, line in lines if line.strip()]
+    breaks = [pos for k, (pos, line) in enumerate(filled) if BREAK_LINE.match(line)
+              and not (k and DATE_ALONE.match(line) and TIME_LIMIT_LABEL.search(filled[k - 1][1]))]
     breaks += site_headings
     # a closing paragraph about all the findings above ("请各责任单位针对上述通报的问题迅速整改") is no finding's
     breaks += [pos for pos, line in lines if ABOUT_ALL_ABOVE.match(line)]
@@ -110,6 +112,10 @@ def break_offsets(lines: list[tuple[int, str]], signature_at: int | None, site_h
     return sorted(set(breaks))
 
 
+# A date alone on its line closes a signed body, but under a time-limit heading ("五、完成时限 ⏎ 2025年12月31日") it is
+# that field's value.
+DATE_ALONE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+TIME_LIMIT_LABEL = re.compile(r"(?:时限|期限|完成时间|整改时间|时间节点)[::]?\s*$")
 ABOUT_ALL_ABOVE = re.compile(r"^\s*(?:请|要求|希望)[^。\n]{0,20}(?:针对|对照|对)(?:上述|以上|前述)[^。\n]{0,16}问题")
 HEADING_ALONE = re.compile(r"[\u4e00-\u9fff]{4,14}")
 SITE_WITH_OWNERS = re.compile(r"\s*[^\n(。]{2,40}\((?:整改|牵头|主体)?责任(?:单位|部门|主体)[:]")

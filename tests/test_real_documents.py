@@ -345,7 +345,7 @@ FLOORS = {
     "unseen83": dict(tasks=0.99, lead_f1=0.63, responsible_f1=0.58, deadline=0.99, meta=0.86),
     "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
     "unseen85": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.96, deadline=0.81, problems=0.99, status=0.99, meta=0.86),
-    "unseen86": dict(tasks=0.99, lead_f1=0.76, responsible_f1=0.95, deadline=0.62, problems=0.95, status=0.66, meta=0.76),
+    "unseen86": dict(tasks=0.99, lead_f1=0.82, responsible_f1=0.95, deadline=0.74, problems=0.95, status=0.66, meta=0.76),
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
     "unseen88": dict(tasks=0.83, lead_f1=0.72, deadline=0.74, problems=0.99, status=0.99, meta=0.78),
     "unseen89": dict(tasks=0.72, lead_f1=0.55, responsible_f1=0.41, deadline=0.24, problems=0.88, status=0.99, meta=0.74),
@@ -373,7 +373,7 @@ FLOORS = {
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
     "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
     "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
-    "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.39, deadline=0.33, problems=0.66, status=0.33, meta=0.87),
+    "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.71, deadline=0.88, problems=0.66, status=0.33, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
@@ -3744,3 +3744,14 @@ def test_a_schedules_stages_on_lines_of_their_own_are_tasks_due_at_each_stages_e
     survey, campaign = item_with(out, "组织摸底排查"), item_with(out, "开展集中整治")
     assert (owners(survey), survey["deadline"]["date"]) == ((["县住建局"], []), "2024-03-15")
     assert (owners(campaign), campaign["deadline"]["date"]) == ((["县城管局"], []), "2024-05-31")
+
+
+def test_a_closure_notices_measures_section_answers_to_its_owner_section_by_its_time_limit():
+    """A 销号公示 in field sections: "二、整改责任主体 ⏎ X" owns the finding, "三、整改措施 ⏎ 1.…;2.…" lists its
+    measures, which answer to X, and "四、整改时限 ⏎ 2024年6月30日" (a date alone on its line, no signature) is when."""
+    out = read("关于督察交办问题整改验收销号的公示\n\n一、交办问题\n\n某县城关镇河道两岸堆放建筑垃圾,影响行洪安全。\n\n"
+               "二、整改责任主体\n\n城关镇人民政府\n\n三、整改措施\n\n1.清运河道两岸建筑垃圾;2.设置禁止倾倒警示牌。\n\n"
+               "四、整改时限\n\n2024年6月30日\n\n五、整改完成情况\n\n已完成清运,通过验收。\n\n某县生态环境局\n2024年7月2日\n")
+    for needle in ("清运河道两岸建筑垃圾", "设置禁止倾倒警示牌"):
+        measure = item_with(out, needle)
+        assert (owners(measure), measure["deadline"]["date"]) == ((["城关镇人民政府"], []), "2024-06-30")
