@@ -75,7 +75,7 @@ PERSON_DUTY = re.compile(rf"^(?:由)?([\u4e00-\u9fff]{{2,4}}?)(?:同志)?({TITLE
 # (a body's name never runs on into a preposition and where it acts: "市审计局在门户网站" is 市审计局, then where)
 # (被 opens a class only as the ones inspected: 被巡察党组织, 被检查单位; a reply's 我们 is a name alone, never the start of
 # one: "我们将建议政府…"; no name opens on an act: "列入重点督办", "开展…办")
-PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!我们.)(?!列入|纳入|进行|开展|实行|建立|加强|落实|下一步|下步|今后|目前|同时)(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
+PLAIN_NAME = re.compile(r"^(?![对每求在将的为向与把从按以该本])(?!我们.)(?!列入|纳入|进行|开展|实行|建立|加强|落实|下一步|下步|今后|目前|同时|现由)(?!被(?!巡察|巡视|检查|督查|审计|考核))(?!其(?![他它]))(?!.*(?:序号|编号|的))"
                         r"(?!.*(?:局|委|办|厅|院|府|中心|公司)(?:在|对|向|从|于|按|将|把|通过))[\u4e00-\u9fff()]{2,40}$")
 # (a list in a name's brackets: the places it covers, "县(市、区)政府", or the offices the body also is,
 # "综合办公室(党群工作部、监察室、督查室)")
@@ -190,7 +190,7 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
     if REQUEST.match(clause):           # 请交通局按照整改要求…: the requested unit answers
         # "责成X整改", "责令X限期整改": the unit told to put it right, right before the work it is told to do
         m = re.match(rf"([\u4e00-\u9fff、]{{2,30}}?)(?:按照|按|加快|加紧|尽快|抓紧|认真|切实|进一步|要|限期|立即|及时|依法|"
-                     rf"组织|做好|提早|(?:{PUT_RIGHT})(?:到位)?$)", body)
+                     rf"组织|做好|提早|安排|(?:{PUT_RIGHT})(?:到位)?$)", body)
         if m and (units := _units(m.group(1), body_at)):
             spec.responsible += [(u, "responsible") for u in units]
             return True
@@ -289,7 +289,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # Outside any numbered item, such a sentence is a task of its own.
 # (the one-character ends as one set, the regex engine's fastest test: SUBJECT_HINT scans every text with it)
 SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|党组织|" \
-              r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
+              r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站厂]|(?<=..)(?<![采开探选挖盗找])矿|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 # when the work is to come: "下一步,住建局还将…", "今后我局将…"
 LATER = r"下一步|下步|下阶段|今后|接下来|后期"
 TIME_LEAD = rf"(?:{LATER}|近期|同时|此外|另外|目前|随后|今年|明年|建议|要求)[,]?"
@@ -314,6 +314,8 @@ ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全
           r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
+          # or told to do it at once, whatever the verb ("大岭铁矿立即停止井下作业", "X限期拆除…")
+          r"|(?:立即|限期)(?!安排|要求|责成|责令|督促|通知)(?=[\u4e00-\u9fff]{2})"     # (安排X…: X does it)
           # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
           r"|(?:\d{4}年)?\d{1,2}月\d{0,2}日?(?:前|底前|之前)"
           # or its charge after what it works from or on ("省编办结合实施“减证便民”,牵头负责…")

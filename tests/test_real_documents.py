@@ -377,7 +377,7 @@ FLOORS = {
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
-    "unseen116": dict(tasks=0.82, lead_f1=0.70, responsible_f1=0.49, problems=0.99, meta=0.78),
+    "unseen116": dict(tasks=0.82, lead_f1=0.81, responsible_f1=0.49, problems=0.99, meta=0.78),
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.52, responsible_f1=0.23, deadline=0.49, problems=0.99, meta=0.89),
@@ -3755,3 +3755,14 @@ def test_a_closure_notices_measures_section_answers_to_its_owner_section_by_its_
     for needle in ("清运河道两岸建筑垃圾", "设置禁止倾倒警示牌"):
         measure = item_with(out, needle)
         assert (owners(measure), measure["deadline"]["date"]) == ((["城关镇人民政府"], []), "2024-06-30")
+
+
+def test_a_mine_or_a_works_told_what_to_do_and_a_body_asked_to_assign_someone():
+    """A 挂牌督办 letter tells a mine or a works what to do ("二、大岭铁矿立即…", "三、红星水泥厂要…"): a 矿 or 厂 is a
+    body, as a 局 is; "请X镇人民政府安排专人…" asks X to do it; "现由我局…" is 我局, not a body called 现由我局."""
+    out = read("现由我局对该重大隐患进行挂牌督办,并提出如下要求:\n一、大岭铁矿立即停止井下采掘作业,制定整改方案。\n"
+               "二、红星水泥厂要全面开展自查自纠,加大隐患排查力度。\n三、请大岭镇人民政府安排专人负责督促整改。\n")
+    assert owners(item_with(out, "停止井下采掘作业"))[0] == ["大岭铁矿"]
+    assert owners(item_with(out, "全面开展自查自纠"))[0] == ["红星水泥厂"]
+    assert owners(item_with(out, "安排专人负责督促整改"))[0] == ["大岭镇人民政府"]
+    assert all(u["mention"] != "现由我局" for it in out["items"] for u in it["lead"] + it["responsible"])
