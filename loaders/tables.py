@@ -329,23 +329,31 @@ def _headerless_rows(text: str, items: list[Item], taken: list[tuple[int, int]])
         if line.count("|") < 3 or any(s <= pos < e for s, e in taken):
             continue
         cells = _filled(_cells(line, pos))
-        if len(cells) < 3 or not ROW_NUMBER_CELL.match(cells[0][0]):
+        # (a group's first row opens on the group's heading cell: "(一)持续推进示范村建设 | 1 | …")
+        at = 1 if len(cells) > 3 and GROUP_CELL.match(cells[0][0]) else 0
+        if len(cells) < at + 3 or not ROW_NUMBER_CELL.match(cells[at][0]):
             continue
-        owner = [k for k, (c, _) in enumerate(cells[2:], 2) if 2 <= len(c.strip()) <= 30
+        owner = [k for k, (c, _) in enumerate(cells[at + 2:], at + 2) if 2 <= len(c.strip()) <= 80
                  and not re.search(r"[。,;:]", c) and all_units(split_unit_list(c.strip()))]
-        if len(owner) == 1:
-            rows.append((int(cells[0][0]), cells, owner[0]))
+        # one owner cell, or the owner cells closing the row ("区农业农村委*、区发改委等 | 浦江镇 |")
+        if len(owner) == 1 or (owner and owner == list(range(owner[0], len(cells)))):
+            rows.append((int(cells[at][0]), at, cells, owner))
     # a run of rows numbered one after another is a table, not a stray line
-    numbered = {n for n, _, _ in rows}
+    numbered = {n for n, _, _, _ in rows}
     tasks = []
-    for number, cells, k in rows:
+    for number, at, cells, owner in rows:
         if number + 1 not in numbered and number - 1 not in numbered:
             continue
-        roles = ["number", "task"] + [None] * (k - 2) + ["responsible"] + ["progress"] * (len(cells) - k - 1)
-        row = [(role, cell, list(range(at, at + len(cell)))) for role, (cell, at) in zip(roles, cells)]
+        k = owner[0]
+        roles = [None] * at + ["number", "task"] + [None] * (k - at - 2) + ["responsible"] * len(owner) \
+            + ["progress"] * (len(cells) - owner[-1] - 1)
+        row = [(role, cell, list(range(pos, pos + len(cell)))) for role, (cell, pos) in zip(roles, cells)]
         if (task := row_task(row, items)):
             tasks.append(task)
     return tasks
+
+
+GROUP_CELL = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)")
 
 
 def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple[int, int]]]:
