@@ -660,6 +660,65 @@ def _bar_led_rows(text: str, items: list[Item]) -> list[Item]:
     return tasks
 
 
+# A bare bar line between every two cells, rows not closed by a bar of their own: "类别⏎|⏎序号⏎|⏎任务名称⏎|⏎…⏎|⏎1⏎|⏎
+# <task>⏎|⏎<units>⏎|⏎…". A cell may wrap over lines ("(一)⏎持续⏎推进…", a group's name printed vertically); a group's
+# first row opens on the group's cell, the rows after it leave that column out; a header cell may carry a note on
+# reading it ("责任部门⏎(加*号为牵头部门,⏎其余为参与部门)").
+BARE_BAR = re.compile(r"^[^\S\n]*[|│][^\S\n]*$", re.M)
+HEADER_NOTE = re.compile(r"\([^()]*[,;][^()]*\)$")
+
+
+def _bar_separated_cells(text: str) -> list[tuple[str, list[int]]]:
+    """The cells between bare bar lines, each its lines joined (text, offset of each character)."""
+    cells, current = [], ["", []]
+    for pos, line in line_spans(text):
+        if BARE_BAR.match(line):
+            if current[0]:
+                cells.append((current[0], current[1]))
+            current = ["", []]
+            continue
+        stripped = line.strip()
+        if stripped:
+            at = pos + line.index(stripped[0])
+            current[0] += stripped
+            current[1] = current[1] + list(range(at, at + len(stripped)))
+    return cells
+
+
+def _bar_separated_rows(text: str, items: list[Item]) -> list[Item]:
+    bars = BARE_BAR.findall(text)
+    if len(bars) < 8 or re.search(r"^[^\S\n]*[|│][^\S\n]*\n[^\S\n]*[|│][^\S\n]*$", text, re.M):
+        return []               # (rows closed by a bar of their own are the bar-led form)
+    cells = _bar_separated_cells(text)
+    words = [HEADER_NOTE.sub("", re.sub(r"\s+", "", c)) for c, _ in cells]
+    start = next((k for k in range(len(words)) if column_role(words[k]) == "number"), None)
+    if start is None:
+        return []
+    width = 0
+    while start + width < len(words) and HEADER_WORD.match(words[start + width]) and not ROW_NUMBER.match(words[start + width]):
+        width += 1
+    if width < 3 or not _is_header(words[start:start + width]):
+        return []
+    roles = header_roles(words[start:start + width])
+    numbers = [k for k in range(start + width, len(cells)) if ROW_NUMBER.match(words[k])]
+    tasks: list[Item] = []
+    for n, k in enumerate(numbers):
+        end = numbers[n + 1] if n + 1 < len(numbers) else len(cells)
+        row = cells[k:end]
+        if n + 1 < len(numbers) and end - k > 1 and SECTION_ROW.match(words[end - 1]):
+            row = row[:-1]      # the next group's cell, before its first row's number
+        if len(row) > width:
+            continue
+        if len(row) == width:
+            placed = [(role, c, offs) for role, (c, offs) in zip(roles, row)]
+        else:                   # (fewer cells: those left empty, or merged down, are skipped where they fit)
+            offsets = {offs[0]: offs for _, offs in row}
+            placed = [(role, c, offsets[at]) for role, c, at in _assign(roles, [(c, offs[0]) for c, offs in row])]
+        if (task := row_task(placed, items)):
+            tasks.append(task)
+    return tasks
+
+
 GLUED_HEADER = re.compile(r"^[^\S\n]*[\u4e00-\u9fff]*(?:序号|编号)[\u4e00-\u9fff]*?"
                           r"((?:牵头|责任|主办|承办|主责)(?:单位|部门))[\u4e00-\u9fff]*[^\S\n]*$", re.M)
 UNIT_TAIL = re.compile(r"(?:局|委|办|厅|政府|管委会|公司|中心|集团|院|部|所|队|站)$")
@@ -762,4 +821,5 @@ def flat_table_tasks(text: str, items: list[Item]) -> list[Item]:
             and not GLUED_RUN.search(text) and not SPACED_OWNER_HEAD.search(text):
         return []
     return (_cell_per_line(text, items) + _space_separated(text, items) + _bar_led_rows(text, items)
+            + _bar_separated_rows(text, items)
             + _glued_rows(text, items) + _glued_run_rows(text, items) + _unnumbered_spaced_rows(text, items))
