@@ -155,6 +155,7 @@ ROW_HEAD_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([
 def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int, str] | None = None):
     """Yield rows as lists of (cell text, [offset of each char]) from the lines after a header."""
     row: list[list] | None = None
+    room = None             # where a row cut short at its line's end goes on, on the next line
     for pos, line in lines:
         if not line.strip():
             if not boxed and row:
@@ -175,10 +176,28 @@ def _rows(lines: list[tuple[int, str]], width: int, boxed: bool, roles: dict[int
             cells = _filled(cells)
             while len(cells) > width and ROW_HEAD_CELL.match(cells[0][0]):
                 cells = cells[1:]
+        if not boxed and row is not None and room is not None and len(_filled(cells)) <= width - room \
+                and not ROW_NUMBER_CELL.match(cells[0][0]):
+            # "99 | <task> | <lead> | <units> | 序时推进 | <progress> |⏎<reasons> | <contact> |": a numbered row
+            # wrapped onto the next line, its last cells there
+            for k, (cell, at) in enumerate(_filled(cells)):
+                row[room + k][0] += cell
+                row[room + k][1] += list(range(at, at + len(cell)))
+            room = None
+            continue
+        room = None
         if row is None or not boxed:
             if row:
                 yield row
             row = [["", []] for _ in range(width)]
+        if not boxed and roles and roles.get(0) == "number" and ROW_NUMBER_CELL.match(cells[0][0]) \
+                and 2 < len(_filled(cells)) < width and cells[-1][0].strip():
+            # a numbered row whose line ends before its last cells (no empty cells padding it): they follow
+            for i, (cell, at) in enumerate(_filled(cells)):
+                row[i][0] += cell
+                row[i][1] += list(range(at, at + len(cell)))
+            room = len(_filled(cells))
+            continue
         if not boxed and roles and roles.get(0) == "number" and (placed := _sub_row_by_fit(cells, width, roles)):
             if row:
                 yield row

@@ -373,7 +373,7 @@ FLOORS = {
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
     "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
     "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
-    "unseen112": dict(tasks=0.89, lead_f1=0.66, responsible_f1=0.71, deadline=0.88, problems=0.66, status=0.33, meta=0.87),
+    "unseen112": dict(tasks=0.89, lead_f1=0.99, responsible_f1=0.95, deadline=0.88, problems=0.66, status=0.33, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
@@ -3799,3 +3799,14 @@ def test_a_table_with_a_bare_bar_between_every_two_cells_and_a_note_in_its_heade
     assert (owners(river), river["deadline"]["date"]) == ((["区水务局"], ["区生态环境局", "江桥镇"]), "2024-06-30")
     assert owners(item_with(out, "生态清洁小流域")) == (["区水务局"], ["华新镇", "白鹤镇"])
     assert owners(item_with(out, "高标准农田")) == (["区农业农村委"], ["区财政局", "重固镇"])
+
+
+def test_a_numbered_bar_row_wrapped_onto_the_next_line_keeps_its_cells_in_their_columns():
+    """"12 | <task> | <lead> | <helpers> | 序时推进 |" and, on the next line, "<reason> | <contact> |": one row cut at its
+    line's end, its first cells under the first columns (not pushed right as a short row's would be)."""
+    out = read("序号 | 主要任务 | 牵头单位 | 协同单位 | 工作进度 | 滞后原因 | 联系人 |\n"
+               "12 | 新建城市书房10个。 | 市文旅局 | 市财政局、各区政府 | 序时推进 |\n"
+               "选址尚未确定。 | 李明 |\n"
+               "13 | 完成老旧小区改造30个。 | 市住建局 | 市发改委 | 已完成 | 无 | 王芳 |\n")
+    assert owners(item_with(out, "新建城市书房")) == (["市文旅局"], ["市财政局", "区政府"])
+    assert owners(item_with(out, "老旧小区改造")) == (["市住建局"], ["市发改委"])
