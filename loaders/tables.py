@@ -117,6 +117,8 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
     header words, never a value ("整改责任单位 | 海东市乐都区生态环境局" is a field, not a header)."""
     roles = {}
     for i, (cell, _) in enumerate(cells):
+        if PLACE_COLUMN.match(re.sub(r"\s+", "", cell)):
+            continue            # the place each row is in, "县(市、区)" (first: the places a quota table gives targets to)
         # a column's qualifier in brackets, or its year or months before it, is no value: "落实情况(1-8月)",
         # "投资额(万元)", "2022年度任务目标", "1-9月份工作完成情况"
         # (or a note on reading it: "责任部门(加*号为牵头部门,其余为参与部门)")
@@ -127,8 +129,6 @@ def _header_roles(cells: list[tuple[str, int]]) -> dict[int, str] | None:
                 continue        # "进展情况、存在问题及下一步打算": a long header of a column that owns nothing
             return None
         role = column_role(cell) or ("deadline" if EXPECTED_DONE_HEADER.search(cell) else None)
-        if i == 0 and not role and PLACE_COLUMN.match(re.sub(r"\s+", "", cell)):
-            continue            # (read below: the places a quota table gives its targets to)
         if role:
             roles[i] = role
         elif cell and (looks_like_unit(cell) and not re.search(r"(?:单位|部门)$", cell)):
@@ -565,8 +565,11 @@ def _row_status(cells: list[Cell]) -> str | None:
     # (a 是否办结 column answers yes or no)
     verdict = [{"是": "已完成", "否": "未完成"}.get(text.strip(), text) for role, text, _ in cells
                if (role == "deadline" and text.strip().startswith("已")) or (role == "verdict" and text.strip())]
-    said = " ".join(text for role, text, _ in cells if role == "progress" and text.strip())
+    progress = [text for role, text, _ in cells if role == "progress" and text.strip()]
+    said = " ".join(progress)
     # the short verdict is the ledger's own judgement; the progress narrative may add what is still under way
     # (a progress cell that reports work without a verdict, "开展招标。", "1-9月新建5G基站524个": the work is under way)
-    return (classify(" ".join(verdict)) if verdict else None) or (classify(said) if said else None) \
+    # (of several progress columns the last is the latest word: 整改成效 "复绿效果较好", then 整改完成情况 "完成整改")
+    last = classify(progress[-1]) if len(progress) > 1 else None
+    return (classify(" ".join(verdict)) if verdict else None) or last or (classify(said) if said else None) \
         or ("in_progress" if said and not verdict and PROGRESS_REPORTED.search(said) else None)

@@ -373,7 +373,7 @@ FLOORS = {
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
     "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
     "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
-    "unseen112": dict(tasks=0.89, lead_f1=0.99, responsible_f1=0.95, deadline=0.88, problems=0.66, status=0.33, meta=0.87),
+    "unseen112": dict(tasks=0.89, lead_f1=0.99, responsible_f1=0.95, deadline=0.88, problems=0.79, status=0.66, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
@@ -3810,3 +3810,14 @@ def test_a_numbered_bar_row_wrapped_onto_the_next_line_keeps_its_cells_in_their_
                "13 | 完成老旧小区改造30个。 | 市住建局 | 市发改委 | 已完成 | 无 | 王芳 |\n")
     assert owners(item_with(out, "新建城市书房")) == (["市文旅局"], ["市财政局", "区政府"])
     assert owners(item_with(out, "老旧小区改造")) == (["市住建局"], ["市发改委"])
+
+
+def test_a_findings_table_with_a_place_column_inside_and_its_last_progress_column_the_verdict():
+    """A 销号公示 table: "序号 | 县(市、区) | 问题描述 | 整改成效 | 整改完成情况": the place column mid-header is no value that
+    unmakes the header; of two progress columns the last is the verdict ("进行复绿…" then "完成整改": done)."""
+    out = read("关于自然保护地问题线索整改销号的公示\n"
+               "序号 | 县(市、区) | 问题描述 | 整改成效 | 整改完成情况 |\n"
+               "1 | 东安县 | 采石场未完成生态修复,裸露山体约2公顷。 | 进行了复绿,正在养护 | 完成整改 |\n"
+               "2 | 西平区 | 保护区内违规建设看护房一处。 | 正在拆除 | 正在整改 |\n")
+    assert item_with(out, "采石场未完成生态修复")["status"] == "done"
+    assert item_with(out, "违规建设看护房")["status"] == "in_progress"
