@@ -47,7 +47,7 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("整改意见", re.compile(r"整改(?:意见|方案|任务|工作方案)|问题整改"), False),
     ("政府工作报告责任分解", re.compile(r"政府工作报告.{0,12}(?:分解|分工)|责任分解|任务分工"), False),
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
-    ("工作情况报告", re.compile(r"情况的?(?:报告|通报)|工作总结|(?:完成|落实|进展|推进)情况$"), True),
+    ("工作情况报告", re.compile(r"情况的?(?:报告|通报)|工作总结|(?:完成|落实|进展|推进|开展)情况$"), True),
 ]
 # A document cited as the authority the work follows names its own genre, not this document's.
 CITED_AUTHORITY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)[^《。\n]{0,12}《[^》\n]*(?:》|$)")
@@ -202,6 +202,8 @@ def find_title(text: str) -> tuple[str | None, tuple[int, int] | None]:
         s = line.strip()
         # a portal's "名称:" label, or its field list's "• 文件标题 …" (a bullet, the label, a space)
         s = re.sub(r"^(?:[•·]\s*)?(?:(?:名\s*称|标\s*题)\s*:\s*|(?:文件|公文)?(?:标\s*题|名\s*称)\s+)", "", s)
+        # (the next field of the portal's list on the same line: "名称: X工作开展情况 文号:")
+        s = re.sub(r"\s+(?:文\s*号|索引号|发布机构|成文日期|发布日期|主题分类)\s*:.*$", "", s)
         if not s or BREADCRUMB.search(s) or len(s) < 6 or DOC_NO.fullmatch(s) or s.isdigit() or "|" in s \
                 or re.match(r"[一二三四五六七八九十]{1,3}、|\(?\d{1,2}[).、]|\([一二三四五六七八九十]{1,3}\)", s):
             continue

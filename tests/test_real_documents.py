@@ -3821,3 +3821,14 @@ def test_a_findings_table_with_a_place_column_inside_and_its_last_progress_colum
                "2 | 西平区 | 保护区内违规建设看护房一处。 | 正在拆除 | 正在整改 |\n")
     assert item_with(out, "采石场未完成生态修复")["status"] == "done"
     assert item_with(out, "违规建设看护房")["status"] == "in_progress"
+
+
+def test_a_portal_title_field_with_the_next_field_on_its_line_and_a_work_progress_report():
+    """"名称: X月份工作开展情况 文号:": the title ends before the next field of the portal's list; a 工作开展情况 reports
+    what was done, so each numbered work item's outcome is read ("已全部完成": done; "正在…过半": under way)."""
+    out = read("发布机构: 某县水利局\n名称: 水资源管理10月份工作开展情况 文号:\n成文日期: 2023-10-30\n"
+               "一、完成取水口核查登记。目前,全县取水口核查登记已全部完成。\n"
+               "二、推进灌区节水改造。目前,渠道衬砌工程正在施工,完成过半。\n")
+    assert out["document"]["title"] == "水资源管理10月份工作开展情况"
+    assert item_with(out, "完成取水口核查登记")["status"] == "done"
+    assert item_with(out, "推进灌区节水改造")["status"] == "in_progress"
