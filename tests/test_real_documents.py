@@ -3832,3 +3832,14 @@ def test_a_portal_title_field_with_the_next_field_on_its_line_and_a_work_progres
     assert out["document"]["title"] == "水资源管理10月份工作开展情况"
     assert item_with(out, "完成取水口核查登记")["status"] == "done"
     assert item_with(out, "推进灌区节水改造")["status"] == "in_progress"
+
+
+def test_work_begun_or_planned_by_a_month_or_in_steps_is_under_way():
+    """An outcome that says the work has begun ("已开始采购…"), reached a stage ("已进入招标阶段"), is half done ("完成
+    过半") or is planned by a month or in steps ("计划5月完成", "计划分三步推进") is under way, not done and not unread."""
+    from loaders.status import classify
+    assert classify("已开始采购空调设备,计划5月完成安装。") == "in_progress"
+    assert classify("已进入招标阶段,暑假期间完成改造。") == "in_progress"
+    assert classify("道路硬化工程完成过半。") == "in_progress"
+    assert classify("计划分三步推进,逐年更换老旧管网。") == "in_progress"
+    assert classify("空调设备已安装到位并投入使用。") == "done"
