@@ -381,6 +381,10 @@ FLOORS = {
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
+    "unseen120": dict(tasks=0.22, lead_f1=0.24, deadline=0.33, problems=0.28, meta=0.55),
+    "unseen121": dict(tasks=0.68, lead_f1=0.39, responsible_f1=0.81, deadline=0.42, problems=0.99, meta=0.71),
+    "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
+    "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
 }
 
 
