@@ -227,6 +227,10 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
 
 BY_LINE = re.compile(r"^[ \t]*由([^\n。;:]{2,200}?)(?:负责落实|牵头落实|具体落实|负责)[。;]?[ \t]*$", re.M)
 HANDED = re.compile(r"(?:交由|由)([\u4e00-\u9fff()、]{2,30}?)(?:承办|办理|办复)(?=[。,;,]|$)")
+# A hotline case handed on: "市民X反映:… 市长电话转华润燃气公司落实处理", "市长热线办公室立即通知息县县政府(电话:…)办理".
+COMPLAINT = re.compile(r"(?:市民|群众|居民|网民|村民|业主|来电人|反映人|先生|女士)[^,。:\n]{0,8}(?:反映|来电|来信|投诉|留言|咨询)")
+PASSED_ON = re.compile(r"(?:转交?|转办|通知|批转|交由)([\u4e00-\u9fff]{2,30}?)(?:\([^()\n]{0,24}\))?"
+                       r"(?:落实处理|调查处理|核实处理|落实|处理|办理|承办|办复)(?=[。,;,]|后|$)")
 
 
 def sentence_owners(text: str, start: int, end: int, report: bool = False) -> OwnerSpec | None:
@@ -246,6 +250,9 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         spec = parse_owner_span(text, start + by_line.start(1) - 1, start + by_line.end())
         if spec is not None and not spec.empty and (spec.lead or spec.responsible):
             return spec
+    if (passed := PASSED_ON.search(own)) and COMPLAINT.search(own, 0, passed.start()) \
+            and (units := _units(passed.group(1), start + passed.start(1))):
+        return _answering(units)        # a complaint handed on: the body it was passed to deals with it
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
     # (one paragraph's: a section running over several charges them one by one)
     if "办" in own and "\n" not in own.strip() and not VERB.search(own) and (handed := HANDED.search(own)) \
@@ -658,6 +665,15 @@ ORDERED_BODY = (r"([\u4e00-\u9fff()]{2,20}?)(?=做好|负责|会同|联合|加�
 ORDERS_BODY = re.compile(rf"(?:还|也|将|要|会|已)*(?:责成|责令){ORDERED_BODY}")
 
 
+def _passed_on_task(text: str, at: int, segment: str) -> Item | None:
+    """"接电后,市长热线办公室立即通知X县政府办理。": a complaint told just before, handed on to the body that deals
+    with it."""
+    if (passed := PASSED_ON.search(segment)) is None or not COMPLAINT.search(text, max(0, at - 400), at + passed.start()):
+        return None
+    units = _units(passed.group(1), at + passed.start(1))
+    return _task(text, at, at + len(segment), _answering(units)) if units else None
+
+
 def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> list[Item]:
     """Each clause of a sentence whose subject is one unit starts a task running to the next such clause:
     "X负责督促检查,Y负责每月5日前汇总上报" gives X and Y their own work. In a report, where units' past work
@@ -853,7 +869,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
     if not SUBJECT_HINT.search(text) and ":" not in text and not COPULA_LABEL.search(text) and "”(" not in text \
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
             and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
-            and not ("会议" in text and APPROVED_DRAFT.search(text)) and not ("配合" in text and HELPED.search(text)):
+            and not ("会议" in text and APPROVED_DRAFT.search(text)) and not ("配合" in text and HELPED.search(text)) \
+            and not (COMPLAINT.search(text) and PASSED_ON.search(text)):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -901,7 +918,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             told = told or _person_led_task(text, para_start + s.start(), s.group()) or \
                 _sites_of_unit(text, para_start + s.start(), s.group()) or \
                 _approved_draft(text, para_start + s.start(), s.group()) or \
-                _helped_task(text, para_start + s.start(), s.group())
+                _helped_task(text, para_start + s.start(), s.group()) or \
+                _passed_on_task(text, para_start + s.start(), s.group())
             found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
             if not found and told_last is not None and GO_ON_TOLD.match(s.group()):
                 # "…要求,市、县政府要…。要对城区内裸露地面全部覆盖…。": the next thing they must do is theirs too

@@ -381,7 +381,7 @@ FLOORS = {
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
-    "unseen120": dict(tasks=0.22, lead_f1=0.24, deadline=0.33, problems=0.28, meta=0.55),
+    "unseen120": dict(tasks=0.31, lead_f1=0.49, deadline=0.33, problems=0.28, meta=0.55),
     "unseen121": dict(tasks=0.68, lead_f1=0.39, responsible_f1=0.81, deadline=0.42, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
@@ -3847,3 +3847,15 @@ def test_work_begun_or_planned_by_a_month_or_in_steps_is_under_way():
     assert classify("道路硬化工程完成过半。") == "in_progress"
     assert classify("计划分三步推进,逐年更换老旧管网。") == "in_progress"
     assert classify("空调设备已安装到位并投入使用。") == "done"
+
+
+def test_a_hotline_complaint_handed_on_is_dealt_with_by_the_body_it_was_passed_to():
+    """A 12345/市长热线 digest: "市民王女士反映:…" then "市长热线转区城管局落实处理" (in a numbered case) or "接电后,热线
+    办公室立即通知某县人民政府(电话:…)办理。" (a paragraph): the body the complaint was passed to deals with it."""
+    out = read("二、典型个案\n1.夜市噪音扰民问题\n市民王女士反映:滨河路夜市每晚营业至凌晨,噪音很大。市长热线转区城管局落实处理,"
+               "后回复:已责令夜市22时前收摊。\n2.路灯不亮问题\n市民李先生反映:人民路路灯不亮。市长热线转区住建局落实处理,后回复:已修复。\n")
+    assert owners(item_with(out, "夜市噪音扰民"))[0] == ["区城管局"]
+    assert owners(item_with(out, "路灯不亮问题"))[0] == ["区住建局"]
+    digest = read("南湖小区停水问题\n南湖镇赵先生反映,南湖小区连续三天停水,请求尽快解决。\n"
+                  "接电后,热线办公室立即通知南湖县人民政府(电话:1234567)办理。经查,系管道破裂所致,现已恢复供水。\n")
+    assert owners(item_with(digest, "立即通知南湖县人民政府"))[0] == ["南湖县人民政府"]
