@@ -411,7 +411,7 @@ TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月�
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
 
 
-OPENING_WHEN = re.compile(rf"(?:{LATER})[,]?")
+OPENING_WHEN = re.compile(rf"(?:{LATER}|(?:审计)?建议)[,]?")     # ("建议县教体局加强…": an audit's recommendation to X)
 
 
 def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:

@@ -3859,3 +3859,11 @@ def test_a_hotline_complaint_handed_on_is_dealt_with_by_the_body_it_was_passed_t
     digest = read("南湖小区停水问题\n南湖镇赵先生反映,南湖小区连续三天停水,请求尽快解决。\n"
                   "接电后,热线办公室立即通知南湖县人民政府(电话:1234567)办理。经查,系管道破裂所致,现已恢复供水。\n")
     assert owners(item_with(digest, "立即通知南湖县人民政府"))[0] == ["南湖县人民政府"]
+
+
+def test_an_audit_recommendation_to_a_body_is_that_bodys_task():
+    """"四、审计建议 ⏎ 1.建议县卫健委加强…": the body the recommendation is addressed to owns it; 建议 is no part of its
+    name."""
+    out = read("四、审计建议\n1.建议县卫健委加强对乡镇卫生院药品采购的监管。\n2.建议县医保局完善医保基金稽核机制。\n")
+    assert owners(item_with(out, "药品采购的监管")) == (["县卫健委"], [])
+    assert owners(item_with(out, "医保基金稽核机制")) == (["县医保局"], [])
