@@ -302,8 +302,10 @@ LATER = r"下一步|下步|下阶段|今后|接下来|后期"
 TIME_LEAD = rf"(?:{LATER}|近期|同时|此外|另外|目前|随后|今年|明年|建议|要求)[,]?"
 # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
 ANSWERABLE = r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)"
+# What a body is told it must do: 要 (not 要求, which asks others; not 要点/要素/要件), 需要, 须, 必须, 应(当).
+MUST = r"(?:要(?!求|点|素|件)|需要|须|必须|应当?)"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             r"(?:要(?!求)|须|必须|将|应|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{1,2}月|年内|年底|全年|确保|力争|开始|"
+             rf"(?:{MUST}|将|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{{1,2}}月|年内|年底|全年|确保|力争|开始|"
              rf"{ANSWERABLE}))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
 # (a point counted off in the sentence may open it: "四点要求:一是市发改委要…;二是…")
@@ -320,7 +322,7 @@ ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全
           r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导|督导|"
           r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
-          r"|(?:还|也)?(?:要|须|必须|应当?)(?!求|点|素|件)"
+          rf"|(?:还|也)?{MUST}"
           # or told to do it at once, whatever the verb ("大岭铁矿立即停止井下作业", "X限期拆除…")
           r"|(?:立即|限期)(?!安排|要求|责成|责令|督促|通知)(?=[\u4e00-\u9fff]{2})"     # (安排X…: X does it)
           # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
@@ -383,7 +385,7 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
 
 def _told_work(head: str, at: int) -> bool:
     """Whether the words at ``at`` tell the subject to do real work (要…), not only to mind it (要高度重视。)."""
-    told = re.match(r"还?(?:要(?!求)|须|必须|应当?)", head[at:])
+    told = re.match(rf"还?{MUST}", head[at:])
     return bool(told) and not ATTITUDE_ONLY.match(head, at + told.end())
 
 
@@ -431,7 +433,7 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     units = subject and _units(subject.group(1), at)
     # a class of units told what to do ("(二)各责任单位要…", "各单位要对照…及时做好各栏目的更新工作") owns the
     # item as a collective: the vague owner the analyses flag, not no owner at all
-    told = units and re.match(r"还?(?:要(?!求)|须|必须|应|(?:\d{4}年)?\d{1,2}月)", head[subject.end():])
+    told = units and re.match(rf"还?(?:{MUST}|(?:\d{{4}}年)?\d{{1,2}}月)", head[subject.end():])
     # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work)
     told_class = told and (ROLE_CLASS.match(units[0].mention)
                            or not ATTITUDE_ONLY.match(head, subject.end() + told.end()))
@@ -582,7 +584,7 @@ def _narrated(stripped: str, where: int):
 # (or the asked after a comma, each then told what it must do: "约谈会上要求,宣化区、万全区要聚焦问题…")
 ASK_OPENING = re.compile(r"(?:^|(?<=[,]))(?:立即|及时|并|同时|还|专门|多次)?(?:要求|责成|责令)(?=[\u4e00-\u9fff])|"
                          r"要求[,:](?=[\u4e00-\u9fff])")
-TOLD_TO = re.compile(r"(?:要(?!求)|务必|必须|须|应)")
+TOLD_TO = re.compile(rf"(?:{MUST}|务必)")
 OFFICE_TAIL = "科处股室组所站队"
 # A body's name then its act, read as one name: "遵化市政府指导企业" is 遵化市政府 guiding the companies.
 # So is an act then its object: "督促指导重大火灾隐患单位" names no body "指导重大火灾隐患单位".
@@ -729,7 +731,7 @@ def _subject_tasks(text: str, at: int, segment: str, report: bool = False) -> li
                 and (doers := _units(ordered.group(1), where + ordered.start(1))):
             units = doers       # "我局将责成城关镇政府做好…": the body ordered to do it does it
         # (要求 asks others; a date may stand before the 要: "市住建局、市城管局6月10日前要制定…")
-        told = re.match(r"(?:\d{1,2}月\d{1,2}日?(?:前|之前)?|年底前|年内)?还?(?:要(?!求)|须|必须|应|将)", stripped[subject.end():])
+        told = re.match(rf"(?:\d{{1,2}}月\d{{1,2}}日?(?:前|之前)?|年底前|年内)?还?(?:{MUST}|将)", stripped[subject.end():])
         exhortation = bool(told) or cut > 0          # "应由X负责整治": the work is handed to X
         role_class = units and ROLE_CLASS.match(units[0].mention)
         # a class told real work, not only to mind it, is given it ("全县各级各部门要加快…整改"); "各地各部门要

@@ -382,7 +382,7 @@ FLOORS = {
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
     "unseen120": dict(tasks=0.31, lead_f1=0.49, deadline=0.33, problems=0.28, meta=0.55),
-    "unseen121": dict(tasks=0.68, lead_f1=0.39, responsible_f1=0.81, deadline=0.42, problems=0.99, meta=0.71),
+    "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.42, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
 }
@@ -3867,3 +3867,11 @@ def test_an_audit_recommendation_to_a_body_is_that_bodys_task():
     out = read("四、审计建议\n1.建议县卫健委加强对乡镇卫生院药品采购的监管。\n2.建议县医保局完善医保基金稽核机制。\n")
     assert owners(item_with(out, "药品采购的监管")) == (["县卫健委"], [])
     assert owners(item_with(out, "医保基金稽核机制")) == (["县医保局"], [])
+
+
+def test_a_body_told_it_needs_to_do_something_is_told_as_with_yao():
+    """"检查组提出,城东街道办需要按照方案要求,落实…复核工作": 需要 tells a body what it must do, as 要 and 须 do, in a
+    report of an inspection as in a plan."""
+    out = read("8月10日,区督导组到城东街道办开展督导检查。督导组提出,城东街道办需要按照专项行动方案要求,"
+               "落实对排查信息逐一复核工作。\n")
+    assert owners(item_with(out, "逐一复核工作"))[0] == ["城东街道办"]
