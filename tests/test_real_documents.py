@@ -382,7 +382,7 @@ FLOORS = {
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
     "unseen120": dict(tasks=0.31, lead_f1=0.49, deadline=0.33, problems=0.28, meta=0.55),
-    "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.42, problems=0.99, meta=0.71),
+    "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.57, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
 }
@@ -3875,3 +3875,10 @@ def test_a_body_told_it_needs_to_do_something_is_told_as_with_yao():
     out = read("8月10日,区督导组到城东街道办开展督导检查。督导组提出,城东街道办需要按照专项行动方案要求,"
                "落实对排查信息逐一复核工作。\n")
     assert owners(item_with(out, "逐一复核工作"))[0] == ["城东街道办"]
+
+
+def test_a_year_end_deadline_with_the_year_left_out():
+    """"确保…改造工作年底全面完成": the end of the document's year, as "2021年底完成" would say with its year."""
+    out = read("一、重点任务\n1.县住建局要加快推进老旧小区改造,确保28个小区改造工作年底全面完成。\n"
+               "某县人民政府办公室\n2021年3月5日\n")
+    assert item_with(out, "老旧小区改造")["deadline"]["date"] == "2021-12-31"
