@@ -3882,3 +3882,11 @@ def test_a_year_end_deadline_with_the_year_left_out():
     out = read("一、重点任务\n1.县住建局要加快推进老旧小区改造,确保28个小区改造工作年底全面完成。\n"
                "某县人民政府办公室\n2021年3月5日\n")
     assert item_with(out, "老旧小区改造")["deadline"]["date"] == "2021-12-31"
+
+
+def test_put_right_at_once_is_done():
+    """"栏目存在更新不及时现象,已及时更新", "已及时转载": a finding put right at once is done."""
+    from loaders.status import classify
+    assert classify("部分栏目存在更新不及时现象,已及时更新。") == "done"
+    assert classify("主账号转载重要信息不积极,已及时转载。") == "done"
+    assert classify("要及时更新栏目内容。") is None
