@@ -385,6 +385,10 @@ FLOORS = {
     "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.57, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
+    "unseen124": dict(tasks=0.97, lead_f1=0.47, responsible_f1=0.17, problems=0.99, meta=0.89),
+    "unseen125": dict(tasks=0.90, lead_f1=0.54, responsible_f1=0.47, deadline=0.93, problems=0.99, status=0.74, meta=0.90),
+    "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
+    "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
 }
 
 
