@@ -667,6 +667,30 @@ ORDERED_BODY = (r"([\u4e00-\u9fff()]{2,20}?)(?=做好|负责|会同|联合|加�
 ORDERS_BODY = re.compile(rf"(?:还|也|将|要|会|已)*(?:责成|责令){ORDERED_BODY}")
 
 
+# A finding closed by the body answerable for it in brackets: "…清扫保洁未到位(西湖居委会);…占道未围挡(城管队),且…".
+OWNER_CLOSING = re.compile(r"\(([\u4e00-\u9fff、]{2,30})\)(?=[;。,]|\s*$)")
+
+
+def _findings_owned_in_brackets(text: str, at: int, para: str) -> list[Item]:
+    """A paragraph counting off an inspection's findings, each closed by the body answerable for it in brackets:
+    each finding a task of that body. Two such findings make the list."""
+    closings = [(m, units) for m in OWNER_CLOSING.finditer(para)
+                if (units := _units(m.group(1), at + m.start(1))) and all_units(units)]
+    if len(closings) < 2:
+        return []
+    opening = para.rfind(":", 0, closings[0][0].start()) + 1     # ("抽查发现:…": the findings start after the colon)
+    tasks, start = [], opening
+    for m, units in closings:
+        start += len(para[start:]) - len(para[start:].lstrip(";。, "))
+        tasks.append(_task(text, at + start, at + m.end(), _answering(units)))
+        start = m.end()
+    # (what the notice asks after them, "…。请相关责任单位尽快抓好整改", is read as any sentence is)
+    for rest in SEGMENT.finditer(para, start):
+        if len(rest.group().strip(";。, ")) >= 6 and (spec := sentence_owners(text, at + rest.start(), at + rest.end())):
+            tasks.append(_task(text, at + rest.start(), at + rest.end(), spec))
+    return tasks
+
+
 def _passed_on_task(text: str, at: int, segment: str) -> Item | None:
     """"接电后,市长热线办公室立即通知X县政府办理。": a complaint told just before, handed on to the body that deals
     with it."""
@@ -899,7 +923,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if spec and (spec.lead or spec.responsible):
                 tasks.append(_task(text, para_start, m.end(), spec))
                 continue
-        quoted = _quoted_works(text, para_start, para)
+        quoted = _quoted_works(text, para_start, para) or _findings_owned_in_brackets(text, para_start, para)
         if quoted:
             tasks += quoted
             continue

@@ -385,7 +385,7 @@ FLOORS = {
     "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.57, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
-    "unseen124": dict(tasks=0.97, lead_f1=0.47, responsible_f1=0.17, problems=0.99, meta=0.89),
+    "unseen124": dict(tasks=0.97, lead_f1=0.66, responsible_f1=0.17, problems=0.99, meta=0.89),
     "unseen125": dict(tasks=0.90, lead_f1=0.54, responsible_f1=0.47, deadline=0.93, problems=0.99, status=0.74, meta=0.90),
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
@@ -3894,3 +3894,14 @@ def test_put_right_at_once_is_done():
     assert classify("部分栏目存在更新不及时现象,已及时更新。") == "done"
     assert classify("主账号转载重要信息不积极,已及时转载。") == "done"
     assert classify("要及时更新栏目内容。") is None
+
+
+def test_findings_counted_off_in_a_paragraph_each_closed_by_its_body_in_brackets():
+    """"检查发现:A…未到位(东关社区);B…乱停乱放(交警大队),且C…破损(市政处)。请相关责任单位尽快整改": each finding is
+    the task of the body in brackets after it; the closing request is read as any sentence is."""
+    out = read("8月3日,县创文办对城区市容进行了暗访,检查发现:北门菜市场周边垃圾堆积,清扫不到位(东关社区);"
+               "人民路非机动车乱停乱放(交警大队),且人行道地砖破损较多(市政处)。请相关责任单位立即整改到位。\n")
+    assert owners(item_with(out, "北门菜市场周边垃圾堆积")) == (["东关社区"], [])
+    assert owners(item_with(out, "非机动车乱停乱放")) == (["交警大队"], [])
+    assert owners(item_with(out, "人行道地砖破损较多")) == (["市政处"], [])
+    assert owners(item_with(out, "请相关责任单位立即整改到位"))[0] == ["相关责任单位"]
