@@ -395,3 +395,32 @@ def field_sections(text: str, items: list[Item]) -> list[Item]:
             break
         card.end = it.end
     return [it for it in items if id(it) not in absorbed]
+
+
+def owner_field_children(text: str, items: list[Item]) -> list[Item]:
+    """A numbered task whose own numbered parts are its fields ("三、实施…改水、改厕 ⏎ (一)责任领导:高勤 ⏎ (二)责任单位:
+    市教育局 ⏎ (三)协办单位:… ⏎ (四)项目内容及任务分解:… ⏎ (六)完成时限:2008年内"): the owner, person and time-limit
+    parts name the task's owners and deadline, and are no tasks of their own; its other parts stay, under it."""
+    absorbed: set[int] = set()
+    for item in items:
+        fields = []
+        for child in item.children:
+            own = text[child.start:child.end].strip()
+            at = child.start + len(child.number or "")
+            at += len(text[at:child.end]) - len(text[at:child.end].lstrip())
+            if "\n" in own or (label := LABEL.match(text, at, child.end)) is None:
+                continue        # (a field is its label and its value, on one line)
+            if (spec := parse_owner_span(text, label.start(), child.end)) is not None and not spec.empty:
+                fields.append((child, spec))
+        named = [spec for _, spec in fields if spec.lead or spec.responsible]
+        if len(fields) < 2 or not named or item.owners is not None and not item.owners.empty:
+            continue
+        owners = OwnerSpec()
+        for _, spec in fields:
+            owners.merge(spec)
+        owners.start, owners.end = min(sp.start for _, sp in fields), max(sp.end for _, sp in fields)
+        item.owners = owners
+        for child, _ in fields:
+            absorbed.add(id(child))
+            item.children.remove(child)
+    return [it for it in items if id(it) not in absorbed] if absorbed else items

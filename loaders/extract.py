@@ -13,7 +13,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import takewhile
 
-from .cards import card_tasks, reply_tasks
+from .cards import card_tasks, owner_field_children, reply_tasks
 from .replies import own_reply_items, reply_undertakings
 from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 281
+EXTRACTOR_VERSION = 282
 
 
 def extract_source(src: SourceText) -> dict:
@@ -146,7 +146,7 @@ def _extract(src: SourceText) -> dict:
     for item in items:
         item.labels = find_labels(text, item.start, _own_region(item)[1])
     check()
-    items = field_sections(text, items)
+    items = owner_field_children(text, field_sections(text, items))
     parens = OwnerParentheticals(text)
     items = _split_on_owner_parentheticals(text, items, parens, meta.reports_outcomes)
     items = _block_tasks(text, items, parens)

@@ -386,7 +386,7 @@ FLOORS = {
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
     "unseen124": dict(tasks=0.97, lead_f1=0.66, responsible_f1=0.17, problems=0.99, meta=0.89),
-    "unseen125": dict(tasks=0.90, lead_f1=0.54, responsible_f1=0.47, deadline=0.93, problems=0.99, status=0.74, meta=0.90),
+    "unseen125": dict(tasks=0.90, lead_f1=0.66, responsible_f1=0.69, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
 }
@@ -3905,3 +3905,16 @@ def test_findings_counted_off_in_a_paragraph_each_closed_by_its_body_in_brackets
     assert owners(item_with(out, "非机动车乱停乱放")) == (["交警大队"], [])
     assert owners(item_with(out, "人行道地砖破损较多")) == (["市政处"], [])
     assert owners(item_with(out, "请相关责任单位立即整改到位"))[0] == ["相关责任单位"]
+
+
+def test_a_numbered_task_whose_own_parts_are_its_owner_and_time_limit_fields():
+    """"二、新建城区公厕20座 ⏎ (一)责任领导:王平 ⏎ (二)责任单位:市城管局 ⏎ (三)协办单位:… ⏎ (四)任务分解:1.…2.… ⏎
+    (五)完成时限:2010年内": the owner and time-limit parts name the task's owners and deadline and are no tasks of
+    their own; the task's other parts answer to them."""
+    out = read("二、新建城区公厕20座\n(一)责任领导:王平\n(二)责任单位:市城管局\n(三)协办单位:市财政局、各区人民政府\n"
+               "(四)任务分解:\n1.东城区新建8座。\n2.西城区新建12座。\n(五)完成时限:2010年内\n")
+    toilets = item_with(out, "新建城区公厕20座")
+    assert owners(toilets) == (["市城管局"], ["市财政局", "区人民政府"])
+    assert toilets["deadline"]["date"] == "2010-12-31"
+    assert owners(item_with(out, "东城区新建8座"))[0] == ["市城管局"]
+    assert not any(it["text"].startswith("(二)责任单位") for it in out["items"])
