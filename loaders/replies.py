@@ -20,7 +20,7 @@ ANSWER_START = re.compile(r"(?:答复|函告|函复|回复|复函|复文|意见)
 SALUTATION = re.compile(r"^[^\n]{1,30}(?:代表|委员|同志)[:]\s*$", re.M)
 # Those the replying unit will work with: "适时和玉屏镇、自然资源部门联合开展…", "积极对接县级相关部门".
 PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|优化|加强|推进|落实|解决|研究|完善|实施|$)|"
-                      r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作)")
+                      r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作|开展)")
 # A commitment: what will be done, and when or on what condition.
 UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入)|尽快|适时|"
                          r"计划(?:于|在|年内|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|待[^,。;]{1,16}后|年内|明年")
@@ -122,12 +122,41 @@ def own_reply_items(text: str, items: list[Item], issuer: str | None, issuer_spa
         if item.start < start.end() or item.children or (item.owners is not None and not item.owners.empty):
             continue
         own = text[item.start:item.end]
-        if not PART_PLEDGE.search(own) or NARRATED_PART.search(own) or COURTESY.search(own):
+        first_para = own.strip().split("\n")[0]        # (the reply's closing thanks may run on after its last part)
+        announced = _announced(text, item, items)
+        if not (PART_PLEDGE.search(own) or announced) or NARRATED_PART.search(own) or COURTESY.search(first_para):
             continue
         inside = next(((s, e, word) for s, e, word in selves.found if item.start <= s < item.end), None)
+        if inside is None and announced is not None:
+            inside = announced      # the word for itself in the sentence announcing the parts
         replier = Mention(inside[2], inside[0], inside[1]) if inside else _replier(selves, item.start, signer)
         if replier is not None:
             item.owners = OwnerSpec(lead=[replier], start=replier.start, end=replier.end)
+            for partner in PARTNERS.finditer(text, item.start, item.start + len(first_para) + 8):
+                k = 1 if partner.group(1) else 2
+                item.owners.responsible += [(u, "assist") for u in _units(partner.group(k), partner.start(k)) or []
+                                            if u.mention != replier.mention]
+
+
+# The paragraph before a reply's numbered parts announcing them as what the replier does: "…我局从以下几个方面开展
+# 工作。", "我们将采取以下措施:".
+ANNOUNCED = re.compile(r"(?:我[局委办厅司]|我们|本[局委])[^。\n]{0,24}?(?:从|采取|做好|抓好|开展)?[^。\n]{0,8}?"
+                       r"(?:以下|如下|几个|[一二三四五六七八九十两]个)(?:方面|措施|工作)")
+
+
+def _announced(text: str, item: Item, items: list[Item]) -> tuple[int, int, str] | None:
+    """The replier's word for itself in a sentence just above the part's numbered run announcing the parts as its
+    work, or None."""
+    siblings = [it for it in items if it.parent is item.parent and it.rank == item.rank and it.start <= item.start]
+    first = siblings[0] if siblings else item
+    at = max(0, first.start - 160)
+    before = text[at:first.start]
+    cut = before.rstrip().rfind("\n") + 1
+    m = ANNOUNCED.search(before, cut)
+    if m is None:
+        return None
+    word = re.match(r"我[局委办厅司]|我们|本[局委]", m.group())
+    return at + m.start(), at + m.start() + len(word.group()), word.group()
 
 
 def _answer(text: str, issuer: str | None, issuer_span: tuple[int, int] | None):

@@ -358,14 +358,16 @@ FLOORS = {
     # 173 such tasks in all gold files), its blind reader put it under responsible
     "unseen95": dict(tasks=0.91, lead_f1=0.71, responsible_f1=0.39, deadline=0.66, problems=0.99, status=0.99, meta=0.73),
     "unseen96": dict(tasks=0.66, lead_f1=0.66, responsible_f1=0.59, deadline=0.66, problems=0.99, meta=0.49),
-    "unseen97": dict(tasks=0.96, lead_f1=0.97, responsible_f1=0.96, deadline=0.95, problems=0.49, meta=0.87),
+    "unseen97": dict(tasks=0.96, lead_f1=0.98, responsible_f1=0.96, deadline=0.95, problems=0.49, meta=0.87),
     "unseen98": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.84, meta=0.79),
     "unseen99": dict(tasks=0.85, responsible_f1=0.99, deadline=0.83, problems=0.77, meta=0.72),
     "unseen100": dict(tasks=0.94, lead_f1=0.96, responsible_f1=0.86, deadline=0.94, meta=0.93),
     "unseen101": dict(tasks=0.99, lead_f1=0.99, meta=0.82),
     "unseen102": dict(tasks=0.81, lead_f1=0.90, responsible_f1=0.92, deadline=0.79, meta=0.78),
     "unseen103": dict(tasks=0.19, deadline=0.49, problems=0.93, status=0.99, meta=0.83),
-    "unseen104": dict(tasks=0.71, lead_f1=0.27, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
+    # unseen104 lead 0.276 -> 0.267 when a reply's parts were read past its closing thanks: "我们将积极向市政府汇报…"
+    # is now 我们's, its own word for itself; its blind reader gave the signer
+    "unseen104": dict(tasks=0.71, lead_f1=0.26, deadline=0.78, problems=0.76, status=0.22, meta=0.79),
     "unseen106": dict(tasks=0.83, lead_f1=0.36, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
     "unseen107": dict(tasks=0.79, lead_f1=0.66, deadline=0.99, problems=0.79, meta=0.78),
     "unseen105": dict(tasks=0.91, lead_f1=0.64, responsible_f1=0.77, deadline=0.89, problems=0.74, status=0.99, meta=0.74),
@@ -386,7 +388,7 @@ FLOORS = {
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
     "unseen124": dict(tasks=0.97, lead_f1=0.66, responsible_f1=0.17, problems=0.99, meta=0.89),
-    "unseen125": dict(tasks=0.90, lead_f1=0.66, responsible_f1=0.69, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
+    "unseen125": dict(tasks=0.90, lead_f1=0.89, responsible_f1=0.70, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
 }
@@ -3918,3 +3920,15 @@ def test_a_numbered_task_whose_own_parts_are_its_owner_and_time_limit_fields():
     assert toilets["deadline"]["date"] == "2010-12-31"
     assert owners(item_with(out, "东城区新建8座"))[0] == ["市城管局"]
     assert not any(it["text"].startswith("(二)责任单位") for it in out["items"])
+
+
+def test_a_replys_numbered_parts_announced_as_its_work_are_its_undertakings():
+    """"…我委从以下三个方面推进:" then "一、与各乡镇对接…。二、…" and the closing thanks: each part is the replier's
+    undertaking (its word for itself in the announcing sentence), with the bodies it works with as helpers."""
+    out = read("关于加快建设乡镇卫生院的建议的答复\n李某代表:\n您提出的建议收悉,现答复如下:\n"
+               "针对乡镇卫生院建设滞后的问题,我委从以下三个方面推进工作。\n\n"
+               "一、与县财政局开展专项资金测算,逐步解决建设资金缺口。\n\n二、积极争取省级项目支持。\n\n"
+               "三、加强基层医务人员培训,提高服务能力。\n\n感谢您对卫生健康工作的关心和支持。\n\n某县卫生健康委员会\n2022年6月1日\n")
+    assert owners(item_with(out, "专项资金测算")) == (["我委"], ["县财政局"])
+    assert owners(item_with(out, "争取省级项目支持"))[0] == ["我委"]
+    assert owners(item_with(out, "加强基层医务人员培训"))[0] == ["我委"]
