@@ -207,6 +207,8 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
             spec.persons += people
             return True
     units = _units(head, body_at)
+    if (played := PART_PLAYED.match(head)) is not None and (named := _units(head[played.end():], body_at + played.end())):
+        units = named           # "由包片单位县林业局负责…": the body, after the part it plays in the matter
     if units is None:
         return False
     role = verb_role(verb.group())
@@ -223,6 +225,10 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
         # "农业农村局牵头县财政局、县扶贫办等部门…": the bodies listed right after 牵头 work with the lead
         spec.responsible += [(u, "assist") for u in more]
     return True
+
+
+# The part a body plays in the matter, said before its name in a 由-clause: "由包片单位县林业局负责", "由属地街道办负责".
+PART_PLAYED = re.compile(r"^(?:包片|包保|包联|包抓|属地)(?:单位|部门)?(?![和与及、])(?=[\u4e00-\u9fff]{3})")
 
 
 BY_LINE = re.compile(r"^[ \t]*由([^\n。;:]{2,200}?)(?:负责落实|牵头落实|具体落实|负责)[。;]?[ \t]*$", re.M)

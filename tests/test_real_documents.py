@@ -3932,3 +3932,11 @@ def test_a_replys_numbered_parts_announced_as_its_work_are_its_undertakings():
     assert owners(item_with(out, "专项资金测算")) == (["我委"], ["县财政局"])
     assert owners(item_with(out, "争取省级项目支持"))[0] == ["我委"]
     assert owners(item_with(out, "加强基层医务人员培训"))[0] == ["我委"]
+
+
+def test_the_part_a_body_plays_said_before_its_name_in_a_by_clause():
+    """"由包片单位县民政局负责督促…", "由属地城关镇负责…": the body is the one named after the part it plays."""
+    out = read("整改措施:由包片单位县民政局负责督促商户清理门前杂物。\n")
+    assert owners(item_with(out, "督促商户清理门前杂物"))[0] == ["县民政局"]
+    out = read("一、问题整改\n1.由属地城关镇负责拆除河道违建。\n")
+    assert owners(item_with(out, "拆除河道违建"))[0] == ["城关镇"]
