@@ -378,7 +378,7 @@ FLOORS = {
     "unseen112": dict(tasks=0.89, lead_f1=0.99, responsible_f1=0.95, deadline=0.88, problems=0.79, status=0.66, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
-    "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.49, meta=0.91),
+    "unseen115": dict(tasks=0.78, lead_f1=0.64, responsible_f1=0.59, deadline=0.74, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.81, responsible_f1=0.49, problems=0.99, meta=0.78),
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
@@ -3940,3 +3940,10 @@ def test_the_part_a_body_plays_said_before_its_name_in_a_by_clause():
     assert owners(item_with(out, "督促商户清理门前杂物"))[0] == ["县民政局"]
     out = read("一、问题整改\n1.由属地城关镇负责拆除河道违建。\n")
     assert owners(item_with(out, "拆除河道违建"))[0] == ["城关镇"]
+
+
+def test_a_year_then_the_replier_will_is_due_at_that_years_end():
+    """"2024年我委将新建村卫生室12个": what the replier will do in a year named first is due at that year's end."""
+    out = read("关于改善农村医疗条件的建议的答复\n王某代表:\n您提出的建议收悉,现答复如下:\n"
+               "根据您的建议,2024年我委将新建村卫生室12个,逐步改善农村医疗条件。\n某县卫生健康委员会\n2023年12月1日\n")
+    assert item_with(out, "新建村卫生室12个")["deadline"]["date"] == "2024-12-31"
