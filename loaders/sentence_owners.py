@@ -329,6 +329,8 @@ ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全
           r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
           rf"|(?:还|也)?{MUST}"
+          # or, the list closed by a comma, all of them told ("各社区、自然村和乡镇站所,都要围绕…")
+          rf"|,(?:都|均|也都)(?:{MUST}|将)"
           # or told to do it at once, whatever the verb ("大岭铁矿立即停止井下作业", "X限期拆除…")
           r"|(?:立即|限期)(?!安排|要求|责成|责令|督促|通知)(?=[\u4e00-\u9fff]{2})"     # (安排X…: X does it)
           # or given a date by which to do it ("各责任单位2017年9月25日前将…报六创办")
@@ -391,7 +393,7 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
 
 def _told_work(head: str, at: int) -> bool:
     """Whether the words at ``at`` tell the subject to do real work (要…), not only to mind it (要高度重视。)."""
-    told = re.match(rf"还?{MUST}", head[at:])
+    told = re.match(rf"(?:,?(?:都|均|也都))?还?{MUST}", head[at:])
     return bool(told) and not ATTITUDE_ONLY.match(head, at + told.end())
 
 

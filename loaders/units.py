@@ -28,6 +28,7 @@ UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|�
                       r"(?:林|农|牧|渔|茶)场|(?<=..)厂|"      # 县林场, 国营农场, 县污水处理厂
                       r"(?<=..)(?<![采开探选挖盗找])矿|"      # 黄冲煤矿: a mine is a body (采矿 is an act)
                       r"(?<=..)(?<![上下在转定换离到轮])岗|"      # a town's desk that answers for a field: 林业发展岗
+                      r"(?:自然|行政)村|"      # the villages as a class, 各自然村
                       r"(?:新|科技|科学|产业)城|(?:产业|工业|科技|创业|物流|创新)园)$")   # a zone run as a body: 临平新城
 STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|(?<=..)馆|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government

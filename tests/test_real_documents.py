@@ -3947,3 +3947,10 @@ def test_a_year_then_the_replier_will_is_due_at_that_years_end():
     out = read("关于改善农村医疗条件的建议的答复\n王某代表:\n您提出的建议收悉,现答复如下:\n"
                "根据您的建议,2024年我委将新建村卫生室12个,逐步改善农村医疗条件。\n某县卫生健康委员会\n2023年12月1日\n")
     assert item_with(out, "新建村卫生室12个")["deadline"]["date"] == "2024-12-31"
+
+
+def test_bodies_listed_then_all_told_after_a_comma():
+    """"各村(社区)、行政村、镇直单位和村级组织,都要对照…": the bodies listed, a comma, then all of them told what to
+    do (都要/均要) answer for it together."""
+    out = read("二、工作步骤\n1、全面排查,摸清底数。各社区、行政村、镇直部门和镇属站所,都要对照清单逐项排查整治隐患。\n")
+    assert set(owners(item_with(out, "逐项排查整治隐患"))[1]) == {"社区", "行政村", "镇直部门", "镇属站所"}
