@@ -324,7 +324,7 @@ SUBJECT_HINT = re.compile(SUBJECT_END + ASSIGNING)     # a cheap test before the
 # An item that opens on the unit doing it: "3、交警河西支队加强夜间车速管理", "1.区住建委联合区水务局对工地开展
 #检查", "芥园街将督促其定期清洗". Its subject is its owner, also in a report: the item is that unit's measure.
 ACTION = (r"(?=(?:还|也|已|已经|正在|将|要|须|立即|及时|依法|全面|持续|进一步|认真)?"
-          r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|"
+          r"(?:加强|开展|推进|实施|落实|组织|督促|负责|完成|做好|建立|健全|整治|整改|清理|查处|对|联合|会同|牵头|制定|通过|"
           r"启动|加快|强化|严格|提升|完善|规范|协调|明确|排查|检查|监督|指导|督导|"
           r"承办的|主办的)"      # "农业和科技委员会承办的“关于…的建议”": the body that handles it
           # or told what it must do, whatever the verb ("县政府督查室要及时汇总…"); 要求 asks it of others
