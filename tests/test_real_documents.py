@@ -391,6 +391,10 @@ FLOORS = {
     "unseen125": dict(tasks=0.90, lead_f1=0.89, responsible_f1=0.70, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
+    "unseen128": dict(tasks=0.79, lead_f1=0.71, responsible_f1=0.71, deadline=0.99, meta=0.66),
+    "unseen129": dict(tasks=0.99, lead_f1=0.42, responsible_f1=0.99, deadline=0.83, meta=0.85),
+    "unseen130": dict(tasks=0.68, lead_f1=0.63, responsible_f1=0.70, deadline=0.81, problems=0.18, meta=0.55),
+    "unseen131": dict(tasks=0.81, lead_f1=0.46, responsible_f1=0.38, deadline=0.49, meta=0.68),
 }
 
 
