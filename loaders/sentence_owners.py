@@ -379,6 +379,9 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     # (a heading over two or more units' charges is a list of tasks: ``charged_sentences`` reads it)
     if spec is None and heading and not SUBJECT_HINT.search(heading.group()):
         spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
+        if spec is None and (when := SCENE_FIRST.match(own, heading.end())):
+            # "(一)任务交办。各承办单位收到建议提案后,主办单位要及时邀请…": the heading, when, then who
+            spec = _subject_at(text, start + when.end(), own[when.end():when.end() + 40])
         if spec is not None and charged_sentences(text, start, end, report=False):
             return None
     if spec is None and (heading := COMMA_HEADING.match(own, skip)) and not SUBJECT_HINT.search(heading.group()):
@@ -415,6 +418,8 @@ def _class_and_named(text: str, start: int, own: str, spec: OwnerSpec) -> OwnerS
 
 
 BASIS_FIRST = re.compile(r"(?:按照|根据|依据|依照|结合|遵照)[^,。;:\n]{2,30}?[,]")
+# Or the moment it starts from: "各承办单位收到建议提案后,", "接到交办件后,".
+SCENE_FIRST = re.compile(r"[^,。;:\n]{2,20}?(?:后|以后|之后)[,]")
 TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]|"
                         r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[,]")     # (a stage)
 # A list of units, then what they do: "哈尔滨市、齐齐哈尔市、大兴安岭地区制定完成…".

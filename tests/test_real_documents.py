@@ -392,7 +392,7 @@ FLOORS = {
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
     "unseen128": dict(tasks=0.79, lead_f1=0.71, responsible_f1=0.71, deadline=0.99, meta=0.66),
-    "unseen129": dict(tasks=0.99, lead_f1=0.42, responsible_f1=0.99, deadline=0.83, meta=0.85),
+    "unseen129": dict(tasks=0.99, lead_f1=0.48, responsible_f1=0.99, deadline=0.83, meta=0.85),
     "unseen130": dict(tasks=0.68, lead_f1=0.63, responsible_f1=0.70, deadline=0.81, problems=0.18, meta=0.55),
     "unseen131": dict(tasks=0.81, lead_f1=0.46, responsible_f1=0.38, deadline=0.49, meta=0.68),
 }
@@ -3966,3 +3966,11 @@ def test_a_body_opening_a_part_after_its_heading_and_acting_through_something():
     out = read("关于加强节约用水宣传的提案的答复\n王某委员:\n现答复如下:\n"
                "一、培养节水意识。县水利局通过“世界水日”系列活动,深入开展节水宣传教育。\n某县水利局\n2022年5月1日\n")
     assert owners(item_with(out, "深入开展节水宣传教育"))[0] == ["县水利局"]
+
+
+def test_a_part_whose_heading_is_followed_by_when_then_who():
+    """"(一)任务交办。各承办单位收到交办件后,主办单位要及时召集…": the part's heading, the moment the work starts from
+    ("…后,"), then the body told to do it."""
+    out = read("一、办理要求\n(一)任务交办。各承办单位收到交办件后,主办单位要及时召集协办单位研究办理意见。\n"
+               "(二)按时办结。各承办单位要在6月底前全部办结。\n")
+    assert owners(item_with(out, "及时召集协办单位"))[0] == ["主办单位"]
