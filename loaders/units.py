@@ -84,6 +84,9 @@ def is_bare_place(piece: str) -> bool:
 CLASS_OWNER = re.compile(r"^各?(?:地|级|地区|地方|方面|有关方面|地各部门|级各部门)$|^各(?:村|村居)$")     # (各村: every village)
 
 
+REGIONS_CONCERNED = re.compile(r"各?(?:有关|相关)(?:地区|地方)")
+
+
 DIGIT = re.compile(r"\d")
 
 
@@ -220,7 +223,7 @@ PARTY_AND_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff])党(?:工)?委(?=(?:政�
 
 
 # "各地各部门": the places and the departments, two classes (as "各地、各部门"); "各级各部门" is one, every level's.
-PLACES_AND_DEPARTMENTS = re.compile(r"^各(?:地|县区|区县|市县|县市区|乡镇)(?=各[\u4e00-\u9fff]{2,6}$)")
+PLACES_AND_DEPARTMENTS = re.compile(r"^各(?:地|地区|县区|区县|市县|县市区|乡镇)(?=各[\u4e00-\u9fff]{2,6}$)")
 
 
 def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
@@ -504,7 +507,9 @@ def _expand_chain(chain: list[Mention]) -> None:
     # the run's first place covers them all: 各县、市、区政府 (every one), 相关市、县政府 (the ones concerned).
     distributive, shared = False, None
     # (before any place takes a body; "各地区" is every region, a class owner that borrows nothing: 各地区、各部门)
-    bare = [is_bare_place(m.mention) and not (m.distributive and CLASS_OWNER.match("各" + m.mention)) for m in chain]
+    # (nor "有关地区": the regions concerned, a class of their own beside 部门)
+    bare = [is_bare_place(m.mention) and not (m.distributive and CLASS_OWNER.match("各" + m.mention))
+            and not REGIONS_CONCERNED.fullmatch(m.mention) for m in chain]
     for i, m in enumerate(chain):
         if not bare[i]:
             if i and bare[i - 1] and not (shared and ENTERPRISE.search(m.mention)):   # lends the run its body
