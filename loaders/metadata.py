@@ -49,6 +49,8 @@ GENRES = [  # (kind, pattern over the title and opening, does the document repor
     ("专项整治实施方案", re.compile(r"实施方案|工作方案|行动方案|专项整治"), False),
     ("工作情况报告", re.compile(r"情况的?(?:报告|通报)|工作总结|(?:完成|落实|进展|推进|开展)情况$"), True),
 ]
+# The notice says it reports what was done below: "现将…排查录入情况通报如下", "现将整改进展情况报告如下".
+REPORTED_BELOW = re.compile(r"现将[^。\n]{0,40}?(?:进展|落实|完成|整改|整治|排查|办理|推进)[^。\n]{0,8}?情况(?:通报|报告|汇报)如下")
 # A document cited as the authority the work follows names its own genre, not this document's.
 CITED_AUTHORITY = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实|执行|参照)[^《。\n]{0,12}《[^》\n]*(?:》|$)")
 CLAIM_TOTAL = re.compile(r"(\d+)\s*(?:个|条|项|件)(?:具体|突出|重点|主要|反馈)?问题|问题\s*(\d+)\s*(?:个|条|项|件)")  # 26个问题 / 反馈问题26个
@@ -585,6 +587,9 @@ def read_meta(text: str) -> Meta:
         if found:
             meta.kind, meta.reports_outcomes = found
             break
+    if not meta.reports_outcomes and REPORTED_BELOW.search(text, 0, 1200):
+        # "现将各乡镇…排查录入情况通报如下:": a notice that reports, whatever its title asks for
+        meta.reports_outcomes = True
     # An answer to a proposal counts the city's work, not problems of its own; only a report states a total
     # of problems without saying how many are done.
     meta.claimed = None if meta.kind == "提案建议答复" else claimed_counts(text, totals_alone=meta.reports_outcomes)
