@@ -24,7 +24,7 @@ NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|号)$")
 # 事由: a 建议办理单's matter; 职责: a duty list's column of duties (职责分工, 主要职责)
 TASK_HEADER = re.compile(r"任务|措施|内容|事项|问题|工作|目标|项目|名称|举措|指标|实事|具体要求|^[事案]由$|职责")
 PROGRESS_HEADER = re.compile(r"进度|进展|完成情况|整改情况|落实情况|办理情况|推进情况|执行情况|状态|状况|成效|现状")
-DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
+DEADLINE_HEADER = re.compile(r"时限|期限|节点|(?:完成|整改|整治|办结|竣工|开展)时间|截止|时间进度|时间安排|进度安排|^时间$")
 # A progress table's 全面完成预计时间, 预计完工日期: when the work is expected done, its deadline as the table tells it.
 # (Read in tables whose cells are split by bars or tabs; a table flattened to a cell a line cannot tell a sub-row's
 # cells from its row's, and one more column there misaligns them.)
@@ -96,7 +96,7 @@ PLACE_COLUMN = re.compile(r"^(?:乡镇|乡\(镇\)|镇\(乡\)|镇街|镇\(街道\
 # A table of findings and their outcomes, no owner column (督察 信访件 一览表: "序号 | 受理编号 | 交办问题基本情况 | … |
 # 处理和整改情况 | 是否办结"): each numbered row is a finding, its outcome the verdict column's, else the progress's.
 FINDING_COLUMN = re.compile(r"问题|举报|投诉|信访")
-VERDICT_COLUMN = re.compile(r"^是否(?:办结|完成|整改到位|整改完成|销号)$")
+VERDICT_COLUMN = re.compile(r"^是否(?:办结|完成|整改到位|整改完成|完成整改|完成整治|销号)$")
 
 
 def _finding_table(cells: list[tuple[str, int]], roles: dict[int, str]) -> bool:
@@ -258,6 +258,8 @@ def _cell_fit(role: str | None, cell: str) -> float:
         return -5
     if role == "progress":
         return 1 if re.search(r"%|完成|推进|进展|开工|已|正在", cell) else 0
+    if role == "verdict":       # (是否办结: yes or no, or the verdict said)
+        return 3 if re.fullmatch(r"是|否|已?完成|未完成|已办结|未办结", cell) else -5
     if role == "task":
         return -2 if units else (1 if len(cell) > 8 else 0)
     return -1 if units else 0
@@ -331,7 +333,54 @@ def is_separated_header(line: str, pos: int) -> bool:
 
 def table_tasks(text: str, items: list[Item]) -> list[Item]:
     tasks, regions = _headed_tables(text, items)
-    return tasks + _headerless_rows(text, items, regions)
+    return tasks + _headerless_rows(text, items, regions) + _wrapped_rows(text, items, regions)
+
+
+# A bar table whose header and rows each wrap over several lines (a web table's cells with line breaks in them):
+# "序号 | 省份 | 所在地 |⏎保护区类型 |⏎问题类型 | 问题具体情况 | … | 是否完成整治 |" then "12 | 四川省 | … |⏎县级 | …".
+# A logical row runs from a line opening on its number (or 序号) to the next such line.
+ROW_OPENING = re.compile(r"\s*(?:序\s*号|\d{1,3})\s*")
+
+
+def _wrapped_rows(text: str, items: list[Item], taken: list[tuple[int, int]]) -> list[Item]:
+    if "序号" not in text and "序 号" not in text:
+        return []
+    groups: list[list[tuple[str, int]]] = []
+    current = None
+    for pos, line in line_spans(text):
+        if "|" not in line or any(s <= pos < e for s, e in taken):
+            current = None
+            continue
+        cells = [(c, at) for c, at in _cells(line, pos) if c.strip()]
+        if cells and ROW_OPENING.fullmatch(cells[0][0]):
+            current = list(cells)
+            groups.append(current)
+        elif current is not None:
+            current += cells
+    tasks: list[Item] = []
+    i = 0
+    while i < len(groups):
+        header = groups[i]
+        roles = _header_roles(header) if re.fullmatch(r"\s*序\s*号\s*", header[0][0]) else None
+        i += 1
+        if not roles:
+            continue
+        width = len(header)
+        while i < len(groups) and ROW_NUMBER_CELL.match(groups[i][0][0]) and len(groups[i]) <= width:
+            row = groups[i]
+            i += 1
+            if len(row) == width:
+                placed = list(enumerate(row))
+            else:       # (a cell left empty is no cell: the others go to the columns they read best as)
+                columns = [roles.get(col) for col in range(1, width)]
+                pairs = monotone_alignment([c for c, _ in row[1:]], columns, _cell_fit)
+                if pairs is None:
+                    continue
+                placed = [(0, row[0])] + [(j + 1, row[k + 1]) for k, j in pairs]
+            cells = [(roles.get(col), c, list(range(at, at + len(c)))) for col, (c, at) in placed]
+            if (task := row_task(cells, items)):
+                tasks.append(task)
+    return tasks
 
 
 # A bar table copied without its header: each row its number, its work, the unit doing it, then its progress
@@ -571,5 +620,8 @@ def _row_status(cells: list[Cell]) -> str | None:
     # (a progress cell that reports work without a verdict, "开展招标。", "1-9月新建5G基站524个": the work is under way)
     # (of several progress columns the last is the latest word: 整改成效 "复绿效果较好", then 整改完成情况 "完成整改")
     last = classify(progress[-1]) if len(progress) > 1 else None
+    if verdict and all(v.strip() in ("未完成", "未办结") for v in verdict):
+        # "是否完成整治 | 否" beside work reported ("已拆除大门…", "30%"): not done, but under way
+        return "in_progress" if said and PROGRESS_REPORTED.search(said) else "pending"
     return (classify(" ".join(verdict)) if verdict else None) or last or (classify(said) if said else None) \
         or ("in_progress" if said and not verdict and PROGRESS_REPORTED.search(said) else None)
