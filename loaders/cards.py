@@ -403,12 +403,14 @@ def owner_field_children(text: str, items: list[Item]) -> list[Item]:
     parts name the task's owners and deadline, and are no tasks of their own; its other parts stay, under it."""
     absorbed: set[int] = set()
     for item in items:
+        if len(item.children) < 2:
+            continue
         fields = []
         for child in item.children:
-            own = text[child.start:child.end].strip()
             at = child.start + len(child.number or "")
-            at += len(text[at:child.end]) - len(text[at:child.end].lstrip())
-            if "\n" in own or (label := LABEL.match(text, at, child.end)) is None:
+            while at < child.end and text[at] in " \t\u3000":
+                at += 1
+            if (label := LABEL.match(text, at, child.end)) is None or "\n" in text[at:child.end].strip():
                 continue        # (a field is its label and its value, on one line)
             if (spec := parse_owner_span(text, label.start(), child.end)) is not None and not spec.empty:
                 fields.append((child, spec))

@@ -256,7 +256,8 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         spec = parse_owner_span(text, start + by_line.start(1) - 1, start + by_line.end())
         if spec is not None and not spec.empty and (spec.lead or spec.responsible):
             return spec
-    if (passed := PASSED_ON.search(own)) and COMPLAINT.search(own, 0, passed.start()) \
+    if ("转" in own or "通知" in own or "交由" in own) and (passed := PASSED_ON.search(own)) \
+            and COMPLAINT.search(own, 0, passed.start()) \
             and (units := _units(passed.group(1), start + passed.start(1))):
         return _answering(units)        # a complaint handed on: the body it was passed to deals with it
     asked = ("要求" in own or "督促" in own) and _asked_in(own)       # "学校要求总务处…": a body asks another
@@ -302,14 +303,14 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # Outside any numbered item, such a sentence is a task of its own.
 # (the one-character ends as one set, the regex engine's fastest test: SUBJECT_HINT scans every text with it)
 SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|党组织|" \
-              r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站厂]|(?<=..)(?<![采开探选挖盗找])矿|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
+              r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站厂矿]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 # when the work is to come: "下一步,住建局还将…", "今后我局将…"
 LATER = r"下一步|下步|下阶段|今后|接下来|后期"
 TIME_LEAD = rf"(?:{LATER}|近期|同时|此外|另外|目前|随后|今年|明年|建议|要求)[,]?"
 # "各牵头单位对承担的目标任务落实负总责": answerable for the work named after 对
 ANSWERABLE = r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)"
 # What a body is told it must do: 要 (not 要求, which asks others; not 要点/要素/要件), 需要, 须, 必须, 应(当).
-MUST = r"(?:要(?!求|点|素|件)|需要|须|必须|应当?)"
+MUST = r"(?:需?要(?!求|点|素|件)|必?须|应当?)"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
              rf"(?:{MUST}|将|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{{1,2}}月|年内|年底|全年|确保|力争|开始|"
              rf"{ANSWERABLE}))")
@@ -358,6 +359,7 @@ HELPERS_OPENING = re.compile(r"(?:还|也)?(?:要|须|必须|应|将)?(?:会同|
 
 # A measure's heading sentence, short and naming no one ("1、压实各级河长责任。"), then the unit doing it.
 COMMA_HEADING = re.compile(r"[^,。;:!?\n]{2,16},")
+BODY_END_CHARACTER = re.compile(r"[局委办厅室组部院科镇乡府会心司队所站村区县市]")     # (a cheap test: a body may follow)
 HEADING_SENTENCE = re.compile(r"[^。;:!?\n]{2,24}(?:[。;]\s*|\n\s*)")     # (its body may start on the next line)
 # (the unit's other name in brackets after it stays with it: "市河长办(市水务局)进一步明确…")
 OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|支队|大队|所|站)|[\u4e00-\u9fff]{{1,8}}?(?:街|乡|镇)|[\u4e00-\u9fff]{{0,8}}?(?:各|有关|相关)(?:单位|部门|区县|县区|区|县|乡镇|镇街|街道|村\((?:社区|居)\)|村居|社区|村))"
@@ -384,7 +386,8 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
             spec = _subject_at(text, start + when.end(), own[when.end():when.end() + 40])
         if spec is not None and charged_sentences(text, start, end, report=False):
             return None
-    if spec is None and (heading := COMMA_HEADING.match(own, skip)) and not SUBJECT_HINT.search(heading.group()):
+    if spec is None and (heading := COMMA_HEADING.match(own, skip)) and not SUBJECT_HINT.search(heading.group()) \
+            and BODY_END_CHARACTER.search(own, heading.end(), heading.end() + 24):
         # "2.加快新增项目谋划,县水利局联合妙高街道…": the item's short heading, a comma, then who does it
         spec = _subject_at(text, start + heading.end(), own[heading.end():heading.end() + 40])
         if spec is not None and charged_sentences(text, start, end, report=False):
@@ -687,6 +690,8 @@ OWNER_CLOSING = re.compile(r"\(([\u4e00-\u9fff、]{2,30})\)(?=[;。,]|\s*$)")
 def _findings_owned_in_brackets(text: str, at: int, para: str) -> list[Item]:
     """A paragraph counting off an inspection's findings, each closed by the body answerable for it in brackets:
     each finding a task of that body. Two such findings make the list."""
+    if para.count(")") < 2:
+        return []
     closings = [(m, units) for m in OWNER_CLOSING.finditer(para)
                 if (units := _units(m.group(1), at + m.start(1))) and all_units(units)]
     if len(closings) < 2:
@@ -707,7 +712,8 @@ def _findings_owned_in_brackets(text: str, at: int, para: str) -> list[Item]:
 def _passed_on_task(text: str, at: int, segment: str) -> Item | None:
     """"接电后,市长热线办公室立即通知X县政府办理。": a complaint told just before, handed on to the body that deals
     with it."""
-    if (passed := PASSED_ON.search(segment)) is None or not COMPLAINT.search(text, max(0, at - 400), at + passed.start()):
+    if not ("转" in segment or "通知" in segment or "交由" in segment) or (passed := PASSED_ON.search(segment)) is None \
+            or not COMPLAINT.search(text, max(0, at - 400), at + passed.start()):
         return None
     units = _units(passed.group(1), at + passed.start(1))
     return _task(text, at, at + len(segment), _answering(units)) if units else None
