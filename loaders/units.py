@@ -222,6 +222,10 @@ ROLE_BRACKET = re.compile(r"\((?:责任|主责|主办|承办|督办|配合|协�
 PARTY_AND_GOVERNMENT = re.compile(r"(?<=[\u4e00-\u9fff])党(?:工)?委(?=(?:政府|管委会)$)")
 
 
+_ROLE_WORD = r"(?:牵头|责任|配合|协办|主办|承办|参与|协作)"
+ROLES_JOINED = re.compile(rf"^(\s*各?{_ROLE_WORD})(和|及|与)(?={_ROLE_WORD}(?:单位|部门)\s*$)")
+
+
 # "各地各部门": the places and the departments, two classes (as "各地、各部门"); "各级各部门" is one, every level's.
 PLACES_AND_DEPARTMENTS = re.compile(r"^各(?:地|地区|县区|区县|市县|县市区|乡镇)(?=各[\u4e00-\u9fff]{2,6}$)")
 
@@ -230,6 +234,9 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
     """Split "市发改委和市财政局" but not "人力资源和社会保障局": both sides must be whole unit names."""
     if (pair := PARTY_AND_GOVERNMENT.search(piece) or PLACES_AND_DEPARTMENTS.search(piece)):
         return [(piece[:pair.end()], start), (piece[pair.end():], start + pair.end())]
+    if (roles := ROLES_JOINED.match(piece)):
+        # "各牵头和责任单位": two roles sharing their noun, as "牵头、责任单位" does
+        return [(piece[:roles.start(2)], start), (piece[roles.end(2):], start + roles.end(2))]
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]
         if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left)) and looks_like_unit(right):
