@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 297
+EXTRACTOR_VERSION = 298
 
 
 def extract_source(src: SourceText) -> dict:
@@ -180,6 +180,10 @@ def _extract(src: SourceText) -> dict:
     bare_owner_cells(text, items)
     charged = []
     for item in items:
+        if item.owners is None and item.children and not meta.reports_outcomes \
+                and (intro := _intro_owners(text, item)) is not None:
+            item.owners = intro
+            continue
         if item.owners is None and not item.children:
             item.owners = sentence_owners(text, *_own_region(item), report=meta.reports_outcomes)
             if meta.reports_outcomes and (item.owners is None or item.owners.empty):
@@ -309,6 +313,21 @@ def _in_reading_order(items: list[Item]) -> list[Item]:
 def _findings(items: list[Item]) -> list[Item]:
     """The problems, and the items listed directly under a problem heading (审计发现的问题 (一)…)."""
     return [it for it in items if it.kind == "problem" or (it.parent is not None and it.parent.kind == "problem")]
+
+
+# A part's own sentence before its numbered parts, telling a body the work: "一、严格办理程序 ⏎ 各承办单位要严格按照…
+# 办理法定程序,切实做好办理工作。 ⏎ (一)任务交办。…": the body answers for the part (its parts that name no one of
+# their own answer to it).
+INTRO_TOLD = re.compile(r"(?:^|(?<=[。\n]))[^\S\n]*(?:各|有关|相关)?[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|政府|局|委|办)(?:要|须|必须|务必)")
+
+
+def _intro_owners(text: str, item: Item) -> OwnerSpec | None:
+    start, end = _own_region(item)
+    heading_end = text.find("\n", start, end)
+    if heading_end < 0 or not INTRO_TOLD.search(text, heading_end, end):
+        return None
+    spec = sentence_owners(text, heading_end, end)
+    return spec if spec is not None and (spec.lead or spec.responsible) else None
 
 
 def _own_region(item: Item) -> tuple[int, int]:

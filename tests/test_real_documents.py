@@ -394,7 +394,7 @@ FLOORS = {
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
     "unseen128": dict(tasks=0.79, lead_f1=0.73, responsible_f1=0.88, deadline=0.99, meta=0.66),
-    "unseen129": dict(tasks=0.99, lead_f1=0.48, responsible_f1=0.99, deadline=0.83, meta=0.85),
+    "unseen129": dict(tasks=0.99, lead_f1=0.53, responsible_f1=0.99, deadline=0.83, meta=0.85),
     "unseen130": dict(tasks=0.68, lead_f1=0.63, responsible_f1=0.70, deadline=0.81, problems=0.18, meta=0.55),
     "unseen131": dict(tasks=0.81, lead_f1=0.46, responsible_f1=0.38, deadline=0.49, meta=0.68),
 }
@@ -4017,3 +4017,12 @@ def test_two_roles_sharing_their_noun_joined_by_he_are_two_classes():
     assert [m.mention for m in split_unit_list("各牵头和责任单位")] == ["牵头单位", "责任单位"]
     assert [m.mention for m in split_unit_list("牵头和配合部门")] == ["牵头部门", "配合部门"]
     assert [m.mention for m in split_unit_list("人力资源和社会保障局")] == ["人力资源和社会保障局"]
+
+
+def test_a_parts_own_sentence_before_its_numbered_parts_tells_a_body_the_work():
+    """"二、规范办理流程 ⏎ 各承办单位要严格执行办理程序,按时答复代表。 ⏎ (一)…": the part's own sentence tells the
+    承办单位 the work, so the part is theirs."""
+    out = read("二、规范办理流程\n各承办单位要严格执行建议办理程序,确保按时答复代表。\n(一)及时交办。收到建议后三日内完成交办。\n"
+               "(二)跟踪督办。县政府督查室要定期跟踪办理进度。\n")
+    assert owners(item_with(out, "严格执行建议办理程序"))[0] == ["承办单位"]
+    assert owners(item_with(out, "定期跟踪办理进度"))[0] == ["县政府督查室"]
