@@ -45,7 +45,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 298
+EXTRACTOR_VERSION = 300
 
 
 def extract_source(src: SourceText) -> dict:
@@ -1323,6 +1323,10 @@ def _block_deadline(item: Item) -> tuple[int, int] | None:
     return None
 
 
+PLANNED_IN_OUTCOME = re.compile(r"(?:计划|预计|力争|争取)(?:于|在)?((?:\d{4}年)?\d{1,2}月(?:底|末|份)?(?:前)?"
+                                r"(?:完成|建成|竣工|完工|投用|投入使用|解决))")
+
+
 def _item_record(src: SourceText, item: Item, year: int | None, place: str | None) -> dict:
     text = src.folded
     spec = item.owners if item.owners is not None and item.owners.start >= 0 else None
@@ -1336,6 +1340,9 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
             deadline_span = (s + found[0], s + found[1])
         elif (block := _block_deadline(item)) is not None:
             deadline_span = block      # "整改措施:(1)…(2)…⏎整改时限:12月底前": the block's time limit is each measure's
+    elif item.kind == "problem" and not item.children and (planned := PLANNED_IN_OUTCOME.search(text, s, e)):
+        # a finding's outcome planning its completion: "…已开始订购家具,计划4月完成更新": due then
+        deadline_span = planned.span(1)
     # parse the folded twin (half-width digits, simplified script); show the raw phrase as printed
     deadline = parse_deadline(text[deadline_span[0]:deadline_span[1]] if deadline_span else None, year)
     if deadline_span:

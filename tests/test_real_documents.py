@@ -373,7 +373,7 @@ FLOORS = {
     "unseen106": dict(tasks=0.83, lead_f1=0.36, responsible_f1=0.16, deadline=0.49, problems=0.59, status=0.74, meta=0.49),
     "unseen107": dict(tasks=0.79, lead_f1=0.66, deadline=0.99, problems=0.79, meta=0.78),
     "unseen105": dict(tasks=0.91, lead_f1=0.64, responsible_f1=0.77, deadline=0.89, problems=0.74, status=0.99, meta=0.74),
-    "unseen108": dict(tasks=0.99, lead_f1=0.59, responsible_f1=0.94, deadline=0.89, problems=0.99, meta=0.58),
+    "unseen108": dict(tasks=0.99, lead_f1=0.59, responsible_f1=0.94, deadline=0.94, problems=0.99, meta=0.58),
     "unseen109": dict(tasks=0.90, lead_f1=0.78, responsible_f1=0.66, deadline=0.91, problems=0.78, meta=0.41),
     "unseen110": dict(tasks=0.99, lead_f1=0.92, responsible_f1=0.88, deadline=0.99, problems=0.99, meta=0.79),
     "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
@@ -4026,3 +4026,15 @@ def test_a_parts_own_sentence_before_its_numbered_parts_tells_a_body_the_work():
                "(二)跟踪督办。县政府督查室要定期跟踪办理进度。\n")
     assert owners(item_with(out, "严格执行建议办理程序"))[0] == ["承办单位"]
     assert owners(item_with(out, "定期跟踪办理进度"))[0] == ["县政府督查室"]
+
+
+def test_a_findings_outcome_planning_its_completion_gives_it_a_deadline():
+    """A progress report's finding whose outcome plans its completion ("已开始采购空调,计划6月完成安装") is due then,
+    as a task saying so would be."""
+    out = read("关于群众反映问题整改进展情况的通报\n目前,取得阶段性成果的问题有:\n"
+               "1、关于师生反映教室夏季闷热问题。已开始采购空调设备,计划6月完成安装。\n"
+               "2、关于家长反映校门口交通拥堵问题。已协调交警部门在上下学时段疏导交通。\n"
+               "某某学校\n2023年4月10日\n")
+    hot = item_with(out, "教室夏季闷热问题")
+    assert (hot["kind"], hot["deadline"]["date"]) == ("problem", "2023-06-30")
+    assert item_with(out, "校门口交通拥堵问题")["deadline"]["date"] is None
