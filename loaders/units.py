@@ -210,7 +210,14 @@ def _clean(text: str, start: int) -> tuple[str, int, int]:
         text, end = text[:-1], end - 1
     if text.endswith(")") and (role := ROLE_BRACKET.search(text)) and looks_like_unit(text[:role.start()]):
         text, end = text[:role.start()], end - len(role.group())   # "各行业主管部门(督办单位)": its part, not its name
+    # (not "其他部门和单位按职责分工…": the rest, told to help as their duties say, name no body)
+    if (tail := AFTER_NAME.search(text)) and looks_like_unit(text[:tail.start()]) and not text.startswith(("其他", "其它")):
+        text, end = text[:tail.start()], end - len(tail.group())     # "乡镇人民政府按职责分工", "物价局片区"
     return text, start, end
+
+
+# What may follow a body's name in a list and is no part of it: how it works ("按职责分工") or its area ("林业局片区").
+AFTER_NAME = re.compile(r"(?:(?:按|按照)(?:各自)?(?:职责|职能)(?:分工)?|(?<=[局委办所站队])(?:包抓)?片区)$")
 
 
 # The part a unit plays in the matter, in brackets after its name: "各乡镇(责任单位)", "县应急局(督办单位)".
@@ -239,7 +246,9 @@ def _split_conjunctions(piece: str, start: int) -> list[tuple[str, int]]:
         return [(piece[:roles.start(2)], start), (piece[roles.end(2):], start + roles.end(2))]
     for m in CONJ_SPLIT.finditer(piece):
         left, right = piece[: m.start()], piece[m.end():]
-        if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left)) and looks_like_unit(right):
+        # (or a class with no body's ending: "各地和相关部门")
+        if (STRONG_UNIT_END.search(left) or PLACE_OWNER_END.search(left) or CLASS_OWNER.match(left.strip())) \
+                and looks_like_unit(right):
             return [(left, start)] + _split_conjunctions(right, start + m.end())
     return [(piece, start)]
 

@@ -381,7 +381,7 @@ FLOORS = {
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
     "unseen114": dict(tasks=0.35, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.68, responsible_f1=0.59, deadline=0.74, meta=0.91),
-    "unseen116": dict(tasks=0.82, lead_f1=0.81, responsible_f1=0.49, problems=0.99, meta=0.78),
+    "unseen116": dict(tasks=0.82, lead_f1=0.83, responsible_f1=0.61, problems=0.99, meta=0.78),
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
@@ -389,7 +389,7 @@ FLOORS = {
     "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.57, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
-    "unseen124": dict(tasks=0.97, lead_f1=0.66, responsible_f1=0.17, problems=0.99, meta=0.89),
+    "unseen124": dict(tasks=0.97, lead_f1=0.71, responsible_f1=0.17, problems=0.99, meta=0.89),
     "unseen125": dict(tasks=0.90, lead_f1=0.89, responsible_f1=0.70, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
     "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
@@ -4038,3 +4038,12 @@ def test_a_findings_outcome_planning_its_completion_gives_it_a_deadline():
     hot = item_with(out, "教室夏季闷热问题")
     assert (hot["kind"], hot["deadline"]["date"]) == ("problem", "2023-06-30")
     assert item_with(out, "校门口交通拥堵问题")["deadline"]["date"] is None
+
+
+def test_what_follows_a_bodys_name_in_a_list_and_a_class_joined_by_he():
+    """"各镇人民政府按职责分工": how it works is no part of its name; "交通局片区": its area is not either; "各地和相关部门":
+    a class with no body's ending, and the departments, two owners."""
+    from loaders.units import split_unit_list
+    assert [m.mention for m in split_unit_list("县财政局、各镇人民政府按职责分工")] == ["县财政局", "镇人民政府"]
+    assert [m.mention for m in split_unit_list("交通局片区")] == ["交通局"]
+    assert [m.mention for m in split_unit_list("各地和相关部门")] == ["各地", "相关部门"]
