@@ -709,6 +709,26 @@ def _findings_owned_in_brackets(text: str, at: int, para: str) -> list[Item]:
     return tasks
 
 
+# A hotline digest's handler pledging what it will still do: "梓潼县住建局工作人员经过现场核查后,…,将尽快对该处…维修
+# 处理", "后续,执法人员还将加强对该店的巡查监管": the body last named before the pledge, in the paragraph, will do it.
+HANDLER_PLEDGE = re.compile(r"(?:还|也|仍)?将(?:尽快|进一步|继续|加强|持续|抓紧|会同|在|于|对)")
+HANDLER = re.compile(r"(?:^|(?<=[,。;:\n]))\s*([\u4e00-\u9fff]{2,20}?(?:局|委|分局|大队|中队|派出所|站|中心|公司|办事处|街道办|政府))"
+                     r"(?=[\u4e00-\u9fff])", re.M)
+
+
+def _handlers_pledge(text: str, para_start: int, at: int, segment: str) -> Item | None:
+    if (pledge := HANDLER_PLEDGE.search(segment)) is None \
+            or not COMPLAINT.search(text, max(0, para_start - 600), at):
+        return None
+    named = None
+    for m in HANDLER.finditer(text, para_start, at + pledge.start()):
+        if (units := _units(m.group(1), m.start(1))) and len(units) == 1 and not units[0].collective:
+            named = units[0]
+    if named is None:
+        return None
+    return _task(text, at, at + len(segment), OwnerSpec(lead=[named], start=named.start, end=named.end))
+
+
 def _passed_on_task(text: str, at: int, segment: str) -> Item | None:
     """"接电后,市长热线办公室立即通知X县政府办理。": a complaint told just before, handed on to the body that deals
     with it."""
@@ -915,7 +935,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
             and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
             and not ("会议" in text and APPROVED_DRAFT.search(text)) and not ("配合" in text and HELPED.search(text)) \
-            and not (COMPLAINT.search(text) and PASSED_ON.search(text)):
+            and not (COMPLAINT.search(text) and (PASSED_ON.search(text) or HANDLER_PLEDGE.search(text))):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -964,7 +984,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
                 _sites_of_unit(text, para_start + s.start(), s.group()) or \
                 _approved_draft(text, para_start + s.start(), s.group()) or \
                 _helped_task(text, para_start + s.start(), s.group()) or \
-                _passed_on_task(text, para_start + s.start(), s.group())
+                _passed_on_task(text, para_start + s.start(), s.group()) or \
+                _handlers_pledge(text, para_start, para_start + s.start(), s.group())
             found = [told] if told else _subject_tasks(text, para_start + s.start(), s.group(), report)
             if not found and told_last is not None and GO_ON_TOLD.match(s.group()):
                 # "…要求,市、县政府要…。要对城区内裸露地面全部覆盖…。": the next thing they must do is theirs too

@@ -385,7 +385,7 @@ FLOORS = {
     "unseen117": dict(tasks=0.88, lead_f1=0.73, deadline=0.74, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
-    "unseen120": dict(tasks=0.31, lead_f1=0.49, deadline=0.33, problems=0.28, meta=0.55),
+    "unseen120": dict(tasks=0.45, lead_f1=0.58, deadline=0.33, problems=0.28, meta=0.55),
     "unseen121": dict(tasks=0.81, lead_f1=0.58, responsible_f1=0.81, deadline=0.57, problems=0.99, meta=0.71),
     "unseen122": dict(tasks=0.99, responsible_f1=0.66, deadline=0.66, problems=0.88, meta=0.64),
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
@@ -4047,3 +4047,14 @@ def test_what_follows_a_bodys_name_in_a_list_and_a_class_joined_by_he():
     assert [m.mention for m in split_unit_list("县财政局、各镇人民政府按职责分工")] == ["县财政局", "镇人民政府"]
     assert [m.mention for m in split_unit_list("交通局片区")] == ["交通局"]
     assert [m.mention for m in split_unit_list("各地和相关部门")] == ["各地", "相关部门"]
+
+
+def test_a_hotline_handler_pledging_what_it_will_still_do():
+    """A 12345 digest: the complaint, then "X接件后…。X工作人员核查后,…,将尽快对…维修。" or "后续,执法人员还将加强…": the
+    body last named before the pledge, in its paragraph, will do it."""
+    out = read("近日,一市民来电向12345反映,东关路路灯损坏,影响出行。\n"
+               "区人民政府接件后高度重视,立即安排核查。区住建局工作人员经现场核查后,确认情况属实,将尽快对该处路灯进行维修。\n"
+               "近日,一住户来电反映,楼下烧烤店油烟扰民。\n"
+               "区城管执法大队接件后立即调查处理,下发责令改正通知书。后续,执法人员还将加强对该店的巡查监管。\n")
+    assert owners(item_with(out, "将尽快对该处路灯进行维修"))[0] == ["区住建局"]
+    assert owners(item_with(out, "还将加强对该店的巡查监管"))[0] == ["区城管执法大队"]
