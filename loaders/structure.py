@@ -21,6 +21,9 @@ MARKERS = [
     (3, DECIMAL_LIKE),
     (4, re.compile(r"\(\s*(\d{1,2})\s*\)")),
     (5, re.compile(r"([①-⑳])")),
+    # one character for the whole marker: "⒈ ⒉" as 1. 2., "㈠ ㈡" as (一) (二)
+    (3, re.compile(r"([⒈-⒛])")),
+    (2, re.compile(r"([㈠-㈩])")),
     (3, re.compile(r"序\s*号\s*[:]?\s*(\d{1,3})(?!\d)")),   # a record of fields opened by its number: "序号:2"
     (3, RECORD_NUMBER := re.compile(r"(\d{2})[^\S\n]*$")),
     # "一是道路保洁不到位。⏎…⏎二是…": the ordinal opening a line heads a part when the list goes on
@@ -33,9 +36,9 @@ FIELD_AFTER = re.compile(r"\n[^\S\n]*[\u4e00-\u9fff()]{2,12}[:]")
 FIELD_LABEL_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[\u4e00-\u9fff()]{2,12}[:][^\S\n]*\n\s*$")   # "交办单编号:⏎"
 # Every marker above starts with one of these characters; only lines that start so (after white space
 # other than the line break, which is what lstrip() removes from a line) can open an item.
-MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳序]", re.M)
+MARKER_LINE = re.compile(rf"^[^\S\n]*[{CN_NUM}(\d①-⑳⒈-⒛㈠-㈩序]", re.M)
 # A list marker opening a line or item ("1、", "2.", "(三)", "四、"), with the white space around it.
-LEADING_MARKER = re.compile(rf"\s*(?:\d{{1,3}}[.、.]|[((][\d{CN_NUM}]{{1,3}}[))]|[{CN_NUM}]{{1,3}}、)\s*")
+LEADING_MARKER = re.compile(rf"\s*(?:\d{{1,3}}[.、.]|[((][\d{CN_NUM}]{{1,3}}[))]|[{CN_NUM}]{{1,3}}、|[⒈-⒛㈠-㈩])\s*")
 MEASURE_LABEL = r"整改措施|整治措施|工作措施|具体措施|主要措施|整改任务|重点任务|措施"
 OUTCOME_LABEL = (r"整改进展情况|整改完成情况|整改落实情况|整改情况|整改进展|进展情况|完成情况|整改结果|整改成效|落实情况|办理情况|"
                  r"(?:整改|完成|办理|办结)状态|整改进度|"
@@ -81,6 +84,10 @@ class Item:
 def marker_value(s: str) -> int | None:
     if s and s in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(s) + 1
+    if len(s) == 1 and "⒈" <= s <= "⒛":
+        return ord(s) - ord("⒈") + 1
+    if len(s) == 1 and "㈠" <= s <= "㈩":
+        return ord(s) - ord("㈠") + 1
     if s.isdecimal():  # not isdigit(): "①" is a digit that int() refuses (found by fuzzing)
         return int(s)
     if s == "十":
@@ -247,7 +254,7 @@ def _build_items(text: str, breaks: list[int], records, ordinal_lines: bool,
 # A heading run into the previous sentence ("…负责) 2.落实…", "…通知 一、…"): after a sentence end, a closing
 # bracket or white space inside a line; and the first heading run straight after a title ("…清单一、关于…").
 MIDLINE_MARKER = re.compile(rf"(?:[。;:!?)]|[^\S\n])[^\S\n]*(?=[{CN_NUM}]{{1,3}}、|\(\s*[{CN_NUM}\d]{{1,3}}\s*\)|"
-                            r"\d{1,2}\s*[.、]|[①-⑳])")
+                            r"\d{1,2}\s*[.、]|[①-⑳⒈-⒛㈠-㈩])")
 AFTER_TITLE = re.compile(r"(?:清单|通报|报告|方案|意见|情况)(?=一、)")
 
 
