@@ -312,7 +312,7 @@ ANSWERABLE = r"对[^,。;]{2,30}?负(?:总)?责(?!人|同志)"
 # What a body is told it must do: 要 (not 要求, which asks others; not 要点/要素/要件), 需要, 须, 必须, 应(当).
 MUST = r"(?:需?要(?!求|点|素|件)|必?须|应当?)"
 ASSIGNING = (r"(?=(?:还|也|并|已经|已|正在|正|将继续|继续)?"
-             rf"(?:{MUST}|将|负责(?!人|同志)|具体负责|牵头|通过|在\d|于\d|\d{{1,2}}月|年内|年底|全年|确保|力争|开始|"
+             rf"(?:{MUST}|将|负责(?!人|同志)|具体负责|牵头|通过|督促|在\d|于\d|\d{{1,2}}月|年内|年底|全年|确保|力争|开始|"
              rf"{ANSWERABLE}))")
 # (a unit's name never runs over 要求: "市政府办公室要求承办部门在5月底前…" asks the 承办部门)
 # (a point counted off in the sentence may open it: "四点要求:一是市发改委要…;二是…")
@@ -450,9 +450,11 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
     # a class of units told what to do ("(二)各责任单位要…", "各单位要对照…及时做好各栏目的更新工作") owns the
     # item as a collective: the vague owner the analyses flag, not no owner at all
     told = units and re.match(rf"还?(?:{MUST}|(?:\d{{4}}年)?\d{{1,2}}月)", head[subject.end():])
-    # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work)
-    told_class = told and (ROLE_CLASS.match(units[0].mention)
-                           or not ATTITUDE_ONLY.match(head, subject.end() + told.end()))
+    # (a class of no role told only to mind it, "各部门要高度重视。", is exhorted, not given work; a class handed the
+    # work by 由 is given it: "由项目所在地住建部门督促…")
+    told_class = (told and (ROLE_CLASS.match(units[0].mention)
+                            or not ATTITUDE_ONLY.match(head, subject.end() + told.end()))) \
+        or bool(units and head.startswith("由", subject.start(1)))
     if units and len(units) > 1 and told_class and all_units(units) and not re.search(r"与|及", subject.group(1)):
         # "市有关部门和有关区县要加强…": classes told the work together (与/及 join the qualifiers of one noun:
         # "各政府网站与政务新媒体主办单位要…" tells one class)
