@@ -194,7 +194,7 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
                 cells.append((cell_role, text[vs:ve], list(range(vs, ve))))
             carried = []
             if milestones and "deadline" not in roles:
-                label_start, label_end, _, _ = milestones[-1]       # the work is due with its last milestone
+                label_start, label_end, _ = milestones[-1]       # the work is due with its last milestone
                 carried = [("deadline", text[label_start:label_end], list(range(label_start, label_end)))]
             task = row_task(cells, items, carried)
             if task is not None:
@@ -249,9 +249,9 @@ def card_tasks(text: str, items: list[Item]) -> list[Item]:
     return tasks
 
 
-def _milestones(record: list) -> list[tuple[int, int, int, int]]:
-    """(label start, label end, value start, value end) of a card's milestones (the label runs to its value)."""
-    return [(label_start, value_start, value_start, value_end)
+def _milestones(record: list) -> list[tuple[int, int, int]]:
+    """(label start, value start, value end) of a card's milestones: the label runs up to its value."""
+    return [(label_start, value_start, value_end)
             for role, label_start, value_start, value_end in record if role == "milestone"]
 
 
@@ -261,17 +261,17 @@ def _milestone_tasks(text: str, items: list[Item], milestones: list, cells: list
     if not milestones:
         return []
     owners = [cell for cell in cells if cell[0] in OWNER_ROLES]
-    first, last = milestones[0][0], milestones[-1][3]
+    first, last = milestones[0][0], milestones[-1][2]
     inside = [it for it in items if first <= it.start < last and not it.children]
     for it in inside:
         items.remove(it)
         if it.parent is not None and it in it.parent.children:
             it.parent.children.remove(it)
     made = []
-    for label_start, label_end, value_start, value_end in milestones:
+    for label_start, value_start, value_end in milestones:
         if not text[value_start:value_end].strip():
             continue
-        period = (("deadline", text[label_start:label_end], list(range(label_start, label_end))),
+        period = (("deadline", text[label_start:value_start], list(range(label_start, value_start))),
                   (None, text[value_start:value_end], list(range(value_start, value_end))))
         if (task := row_task(list(period), items, owners)) is not None:
             made.append(task)

@@ -168,11 +168,13 @@ DEMANDED_BY = re.compile(r"要求(?:在|于)?((?:\d{4}年)?\d{1,2}月(?:\d{1,2}�
                          r"(?=完成|实现|建成|办结|全部|全面|基本)")
 # A date alone in brackets closing a measure, as 整改清单 print it: "…确保县城饮用水安全(2017年9月30日)。"
 BRACKETED_DATE = re.compile(r"\(((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)?(?:前|之前)?)\)(?=[。;,\s]|$)")
+# A period from one day to another: "9月1日至9月30日", "2021年3月1日—5月31日" (a schedule's stage).
+DAY_RANGE = r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
 # A task that opens with its period: "年内完成老新村综合整治…", "年底前建成…"; a schedule's stage, "9月1日至9月30日,
 # 各单位完成自查自评": done by the period's end.
 OPENING_PERIOD = re.compile(r"^\s*(?:(?:今年|本年度?)?(?:年内|年底前|年末前|年底)|"
                             r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|上旬|中旬|下旬)前(?=[,,])|"
-                            r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?=[,,]))")
+                            rf"{DAY_RANGE}(?=[,,]))")
 
 
 def find_body_deadline(text: str) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from itertools import takewhile
 
 from .cards import card_tasks, owner_field_children, reply_tasks
 from .replies import own_reply_items, reply_undertakings
-from .deadlines import find_body_deadline, looks_like_deadline, parse_deadline
+from .deadlines import DAY_RANGE, find_body_deadline, looks_like_deadline, parse_deadline
 from .budget import OverBudget, budget, check
 from .cards import closure_notice, findings_notice, field_role, field_section, field_sections
 from .flat_tables import flat_table_tasks
@@ -351,10 +351,10 @@ def _duty_headings(text: str, item: Item) -> int:
 # A topic named in a sentence of its own inside a paragraph, then who takes it on: "关于砂石行业整治。县水务局牵头
 # 负责,…。关于砖瓦行业问题。县国土局负责,…" (a speech or a meeting's minutes running its topics together).
 # A sentence (or ;-part) opening on the body it tells what to do: "各责任单位要统筹抓总…;各配合单位要…。区政府督查办要…"
-TOLD_SENTENCE = re.compile(r"(?:^|(?<=[。;:]))\s*(?:[一二三四五六七八九十]{1,2}是)?[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)"
-                           r"(?:要(?!求)|须|必须|务必)")
+_CHARGED_BODY = r"[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)"
+TOLD_SENTENCE = re.compile(rf"(?:^|(?<=[。;:]))\s*(?:[一二三四五六七八九十]{{1,2}}是)?{_CHARGED_BODY}(?:要(?!求)|须|必须|务必)")
 # A clause opening on a body and its duty: "国土部门负责纠正…,农业部门负责纠正…" (several in one sentence).
-DUTY_CLAUSE = re.compile(r"(?:^|(?<=[,;。:]))[\u4e00-\u9fff()、]{2,24}?(?:单位|部门|办|局|委|政府|街道|乡镇|中心)(?:具体)?负责(?!人|同志)")
+DUTY_CLAUSE = re.compile(rf"(?:^|(?<=[,;。:])){_CHARGED_BODY}(?:具体)?负责(?!人|同志)")
 TOPIC_SENTENCE = re.compile(r"(?:^|(?<=[。;\n]))\s*关于[^。,;:\n]{2,24}。")
 MEASURE_LINE = re.compile(r"^[^\S\n]*[\u4e00-\u9fff()、]{2,30}?(?:负责|牵头)[,,]", re.M)
 
@@ -425,8 +425,7 @@ def _quota_lines(text: str, item: Item) -> list[Item]:
 
 
 # A schedule's stage on a line of its own: "9月1日至9月30日,校内相关单位完成自查自评;" (工作步骤, 时间安排).
-STAGE_LINE = re.compile(r"^[^\S\n]*(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[,,][^\n]+",
-                        re.M)
+STAGE_LINE = re.compile(rf"^[^\S\n]*{DAY_RANGE}[,,][^\n]+", re.M)
 
 
 def _stage_lines(text: str, item: Item) -> list[Item]:

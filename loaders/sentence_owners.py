@@ -19,6 +19,7 @@ from functools import lru_cache
 from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
 
 from .owners import COPULA_LABEL, HELP_MANNER, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
+from .deadlines import DAY_RANGE
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
 from .units import STRONG_UNIT_END, all_units, split_unit_list
@@ -239,6 +240,11 @@ PASSED_ON = re.compile(r"(?:转交?|转办|通知|批转|交由)([\u4e00-\u9fff]
                        r"(?:落实处理|调查处理|核实处理|落实|处理|办理|承办|办复)(?=[。,;,]|后|$)")
 
 
+def _may_pass_on(text: str) -> bool:
+    """A cheap test before PASSED_ON: a hand-over word is there."""
+    return "转" in text or "通知" in text or "交由" in text
+
+
 def sentence_owners(text: str, start: int, end: int, report: bool = False) -> OwnerSpec | None:
     """The owners a task's own text names in its sentences, or None. In a ``report`` (outcomes, not
     assignments) units named in the narrative did the work; only a clause that names a lead (X牵头…)
@@ -256,7 +262,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         spec = parse_owner_span(text, start + by_line.start(1) - 1, start + by_line.end())
         if spec is not None and not spec.empty and (spec.lead or spec.responsible):
             return spec
-    if ("转" in own or "通知" in own or "交由" in own) and (passed := PASSED_ON.search(own)) \
+    if _may_pass_on(own) and (passed := PASSED_ON.search(own)) \
             and COMPLAINT.search(own, 0, passed.start()) \
             and (units := _units(passed.group(1), start + passed.start(1))):
         return _answering(units)        # a complaint handed on: the body it was passed to deals with it
@@ -423,8 +429,7 @@ def _class_and_named(text: str, start: int, own: str, spec: OwnerSpec) -> OwnerS
 BASIS_FIRST = re.compile(r"(?:按照|根据|依据|依照|结合|遵照)[^,。;:\n]{2,30}?[,]")
 # Or the moment it starts from: "各承办单位收到建议提案后,", "接到交办件后,".
 SCENE_FIRST = re.compile(r"[^,。;:\n]{2,20}?(?:后|以后|之后)[,]")
-TIME_FIRST = re.compile(r"[^,。;:\n]{2,16}?(?:前|底|以前|之前|年内|月内)[,]|"
-                        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日?(?:至|到|—|-|~)(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[,]")     # (a stage)
+TIME_FIRST = re.compile(rf"[^,。;:\n]{{2,16}}?(?:前|底|以前|之前|年内|月内)[,]|{DAY_RANGE}[,]")     # (or a stage)
 # A list of units, then what they do: "哈尔滨市、齐齐哈尔市、大兴安岭地区制定完成…".
 SUBJECT_LIST = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:、[\u4e00-\u9fff()]{{2,20}}?)+){ACTION}")
 
@@ -734,7 +739,7 @@ def _handlers_pledge(text: str, para_start: int, at: int, segment: str) -> Item 
 def _passed_on_task(text: str, at: int, segment: str) -> Item | None:
     """"接电后,市长热线办公室立即通知X县政府办理。": a complaint told just before, handed on to the body that deals
     with it."""
-    if not ("转" in segment or "通知" in segment or "交由" in segment) or (passed := PASSED_ON.search(segment)) is None \
+    if not _may_pass_on(segment) or (passed := PASSED_ON.search(segment)) is None \
             or not COMPLAINT.search(text, max(0, at - 400), at + passed.start()):
         return None
     units = _units(passed.group(1), at + passed.start(1))
