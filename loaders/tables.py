@@ -398,22 +398,22 @@ def _headerless_rows(text: str, items: list[Item], taken: list[tuple[int, int]])
             continue
         cells = _filled(_cells(line, pos))
         # (a group's first row opens on the group's heading cell: "(一)持续推进示范村建设 | 1 | …")
-        at = 1 if len(cells) > 3 and GROUP_CELL.match(cells[0][0]) else 0
-        if len(cells) < at + 3 or not ROW_NUMBER_CELL.match(cells[at][0]):
+        number_col = 1 if len(cells) > 3 and GROUP_CELL.match(cells[0][0]) else 0
+        if len(cells) < number_col + 3 or not ROW_NUMBER_CELL.match(cells[number_col][0]):
             continue
-        owner = [k for k, (c, _) in enumerate(cells[at + 2:], at + 2) if 2 <= len(c.strip()) <= 80
+        owner = [k for k, (c, _) in enumerate(cells[number_col + 2:], number_col + 2) if 2 <= len(c.strip()) <= 80
                  and not re.search(r"[。,;:]", c) and all_units(split_unit_list(c.strip()))]
         # one owner cell, or the owner cells closing the row ("区农业农村委*、区发改委等 | 浦江镇 |")
         if len(owner) == 1 or (owner and owner == list(range(owner[0], len(cells)))):
-            rows.append((int(cells[at][0]), at, cells, owner))
+            rows.append((int(cells[number_col][0]), number_col, cells, owner))
     # a run of rows numbered one after another is a table, not a stray line
     numbered = {n for n, _, _, _ in rows}
     tasks = []
-    for number, at, cells, owner in rows:
+    for number, number_col, cells, owner in rows:
         if number + 1 not in numbered and number - 1 not in numbered:
             continue
         k = owner[0]
-        roles = [None] * at + ["number", "task"] + [None] * (k - at - 2) + ["responsible"] * len(owner) \
+        roles = [None] * number_col + ["number", "task"] + [None] * (k - number_col - 2) + ["responsible"] * len(owner) \
             + ["progress"] * (len(cells) - owner[-1] - 1)
         row = [(role, cell, list(range(pos, pos + len(cell)))) for role, (cell, pos) in zip(roles, cells)]
         if (task := row_task(row, items)):
