@@ -841,11 +841,7 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     ``lines``: the charges are a table's measure lines, a list even where one unit leads two of them."""
     # each charge opens on a subject and its verb, a unit then its duty, or a heading before a colon: fewer than two
     # of those in the range and there is no list to read (the common case, spared the sentence scan)
-    marks = len(SUBJECT_HINT.findall(text, start, end)) + len(DUTY_AFTER_UNIT.findall(text, start, end)) \
-        + text.count(":", start, end) + text.count(":", start, end) \
-        + (len(NARRATED_HINT.findall(text, start, end)) if report else 0) \
-        + len(SITES_OF_HINT.findall(text, start, end))
-    if marks < 2:
+    if not _two_marks(text, start, end, report):
         return []
     found = []
     for at, segment in _segments(text, start, end):
@@ -859,6 +855,19 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
         while task.end > task.start and text[task.end - 1].isspace():
             task.end -= 1
     return found
+
+
+def _two_marks(text: str, start: int, end: int, report: bool) -> bool:
+    """Whether text[start:end] holds two marks of a charge; counting stops at two (most items hold none)."""
+    marks = text.count(":", start, end) + text.count(":", start, end)
+    for hint in (SUBJECT_HINT, DUTY_AFTER_UNIT, SITES_OF_HINT) + ((NARRATED_HINT,) if report else ()):
+        if marks >= 2:
+            return True
+        for _ in hint.finditer(text, start, end):
+            marks += 1
+            if marks >= 2:
+                return True
+    return marks >= 2
 
 
 def _first_owner(spec: OwnerSpec) -> str:
