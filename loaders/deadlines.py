@@ -126,11 +126,15 @@ def parse_deadline(raw: str | None, doc_year: int | None = None) -> dict:
     return dict(_parsed_deadline(raw, doc_year))    # a copy: callers add keys to it
 
 
+# A year glued to its month, its 年 lost in the copy ("202312月底前"): four digits are the year, the rest the month.
+GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=(?:1[0-2]|0?[1-9])月)")
+
+
 @lru_cache(maxsize=65536)    # the same few phrases (年底前, 长期坚持) recur across tasks and documents
 def _parsed_deadline(raw: str | None, doc_year: int | None) -> dict:
     if not raw or not raw.strip():
         return {"raw": None, "kind": "none", "date": None}
-    text = cn_numerals(re.sub(r"\s+", "", raw))
+    text = GLUED_YEAR.sub(r"\1年", cn_numerals(re.sub(r"\s+", "", raw)))
     if WITHIN_YEAR_ONGOING.search(text):     # "年内持续推进": pushed on through the year, never due to be done
         return {"raw": raw.strip(), "kind": "ongoing", "date": None}
     dates = _dates(text, doc_year)

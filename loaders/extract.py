@@ -38,6 +38,7 @@ PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问
                           # a heading that names a kind of problem: 一、…方面存在的问题
                           r"|^[^。;,]{2,60}问题\s*$")
 FIRST_IS_LEAD = re.compile(r"(?:列|排|居|名列)(?:在)?(?:第一|首)位(?:的|者)?(?:单位|部门)?(?:为|是)牵头|"
+                           r"由(?:排名|排序|排列|列|排)(?:在)?(?:第一|首)位?(?:的)?(?:单位|部门)牵头|"   # "原则上由排名首位的部门牵头负责"
                            r"第一(?:个|家)?(?:责任)?(?:单位|部门)(?:为|是)牵头|"
                            r"首位(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)牵头")      # "(首位单位为牵头单位,下同)"
 # "〔责任单位:水利厅;省发展改革委、财政厅…〕(分号前为牵头单位,下同)": the units before the list's semicolon lead.
@@ -45,7 +46,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 309
+EXTRACTOR_VERSION = 310
 
 
 def extract_source(src: SourceText) -> dict:

@@ -154,14 +154,11 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
     tasks: list[Item] = []
     i = 0
     while i < len(cells):
-        width = 0
-        while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
-               and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])
-               and not ROW_LABEL.match(cells[i + width][0])):
-            width += 1
+        width = _header_width(cells, i)
         number_at = next((k for k in range(1, width) if column_role(cells[i + k][0]) == "number"), 0)
         if number_at:       # a header starts at its 序号: the short title line above it is no column
-            i, width = i + number_at, width - number_at
+            i = i + number_at
+            width = _header_width(cells, i)
             if width > 3 and column_role(cells[i + width - 1][0]) is None and i + width < len(cells) \
                     and cells[i + width][0] == "1":
                 width -= 1      # nor is the first row's category ("考核项目|序号|…|评分部门" then "农业高质高效", "1")
@@ -169,6 +166,13 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
             i += 1
             continue
         roles = header_roles(_joined_header([c for c, _ in cells[i:i + width]]))
+        # a header of two rows: the cells after 备注, which closes the first, name the parts of a work cell above them
+        # ("重点工作 … 责任人 ⏎ 备注 ⏎ 工作内容 ⏎ 主要任务"); the rows fill the first row's columns
+        remarks = next((k for k, (c, _) in enumerate(cells[i:i + width]) if c == "备注"), None)
+        if remarks is not None and remarks < width - 1 and "task" in roles[:remarks] \
+                and all(role in ("task", None) for role in header_roles(_joined_header(
+                    [c for c, _ in cells[i + remarks + 1:i + width]]))):
+            roles = header_roles(_joined_header([c for c, _ in cells[i:i + remarks + 1]]))
         if roles[0] == "number" and "task" not in roles:
             roles.insert(1, "task")     # the work's column has a blank head ("序号⏎ ⏎牵头单位⏎责任单位…")
         j = i + width
@@ -187,6 +191,16 @@ def _cell_per_line(text: str, items: list[Item]) -> list[Item]:
             j = end
         i = max(j, i + 1)
     return tasks
+
+
+def _header_width(cells: list[tuple[str, int]], i: int) -> int:
+    """How many cells from i read as header words (at most 12)."""
+    width = 0
+    while (i + width < len(cells) and HEADER_WORD.match(cells[i + width][0]) and width < 12
+           and not SECTION_ROW.match(cells[i + width][0]) and not ROW_MARK.match(cells[i + width][0])
+           and not ROW_LABEL.match(cells[i + width][0])):
+        width += 1
+    return width
 
 
 def _joined_header(cells: list[str]) -> list[str]:
@@ -256,7 +270,10 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             break
         sectioned = False
         number = int(cell)
-        k = j + 1
+        # "1 ⏎ 一、主要预期目标 ⏎ 1.地区生产总值 ⏎ …": the section's cell, merged down its rows, opens its first row
+        first = j + 2 if j + 2 < len(cells) and SECTION_ROW.match(cells[j + 1][0]) and ROW_MARK.match(cells[j + 2][0]) \
+            else j + 1
+        k = first
         jumped = False
         subrows = 0
         # (a row runs on while it lists units, one a line: a long 协同单位 list wraps over many lines)
@@ -272,7 +289,7 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
                 break
             subrows += bool(SUB_ROW.match(cells[k][0]))
             k += 1
-        own = cells[j + 1:k]
+        own = cells[first:k]
         if subrows >= 2 and _sub_rows(cell, at, own, roles, items, tasks):
             expected, j = number + 1, k
             continue
@@ -281,11 +298,14 @@ def _numbered_rows(text, cells, j, roles, items, tasks) -> int:
             # (a last column of units that own nothing, 评分部门, keeps its own cell: the owner cell before it wraps)
             last = 1 if roles[-1] == OTHER_UNITS and own and _plain_units(own[-1][0]) else 0
             own = _unit_runs(text, own[:len(own) - last]) + own[len(own) - last:]
-        row = [_cell("number", cell, at)] + [_cell(*c) for c in _assign(roles[1:], own)]
+        numbered = [_cell("number", cell, at)]
+        row = (numbered if first == j + 1 else []) + [_cell(*c) for c in _assign(roles[1:], own)]
         owning = [c for c in row if _names_owner(c)]
         # a row short of cells that names no owner lies under the owner and leader cells merged down from the row
         # above ("1 ⏎ 章平 ⏎ <项目> ⏎ 纪工委 ⏎ … ⏎ 2 ⏎ <项目> ⏎ …")
         carried = above if not owning and len(own) < len(roles) - 1 else []
+        if first > j + 1:
+            carried = numbered + carried        # its number, before the section's cell, lies outside its span
         if (task := row_task(row, items, carried, text)):
             tasks.append(task)
         above = owning or above

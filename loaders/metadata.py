@@ -31,6 +31,7 @@ BREADCRUMB = re.compile(r"当前位置|首页|>|»|浏览次数|发布时间|发
 GENRE_WORD = re.compile(r"通知|方案|意见|通报|答复|复函|情况|报告|决定|办法|规划|要点|清单|分解|的函|公告|整改|公开信息|公示")
 PLACE = re.compile(rf"[{HAN}]{{2,8}}?(?:自治区|自治州|自治县|新区|省|市|州|县|区|旗|盟|镇|乡)")
 PLACE_NEXT = re.compile(rf"[{HAN}]{{2,8}}?(?:新区|区|县|旗)")
+CITY_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:自治州|市|州|盟|地区)")
 # Areas below or beside the county list that a body governs: 新区, 新城, 开发区, 街道, 镇 and 乡.
 # (not the 乡 of 城乡 or the 镇 of 城镇, 乡镇: "海陵区住房和城乡建设局" governs no township)
 ZONE_NEXT = re.compile(rf"[{HAN}]{{2,10}}?(?:新区|新城|经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|示范区|街道|"
@@ -122,7 +123,11 @@ def find_place(name: str | None) -> str | None:
     if not m or m.group() in ("市委", "区委", "县委"):
         return None
     place = m.group()
-    if (n := PLACE_NEXT.match(s, m.end())) and place.endswith(("市", "州", "盟")):
+    if place.endswith(("省", "自治区")) and (city := CITY_NEXT.match(s, m.end())) \
+            and (known := places_in(city.group())) and known[0][0] == 0:
+        # "湖北省黄冈市人民政府办公室" (a database's title adds the province): the city's, named as its own papers do
+        m, place = city, city.group()
+    if (n := PLACE_NEXT.match(s, m.start() + len(place))) and place.endswith(("市", "州", "盟")):
         place += n.group()
     while (zone := ZONE_NEXT.match(s, m.start() + len(place))) and not ORGAN.search(zone.group()):
         place += zone.group()    # 陕西省西咸新区秦汉新城管理委员会: the new town is the place it governs
@@ -130,7 +135,11 @@ def find_place(name: str | None) -> str | None:
     if (known and known[0][0] == 0) or re.match(r"^(?:某+|[Xx×○]+)(?:省|市|县|区|州)", place):
         return place             # a real place, or a template's placeholder (某某市, XX县)
     # a town (徐庄镇) is not in the county-level list; a phrase like 第三轮省 is no place at all
-    return place if place.endswith(("镇", "乡")) and not re.search(r"[第次\d]", place) else None
+    if place.endswith(("镇", "乡")) and not re.search(r"[第次\d]", place):
+        return place
+    # a county or district newer than the gazetteer (繁昌县 became 繁昌区): its own government names it
+    return place if re.fullmatch(r"[\u4e00-\u9fff]{2,3}[区县市]", place) and s.startswith("人民政府", len(place)) \
+        and not re.search(r"[第次省市县区]", place[:-1]) else None
 
 
 def signature(text: str) -> tuple[str | None, tuple[int, int] | None, str | None, int | None]:

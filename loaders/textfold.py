@@ -84,6 +84,9 @@ _MONTH_END_TYPO = re.compile(r"(?<=\d月)低(?!于)|(?<=\d\s月)低(?!于)")    
 _HAN_STOP = re.compile(r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十]\.)(?=[\u4e00-\u9fff])")
 
 
+_LEAD_DASH = re.compile(r"^[ \t]*[─━—]{1,4}(?=[\u4e00-\u9fff])", re.M)
+
+
 def fold(text: str) -> str:
     """Simplified script, half-width ASCII punctuation, plain spaces; same length as ``text``."""
     # Code points past the list raise IndexError, which translate treats as
@@ -98,6 +101,8 @@ def fold(text: str) -> str:
         out = _MONTH_END_TYPO.sub("底", out)
     if _HAN_STOP.search(out):    # "…解决环境问题.各地、各有关部门要…": a full stop typed as "."
         out = _HAN_STOP.sub("。", out)
+    if "─" in out or "—" in out:      # "──由市卫生局会同…组织落实。": a dash leading a line only leads into it
+        out = _LEAD_DASH.sub(lambda m: " " * len(m.group()), out)
     if len(out) != len(text):  # cannot happen with 1:1 tables; guard the invariant anyway
         raise AssertionError("fold changed the text length")
     return out

@@ -4079,3 +4079,56 @@ def test_a_body_named_to_see_to_it_that_others_act():
                "2.县应急局督促相关企业落实隐患整改责任。\n")
     assert owners(item_with(out, "督促施工单位限期整改"))[0] == ["项目所在地住建部门"]
     assert owners(item_with(out, "落实隐患整改责任"))[0] == ["县应急局"]
+
+
+def test_first_named_leads_by_a_convention_stated_with_you():
+    """"(由市教育局、财政局、人社局负责。一项工作涉及几个部门的,原则上由排名首位的部门牵头负责。下同)": the note names
+    how every later list reads too; the first unit leads, the others answer for it."""
+    out = read("一、主要预期目标\n1、新增城镇就业3万人(由市人社局、财政局、统计局负责。一项工作涉及几个部门的,"
+               "原则上由排名首位的部门牵头负责。下同)。\n2、城镇登记失业率控制在4%以内(由市人社局、统计局负责)。\n")
+    assert owners(item_with(out, "新增城镇就业3万人")) == (["市人社局"], ["市财政局", "市统计局"])
+    assert owners(item_with(out, "城镇登记失业率")) == (["市人社局"], ["市统计局"])
+
+
+def test_an_owner_line_led_in_by_a_dash():
+    """"1、……。⏎──由市水利局会同有关部门和各县市区组织落实。": a dash leading a line only leads into its sentence."""
+    out = read("二、指标分解\n1、农田灌溉水有效利用系数达到0.55。\n——由市水利局会同有关部门和各县市区组织落实。\n"
+               "2、城市污水处理率达到85%。\n──由市住建委会同各县市区组织落实。\n")
+    assert owners(item_with(out, "农田灌溉水有效利用系数")) == (["市水利局"], ["有关部门", "县市区"])
+    assert owners(item_with(out, "城市污水处理率"))[0] == ["市住建委"]
+
+
+def test_a_province_before_a_city_in_an_issuers_name():
+    """A law database titles a city's notice with its province first ("山东省临沂市人民政府关于…"): the city is the
+    document's place, as its own papers name it, and with it its district where one follows."""
+    out = read("山东省临沂市人民政府关于印发全市重点工作分工的通知\n一、重点工作\n1、推进园区建设(责任单位:市发改委)\n")
+    assert out["document"]["jurisdiction"] == "临沂市"
+    out = read("广西壮族自治区南宁市青秀区人民政府办公室关于整改工作的通知\n一、整改任务\n1、整治占道经营(责任单位:区城管局)\n")
+    assert out["document"]["jurisdiction"] == "南宁市青秀区"
+
+
+def test_a_flattened_table_with_a_two_row_header_and_a_section_cell_merged_down():
+    """A Word table flattened one cell a line, its header in two rows ("重点工作" over "工作内容" and "主要任务", the
+    second row after 备注) and each section's cell merged down its rows ("1 ⏎ 二、民生实事 ⏎ 1.…"): the rows fill the
+    first row's columns, the section cell is the section's."""
+    body = ("附件\n\n2024年重点工作任务\n\n序号\n\n重点工作\n\n具体任务\n\n完成时限\n\n牵头单位\n\n责任单位\n\n牵头县领导\n\n责任人\n\n"
+            "备注\n\n工作\n\n内容\n\n主要任务\n\n1\n\n二、民生实事\n\n1.养老服务设施建设\n\n建成县级养老服务中心1个,床位200张\n\n"
+            "2024年10月底前\n\n县民政局\n\n县财政局、县住建局\n\n王建国\n\n李明\n\n \n\n2\n\n2.改造农村公路\n\n"
+            "完成农村公路提档升级50公里\n\n2024年11月底前\n\n县交通运输局\n\n县财政局\n\n王建国\n\n赵强\n\n")
+    out = read(body)
+    first = item_with(out, "建成县级养老服务中心1个")
+    assert owners(first) == (["县民政局"], ["县财政局", "县住建局"]) and first["deadline"]["date"] == "2024-10-31"
+    assert owners(item_with(out, "完成农村公路提档升级"))[0] == ["县交通运输局"]
+
+
+def test_a_year_glued_to_its_month():
+    """"202412月底前": the 年 lost in the copy; four digits are the year, the rest the month."""
+    from loaders.deadlines import parse_deadline
+    assert parse_deadline("20246月30日前", 2024)["date"] == "2024-06-30"
+    assert parse_deadline("202411月底前", 2023)["date"] == "2024-11-30"
+
+
+def test_a_district_newer_than_the_gazetteer_is_named_by_its_own_government():
+    """"X区人民政府关于…" where X区 was a county until recently: the government's name makes it a place."""
+    out = read("临湖区人民政府关于印发重点工作任务的通知\n一、重点工作\n1、推进园区建设(责任单位:区发改局)\n")
+    assert out["document"]["jurisdiction"] == "临湖区"
