@@ -321,7 +321,7 @@ FLOORS = {
     # marked by an asterisk. (Measures the gold does not annotate, or at 0, have no floor.)
     "unseen63": dict(tasks=0.99, responsible_f1=0.39, problems=0.44, status=0.99, meta=0.62),
     "unseen64": dict(tasks=0.93, lead_f1=0.89, responsible_f1=0.63, deadline=0.99, problems=0.99, status=0.99, meta=0.87),
-    "unseen65": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.93, deadline=0.99, meta=0.88),
+    "unseen65": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.93, deadline=0.99, meta=0.94),
     "unseen66": dict(tasks=0.99, lead_f1=0.43, deadline=0.99, problems=0.99, status=0.16, meta=0.66),
     "unseen67": dict(tasks=0.99, lead_f1=0.94, responsible_f1=0.90, deadline=0.99, problems=0.99, meta=0.76),
     "unseen68": dict(tasks=0.88, lead_f1=0.49, responsible_f1=0.66, deadline=0.99, problems=0.99, status=0.99, meta=0.94),
@@ -393,12 +393,18 @@ FLOORS = {
     "unseen123": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.39, deadline=0.91, problems=0.99, status=0.19, meta=0.74),
     "unseen124": dict(tasks=0.97, lead_f1=0.71, responsible_f1=0.17, problems=0.99, meta=0.89),
     "unseen125": dict(tasks=0.90, lead_f1=0.89, responsible_f1=0.70, deadline=0.99, problems=0.99, status=0.74, meta=0.90),
-    "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.71, problems=0.99, status=0.85, meta=0.92),
+    "unseen126": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.46, deadline=0.85, problems=0.99, status=0.85, meta=0.92),
     "unseen127": dict(tasks=0.47, lead_f1=0.23, deadline=0.45, meta=0.62),
     "unseen128": dict(tasks=0.79, lead_f1=0.73, responsible_f1=0.88, deadline=0.99, meta=0.66),
     "unseen129": dict(tasks=0.99, lead_f1=0.53, responsible_f1=0.99, deadline=0.83, meta=0.85),
     "unseen130": dict(tasks=0.74, lead_f1=0.69, responsible_f1=0.70, deadline=0.81, problems=0.18, meta=0.55),
     "unseen131": dict(tasks=0.81, lead_f1=0.46, responsible_f1=0.38, deadline=0.49, meta=0.68),
+    "unseen132": dict(meta=0.99),
+    "unseen133": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.82, deadline=0.89, problems=0.99, meta=0.69),
+    "unseen134": dict(problems=0.72, meta=0.94),
+    "unseen135": dict(tasks=0.99, lead_f1=0.74, responsible_f1=0.63, deadline=0.99, meta=0.94),
+    "unseen136": dict(tasks=0.72, lead_f1=0.23, deadline=0.72, meta=0.84),
+    "unseen137": dict(tasks=0.93, lead_f1=0.58, responsible_f1=0.12, deadline=0.99, meta=0.78),
 }
 
 
