@@ -196,10 +196,16 @@ def find_body_deadline(text: str) -> tuple[int, int] | None:
                 return last.span()  # "6月底前基本完成基建;12月底前全部落实": the schedule's last stage is when it is done
         return first.span()
     m = MONTH_PART_BEFORE_WORK.search(text) or DEMANDED_BY.search(text) or BRACKETED_DATE.search(text) \
-        or TARGET_YEAR.search(text) or PLANNED_YEAR.search(text) or AT_DISCRETION.search(text)
+        or TARGET_YEAR.search(text) or PLANNED_YEAR.search(text) or AT_DISCRETION.search(text) \
+        or ("内" in text and WITHIN_THE_YEAR.search(text) or None)
     if m is None and (closing := CLOSING_PERIOD.search(text)) and looks_like_deadline(closing.group(1)):
         return closing.span(1)      # "…。(年内完成)", "…。(长期坚持)": the time limit closing the task in brackets
     return m.span(m.lastindex or 0) if m else None
+
+
+# A clause that opens on the year as its time limit: "…,今年内要完成20个老旧小区改造任务" (done by the year's end).
+WITHIN_THE_YEAR = re.compile(r"(?:^|(?<=[,,;;。]))\s*((?:今年|本年度?)年?内|年内)"
+                             r"(?=(?:要|将|须|必须|确保|力争|全部|全面)*(?:完成|建成|实现|完工|落实))")
 
 
 # The last stage of a schedule, that finishes the work: "…;12月底前全部落实", "…;10月底前竣工投用".

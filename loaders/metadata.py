@@ -524,6 +524,12 @@ def _same_body(body: str, full: str) -> bool:
     return bool(body) and full.endswith(body)
 
 
+# A reply titled by the body that answers before what it answers: "X局 对…第46号建议的答复".
+REPLIER_TITLE = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?(?:局|委|办|厅|院|中心|公司|政府|办公室|管委会))\s*对[^。]{4,80}的(?:答复|复函|回复)")
+# A reply's closing fields name the body that answered it: "联系单位:舞钢市住房和城乡建设局" (or 承办/办理单位).
+CONTACT_BODY = re.compile(r"^\s*(?:联系|承办|办理|答复)单位\s*[::]\s*([\u4e00-\u9fff()]{4,30})\s*$", re.M)
+
+
 def read_meta(text: str) -> Meta:
     meta = Meta()
     fields = page_fields(text)
@@ -533,6 +539,8 @@ def read_meta(text: str) -> Meta:
     source = fields.get("issuer")
     title_head = meta.title.split("关于")[0].strip() if meta.title and "关于" in meta.title else ""
     title_head = re.sub(r"(?:印发|转发|批转)$", "", title_head)     # "X印发关于…的通知": X issued it
+    if not title_head and meta.title and (replier := REPLIER_TITLE.match(meta.title)):
+        title_head = replier.group(1)       # "南宫市交通运输局 对…第46号建议的答复": the body that answers
     header = HEADER_ISSUER.search(text[:300])
     inline = _inline_signature(text) if not (meta.issuer and meta.date) else None
     news = NEWS_LEAD.search(text[:600])
@@ -556,7 +564,8 @@ def read_meta(text: str) -> Meta:
                       source.value if source else None,
                       letterhead.group(1) if (letterhead := LETTERHEAD.match(text)) else None,
                       opening.group(1) if (opening := OPENING_REPORTER.search(text[:600])) else None,
-                      closing_numeric[0] if (closing_numeric := _closing_numeric(text)) else None):
+                      closing_numeric[0] if (closing_numeric := _closing_numeric(text)) else None,
+                      contact.group(1) if (contact := CONTACT_BODY.search(text, max(0, len(text) - 600))) else None):
         if meta.issuer or not candidate:
             continue
         meta.issuer = _strip_tag(re.sub(r"\s+", "", candidate))

@@ -21,8 +21,10 @@ SALUTATION = re.compile(r"^[^\n]{1,30}(?:代表|委员|同志)[:]\s*$", re.M)
 # Those the replying unit will work with: "适时和玉屏镇、自然资源部门联合开展…", "积极对接县级相关部门".
 PARTNERS = re.compile(r"(?:会同|联合|协调|对接|配合)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|[,;。]|对|向|积极|开展|做好|进行|优化|加强|推进|落实|解决|研究|完善|实施|$)|"
                       r"(?:和|与|同)([\u4e00-\u9fff、()]{2,30}?)(?=联合|共同|一道|一起|对接|协调|沟通|合作|开展)")
+# The pledge is to help: "将配合…", "将积极配合…" (its partner is then the one helped).
+HELPING = re.compile(r"(?:下一步|今后)?[,]?(?:我[局委办司们])?(?:还|也)?将(?:积极|全力|主动|继续)?$")
 # A commitment: what will be done, and when or on what condition.
-UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入)|尽快|适时|"
+UNDERTAKING = re.compile(r"下一步|下步|下阶段|今后|接下来|(?<![已并])将(?![其该此这原来近])|拟|力争|争取(?:将|把|在|于|早日|尽早|列入|纳入|年底|年内|今年|明年|\d{1,2}月)|尽快|适时|"
                          r"计划(?:于|在|年内|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|待[^,。;]{1,16}后|年内|明年")
 # The reply's close: thanks, wishes and the contact, never an undertaking.
 COURTESY = re.compile(r"感谢|谢谢|希望|欢迎|敬请|谅解|宝贵(?:意见|建议)|关心和支持|联系人|联系电话")
@@ -31,7 +33,7 @@ POINT = re.compile(r"([一二三四五六七八九十])是")
 SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 POINTS_AHEAD = re.compile(r"(?:以下|如下|几个|[一二三四五六七八九十两]个)方面|(?:以下|如下)(?:措施|工作)|[::]$")
 # The bodies a clause hands the work to: "由县水利局编制预算方案", "由县扶贫办、县水利局3家单位共同筹措".
-BY_CLAUSE = re.compile(r"(?:^|(?<=[,;:]))由([\u4e00-\u9fff、()]{2,40}?)(?:\d+家(?:单位|部门))?"
+BY_CLAUSE = re.compile(r"(?:^|(?<=[,;:]))(?:目前|现在|现)?正?由([\u4e00-\u9fff、()]{2,40}?)(?:\d+家(?:单位|部门))?"
                        r"(?=负责|牵头|编制|组织|实施|进行|开展|按照?|共同|联合|筹措|筹资|出资|安排|承担|推进|争取|办理|解决|落实|协调|"
                        r"对|将|做好|完成|制定|研究)")
 # A body the pledge hands the work to by telling it: "我市将责成邱村镇政府做好…", "同时要求X会同Y,充分论证…".
@@ -98,9 +100,14 @@ def reply_undertakings(text: str, items: list[Item], issuer: str | None,
             spec = OwnerSpec(lead=[lead], start=lead.start, end=lead.end)
             for partner in PARTNERS.finditer(text, told.start() if lead is not replier and told_units else pledge, e):
                 k = 1 if partner.group(1) else 2
-                units = _units(partner.group(k), partner.start(k)) or []
-                spec.responsible += [(u, "assist") for u in units
-                                     if u.mention != lead.mention and not u.mention.startswith("上级")]
+                units = [u for u in _units(partner.group(k), partner.start(k)) or []
+                         if u.mention != lead.mention and not u.mention.startswith("上级")]
+                if units and partner.group().startswith("配合") and spec.lead == [lead] and not spec.responsible \
+                        and HELPING.match(text, pledge, partner.start()):
+                    # "我局将配合交警部门解决…": the body it helps leads the work, the replier helps
+                    spec.lead, spec.responsible = units, [(lead, "assist")]
+                    continue
+                spec.responsible += [(u, "assist") for u in units]
             tasks.append(_task(text, s, e, spec))
     return tasks
 

@@ -1044,8 +1044,8 @@ def _approved_draft(text: str, at: int, segment: str) -> Item | None:
 
 # One body helping another do the work: "二是成立小区达标专班,由社区服务中心配合区住建局完成45个小区的整治任务" — the
 # body helped leads, the helper assists.
-HELPED = re.compile(r"(?:^|[,])由?([\u4e00-\u9fff、()]{2,30}?)(?:积极|全力|密切)?配合([\u4e00-\u9fff()]{2,30}?)"
-                    r"(?=完成|开展|做好|推进|落实|实施|负责|抓好)")
+HELPED = re.compile(r"(?:^|[,])由?([\u4e00-\u9fff、()]{2,30}?)(?:将|要|还将|也将)?(?:积极|全力|密切|主动)?配合([\u4e00-\u9fff()]{2,30}?)"
+                    r"(?=完成|开展|做好|推进|落实|实施|负责|抓好|解决|处理)")     # "我局将配合交警部门解决…": helps
 
 
 def _helped_task(text: str, at: int, segment: str) -> Item | None:
