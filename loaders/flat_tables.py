@@ -576,6 +576,17 @@ def _trailing_cells(roles: list[str | None], rest: str, at: int) -> list[Cell]:
     column from the right (an owner or deadline token only where it fits); what remains is the task.
     Without an owner that fits, the row is read as task text alone."""
     t = roles.index("task") if "task" in roles else 0
+    lead_cells: list[Cell] = []
+    for role in roles[:t]:
+        # a column before the task's ("序号 涉及部门 职责分工" then "1 市公安局 负责…"): the row's first token, where it fits
+        token = re.match(r"\S+", rest)
+        if role not in OWNER_ROLES or not token or token.end() == len(rest) or not _is_units(token.group()):
+            break
+        lead_cells.append(_cell(role, token.group(), at))
+        skip = len(rest) - len(rest[token.end():].lstrip(" "))
+        rest, at = rest[skip:], at + skip
+    if lead_cells:
+        return lead_cells + _trailing_cells(roles[t:], rest, at)
     out: list[Cell] = []
     end = len(rest)
     owner_found = False

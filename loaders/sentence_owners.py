@@ -253,7 +253,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
     if (colon := DUTY_COLON.match(own) or UNIT_COLON.match(own)) and not LABEL.match(own) \
-            and (heading := _duty_heading(colon.group(1), start)):
+            and (heading := _duty_heading(colon.group(1), start, classes=marker is not None)):
         # "(九)工商部门职责:依法确认…", "14.市卫生局:负责…;负责…": the duties of the units before the colon
         return heading[1]
     if "由" in own and (by_line := BY_LINE.search(own)) and re.search(r"[,,]", by_line.group(1)):
@@ -528,11 +528,13 @@ def _answering(units: list) -> OwnerSpec:
     return OwnerSpec(lead=units, start=units[0].start, end=units[0].end) if len(units) == 1 else _together(units)
 
 
-def _duty_heading(clause: str, where: int) -> tuple[int, OwnerSpec] | None:
-    """Units alone before a colon, their duties after it: a sole one leads, several answer together."""
+def _duty_heading(clause: str, where: int, classes: bool = False) -> tuple[int, OwnerSpec] | None:
+    """Units alone before a colon, their duties after it: a sole one leads, several answer together.
+    ``classes``: the clause opens a numbered entry of a duty list, where a class ("(八)各县(市、区)政府:…") is
+    given its duties too; elsewhere a class before a colon is a salutation ("各有关单位:")."""
     m = DUTY_HEAD.match(clause)
     units = m and _units(m.group(1), where)
-    if not units or any(u.collective for u in units) or not all_units(units):
+    if not units or (any(u.collective for u in units) and not classes) or not all_units(units):
         return None
     return where, _answering(units)
 

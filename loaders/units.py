@@ -33,7 +33,7 @@ UNIT_END = re.compile(r"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|�
 STRONG_UNIT_END = re.compile(rf"(?:局|委|办|厅|部|院|府|会|室|处|所|队|站|中心|公司|专班|(?<=..)股|(?<=..)馆|银行|支行|联|部门|单位|政府|党组|党委|{SCHOOL})$")
 PLACE_OWNER_END = re.compile(r"..(?:区|县|镇|乡|街道)$")     # "岳麓区和市直相关单位": a district's government
 # a list closer, also naming the class the rest belong to: 等部门, 等有关单位, 等省直有关部门, 等市级相关职能部门
-OPEN_END = re.compile(r"等(?:[省市县区州旗]直|[省市县区]级)?(?:各)?(?:相关|有关)?(?:职能)?(?:部门|单位|机构)?$")
+OPEN_END = re.compile(r"等(?:相关|有关)?(?:[省市县区州旗]直|[省市县区]级)?(?:各)?(?:相关|有关)?(?:职能)?(?:部门|单位|机构)?$")   # 等有关市直部门
 # ("区财政局*、区发改局": an asterisk after a name marks the lead, as a star before one does)
 LEAD_MARK = re.compile(r"\((?:牵头|牵头单位|牵头部门|牵头整改|牵头负责|牵头落实)\)$|(?<=[\u4e00-\u9fff)])[*※]$")
 STAR_MARK = re.compile(r"^[★☆▲]\s*")        # a table marks its lead unit with a star (or a ▲)
