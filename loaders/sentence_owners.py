@@ -308,7 +308,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
 # "赛罕区政府11月底启动…", "市卫生局负责…"; a reply's commitments: "下一步,住建局还将…", "住建局通过…".
 # Outside any numbered item, such a sentence is a task of its own.
 # (the one-character ends as one set, the regex engine's fastest test: SUBJECT_HINT scans every text with it)
-SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|党组织|" \
+SUBJECT_END = r"(?:委员会|常委会|村委会|居委会|政府|管委会|公司|中心|部门|单位|办公室|小组|专班|街道|集团|分行|海关|支队|大队|中队|工作队|党组织|" \
               r"[局委办厅室组部院科]|(?<!城)镇|(?<![城山])乡|(?<=..)[馆站厂矿]|(?<=..)(?<!场)所|(?<=管理|事务|服务|执法|监察|稽查)处)(?:\((?:[\u4e00-\u9fff]{2})?(?:单位|部门)\))?"
 # when the work is to come: "下一步,住建局还将…", "今后我局将…"
 LATER = r"下一步|下步|下阶段|今后|接下来|后期"
@@ -390,6 +390,8 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
         if spec is None and (when := SCENE_FIRST.match(own, heading.end())):
             # "(一)任务交办。各承办单位收到建议提案后,主办单位要及时邀请…": the heading, when, then who
             spec = _subject_at(text, start + when.end(), own[when.end():when.end() + 40])
+        if spec is None:
+            spec = _told_after_requirement(text, start, own, heading.end())
         if spec is not None and charged_sentences(text, start, end, report=False):
             return None
     if spec is None and (heading := COMMA_HEADING.match(own, skip)) and not SUBJECT_HINT.search(heading.group()) \
@@ -400,6 +402,24 @@ def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
             return None
     if spec is not None and len(spec.lead) == 1 and spec.lead[0].collective:
         spec = _class_and_named(text, start, own, spec)
+    return spec
+
+
+def _told_after_requirement(text: str, start: int, own: str, at: int) -> OwnerSpec | None:
+    """"三、严格资金管理 ⏎ 本次项目必须在11月底完成报账。各乡镇要指导做好…": a heading's body that opens on a sentence
+    naming no one (a requirement, the year's import), then tells a body the work in the next: that body answers for it."""
+    stop = own.find("。", at)
+    if stop < 0 or "要" not in own[stop:stop + 60] and "必须" not in own[stop:stop + 60]:
+        return None
+    if _subject_at(text, start + at, own[at:at + 40]) is not None:
+        return None
+    after = stop + 1 + len(own[stop + 1:]) - len(own[stop + 1:].lstrip())
+    when = SCENE_FIRST.match(own, after)
+    after = when.end() if when else after
+    spec = _subject_at(text, start + after, own[after:after + 40])
+    if spec is None or not spec.lead or not _told_work(own, spec.lead[-1].end - start) \
+            or any("各级" in m.mention for m in spec.lead):
+        return None     # (not everyone at every level, "全区各级各部门要深入贯彻…": an exhortation, no charge)
     return spec
 
 
@@ -989,7 +1009,7 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
         tasks += charged
         # a sentence, or each ;-part of one that gives several units their own work ("X负责…;Y负责…")
         told_from = para_start + len(para) - len(para.lstrip())
-        told_last = None
+        told_last = pledged_last = None
         for s in SEGMENT.finditer(para[:charge_at]):
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
@@ -1008,11 +1028,22 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if not found and told_last is not None and GO_ON_TOLD.match(s.group()):
                 # "…要求,市、县政府要…。要对城区内裸露地面全部覆盖…。": the next thing they must do is theirs too
                 found = [_task(text, para_start + s.start(), para_start + s.end(), deepcopy(told_last.owners))]
+            if not found and pledged_last is not None and s.group().strip() and not NARRATED_PART_START.match(s.group()):
+                # "下一步,X将集中推进…;抓紧推进…;建立销号制度…": the ;-parts after a pledge go on pledging it
+                found = [_task(text, para_start + s.start() + len(s.group()) - len(s.group().lstrip()),
+                               para_start + s.end(), deepcopy(pledged_last.owners))]
             tasks += found
             if found:
                 told_from = max(t.end for t in found)
             told_last = found[-1] if found and TOLD_WORK.search(s.group()) else None
+            pledged_last = found[-1] if found and s.group().rstrip().endswith((";", ";")) and (
+                pledged_last is not None or PLEDGE_AFTER_SUBJECT.search(s.group())) else None
     return tasks
+
+
+# A pledge: "(下一步,)X将…" (what X will do), and a part that tells what was done instead ("已…", "…了").
+PLEDGE_AFTER_SUBJECT = re.compile(r"^\s*(?:下一步|下步|今后|接下来)?[,,]?[\u4e00-\u9fff()、]{2,24}?(?:还|也)?将(?![其该此这])")
+NARRATED_PART_START = re.compile(r"\s*(?:已|先后|共)|[^;;]*了[,,。;;]")
 
 
 # A requirement's sentence, told to named bodies (X要…, 要求X…), and the sentences after it that go on telling them

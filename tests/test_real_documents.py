@@ -4188,3 +4188,27 @@ def test_a_class_given_its_duties_in_a_numbered_duty_list():
     each body before it is; a class before a colon outside such a list is a salutation."""
     out = read("四、职责分工\n(四)县交通运输局:负责道路运输市场监管。\n(五)各乡(镇)人民政府:按照属地管理原则,做好辖区内农村客运安全管理。\n")
     assert owners(item_with(out, "农村客运安全管理"))[0] == ["乡(镇)人民政府"]
+
+
+def test_the_parts_of_a_pledge_after_its_subject_go_on_pledging():
+    """"下一步,X将A;B;C。": the ;-parts with no subject of their own are X's undertakings too (a part telling what was
+    done is not)."""
+    out = read("工作动态\n会议听取了上半年整改工作的汇报。下一步,市农业农村局将全面排查高标准农田建设项目;加快补齐灌溉设施短板;"
+               "建立问题台账,逐项对账销号。\n")
+    assert owners(item_with(out, "加快补齐灌溉设施短板"))[0] == ["市农业农村局"]
+    assert owners(item_with(out, "逐项对账销号"))[0] == ["市农业农村局"]
+    out = read("工作动态\n下一步,市农业农村局将全面排查高标准农田建设项目;已完成灌溉设施改造120处。\n")
+    assert not any("灌溉设施改造120处" in it["text"] and it["lead"] for it in out["items"])
+
+
+def test_a_heading_whose_body_tells_a_body_the_work_after_a_sentence_naming_no_one():
+    """"二、加强资金监管 ⏎ 补助资金必须专款专用。收到通知后,各街道要建立资金台账…": the body told the work answers for
+    the part; "全市各级各部门要…" after such a sentence exhorts everyone and charges no one."""
+    out = read("关于做好补助资金管理的通知\n一、加强资金监管\n补助资金必须专款专用。收到通知后,各街道要建立资金使用台账,按月报送支出进度。\n"
+               "二、强化督导检查\n督导是落实的保障。市财政局要会同市审计局开展专项检查。\n"
+               "三、提高认识\n今年是攻坚之年。全市各级各部门要深入学习有关政策。\n")
+    assert owners(item_with(out, "建立资金使用台账"))[0] == ["街道"]
+    assert owners(item_with(out, "开展专项检查"))[0] == ["市财政局"]
+    assert owners(item_with(out, "深入学习有关政策"))[0] == []
+    out = read("关于驻村帮扶的通知\n一、压实帮扶责任\n驻村工作队要深度参与项目实施。\n")
+    assert owners(item_with(out, "深度参与项目实施"))[0] == ["驻村工作队"]
