@@ -46,7 +46,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 313
+EXTRACTOR_VERSION = 314
 
 
 def extract_source(src: SourceText) -> dict:
@@ -274,7 +274,8 @@ def _extract(src: SourceText) -> dict:
         "encoding": src.encoding, "title_span": list(meta.title_span) if meta.title_span else None,
         "issuer_span": list(meta.issuer_span) if meta.issuer_span else None,
     }
-    records = [_item_record(src, it, year, meta.jurisdiction) for it in items]
+    period = _document_period(text, items)
+    records = [_item_record(src, it, year, meta.jurisdiction, period) for it in items]
     _name_self_references(records, meta.issuer, meta.jurisdiction)
     return {"document": document, "items": records}
 
@@ -1327,7 +1328,28 @@ PLANNED_IN_OUTCOME = re.compile(r"(?:计划|预计|力争|争取)(?:于|在)?((?
                                 r"(?:完成|建成|竣工|完工|投用|投入使用|解决))")
 
 
-def _item_record(src: SourceText, item: Item, year: int | None, place: str | None) -> dict:
+# A part of its own giving the whole document's time: "一、检查整改时间 ⏎ 2021年3月7日-3月10日" — every task with no
+# time limit of its own is due by that period's end.
+PERIOD_HEADING = re.compile(r"[^\S\n]*(?:检查|整改|检查整改|排查|排查整治|整治|工作|实施|活动|行动|专项行动|督查)?"
+                            r"(?:时间|时限|期限|时间安排)[^\S\n]*\n")
+PERIOD_BODY = re.compile(rf"\s*((?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日?\s*(?:至|到|—|-|~|－)\s*(?:\d{{4}}年)?(?:\d{{1,2}}月)?\d{{1,2}}日?"
+                         rf"|\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日|底)?前?)[。.]?\s*")
+
+
+def _document_period(text: str, items: list[Item]) -> tuple[int, int] | None:
+    for item in items:
+        if item.parent is not None or item.children:
+            continue
+        marker = LEADING_MARKER.match(text, item.start, item.end)
+        heading = marker and PERIOD_HEADING.match(text, marker.end(), item.end)
+        body = heading and PERIOD_BODY.fullmatch(text, heading.end(), item.end)
+        if body:
+            return body.span(1)
+    return None
+
+
+def _item_record(src: SourceText, item: Item, year: int | None, place: str | None,
+                 period: tuple[int, int] | None = None) -> dict:
     text = src.folded
     spec = item.owners if item.owners is not None and item.owners.start >= 0 else None
     s, e = trim(text, item.start, item.end)
@@ -1340,6 +1362,8 @@ def _item_record(src: SourceText, item: Item, year: int | None, place: str | Non
             deadline_span = (s + found[0], s + found[1])
         elif (block := _block_deadline(item)) is not None:
             deadline_span = block      # "整改措施:(1)…(2)…⏎整改时限:12月底前": the block's time limit is each measure's
+        elif period is not None:
+            deadline_span = period     # the document's own part on its time ("一、检查整改时间 ⏎ 3月7日-3月10日")
     elif item.kind == "problem" and not item.children and (planned := PLANNED_IN_OUTCOME.search(text, s, e)):
         # a finding's outcome planning its completion: "…已开始订购家具,计划4月完成更新": due then
         deadline_span = planned.span(1)

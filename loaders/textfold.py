@@ -84,6 +84,9 @@ _MONTH_END_TYPO = re.compile(r"(?<=\d月)低(?!于)|(?<=\d\s月)低(?!于)")    
 _HAN_STOP = re.compile(r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十]\.)(?=[\u4e00-\u9fff])")
 
 
+# A mirror's mojibake for the blanks it could not encode: "???(一)第一检查组", "胡小波 ?杨 ?剑" — a question mark
+# opening a line, or after a blank before a character, stands for a blank.
+_NOISE_MARK = re.compile(r"^[ \t]*\?+(?=[^\s?])|(?<=[ \t])\?+(?=[\u4e00-\u9fff(])", re.M)
 _LEAD_DASH = re.compile(r"^[ \t]*[─━—]{1,4}(?=[\u4e00-\u9fff])", re.M)
 
 
@@ -101,6 +104,8 @@ def fold(text: str) -> str:
         out = _MONTH_END_TYPO.sub("底", out)
     if _HAN_STOP.search(out):    # "…解决环境问题.各地、各有关部门要…": a full stop typed as "."
         out = _HAN_STOP.sub("。", out)
+    if "?" in out:       # (full-width ? is folded to ? above)
+        out = _NOISE_MARK.sub(lambda m: " " * len(m.group()), out)
     if "─" in out or "—" in out:      # "──由市卫生局会同…组织落实。": a dash leading a line only leads into it
         out = _LEAD_DASH.sub(lambda m: " " * len(m.group()), out)
     if len(out) != len(text):  # cannot happen with 1:1 tables; guard the invariant anyway
