@@ -253,6 +253,7 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
         start = marker.end()            # "2.由X牵头,…": the list marker is no part of the first clause
     own = text[start:end]
     if (colon := DUTY_COLON.match(own) or UNIT_COLON.match(own)) and not LABEL.match(own) \
+            and not _glued_label(own, LABEL.search(own, 0, colon.end())) \
             and (heading := _duty_heading(colon.group(1), start, classes=marker is not None)):
         # "(九)工商部门职责:依法确认…", "14.市卫生局:负责…;负责…": the duties of the units before the colon
         return heading[1]
@@ -274,8 +275,8 @@ def sentence_owners(text: str, start: int, end: int, report: bool = False) -> Ow
     if not VERB.search(own) and not REQUEST_ANYWHERE.search(own) and ":" not in own and "为" not in own \
             and not COPULA_LABEL.search(own) and not asked:
         return _opening_subject(text, start, end)     # no role verb, no request, no label
-    labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"),
-                    None) if ":" in own else None
+    labelled = next((m for m in LABEL.finditer(own) if m.start() == 0 or own[m.start() - 1] in "。;,:\n 。"
+                     or _glued_label(own, m)), None) if ":" in own else None
     if labelled:           # labels run into the paragraph: the clause runs to the end of its line
         first = labelled.start()
         stop = own.find("\n", first)
@@ -374,6 +375,14 @@ OPENING_SUBJECT = re.compile(rf"((?:[\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|�
 SUBJECTS_EACH = re.compile(r"([\u4e00-\u9fff()、和]{4,40}?)分别(?!牵头|负责)(?=[\u4e00-\u9fff]{2})")
 
 
+def _glued_label(own: str, m: re.Match | None) -> bool:
+    """A role label run into the heading before it, the blank between them lost: "(一)疫苗接种牵头责任部门:县卫健委"."""
+    if m is None or not m.group(1).startswith(("牵头", "责任", "主责", "主办", "配合")) or len(m.group(1)) < 4:
+        return False
+    line_start = own.rfind("\n", 0, m.start()) + 1
+    return not re.search(r"[。;,,:]", own[line_start:m.start()])
+
+
 def _opening_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     own = text[start:end]
     marker = LEADING_MARKER.match(own)
@@ -417,9 +426,8 @@ def _told_after_requirement(text: str, start: int, own: str, at: int) -> OwnerSp
     when = SCENE_FIRST.match(own, after)
     after = when.end() if when else after
     spec = _subject_at(text, start + after, own[after:after + 40])
-    if spec is None or not spec.lead or not _told_work(own, spec.lead[-1].end - start) \
-            or any("各级" in m.mention for m in spec.lead):
-        return None     # (not everyone at every level, "全区各级各部门要深入贯彻…": an exhortation, no charge)
+    if spec is None or not spec.lead or not _told_work(own, spec.lead[-1].end - start):
+        return None
     return spec
 
 
@@ -868,6 +876,8 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
     found = []
     for at, segment in _segments(text, start, end):
         site = _sites_of_unit(text, at, segment, listed=True)     # "城关镇负责的东环路部分路段;": whose place
+        # (or, in minutes, a body's draft the meeting approved: "会议同意区发改局提出的《…》,作进一步修改…")
+        site = site or _approved_draft(text, at, segment)
         found += [site] if site else _subject_tasks(text, at, segment, report)
     found = [task for task in found if task.owners.lead or (report and task.owners.responsible)]
     if len(found) < 2 or (not lines and len({_first_owner(task.owners) for task in found}) < 2):
@@ -882,7 +892,8 @@ def charged_sentences(text: str, start: int, end: int, report: bool, lines: bool
 def _two_marks(text: str, start: int, end: int, report: bool) -> bool:
     """Whether text[start:end] holds two marks of a charge; counting stops at two (most items hold none)."""
     marks = text.count(":", start, end) + text.count(":", start, end)
-    for hint in (SUBJECT_HINT, DUTY_AFTER_UNIT, SITES_OF_HINT) + ((NARRATED_HINT,) if report else ()):
+    for hint in (SUBJECT_HINT, DUTY_AFTER_UNIT, SITES_OF_HINT) + ((NARRATED_HINT,) if report else ()) \
+            + ((APPROVED_DRAFT,) if text.find("会议", start, end) >= 0 else ()):
         if marks >= 2:
             return True
         for _ in hint.finditer(text, start, end):
@@ -1064,7 +1075,8 @@ SITES_OF = re.compile(rf"^\s*([\u4e00-\u9fff、()]{{2,30}}?){SITES_OF_HINT.patte
 # A meeting's decision on a body's draft: "会议原则同意县财政局拟草的《…》,修改完善后,批复实施" — the drafting body
 # is to finish it.
 APPROVED_DRAFT = re.compile(r"会议(?:原则)?(?:同意|审议通过|通过)([\u4e00-\u9fff、()]{2,30}?)"
-                            r"(?:拟草|拟定|起草|草拟|制定|提交|提请审议)(?:并[^《,。]{0,16})?的《")
+                            r"(?:拟草|拟定|起草|草拟|制定|提交|提请审议|提出|报送|上报)(?:并[^《,。]{0,16})?的"
+                            r"(?:《|[^,。《]{2,40}?(?:方案|意见|办法|计划|规划|细则|请示)[,,])")   # (the draft unquoted)
 
 
 def _approved_draft(text: str, at: int, segment: str) -> Item | None:

@@ -354,7 +354,8 @@ def _split_at_zero(text: str) -> tuple[Mention, ...]:
             rest = OPEN_END.sub("", mention.mention)
             mention.open_ended = True
             mention.mention = rest or mention.mention     # a list closer is never part of a name
-        if mention.mention.startswith("各") and (len(mention.mention) > 2 or is_bare_place(mention.mention[1:])):
+        if mention.mention.startswith("各") and not mention.mention.startswith("各级") \
+                and (len(mention.mention) > 2 or is_bare_place(mention.mention[1:])):   # (各级各部门 stays whole)
             mention.mention, mention.distributive = mention.mention[1:], True
         chain.append(mention)
         if delim != "、":

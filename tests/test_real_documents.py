@@ -347,7 +347,10 @@ FLOORS = {
     # 目标,细化任务分解…" now owns its paragraph, whose gold task is the later "各牵头单位要加强监测" sentence in it
     "unseen82": dict(tasks=0.99, lead_f1=0.83, responsible_f1=0.44, deadline=0.99, meta=0.89),
     "unseen83": dict(tasks=0.99, lead_f1=0.67, responsible_f1=0.58, deadline=0.99, meta=0.86),
-    "unseen84": dict(tasks=0.94, lead_f1=0.87, responsible_f1=0.66, deadline=0.96, meta=0.94),
+    # unseen84 lead 0.877 -> 0.862 when a heading's body that names no one in its first sentence gives the item to the
+    # body told in its next: its reader left "全区各级各部门要深入贯彻…" unowned, unseen139's and unseen140's readers give
+    # such a class the work
+    "unseen84": dict(tasks=0.94, lead_f1=0.86, responsible_f1=0.66, deadline=0.96, meta=0.94),
     "unseen85": dict(tasks=0.99, lead_f1=0.95, responsible_f1=0.96, deadline=0.81, problems=0.99, status=0.99, meta=0.86),
     "unseen86": dict(tasks=0.99, lead_f1=0.82, responsible_f1=0.95, deadline=0.74, problems=0.95, status=0.66, meta=0.76),
     "unseen87": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.72, deadline=0.99, problems=0.99, status=0.74, meta=0.77),
@@ -4207,13 +4210,13 @@ def test_the_parts_of_a_pledge_after_its_subject_go_on_pledging():
 
 def test_a_heading_whose_body_tells_a_body_the_work_after_a_sentence_naming_no_one():
     """"二、加强资金监管 ⏎ 补助资金必须专款专用。收到通知后,各街道要建立资金台账…": the body told the work answers for
-    the part; "全市各级各部门要…" after such a sentence exhorts everyone and charges no one."""
+    the part, a class of every level ("全市各级各部门要…") as much as one body."""
     out = read("关于做好补助资金管理的通知\n一、加强资金监管\n补助资金必须专款专用。收到通知后,各街道要建立资金使用台账,按月报送支出进度。\n"
                "二、强化督导检查\n督导是落实的保障。市财政局要会同市审计局开展专项检查。\n"
                "三、提高认识\n今年是攻坚之年。全市各级各部门要深入学习有关政策。\n")
     assert owners(item_with(out, "建立资金使用台账"))[0] == ["街道"]
     assert owners(item_with(out, "开展专项检查"))[0] == ["市财政局"]
-    assert owners(item_with(out, "深入学习有关政策"))[0] == []
+    assert owners(item_with(out, "深入学习有关政策"))[0] == ["全市各级各部门"]
     out = read("关于驻村帮扶的通知\n一、压实帮扶责任\n驻村工作队要深度参与项目实施。\n")
     assert owners(item_with(out, "深度参与项目实施"))[0] == ["驻村工作队"]
 
@@ -4228,3 +4231,22 @@ def test_a_mirrors_question_marks_for_blanks_and_a_documents_own_part_on_its_tim
     first, second = item_with(out, "城区餐饮场所燃气管道"), item_with(out, "农贸市场液化气瓶")
     assert owners(first)[1] == ["应急办", "派出所"] and owners(second)[1] == ["城建办", "供电所"]
     assert first["deadline"]["date"] == second["deadline"]["date"] == "2022-05-20"
+
+
+def test_a_role_label_run_into_the_heading_before_it():
+    """"(一)农村厕所改造牵头责任部门:县农业农村局": the blank between heading and label lost; the label still names the
+    lead, and the heading with it is no body's name."""
+    out = read("为民办实事进展情况\n一、进展情况\n(一)农村厕所改造牵头责任部门:县农业农村局\n截至4月底,已完成改厕1200户。\n"
+               "(二)城区停车位建设牵头责任部门:县住建局\n截至4月底,已建成停车位300个。\n")
+    assert owners(item_with(out, "已完成改厕1200户"))[0] == ["县农业农村局"]
+    assert owners(item_with(out, "已建成停车位300个"))[0] == ["县住建局"]
+
+
+def test_minutes_decisions_each_their_own_task():
+    """A minutes item: "会议要求,各级各部门要…" and "会议同意县教育局提出的…方案,修改完善后…" are two decisions, each
+    its bodies' task (the draft may be unquoted); "各级各部门" keeps its 各级."""
+    out = read("县政府第5次常务会议纪要\n一、会议审议了《关于推进义务教育优质均衡发展的实施方案》。\n会议指出,推进优质均衡意义重大。"
+               "会议要求,各级各部门要围绕目标任务,抓紧落实各项措施。\n会议原则同意县教育局提出的义务教育优质均衡发展实施方案,"
+               "修改完善后提请县委常委会审议。\n")
+    assert owners(item_with(out, "抓紧落实各项措施"))[0] == ["各级各部门"]
+    assert owners(item_with(out, "修改完善后提请县委常委会审议"))[0] == ["县教育局"]
