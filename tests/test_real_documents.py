@@ -412,6 +412,12 @@ FLOORS = {
     "unseen139": dict(tasks=0.66, lead_f1=0.28, deadline=0.49, problems=0.99, status=0.99, meta=0.83),
     "unseen140": dict(tasks=0.79, lead_f1=0.66, deadline=0.54, problems=0.99, meta=0.69),
     "unseen141": dict(tasks=0.99, lead_f1=0.99, responsible_f1=0.86, deadline=0.99, problems=0.99, status=0.99, meta=0.99),
+    "unseen142": dict(tasks=0.99, lead_f1=0.99, deadline=0.99, problems=0.86, status=0.33, meta=0.64),
+    "unseen143": dict(tasks=0.53, lead_f1=0.49, problems=0.62, status=0.39, meta=0.60),
+    "unseen144": dict(tasks=0.79, lead_f1=0.15, deadline=0.88, problems=0.47, meta=0.70),
+    "unseen145": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.09, deadline=0.99, meta=0.49),
+    "unseen146": dict(tasks=0.99, lead_f1=0.84, responsible_f1=0.80, deadline=0.83, meta=0.87),
+    "unseen147": dict(tasks=0.92, lead_f1=0.66, responsible_f1=0.47, deadline=0.88, meta=0.88),
 }
 
 
