@@ -984,7 +984,8 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             and not ORDERED.search(text) and not REQUESTED.search(text) and not DUTY_AFTER_UNIT.search(text) \
             and not SITES_OF_HINT.search(text) and not (report and NARRATED_HINT.search(text)) \
             and not ("会议" in text and APPROVED_DRAFT.search(text)) and not ("配合" in text and HELPED.search(text)) \
-            and not (COMPLAINT.search(text) and (PASSED_ON.search(text) or HANDLER_PLEDGE.search(text))):
+            and not (COMPLAINT.search(text) and (PASSED_ON.search(text) or HANDLER_PLEDGE.search(text))) \
+            and not ("责任单位" in text and NOTIFIED_RESPONSIBLE.search(text)):
         return tasks
     for m in re.finditer(r"[^\n]+", text):
         if not m.group().strip() or not outside(m.start() + len(m.group()) - len(m.group().lstrip())):
@@ -1237,8 +1238,15 @@ BY_WHEN = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?(?:[^,�
                      r"|\d{1,3}个(?:工作日|自然日)内|\d{1,3}(?:日|天)内")
 
 
+# A matter handed to the body named by its role as the one answerable: "已通知责任单位涧西区政府,加强对商户的管理",
+# "并通知责任单位市交通局进行治理" (the role noun says whose work it is; a plain 通知X may only inform X).
+NOTIFIED_RESPONSIBLE = re.compile(r"(?:通知|转交?|转办|交由|交办(?:给)?)(?:责任单位|责任部门|属地(?:单位|部门)?|主管部门)"
+                                  r"([\u4e00-\u9fff()]{2,30}?)(?=[,,]|进行|抓紧|立即|尽快|及时|加强|对|限期|落实|处理|办理)")
+
+
 def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
-    m = ORDERED.search(sentence)
+    m = ORDERED.search(sentence) or ("通知" in sentence or "转" in sentence or "交" in sentence) \
+        and NOTIFIED_RESPONSIBLE.search(sentence)
     units = m and _units(m.group(1), at + m.start(1))
     if units:
         spec = OwnerSpec(lead=units, start=units[0].start, end=units[-1].end)
