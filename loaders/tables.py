@@ -456,11 +456,13 @@ def _headed_tables(text: str, items: list[Item]) -> tuple[list[Item], list[tuple
             row = _realigned(row, roles)
             if TOTAL_ROW.match(row[0][0]):
                 continue        # "全县合计 | 7000 |": the sum of the rows, no task of its own
+            merged = _owner_cell_merged_away(row, roles) if above else None
+            row = merged or row
             cells = [(roles.get(col), cell, offs) for col, (cell, offs) in enumerate(row)]
             owning = [c for c in cells if _names_owner(c)]
             # a row whose owner cells are empty and that opens no numbered row of its own lies under the
             # owner cells of the row above, merged down over it ("②新建…小区193个 | 开工建设 | … | 是 | ||||")
-            carried = above if not owning and not _opens_row(cells) else []
+            carried = above if not owning and (merged or not _opens_row(cells)) else []
             task = row_task(cells, items, carried, text)
             if task:
                 tasks.append(task)
@@ -492,6 +494,20 @@ def _opens_row(cells: list[Cell]) -> bool:
         return True
     first = next((text for _, text, _ in cells if text.strip()), "")
     return bool(TOP_NUMBER.match(first))
+
+
+def _owner_cell_merged_away(row: list[list], roles: dict[int, str]) -> list[list] | None:
+    """A numbered row whose owner cell, merged down from the row above, the copy left out: its later cells sit one
+    column left ("2 | <项目> | <计划> | 已完成。完成筛查3495人 | |" under 序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况).
+    The row with an empty owner cell put back, or None."""
+    owner_cols = [col for col, role in roles.items() if role in OWNER_ROLES]
+    if len(owner_cols) != 1 or (col := owner_cols[0]) >= len(row) - 1 or row[-1][0].strip():
+        return None
+    cell = row[col][0].strip()
+    if not cell or looks_like_unit(cell) or split_unit_list(cell) and all_units(split_unit_list(cell)) \
+            or not any(roles.get(k) in ("progress", "status") for k in range(col + 1, len(row))):
+        return None
+    return row[:col] + [["", []]] + row[col:-1]
 
 
 def _realigned(row: list[list], roles: dict[int, str]) -> list[list]:

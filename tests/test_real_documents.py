@@ -416,7 +416,7 @@ FLOORS = {
     "unseen143": dict(tasks=0.53, lead_f1=0.49, problems=0.62, status=0.39, meta=0.60),
     "unseen144": dict(tasks=0.79, lead_f1=0.38, deadline=0.88, problems=0.47, meta=0.70),
     "unseen145": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.09, deadline=0.99, meta=0.49),
-    "unseen146": dict(tasks=0.99, lead_f1=0.84, responsible_f1=0.80, deadline=0.83, meta=0.87),
+    "unseen146": dict(tasks=0.99, lead_f1=0.94, responsible_f1=0.80, deadline=0.83, meta=0.87),
     "unseen147": dict(tasks=0.92, lead_f1=0.66, responsible_f1=0.47, deadline=0.88, meta=0.88),
 }
 
@@ -4265,3 +4265,14 @@ def test_a_matter_handed_to_the_body_named_as_answerable_for_it():
                "市民李女士反映:胜利街积水严重。\n市城管局:巡查人员已发现该问题并通知责任单位市水务局进行疏通。\n")
     assert owners(item_with(out, "加强对店铺的管理教育"))[0] == ["新华区政府"]
     assert owners(item_with(out, "进行疏通"))[0] == ["市水务局"]
+
+
+def test_a_bar_rows_owner_cell_merged_down_and_left_out():
+    """"2 | <项目> | <计划> | 已完成。… | |" under 序号 | 项目内容 | 月度计划 | 牵头单位 | 落实情况: the owner cell merged down
+    from the row above was left out, the later cells sit a column left; the row is the owner above's."""
+    out = read("民生实事项目进展情况表\n序号 | 项目内容 | 月度计划 | 牵头单位 | 落实情况 |\n"
+               "1 | 新建城区公办幼儿园3所。 | 5月:完成选址。 | 县教育局 | 已完成。选址已确定。 |\n"
+               "2 | 改造农村中小学厕所40座。 | 5月:完成招标。 | 已完成。已完成招标。 | |\n"
+               "3 | 新增城区停车位800个。 | 5月:完成规划。 | 县住建局 | 正在推进。 |\n")
+    assert owners(item_with(out, "改造农村中小学厕所40座"))[0] == ["县教育局"]
+    assert owners(item_with(out, "新增城区停车位800个"))[0] == ["县住建局"]
