@@ -25,7 +25,7 @@ from .textfold import fold
 from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
-from .sentence_owners import (_duty_heading, addressed_tasks, asked_in_item, charged_sentences, quoted_charges, sentence_owners,
+from .sentence_owners import (SUBJECT_END, _duty_heading, addressed_tasks, asked_in_item, charged_sentences, quoted_charges, sentence_owners,
                               sentence_tasks)
 from .source import SourceText, UnreadableDocument
 from .status import VERDICT_ONLY, classify
@@ -46,7 +46,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 317
+EXTRACTOR_VERSION = 318
 
 
 def extract_source(src: SourceText) -> dict:
@@ -224,6 +224,8 @@ def _extract(src: SourceText) -> dict:
         items = _in_reading_order(items + charged)
     if meta.kind == "提案建议答复":
         own_reply_items(text, items, meta.issuer, meta.issuer_span)
+    else:
+        _announced_parts(text, items)
     _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
@@ -236,6 +238,7 @@ def _extract(src: SourceText) -> dict:
             item.status = _status(text, item, meta.reports_outcomes)
     check()
     _ordinal_statuses(text, items)
+    _outcomes_by_number(text, items)
     if meta.reports_outcomes:
         _named_outcomes(text, items)
         _group_statuses(text, items)
@@ -330,6 +333,31 @@ def _intro_owners(text: str, item: Item) -> OwnerSpec | None:
         return None
     spec = sentence_owners(text, heading_end, end)
     return spec if spec is not None and (spec.lead or spec.responsible) else None
+
+
+# A body announcing the numbered parts after it as its own work: "…拂晓乡将从以下几点开展工作:⏎一是…⏎二是…",
+# "县教育局采取以下措施:" — each part that names no owner is that body's.
+BODY_ANNOUNCED = re.compile(rf"([\u4e00-\u9fff()]{{2,20}}?(?:{SUBJECT_END}|乡|镇|街道))(?:将|拟|要|还将)?[^。\n:,]{{0,8}}?"
+                            r"(?:从|采取|做好|抓好|开展|围绕)?[^。\n:,]{0,6}?(?:以下|如下)(?:几点|几个方面|方面|措施|工作)"
+                            r"[^。\n]{0,8}[:。]?\s*$")
+
+
+def _announced_parts(text: str, items: list[Item]) -> None:
+    runs: dict[int, list[Item]] = {}
+    for item in items:
+        if item.number and not item.children:
+            runs.setdefault(id(item.parent), []).append(item)
+    for run in runs.values():
+        first = min(run, key=lambda it: it.start)
+        line_start = text.rfind("\n", 0, max(0, first.start - 1)) + 1
+        sentence_start = max(line_start, text.rfind("。", line_start, first.start) + 1)
+        m = BODY_ANNOUNCED.search(text, sentence_start, first.start)
+        units = m and split_unit_list(m.group(1), m.start(1))
+        if not units or len(units) != 1 or not all_units(units):
+            continue
+        for item in run:
+            if item.owners is None or (not item.owners.lead and not item.owners.responsible):
+                item.owners = OwnerSpec(lead=[units[0]], start=units[0].start, end=units[0].end)
 
 
 def _own_region(item: Item) -> tuple[int, int]:
@@ -1063,6 +1091,42 @@ def _verdict(outcome: str) -> str | None:
 # A notice's own account of what became of a finding, in a sentence of its own: "经调度后,全部整改完成。",
 # "经移交相关部门处理后,…", "目前已…". (Not its demands: "要求…限期整改到位" states no outcome.)
 REPORTED_OUTCOME = re.compile(r"(?:^|(?<=[。;\n]))[^\S\n]*((?:经|目前|现已|截至目前)[^。\n]{2,120})")
+
+
+# A part that answers the findings listed before it, one numbered entry each: "一、审计发现的主要问题 ⏎ (一)… (二)… ⏎
+# 二、审计发现问题整改情况 ⏎ (一)关于…的问题…已选举产生… (二)…": each finding's outcome is its number's entry.
+OUTCOMES_HEADING = re.compile(r"[^\n。]{0,16}整改(?:落实)?(?:情况|结果|进展)[^\n。]{0,6}(?:\n|$)")
+
+
+def _outcomes_by_number(text: str, items: list[Item]) -> None:
+    tops = [it for it in items if it.parent is None]
+    for k, listing in enumerate(tops):
+        heading = text[listing.start:listing.end].split("\n", 1)[0]
+        if "问题" not in heading or len(listing.children) < 2 or OUTCOMES_HEADING.search(heading):
+            continue
+        found = {child.number: child for child in listing.children if child.number}
+        answers = next((later for later in tops[k + 1:] if later.children and OUTCOMES_HEADING.match(
+            text, LEADING_MARKER.match(text, later.start).end() if LEADING_MARKER.match(text, later.start)
+            else later.start)), None)
+        if answers is None:
+            return
+        for answer in answers.children:
+            finding = found.get(answer.number)
+            entry = re.sub(r"“[^”]*”", "", text[answer.start:answer.end])     # (not the finding it quotes)
+            # (an entry narrating what was done, "已选举产生…", "已作调账处理", is done; one that only pledges, "今后将
+            # 加强…", is under way)
+            said = _verdict(entry) or ("done" if ACT_DONE.search(entry) else "in_progress" if ACT_PLEDGED.search(entry)
+                                       else None)
+            if finding is not None and said:
+                # (the entry restates its finding, "关于…提出“…”的问题": it is the finding answered, with the same outcome)
+                # (a finding's own words may read as open, "未经审批"; its answer says how it stands)
+                finding.status = said if finding.status in (None, "pending") else finding.status
+                answer.status = said if answer.status in (None, "pending") else answer.status
+        return
+
+
+ACT_DONE = re.compile(r"已(?:经)?(?:于[^,。;]{2,16}?)?(?![有是被无])[\u4e00-\u9fff]")
+ACT_PLEDGED = re.compile(r"(?:今后|下一步|下步)?(?:还|也)?将(?![其该此这])|正在")
 
 
 def _reported_outcome(text: str, item: Item) -> str | None:

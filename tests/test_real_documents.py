@@ -4276,3 +4276,22 @@ def test_a_bar_rows_owner_cell_merged_down_and_left_out():
                "3 | 新增城区停车位800个。 | 5月:完成规划。 | 县住建局 | 正在推进。 |\n")
     assert owners(item_with(out, "改造农村中小学厕所40座"))[0] == ["县教育局"]
     assert owners(item_with(out, "新增城区停车位800个"))[0] == ["县住建局"]
+
+
+def test_findings_answered_by_number_in_a_later_part():
+    """"一、检查发现的问题 ⏎ (一)… (二)… ⏎ 二、问题整改情况 ⏎ (一)关于…的问题,…已全部补录… (二)…今后将加强…": each
+    finding's outcome is its number's entry — done where the entry tells what was done, under way where it only pledges."""
+    out = read("某街道关于财务检查整改结果的公告\n一、检查发现的主要问题\n(一)会计凭证附件不全;\n(二)公务接待未经审批;\n"
+               "(三)固定资产账实不符。\n二、检查发现问题整改情况\n(一)关于“会计凭证附件不全”的问题,街道已对缺失附件全部补录归档。\n"
+               "(二)关于“公务接待未经审批”的问题,街道今后将严格执行接待审批制度。\n")
+    assert item_with(out, "(一)会计凭证附件不全")["status"] == "done"
+    assert item_with(out, "(二)公务接待未经审批")["status"] == "in_progress"
+    assert item_with(out, "对缺失附件全部补录归档")["status"] == "done"
+
+
+def test_a_body_announcing_the_numbered_parts_after_it_as_its_work():
+    """"…,城关镇将从以下几个方面开展工作:⏎一是…⏎二是…": each part naming no owner of its own is that body's."""
+    out = read("关于人居环境整治回头看的情况\n为巩固整治成效,城关镇将从以下几个方面开展工作:\n一是全面排查。对辖区背街小巷逐一排查。\n"
+               "二是建立台账。对排查发现的问题逐项销号。\n")
+    assert owners(item_with(out, "对辖区背街小巷逐一排查"))[0] == ["城关镇"]
+    assert owners(item_with(out, "对排查发现的问题逐项销号"))[0] == ["城关镇"]
