@@ -418,6 +418,9 @@ FLOORS = {
     "unseen145": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.09, deadline=0.99, meta=0.49),
     "unseen146": dict(tasks=0.99, lead_f1=0.94, responsible_f1=0.80, deadline=0.83, meta=0.87),
     "unseen147": dict(tasks=0.92, lead_f1=0.66, responsible_f1=0.47, deadline=0.88, meta=0.88),
+    "unseen149": dict(tasks=0.99, lead_f1=0.44, problems=0.83, status=0.74, meta=0.64),
+    "unseen150": dict(tasks=0.99, lead_f1=0.75, responsible_f1=0.79, deadline=0.74, problems=0.33, status=0.33, meta=0.99),
+    "unseen151": dict(tasks=0.96, lead_f1=0.78, responsible_f1=0.28, deadline=0.94, meta=0.87),
 }
 
 
