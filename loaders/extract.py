@@ -26,6 +26,7 @@ from .owner_index import OwnerParentheticals
 from .owner_cells import bare_owner_cells
 from .owners import LINE_LABEL, OwnerSpec, parse_owner_span
 from .sentence_owners import (SUBJECT_END, _duty_heading, addressed_tasks, asked_in_item, charged_sentences, quoted_charges, sentence_owners,
+                              sole_told_subject,
                               sentence_tasks)
 from .source import SourceText, UnreadableDocument
 from .status import VERDICT_ONLY, classify
@@ -46,7 +47,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 318
+EXTRACTOR_VERSION = 319
 
 
 def extract_source(src: SourceText) -> dict:
@@ -192,8 +193,11 @@ def _extract(src: SourceText) -> dict:
                 item.owners = asked_in_item(text, *_own_region(item)) or item.owners
             if item.owners is None or item.owners.empty:
                 # (or a quota per line, each line opening on whose it is)
-                charged += _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item) \
+                more = _charged_children(text, item, meta.reports_outcomes) or _quota_lines(text, item) \
                     or _quoted_charge_children(text, item) or _stage_lines(text, item)
+                charged += more
+                if not more:
+                    item.owners = sole_told_subject(text, *_own_region(item)) or item.owners
             elif _measure_lines(text, item) and (measures := _charged_children(text, item, meta.reports_outcomes,
                                                                                  lines=True)):
                 item.owners = None          # the owners are its measures', each on its line

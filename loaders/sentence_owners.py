@@ -431,6 +431,37 @@ def _told_after_requirement(text: str, start: int, own: str, at: int) -> OwnerSp
     return spec
 
 
+# A clause whose subject is a body it tells, or that pledges, the work: "…,市政府办公室将与相关部门共同协商…",
+# "整改要求:县环卫站负责加大…", "…立行立改,学院党委将适时开展…". (after a clause's lead-in: a label, a list mark, 由)
+TOLD_CLAUSE = re.compile(rf"(?:^|(?<=[,,;;。:]))\s*(?:\d{{1,2}}\)|[a-z]\))?(?:由)?"
+                         rf"((?:各)?[\u4e00-\u9fff()]{{1,20}}?(?:{SUBJECT_END}|支队|大队|所|站))"
+                         rf"(?:还|也|均|都)?(?:将(?![其该此这])|要(?!求)|须|必须|务必|应当?|负责(?!人|同志))")
+
+
+def sole_told_subject(text: str, start: int, end: int) -> OwnerSpec | None:
+    """The one body the item's own clauses tell or pledge the work (the same body in every such clause), or None:
+    a last reading for an item no other form gave owners."""
+    if "将" not in text[start:end] and "要" not in text[start:end] and "负责" not in text[start:end] \
+            and "须" not in text[start:end] and "应" not in text[start:end]:
+        return None
+    # (its first sentence, after a heading line: a later sentence's subject, "届时,县府办将组织…验收", does its own part)
+    line_end = text.find("\n", start, end)
+    if 0 <= line_end - start <= 30 and "。" not in text[start:line_end] and text[line_end:end].strip():
+        start = line_end + 1
+    stop = text.find("。", start, end)
+    end = end if stop < 0 else stop + 1
+    found = []
+    for m in TOLD_CLAUSE.finditer(text, start, end):
+        units = _units(m.group(1), m.start(1))
+        if not units or len(units) != 1 or not all_units(units) or units[0].mention.startswith(("我", "本")) \
+                or units[0].collective or units[0].mention.endswith("场所"):
+            return None     # (a class told the work is read, or left, by the forms that know classes)
+        found.append(units[0])
+    if not found or len({u.mention for u in found}) != 1:
+        return None
+    return OwnerSpec(lead=[found[0]], start=found[0].start, end=found[0].end)
+
+
 def _told_work(head: str, at: int) -> bool:
     """Whether the words at ``at`` tell the subject to do real work (要…), not only to mind it (要高度重视。)."""
     told = re.match(rf"(?:,?(?:都|均|也都))?还?{MUST}", head[at:])
