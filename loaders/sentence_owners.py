@@ -1057,6 +1057,13 @@ def sentence_tasks(text: str, items: list[Item], report: bool) -> list[Item]:
             if not outside(para_start + s.start() + len(s.group()) - len(s.group().lstrip())):
                 continue        # a page on one line: its sentences inside numbered items are those items'
             told = _copula_task(text, para_start + s.start(), s.group())
+            if told is not None and s.start() and para[s.start() - 1] == ";":
+                # "…發現圍擋沒有…覆蓋;圍擋上的公益廣告破損;…,其責任單位是市住建局。": the owner closing a sentence of
+                # findings run together with ; answers for all of them, back to the sentence's start
+                told.start = max(told_from, para_start + para.rfind("。", 0, s.start()) + 1)
+            elif told is not None and s.group().lstrip().startswith("其") and s.start() and para[s.start() - 1] == "。":
+                # "…亂擺賣現象嚴重,…污水橫流。其責任單位是X。": "its" owner, a sentence of its own, closes the finding before
+                told.start = max(told_from, para_start + para.rfind("。", 0, s.start() - 1) + 1)
             if told is None and (told := _ordered_task(text, para_start + s.start(), s.group())):
                 # an order or request closing a finding ("…堵塞安全通道。市创文办要求责任单位X立行立改"): the
                 # finding before it, since the paragraph's last task, is what is to be put right

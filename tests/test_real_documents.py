@@ -384,10 +384,10 @@ FLOORS = {
     "unseen111": dict(problems=0.99, status=0.99, meta=0.82),
     "unseen112": dict(tasks=0.89, lead_f1=0.99, responsible_f1=0.95, deadline=0.88, problems=0.93, status=0.88, meta=0.87),
     "unseen113": dict(tasks=0.99, lead_f1=0.66, responsible_f1=0.85, deadline=0.99, meta=0.62),
-    "unseen114": dict(tasks=0.82, lead_f1=0.49, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
+    "unseen114": dict(tasks=0.99, lead_f1=0.90, responsible_f1=0.49, problems=0.99, status=0.99, meta=0.99),
     "unseen115": dict(tasks=0.78, lead_f1=0.68, responsible_f1=0.59, deadline=0.74, meta=0.91),
     "unseen116": dict(tasks=0.82, lead_f1=0.83, responsible_f1=0.61, problems=0.99, meta=0.78),
-    "unseen117": dict(tasks=0.88, lead_f1=0.77, deadline=0.74, problems=0.99, meta=0.87),
+    "unseen117": dict(tasks=0.92, lead_f1=0.77, deadline=0.83, problems=0.99, meta=0.87),
     "unseen118": dict(tasks=0.99, lead_f1=0.73, responsible_f1=0.49, problems=0.99, meta=0.83),
     "unseen119": dict(tasks=0.99, lead_f1=0.81, responsible_f1=0.91, deadline=0.49, problems=0.99, meta=0.89),
     "unseen120": dict(tasks=0.45, lead_f1=0.58, deadline=0.33, problems=0.28, meta=0.55),
@@ -4310,3 +4310,12 @@ def test_a_clause_telling_the_one_body_the_work_after_a_lead_in():
                "3.列入隐患清单的企业,要尽快制定整改方案,按期完成整改。届时,县府办将组织有关部门检查验收。\n")
     assert owners(item_with(out, "不定期开展档案抽查"))[0] == ["综合科"]
     assert owners(item_with(out, "尽快制定整改方案"))[0] != ["县府办"]
+
+
+def test_its_owner_closing_findings_run_together():
+    """"…发现护栏油漆脱落;人行道砖破损;…,其责任单位是区城管局。" and "…垃圾满地。其责任单位是某街道。": the owner "its"
+    clause names answers for the findings before it, back to the sentence's (or the finding sentence's) start."""
+    out = read("创城督查通报\n6月3日下午,督查组对西城片区进行督查时,发现护栏油漆大面积脱落;人行道砖多处破损;绿化带内杂草丛生,其责任单位是区城管局。\n"
+               "在东湖路一带,占道经营现象严重,周边垃圾满地。其责任单位是东湖街道。\n")
+    assert owners(item_with(out, "护栏油漆大面积脱落"))[0] == ["区城管局"]
+    assert owners(item_with(out, "占道经营现象严重"))[0] == ["东湖街道"]
