@@ -247,6 +247,9 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             ends = [w.start() for w in HELPERS_WORK.finditer(rest, 2)
                     if len(rest) - w.start() >= 4 and all_units(split_unit_list(rest[:w.start()], rest_at))]
             rest = rest[:ends[-1]] if ends else rest        # (the last: 组织 may be inside a name, 区委组织部)
+            rest = rest.rstrip("。;; ")
+            if (closing := ROLE_END.search(rest)) and closing.start() >= 2:
+                rest = rest[:closing.start()]       # "会同市财政局等部门负责落实": the helpers, before the verb
             mentions = split_unit_list(rest, rest_at)
             if all_units(mentions):
                 spec.add("assist", mentions)
@@ -267,6 +270,15 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             continue
         verb = role_m.group()
         unit_text = piece[: piece.rindex(verb)]
+        if not pending and (joined := JOINED_BEFORE_VERB.match(unit_text)):
+            # "由国土资源部会同农业部等部门负责落实": the one before 会同 leads, those after it help
+            first = split_unit_list(joined.group(1), at + joined.start(1))
+            helpers = split_unit_list(joined.group(2), at + joined.start(2))
+            if first and helpers and all_units(first + helpers):
+                spec.add("lead", first)
+                spec.add("assist", helpers)
+                found = True
+                continue
         mentions = [m for p, a in pending for m in split_unit_list(p, a)] + split_unit_list(unit_text, at)
         if not all_units(mentions):
             return False
@@ -282,6 +294,9 @@ def _unlabelled(spec: OwnerSpec, text: str, offset: int) -> bool:
             spec.responsible += [(m, "responsible") for m in mentions if not m.marked_lead]
             spec.bare, found = not found, True
     return found or bool(spec.deadline and found)
+
+
+JOINED_BEFORE_VERB = re.compile(r"\s*(?:由)?([^,;,。、]{2,30}?)(?:会同|联合|协同)([^,;,。]{2,60})$")
 
 
 # The note's helpers: "以下均需X配合,不再列出", "以下各项均由X协助".

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from graph.schema import NARRATED      # the convention of a body's narrated act: what it did, not work it was given
 
-from .owners import COPULA_LABEL, HELP_MANNER, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
+from .owners import COPULA_LABEL, HELP_MANNER, JOINED_BEFORE_VERB, LABEL, LINE_LABEL, OwnerSpec, parse_owner_span, role_of_label, verb_role
 from .deadlines import DAY_RANGE
 from .persons import TITLE, split_person_list
 from .structure import LEADING_MARKER, Item
@@ -206,6 +206,17 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
         people = split_person_list(head, body_at)
         if people and not _units(head, body_at):
             spec.persons += people
+            return True
+    if spec.lead and (joining := re.match(r"(?:会同|协同|联合)", head)) \
+            and (helpers := _units(head[joining.end():], body_at + joining.end())):
+        spec.add("assist", helpers)     # "由X牵头,会同Y等部门负责落实": Y helps the lead named before
+        return True
+    if "会同" in head or "联合" in head or "协同" in head:
+        if (joined := JOINED_BEFORE_VERB.match(head)) and (first := _units(joined.group(1), body_at + joined.start(1))) \
+                and (helpers := _units(joined.group(2), body_at + joined.start(2))) and verb_role(verb.group()) != "assist":
+            # "由国土资源部会同农业部等部门负责落实": the body before 会同 leads, those after it help
+            spec.add("lead", first)
+            spec.add("assist", helpers)
             return True
     units = _units(head, body_at)
     if (played := PART_PLAYED.match(head)) is not None and (named := _units(head[played.end():], body_at + played.end())):

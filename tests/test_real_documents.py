@@ -4319,3 +4319,13 @@ def test_its_owner_closing_findings_run_together():
                "在东湖路一带,占道经营现象严重,周边垃圾满地。其责任单位是东湖街道。\n")
     assert owners(item_with(out, "护栏油漆大面积脱落"))[0] == ["区城管局"]
     assert owners(item_with(out, "占道经营现象严重"))[0] == ["东湖街道"]
+
+
+def test_a_body_working_with_others_named_before_the_verb():
+    """"由商务部会同财政部等部门负责落实" and "(市卫健委会同市医保局负责)": the body before 会同 leads, those after it
+    help; "由X牵头,会同Y等部门负责落实。" names Y as a helper too."""
+    out = read("一、工作分工\n(一)关于“稳定生猪生产”的问题,由商务部会同财政部等部门负责落实。\n"
+               "(二)推进分级诊疗(市卫健委会同市医保局负责)。\n(三)完善社区养老服务,由市民政局牵头,会同市财政局等部门负责落实。\n")
+    assert owners(item_with(out, "稳定生猪生产")) == (["商务部"], ["财政部"])
+    assert owners(item_with(out, "推进分级诊疗")) == (["市卫健委"], ["市医保局"])
+    assert owners(item_with(out, "完善社区养老服务")) == (["市民政局"], ["市财政局"])
