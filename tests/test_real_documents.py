@@ -421,6 +421,10 @@ FLOORS = {
     "unseen149": dict(tasks=0.99, lead_f1=0.44, problems=0.83, status=0.74, meta=0.64),
     "unseen150": dict(tasks=0.99, lead_f1=0.75, responsible_f1=0.79, deadline=0.74, problems=0.33, status=0.33, meta=0.99),
     "unseen151": dict(tasks=0.96, lead_f1=0.78, responsible_f1=0.28, deadline=0.94, meta=0.87),
+    "unseen152": dict(tasks=0.99, lead_f1=0.39, responsible_f1=0.81, deadline=0.93, meta=0.62),
+    "unseen153": dict(tasks=0.99, lead_f1=0.39, responsible_f1=0.57, deadline=0.74, problems=0.99, meta=0.59),
+    "unseen154": dict(tasks=0.61, lead_f1=0.48, responsible_f1=0.61, deadline=0.38, meta=0.80),
+    "unseen155": dict(tasks=0.90, lead_f1=0.77, responsible_f1=0.84, deadline=0.99, meta=0.57),
 }
 
 
