@@ -33,7 +33,7 @@ from .status import VERDICT_ONLY, classify
 from .structure import (LEADING_MARKER, SITE_WITH_OWNERS, Item, break_offsets, build_items, find_labels,
                         headings_over_sites, is_measure_label, is_outcome_label, line_spans, marker_value, trim)
 from .tables import table_tasks
-from .units import UNIT_END, all_units, canonical, looks_like_unit, self_named, split_unit_list
+from .units import UNIT_END, Mention, all_units, canonical, looks_like_unit, self_named, split_unit_list
 
 PROBLEM_HEAD = re.compile(r"针对[“\"]([^”\"]{2,200})[”\"](?:的|等)?问题|关于[“\"][^”\"]{2,200}[”\"](?:的)?问题|^\s*(?:存在)?问题\s*[\d:一二三四五六七八九十]"
                           # a heading that names a kind of problem: 一、…方面存在的问题
@@ -47,7 +47,7 @@ SEMICOLON_LEAD = re.compile(r"分号(?:之)?前(?:的)?(?:单位|部门)?(?:为|
 RESP_IS_LEAD = re.compile(r"(?:无|没有|未列|未明确)牵头(?:单位|部门)的?[,]?(?:其)?(?:责任|负责)(?:单位|部门)(?:即为|即是|即|为|就是)牵头")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]")
 # Bumped whenever the extraction of the same bytes changes, so a store re-extracts documents it already holds.
-EXTRACTOR_VERSION = 321
+EXTRACTOR_VERSION = 322
 
 
 def extract_source(src: SourceText) -> dict:
@@ -230,6 +230,7 @@ def _extract(src: SourceText) -> dict:
         own_reply_items(text, items, meta.issuer, meta.issuer_span)
     else:
         _announced_parts(text, items)
+    _pledged_by_the_letter(text, meta.title, items)
     _starred_owner_cells(text, items)
     _heading_owners(text, items)
     conventions = _apply_conventions(text, items)
@@ -362,6 +363,26 @@ def _announced_parts(text: str, items: list[Item]) -> None:
         for item in run:
             if item.owners is None or (not item.owners.lead and not item.owners.responsible):
                 item.owners = OwnerSpec(lead=[units[0]], start=units[0].start, end=units[0].end)
+
+
+# A target-responsibility letter (目标责任书) is signed by the body that answers for every target in it: its title names
+# that body ("杨凌示范区水务局2018年度(分季)目标责任书"), or its field does ("部门(单位):示范区水务局").
+LETTER_TITLE = re.compile(r"^\s*([\u4e00-\u9fff()]{2,30}?)\s*(?:\d{4}年度?)?\s*(?:\([^()]{1,6}\))?\s*目标(?:管理)?责任书")
+LETTER_FIELD = re.compile(r"^[^\S\n]*(?:部门\(单位\)|责任单位|单位名称|部门)[^\S\n]*[::][^\S\n]*([\u4e00-\u9fff()]{2,30}?)(?=\s|$)", re.M)
+
+
+def _pledged_by_the_letter(text: str, title: str | None, items: list[Item]) -> None:
+    if not title or "目标责任书" not in title:
+        return
+    found = LETTER_FIELD.search(text, 0, 600) or LETTER_TITLE.match(title)
+    units = found and split_unit_list(found.group(1), 0)
+    if not units or len(units) != 1 or not all_units(units):
+        return
+    at = text.find(found.group(1)) if found.re is LETTER_TITLE else found.start(1)
+    signer = Mention(units[0].mention, at, at + len(found.group(1)))
+    for item in items:
+        if not item.children and (item.owners is None or (not item.owners.lead and not item.owners.responsible)):
+            item.owners = OwnerSpec(lead=[signer], start=signer.start, end=signer.end)
 
 
 def _own_region(item: Item) -> tuple[int, int]:

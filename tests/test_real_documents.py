@@ -423,7 +423,7 @@ FLOORS = {
     "unseen151": dict(tasks=0.96, lead_f1=0.78, responsible_f1=0.28, deadline=0.94, meta=0.87),
     "unseen152": dict(tasks=0.99, lead_f1=0.39, responsible_f1=0.81, deadline=0.93, meta=0.62),
     "unseen153": dict(tasks=0.99, lead_f1=0.39, responsible_f1=0.57, deadline=0.74, problems=0.99, meta=0.59),
-    "unseen154": dict(tasks=0.61, lead_f1=0.48, responsible_f1=0.61, deadline=0.38, meta=0.80),
+    "unseen154": dict(tasks=0.61, lead_f1=0.70, responsible_f1=0.61, deadline=0.38, meta=0.80),
     "unseen155": dict(tasks=0.90, lead_f1=0.77, responsible_f1=0.84, deadline=0.99, meta=0.57),
 }
 
@@ -4333,3 +4333,12 @@ def test_a_body_working_with_others_named_before_the_verb():
     assert owners(item_with(out, "稳定生猪生产")) == (["商务部"], ["财政部"])
     assert owners(item_with(out, "推进分级诊疗")) == (["市卫健委"], ["市医保局"])
     assert owners(item_with(out, "完善社区养老服务")) == (["市民政局"], ["市财政局"])
+
+
+def test_a_target_responsibility_letter_is_its_signers():
+    """A 目标责任书 is signed by the body that answers for every target in it: named in its title ("临江县交通运输局2021年度
+    目标责任书") or in its field ("部门(单位):县交通运输局")."""
+    out = read("临江县交通运输局2021年度目标责任书\n工作任务\n1、完成农村公路提质改造120公里。\n2、新建城乡公交站亭30个。\n")
+    assert owners(item_with(out, "农村公路提质改造120公里"))[0] == ["临江县交通运输局"]
+    out = read("2021年度(分季)目标责任书\n部门(单位):县林业局 责任人:张明\n1、完成植树造林5000亩。\n2、森林覆盖率达到62%。\n")
+    assert owners(item_with(out, "完成植树造林5000亩"))[0] == ["县林业局"]
