@@ -1283,6 +1283,8 @@ REQUESTED = re.compile(r"(?:(?<![的])请|要求|督促|交办(?:给)?)([\u4e00-
                        r"(?=[,]?(?:对|针对|就|在|于|立即|立行立改|迅速|限期|尽快|务必|接|按照|将|高度重视|全面|认真|切实|抓紧|进行|\d)"
                        r"|[,]要求)")
 RECTIFY = re.compile(r"整改|整治|纠正|查处|清理|销号|立行立改")
+# Or the work itself, urged: "请各镇(街)抓紧组织制定实施方案,建立责任制度…".
+URGED_WORK = re.compile(r"[,]?(?:抓紧|尽快|立即|迅速)(?:组织)?(?:制定|开展|建立|落实|完成|实施|组织)")
 BY_WHEN = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?(?:[^,。;]{0,8}?)(?:前|以前|之前)|立即|立行立改|迅速|限期|尽快|马上"
                      r"|\d{1,3}个(?:工作日|自然日)内|\d{1,3}(?:日|天)内")
 
@@ -1305,7 +1307,8 @@ def _ordered_task(text: str, at: int, sentence: str) -> Item | None:
 
 def _requested_rectification(text: str, at: int, sentence: str) -> Item | None:
     m = REQUESTED.search(sentence)
-    if not m or not RECTIFY.search(sentence, m.end()) or not BY_WHEN.search(sentence, m.end()):
+    if not m or not ((RECTIFY.search(sentence, m.end()) and BY_WHEN.search(sentence, m.end()))
+                     or URGED_WORK.match(sentence, m.end())):
         return None
     units = _units(m.group(1), at + m.start(1))
     if not units or not all_units(units):

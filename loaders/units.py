@@ -104,7 +104,7 @@ ALIASED = re.compile(r"([^()]{2,20})\(([^()]{2,20})\)")
 # A class of local bodies with its like in brackets: "村(社区)", "乡镇(街道、园区)".
 _LOCAL_CLASS = r"(?:乡镇|镇街|街镇|镇|乡|村|社区|街道|园区)"
 # ("镇(办)", "相关镇(办)": towns, and the 街道办 where the place is a district's)
-LOCAL_CLASSES = re.compile(rf"(?:相关|有关|各)?{_LOCAL_CLASS}\((?:{_LOCAL_CLASS}|办|街道办)(?:、{_LOCAL_CLASS})*\)")
+LOCAL_CLASSES = re.compile(rf"(?:相关|有关|各)?{_LOCAL_CLASS}\((?:{_LOCAL_CLASS}|办|街道办|街)(?:、{_LOCAL_CLASS})*\)")
 LOCAL_ALTERNATIVE = re.compile(rf"([^()]{{2,20}})\({_LOCAL_CLASS}(?:、{_LOCAL_CLASS})*\)")
 
 
