@@ -513,7 +513,7 @@ def _subject_at(text: str, at: int, head: str) -> OwnerSpec | None:
         # "下一步县卫生健康局将会同…": when it will be done, then who; the subject starts after it
         at, head = at + when.end(), head[when.end():]
     each = SUBJECTS_EACH.match(head) or SUBJECT_LIST.match(head)
-    if each and (several := _units(each.group(1).replace("和", "、"), at)) and len(several) > 1 \
+    if each and (several := _units(each.group(1), at)) and len(several) > 1 \
             and (not any(u.collective for u in several) or _told_work(head, each.end())):
         # (classes too, told real work: "各相关区、市水投集团要…", "各地、各有关部门要…逐个落实整改方案", each doing
         # its own part; told only to mind it, "各县区政府、市直相关部门要高度重视。", they are exhorted, given nothing)

@@ -4350,3 +4350,10 @@ def test_a_cover_letter_urging_its_addressees_to_the_work():
     out = read("各乡人民政府、街道办事处:\n现将2019年度农业技术推广任务分解下达给你们。请各乡(街)抓紧组织制定推广方案,建立责任制度,"
                "确保完成计划任务。特此通知。\n某县农业农村局\n2019年3月1日\n")
     assert owners(item_with(out, "抓紧组织制定推广方案"))[0] == ["乡(街)"]
+
+
+def test_bodies_each_doing_their_part_keep_a_name_with_and_inside_it():
+    """"市人力资源和社会保障局、市财政局分别制定…": 和 inside a body's name is no list's 和; each body does its part."""
+    out = read("一、工作任务\n1.市人力资源和社会保障局、市财政局分别制定本系统就业帮扶细则。\n2.新抚区和东洲区分别组织开展招聘会。\n")
+    assert owners(item_with(out, "就业帮扶细则"))[1] == ["市人力资源和社会保障局", "市财政局"]
+    assert owners(item_with(out, "组织开展招聘会"))[1] == ["新抚区", "东洲区"]
