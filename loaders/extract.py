@@ -361,7 +361,7 @@ def _announced_parts(text: str, items: list[Item]) -> None:
         if not units or len(units) != 1 or not all_units(units):
             continue
         for item in run:
-            if item.owners is None or (not item.owners.lead and not item.owners.responsible):
+            if _names_no_unit(item):
                 item.owners = OwnerSpec(lead=[units[0]], start=units[0].start, end=units[0].end)
 
 
@@ -381,8 +381,13 @@ def _pledged_by_the_letter(text: str, title: str | None, items: list[Item]) -> N
     at = text.find(found.group(1)) if found.re is LETTER_TITLE else found.start(1)
     signer = Mention(units[0].mention, at, at + len(found.group(1)))
     for item in items:
-        if not item.children and (item.owners is None or (not item.owners.lead and not item.owners.responsible)):
+        if not item.children and _names_no_unit(item):
             item.owners = OwnerSpec(lead=[signer], start=signer.start, end=signer.end)
+
+
+def _names_no_unit(item: Item) -> bool:
+    """No unit named as its lead or responsible (a deadline or person alone does not own it)."""
+    return item.owners is None or not (item.owners.lead or item.owners.responsible)
 
 
 def _own_region(item: Item) -> tuple[int, int]:
@@ -1130,9 +1135,8 @@ def _outcomes_by_number(text: str, items: list[Item]) -> None:
         if "问题" not in heading or len(listing.children) < 2 or OUTCOMES_HEADING.search(heading):
             continue
         found = {child.number: child for child in listing.children if child.number}
-        answers = next((later for later in tops[k + 1:] if later.children and OUTCOMES_HEADING.match(
-            text, LEADING_MARKER.match(text, later.start).end() if LEADING_MARKER.match(text, later.start)
-            else later.start)), None)
+        answers = next((later for later in tops[k + 1:] if later.children
+                        and OUTCOMES_HEADING.match(text, later.start + len(later.number or ""))), None)
         if answers is None:
             return
         for answer in answers.children:
@@ -1429,8 +1433,7 @@ def _document_period(text: str, items: list[Item]) -> tuple[int, int] | None:
     for item in items:
         if item.parent is not None or item.children:
             continue
-        marker = LEADING_MARKER.match(text, item.start, item.end)
-        heading = marker and PERIOD_HEADING.match(text, marker.end(), item.end)
+        heading = item.number and PERIOD_HEADING.match(text, item.start + len(item.number), item.end)
         body = heading and PERIOD_BODY.fullmatch(text, heading.end(), item.end)
         if body:
             return body.span(1)

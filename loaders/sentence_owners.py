@@ -207,17 +207,17 @@ def _clause_owners(spec: OwnerSpec, clause: str, at: int, after_join: bool = Fal
         if people and not _units(head, body_at):
             spec.persons += people
             return True
-    if spec.lead and (joining := re.match(r"(?:会同|协同|联合)", head)) \
+    if spec.lead and (joining := JOIN_WORD.match(head)) \
             and (helpers := _units(head[joining.end():], body_at + joining.end())):
         spec.add("assist", helpers)     # "由X牵头,会同Y等部门负责落实": Y helps the lead named before
         return True
-    if "会同" in head or "联合" in head or "协同" in head:
-        if (joined := JOINED_BEFORE_VERB.match(head)) and (first := _units(joined.group(1), body_at + joined.start(1))) \
-                and (helpers := _units(joined.group(2), body_at + joined.start(2))) and verb_role(verb.group()) != "assist":
-            # "由国土资源部会同农业部等部门负责落实": the body before 会同 leads, those after it help
-            spec.add("lead", first)
-            spec.add("assist", helpers)
-            return True
+    # "由国土资源部会同农业部等部门负责落实": the body before 会同 leads, those after it help (a cheap test first)
+    if JOIN_WORD.search(head) and (joined := JOINED_BEFORE_VERB.match(head)) \
+            and (first := _units(joined.group(1), body_at + joined.start(1))) \
+            and (helpers := _units(joined.group(2), body_at + joined.start(2))) and verb_role(verb.group()) != "assist":
+        spec.add("lead", first)
+        spec.add("assist", helpers)
+        return True
     units = _units(head, body_at)
     if (played := PART_PLAYED.match(head)) is not None and (named := _units(head[played.end():], body_at + played.end())):
         units = named           # "由包片单位县林业局负责…": the body, after the part it plays in the matter
@@ -452,8 +452,8 @@ TOLD_CLAUSE = re.compile(rf"(?:^|(?<=[,,;;。:]))\s*(?:\d{{1,2}}\)|[a-z]\))?(?:�
 def sole_told_subject(text: str, start: int, end: int) -> OwnerSpec | None:
     """The one body the item's own clauses tell or pledge the work (the same body in every such clause), or None:
     a last reading for an item no other form gave owners."""
-    if "将" not in text[start:end] and "要" not in text[start:end] and "负责" not in text[start:end] \
-            and "须" not in text[start:end] and "应" not in text[start:end]:
+    own = text[start:end]
+    if not any(word in own for word in ("将", "要", "负责", "须", "应")):
         return None
     # (its first sentence, after a heading line: a later sentence's subject, "届时,县府办将组织…验收", does its own part)
     line_end = text.find("\n", start, end)

@@ -504,7 +504,7 @@ def _owner_cell_merged_away(row: list[list], roles: dict[int, str]) -> list[list
     if len(owner_cols) != 1 or (col := owner_cols[0]) >= len(row) - 1 or row[-1][0].strip():
         return None
     cell = row[col][0].strip()
-    if not cell or looks_like_unit(cell) or split_unit_list(cell) and all_units(split_unit_list(cell)) \
+    if not cell or looks_like_unit(cell) or all_units(split_unit_list(cell)) \
             or not any(roles.get(k) in ("progress", "status") for k in range(col + 1, len(row))):
         return None
     return row[:col] + [["", []]] + row[col:-1]
