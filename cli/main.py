@@ -27,6 +27,7 @@ from graph.store import DEFAULT_STORE, StoreError
 from loaders.extract import extract_file
 from loaders.readers import iter_documents
 from loaders.source import UnreadableDocument
+from queries import on_server
 
 app = typer.Typer(help="zeren 责任: a graph of who answers for what in Chinese rectification documents.",
                   add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False)
@@ -118,6 +119,10 @@ def _load(files: list[str], store: str, neo4j: bool, jobs: int, counts: Counter,
                     write()
         if batch:
             write()
+        try:
+            on_server.after_writing(db)
+        except StoreError as exc:
+            fail(str(exc))
         total = db.document_count()  # not stats(): counting every edge takes a minute at 100k documents
     out.print(", ".join(f"{counts[status]} {status}" for status in ("added", "replaced", "unchanged", "failed"))
               + f" — {total} documents in {getattr(db, 'location', None) or 'Neo4j'}", soft_wrap=True, markup=False)
@@ -221,8 +226,12 @@ def remove(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID")], store: Stor
            neo4j: UseNeo4j = False) -> None:
     """Remove a document and everything only it asserted."""
     with opened(store, neo4j) as db:
-        if not db.remove(doc_id):
-            fail(f"no document {doc_id} in {store} (see `zeren documents`)", code=1)
+        try:
+            if not db.remove(doc_id):
+                fail(f"no document {doc_id} in {store} (see `zeren documents`)", code=1)
+            on_server.after_writing(db)
+        except StoreError as exc:
+            fail(str(exc))
     out.print(f"removed {doc_id}", markup=False)
 
 

@@ -39,7 +39,8 @@ MESSAGE_BUDGET = {"falkordb": 3500}
 HEAD = 160  # bytes of a long string sent with its row when the row is over the budget
 BATCH = 1000  # rows per UNWIND: large enough to amortise a round trip, small enough for the server's memory
 STATE = "ZerenState"  # one node holding the load counter and the generation (cache invalidation)
-INTERNAL = ("id", "docs", "seq")
+# The store's bookkeeping, and what analyses keep on nodes in the server (queries/on_server.py): not the graph's.
+INTERNAL = ("id", "docs", "seq", "recurs_of", "recurs_score")
 DOCUMENT_EXTRA = ("text", "meta", "format", "loaded_at")  # kept on the Document node, not in the graph view
 
 
@@ -332,6 +333,22 @@ class Neo4jStore(Store):
             with self._session() as session:
                 return [record.data() for record in session.run(statement, **params)]
         except self._errors as exc:  # the server went away or refused: one line for the user, not a traceback
+            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+
+    def write(self, steps: list[tuple[str, dict, list[dict] | None]]) -> None:
+        """Write statements in one transaction, in order: (statement, parameters, rows). A step with rows is
+        sent as ``UNWIND $rows`` batches within the server's message budget."""
+        def work(tx):
+            send = _Sender(tx, self.message_budget)
+            for statement, params, rows in steps:
+                if rows is None:
+                    send.run(statement, **params)
+                elif rows:
+                    send.rows(statement, rows, None, **params)
+        try:
+            with self._session() as session:
+                session.execute_write(work)
+        except self._errors as exc:
             raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
 
     def clear(self) -> None:

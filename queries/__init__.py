@@ -11,7 +11,7 @@ from .claims import claimed_vs_evidenced
 from .deadlines import deadlines
 from .overlap import dual_role, overlap, overload
 from .ownership import multi_lead, no_owner, vague_owner
-from .recurring import recurring
+from .recurring import THRESHOLD, recurring
 from .summary import summary
 from .unit_search import find_units, unit_names
 from .store_view import StoreView, store_view
@@ -29,7 +29,7 @@ GAP_RULES = {
 }
 
 
-def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> Findings:
+def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = THRESHOLD) -> Findings:
     """Every gap analysis over one graph, as one sequence of findings (each made when read)."""
     v = view(graph)
     return Findings.concat([no_owner(v), vague_owner(v), multi_lead(v), dual_role(v), overload(v)["findings"],
@@ -37,7 +37,7 @@ def gaps(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 
                             recurring(v, threshold=recurring_threshold)])
 
 
-def gaps_by_rule(graph, as_of=None, within_days: int = 30, recurring_threshold: float = 0.6) -> dict:
+def gaps_by_rule(graph, as_of=None, within_days: int = 30, recurring_threshold: float = THRESHOLD) -> dict:
     """Rule -> its findings (``GAP_RULES`` order), each made when read: a page counts or shows one rule
     without making the others."""
     v = view(graph)

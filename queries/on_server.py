@@ -7,9 +7,13 @@ from the text in the server. The client holds a row per finding and a row per it
 the work grows with what is shown, not with the archive. The findings themselves are made by the embedded rules' own finding
 functions, over a ``View`` of just the facts read, so both stores give the same findings (tests/test_bolt.py).
 
-``recurring`` is the one rule that reads more: its similarity (first sentence, trigram sketches, an Indel
-ratio) has no form in portable Cypher, so its fetch twin reads each problem's text and the scoring runs
-here (queries/recurring.py:similar_pairs).
+``recurring``'s similarity (first sentence, trigram sketches, an Indel ratio) has no form in portable Cypher,
+and it depends on every problem of the archive (which trigrams are common, which statement came first). So the
+server keeps its findings, as it keeps an index: after each change, ``keep_recurring`` reads the problems once
+(recurring.cypher), scores them here with the embedded rule's own code (queries/recurring.py:similar_pairs)
+and writes each recurring problem's pair onto it; ``zeren load --neo4j`` and the 导入 page do this when they
+have written, and a reader finding the pairs older than the store does it first. Reading the findings
+(recurring_kept.cypher) then reads only them.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from graph.neo4j_store import Neo4jStore, public_properties
+from graph.neo4j_store import STATE, Neo4jStore, public_properties
 from graph.schema import complete
 
 from . import cypher
@@ -25,7 +29,7 @@ from .claims import claim_finding
 from .deadlines import deadline_finding, missing_all_finding
 from .overlap import MIN_ITEMS, MIN_SHARE, dual_role_finding, overload_finding
 from .ownership import multi_lead_finding, no_owner_finding, vague_finding
-from .recurring import recurring_finding, similar_pairs
+from .recurring import THRESHOLD, recurring_finding, similar_pairs
 from .unit_search import from_twin
 from .view import View
 
@@ -42,6 +46,17 @@ EVERY = 2 ** 31 - 1  # the LIMIT that keeps every row (FalkorDB reads a larger o
 CHOSEN = "rule = $rule AND ($units IS NULL OR any(name IN units WHERE name IN $units))"
 
 
+# recurring's pairs, kept on the problems (``keep_recurring``); recurring_at: the generation they were made at
+RECURRING = {
+    "kept_at": f"MATCH (s:{STATE} {{id: 'state'}}) RETURN s.generation AS generation, s.recurring_at AS kept",
+    "forget": "MATCH (p:Problem) WHERE p.recurs_of IS NOT NULL SET p.recurs_of = null, p.recurs_score = null",
+    "remember": "UNWIND $rows AS row MATCH (p:Problem {id: row.item}) "
+                "SET p.recurs_of = row.other, p.recurs_score = row.score",
+    "stamp": f"MATCH (s:{STATE} {{id: 'state'}}) SET s.recurring_at = $generation",
+}
+RECURRING_ORDER = "score DESC, item"
+
+
 # A subquery: Neo4j 5 asks for its variable scope, CALL () { … }; the FalkorDB stand-in only reads CALL { … }.
 SUBQUERY = {"neo4j": "CALL () {", "falkordb": "CALL {"}
 
@@ -55,7 +70,10 @@ def statements() -> dict[str, str]:
             body = f"{call}\n{cypher.twin(twin)}\n}}\nWITH * WHERE {CHOSEN}\n"
             found[f"page:{dialect}:{twin}:{order}"] = f"{body}RETURN * ORDER BY {order} LIMIT $limit"
             found[f"count:{dialect}:{twin}"] = f"{body}RETURN count(*) AS n"
-    return found
+        body = f"{call}\n{cypher.twin('recurring_kept')}\n}}\n"
+        found[f"page:{dialect}:recurring_kept"] = f"{body}RETURN * ORDER BY {RECURRING_ORDER} LIMIT $limit"
+        found[f"count:{dialect}:recurring_kept"] = f"{body}RETURN count(*) AS n"
+    return {**found, **{f"recurring:{name}": statement for name, statement in RECURRING.items()}}
 
 
 def serves(store) -> bool:
@@ -64,7 +82,7 @@ def serves(store) -> bool:
 
 
 def gaps(store, as_of: date, within_days: int = 30, units: set[str] | None = None,
-         recurring_threshold: float = 0.6) -> list[dict]:
+         recurring_threshold: float = THRESHOLD) -> list[dict]:
     """Every finding, quoted, in ``queries.gaps`` order: multi_lead and split_lead together in reading order."""
     by_rule, _ = gaps_by_rule(store, as_of, within_days, units=units, counted=False,
                               recurring_threshold=recurring_threshold)
@@ -86,7 +104,7 @@ def unit_names(store, query: str) -> set[str]:
 
 
 def gaps_by_rule(store, as_of: date, within_days: int = 30, limit: int = 0, units: set[str] | None = None,
-                 counted: bool = True, recurring_threshold: float = 0.6) -> tuple[dict[str, list[dict]], dict | None]:
+                 counted: bool = True, recurring_threshold: float = THRESHOLD) -> tuple[dict[str, list[dict]], dict | None]:
     """Rule -> its first ``limit`` findings (0: all), quoted, in ``queries.GAP_RULES`` order; and each rule's
     number of findings when ``counted``. ``units``: only findings naming one of these unit names."""
     sent, dialect = statements(), "falkordb" if getattr(store, "dialect", None) == "falkordb" else "neo4j"
@@ -98,16 +116,47 @@ def gaps_by_rule(store, as_of: date, within_days: int = 30, limit: int = 0, unit
         rows[rule] = store.query(sent[f"page:{dialect}:{twin}:{order}"], rule=rule, **params)
         if counted:
             counts[rule] = store.query(sent[f"count:{dialect}:{twin}"], rule=rule, **params)[0]["n"]
-    pairs = [] if units is not None else _recurring(store, recurring_threshold)
-    rows["recurring"] = pairs[:limit] if limit else pairs
+    if units is not None:       # a recurring problem names no unit
+        rows["recurring"], found = [], 0
+    elif recurring_threshold == THRESHOLD:
+        keep_recurring(store)
+        rows["recurring"] = [(row["item"], row["other"], row["score"]) for row in
+                             store.query(sent[f"page:{dialect}:recurring_kept"], limit=params["limit"])]
+        found = store.query(sent[f"count:{dialect}:recurring_kept"])[0]["n"] if counted else None
+    else:                       # pairs at another threshold than the kept ones: scored now, from every problem
+        pairs = _recurring(store, recurring_threshold)
+        rows["recurring"], found = pairs[:limit] if limit else pairs, len(pairs)
     if counted:
-        counts["recurring"] = len(pairs)
+        counts["recurring"] = found
     totals = _overload_totals(store, rows["overload"])
     v, quotes = facts_view(store, _named_ids(rows))
     made = {rule: [_make(v, rule, row, as_of, within_days, totals) for row in found] for rule, found in rows.items()}
     for findings in made.values():
         _quote(findings, quotes)
     return made, counts
+
+
+def after_writing(store) -> None:
+    """What a writer does when it has written (``zeren load``/``remove``, the 导入 page): a Neo4j store's kept
+    findings are made again now, not by the next reader."""
+    if serves(store):
+        keep_recurring(store)
+
+
+def keep_recurring(store, again: bool = False) -> bool:
+    """Make recurring's pairs again and keep them on the problems in the server, unless (``again`` False)
+    they were made at the store's present generation. True if they were made."""
+    sent = statements()
+    state = store.query(sent["recurring:kept_at"])[0]
+    if state["kept"] == state["generation"] and not again:
+        return False
+    pairs = [{"item": item, "other": other, "score": score}
+             for item, other, score in _recurring(store, THRESHOLD)]
+    # one transaction: a reader sees the old pairs or the new ones; a load meanwhile moves the generation on,
+    # so these are stamped older than the store and made again by the next reader
+    store.write([(sent["recurring:forget"], {}, None), (sent["recurring:remember"], {}, pairs),
+                 (sent["recurring:stamp"], {"generation": state["generation"]}, None)])
+    return True
 
 
 def _recurring(store, threshold: float) -> list[tuple[str, str, float]]:

@@ -54,7 +54,10 @@ def _trigrams(text: str) -> set[str]:
     return {text[i:i + 3] for i in range(len(text) - 2)}
 
 
-def recurring(graph, threshold: float = 0.6, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> Findings:
+THRESHOLD = 0.6  # the similarity a statement needs to count as raised again (the pairs a Neo4j store keeps)
+
+
+def recurring(graph, threshold: float = THRESHOLD, keys: int = 8, common: float = 0.05, min_chars: int = 8) -> Findings:
     """Problems that recur: each paired with its most similar earlier problem in another document, the
     closest first (then by item id)."""
     v = view(graph)
@@ -97,7 +100,7 @@ def statement_codes(texts: list[str]) -> tuple[np.ndarray, list[str]]:
     return statement_code[first_code][text_code], statements
 
 
-def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = 0.6, keys: int = 8,
+def similar_pairs(problems: list[tuple[str, str, str]], threshold: float = THRESHOLD, keys: int = 8,
                   common: float = 0.05, min_chars: int = 8, per_key: int = 24) -> list[tuple[str, str, float]]:
     """(item, earlier, score): each problem ``(item id, document id, text)`` paired with the most similar
     problem before it in another document, if one scores ``threshold`` or more (a verbatim repeat: the first

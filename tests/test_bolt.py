@@ -166,7 +166,7 @@ def rows(store, name, **params):
 def test_every_twin_has_a_parity_test():
     tested = {"no_owner", "vague_owner", "multi_lead", "dual_role", "overlap", "overload", "deadlines",
               "claimed_vs_evidenced", "recurring", "summary", "chain_unit", "chain_item", "work_items", "unit_search",
-              "overloaded", "finding_facts"}  # the last two: test_gaps_made_in_the_server_*
+              "overloaded", "finding_facts", "recurring_kept"}  # the last three: test_gaps_made_in_the_server_*
     assert set(cypher.names()) == tested
 
 
@@ -297,21 +297,48 @@ def per_statement(monkeypatch) -> dict[str, int]:
     return counted
 
 
-def test_gaps_made_in_the_server_read_only_their_findings(stores, per_statement):
+def test_gaps_made_in_the_server_read_only_their_findings(stores, graph, per_statement):
     """The records the driver returns: a row per finding, one per item or document a finding shows (each is
-    evidence of it), a count per rule, the overloaded units' totals; and recurring's fetch, a row per problem,
-    as its similarity is scored outside Cypher. Nothing else of the graph is read."""
+    evidence of it), a count per rule, the overloaded units' totals, the kept pairs' state. Nothing else of
+    the graph is read: recurring's pairs were made when the store last changed (on_server.keep_recurring)."""
     from datetime import date
     embedded, bolt = stores
+    on_server.keep_recurring(bolt, again=True)
     for limit in (0, 2):
         per_statement.clear()
         made, counts = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), limit=limit)
         findings = [found for rule in made.values() for found in rule]
         evidence = sum(len(found["evidence"]) for found in findings)
-        fetch = per_statement.pop(cypher.twin("recurring"))
-        assert fetch == embedded.stats()["nodes"]["Problem"]
-        assert 0 < sum(per_statement.values()) <= len(findings) + evidence + len(counts), per_statement
+        assert cypher.twin("recurring") not in per_statement and made["recurring"]
+        assert 0 < sum(per_statement.values()) <= len(findings) + evidence + len(counts) + 1, per_statement
     assert len(findings) < sum(counts.values())  # the limited run read fewer findings than there are
+    python = queries.recurring(graph)
+    kept = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), counted=False)[0]["recurring"]
+    assert [(f["item"]["id"], f["detail"]["other"]["id"], f["detail"]["score"]) for f in kept] == \
+        [(f["item"]["id"], f["detail"]["other"]["id"], f["detail"]["score"]) for f in python]
+
+
+def test_kept_recurring_pairs_follow_the_store(stores, graph):
+    """A load or a removal makes the kept pairs older than the store: the next reader makes them again, and
+    they are the embedded rule's pairs for what is stored now."""
+    from datetime import date
+    embedded, bolt = stores
+    on_server.keep_recurring(bolt, again=True)
+    assert not on_server.keep_recurring(bolt)               # made at this generation: nothing to do
+    pairs = {(r["item"], r["other"], r["score"]) for r in rows(bolt, "recurring_kept")}
+    python = {(f["item"]["id"], f["detail"]["other"]["id"], f["detail"]["score"]) for f in queries.recurring(graph)}
+    assert pairs == python and pairs
+    gone = sorted({item.rsplit(":", 1)[0] for _, item, _ in pairs})[0]   # a document an earlier problem is in
+    path = next(d["path"] for d in bolt.documents() if d["doc_id"] == gone)
+    assert bolt.remove(gone)
+    try:
+        made = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), counted=False)[0]["recurring"]
+        assert {f["item"]["id"] for f in made}.isdisjoint({item for item, _, _ in pairs if item.startswith(gone)})
+        assert all(not f["detail"]["other"]["id"].startswith(gone) for f in made)
+    finally:
+        bolt.load(*extract_file(path))
+    on_server.after_writing(bolt)
+    assert {(r["item"], r["other"], r["score"]) for r in rows(bolt, "recurring_kept")} == python
 
 
 # -- the CLI and the app switch backends by configuration --------------------------------------------------
@@ -343,7 +370,7 @@ def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path, per_statement):
             assert in_server.exit_code == 0 and in_server.output == runner.invoke(cli, [*asked, "--store", embedded]).output
         per_statement.clear()
         shown = json.loads(runner.invoke(cli, ["gaps", "--neo4j", "--json", "--as-of", AS_OF, "--limit", "2"]).output)
-        per_statement.pop(cypher.twin("recurring"))  # a row per problem: see the test above
+        assert cypher.twin("recurring") not in per_statement  # kept by `zeren load --neo4j`: see the tests above
         read = sum(n for statement, n in per_statement.items() if "ZerenState" not in statement)  # opening: the state
         assert 0 < read <= len(shown) + sum(len(found["evidence"]) for found in shown) + len(queries.GAP_RULES)
         table = runner.invoke(cli, ["gaps", "--neo4j", "--as-of", AS_OF, "--limit", "1"])
