@@ -24,6 +24,7 @@ merges them across documents, so they are read from its nodes when the columns a
 """
 from __future__ import annotations
 
+import base64
 import re
 from datetime import date
 
@@ -110,6 +111,18 @@ def fragment(doc_id: str, nodes: list[Node], edges: list[Edge]) -> dict:
     return {"items": len(items), "owners": len(owners), "nodes": len({node.id for node in nodes}),
             "edges": len(edges), **{name: np.array(values[name], kind).tobytes() for name, kind in FIELDS.items()},
             "strings": orjson.dumps(strings).decode()}
+
+
+def as_text(found: dict) -> str:
+    """A fragment as one string, for a store that keeps it as a property (Neo4j): its arrays in base64."""
+    return orjson.dumps({name: base64.b64encode(value).decode("ascii") if name in FIELDS else value
+                         for name, value in found.items()}).decode()
+
+
+def from_text(text: str) -> tuple:
+    """``as_text`` read back, as the values of ``COLUMNS``."""
+    found = orjson.loads(text)
+    return tuple(base64.b64decode(found[name]) if name in FIELDS else found[name] for name in COLUMNS)
 
 
 def concatenated(rows, strings_of) -> dict:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,8 @@ from urllib.parse import unquote, urlsplit
 
 import networkx as nx
 
-from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, SharedValues
+from graph.columnar import as_text, fragment, from_text
+from graph.schema import EDGE_TYPES, ITEM_TYPES, NODE_TYPES, Edge, Node, SharedValues, complete
 from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
 from loaders.records import document_id, to_records
 from loaders.source import SourceText
@@ -39,9 +41,15 @@ MESSAGE_BUDGET = {"falkordb": 3500}
 HEAD = 160  # bytes of a long string sent with its row when the row is over the budget
 BATCH = 1000  # rows per UNWIND: large enough to amortise a round trip, small enough for the server's memory
 STATE = "ZerenState"  # one node holding the load counter and the generation (cache invalidation)
-# The store's bookkeeping, and what analyses keep on nodes in the server (queries/on_server.py): not the graph's.
-INTERNAL = ("id", "docs", "seq", "recurs_of", "recurs_score")
-DOCUMENT_EXTRA = ("text", "meta", "format", "loaded_at")  # kept on the Document node, not in the graph view
+# The store's bookkeeping, what the full-text search reads (an item's text without white space), and what
+# analyses keep on nodes in the server (queries/on_server.py): not the graph's.
+INTERNAL = ("id", "docs", "seq", "searched", "recurs_of", "recurs_score")
+EDGE_INTERNAL = ("seq", "order")  # an edge's document's load order, and its place among that document's edges
+SEARCHED = ("Problem", "Task")  # the items whose text the search reads (as the embedded store's item_text)
+# kept on the Document node, not in the graph view: its text and meta, and its column fragment and record
+# counts (graph/columnar.py), which the app reads instead of the graph
+DOCUMENT_EXTRA = ("text", "meta", "format", "loaded_at", "columns", "n_nodes", "n_edges")
+OWNED = ("Document", *ITEM_TYPES)  # the labels of a document's own nodes: their ids start with its id
 
 
 def settings_from_env() -> dict:
@@ -99,8 +107,12 @@ def _where(uri: str) -> str:
 
 # -- statements --------------------------------------------------------------------------------------------
 
+def _written(label: str) -> tuple[str, ...]:
+    return NODE_TYPES[label].properties + (("searched",) if label in SEARCHED else ())
+
+
 def _node_write(label: str) -> str:
-    props = NODE_TYPES[label].properties
+    props = _written(label)
     keep_first = ", ".join(f"n.{p} = coalesce(n.{p}, row.props.{p})" for p in props)
     return (f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
             f"ON CREATE SET n.docs = [$doc] ON MATCH SET n.docs = n.docs + $doc "
@@ -109,7 +121,7 @@ def _node_write(label: str) -> str:
 
 def _edge_write(type_: str, source: str, target: str) -> str:
     return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
-            f"CREATE (a)-[r:{type_}]->(b) SET r = row.props, r.doc = $doc, r.seq = $seq")
+            f"CREATE (a)-[r:{type_}]->(b) SET r = row.props, r.doc = $doc, r.seq = $seq, r.order = row.order")
 
 
 def _node_append(label: str, prop: str) -> str:
@@ -125,6 +137,57 @@ def _edge_read(type_: str) -> str:
     return f"MATCH (a)-[r:{type_}]->(b) RETURN a.id AS source, b.id AS target, r AS rel ORDER BY r.seq"
 
 
+def _public(var: str, labels=NODE_TYPES) -> str:
+    """A map of the public properties of node ``var`` of one of ``labels``: never a Document's text."""
+    names = dict.fromkeys(name for label in labels for name in NODE_TYPES[label].properties)
+    kept = {name: f"{var}.{name}" if name not in DOCUMENT_EXTRA or labels == ("Document",) else
+            f"CASE WHEN 'Document' IN labels({var}) THEN null ELSE {var}.{name} END" for name in names}
+    return "{" + ", ".join(f"{name}: {value}" for name, value in kept.items()) + "}"
+
+
+def _any_node(value: str) -> str:
+    """Find the node whose id is ``value`` (an expression) whatever its label, each label's index used."""
+    found = " ".join(f"OPTIONAL MATCH (n{i}:{label} {{id: {value}}})" for i, label in enumerate(NODE_TYPES))
+    return f"{found} WITH coalesce({', '.join(f'n{i}' for i in range(len(NODE_TYPES)))}) AS n WHERE n IS NOT NULL"
+
+
+EDGE_ROW = (f"RETURN a.id AS source, labels(a)[0] AS source_type, {_public('a')} AS source_props, "
+            f"b.id AS target, labels(b)[0] AS target_type, {_public('b')} AS target_props, "
+            f"type(r) AS type, properties(r) AS props")
+OWN = "(x.id = $doc OR x.id STARTS WITH $prefix)"
+
+
+def _reads() -> dict[str, str]:
+    """What the app's View reads (queries/store_view.py): columns, nodes by id or type, a node's or a
+    document's edges, a text search; never the whole graph."""
+    found = {
+        "without_columns": "MATCH (d:Document) WHERE d.columns IS NULL RETURN count(d) AS n",
+        "columns": "MATCH (d:Document) RETURN d.id AS id, d.columns AS columns ORDER BY d.id",
+        "node_data": f"UNWIND $ids AS id {_any_node('id')} RETURN n.id AS id, labels(n)[0] AS type, "
+                     f"{_public('n')} AS props",
+        "edges_out": f"{_any_node('$id')} MATCH (a)-[r]->(b) WHERE a = n {EDGE_ROW}",
+        "edges_in": f"{_any_node('$id')} MATCH (a)-[r]->(b) WHERE b = n {EDGE_ROW}",
+    }
+    for label in NODE_TYPES:
+        found[f"of_type:{label}"] = f"MATCH (n:{label}) RETURN n.id AS id, {_public('n', (label,))} AS props ORDER BY n.id"
+        found[f"count:{label}"] = f"MATCH (n:{label}) RETURN count(n) AS n"
+    for type_ in EDGE_TYPES:  # an edge several documents assert is one edge of the graph
+        found[f"count_edges:{type_}"] = f"MATCH (a)-[:{type_}]->(b) WITH DISTINCT a, b RETURN count(*) AS n"
+    for label in OWNED:
+        found[f"records_out:{label}"] = f"MATCH (x:{label})-[r]->(b) WHERE {OWN} AND r.doc = $doc " \
+                                        f"WITH x AS a, r, b {EDGE_ROW}"
+        found[f"records_in:{label}"] = f"MATCH (a)-[r]->(x:{label}) WHERE {OWN} AND r.doc = $doc " \
+                                       f"WITH a, r, x AS b {EDGE_ROW}"
+    for type_, spec in EDGE_TYPES.items():  # edges between shared nodes: no own node to start from
+        if not set(spec.source + spec.target) & set(OWNED):
+            found[f"records_shared:{type_}"] = f"MATCH (a)-[r:{type_}]->(b) WHERE r.doc = $doc {EDGE_ROW}"
+    for label in SEARCHED:
+        found[f"search:{label}"] = (f"MATCH (n:{label}) WHERE n.searched CONTAINS $needle "
+                                    f"RETURN n.id AS id, n.doc AS doc, n.span[0] AS start "
+                                    f"ORDER BY doc, start, id LIMIT $most")
+    return found
+
+
 STATIC = {
     "state": f"MERGE (s:{STATE} {{id: 'state'}}) ON CREATE SET s.seq = 0, s.generation = 0 RETURN s.seq AS seq",
     "next_seq": f"MATCH (s:{STATE} {{id: 'state'}}) SET s.seq = s.seq + 1, s.generation = s.generation + 1 "
@@ -134,11 +197,14 @@ STATIC = {
     "find_content": "MATCH (d:Document {id: $doc}) RETURN d.meta AS meta",
     "find_path": "MATCH (d:Document) WHERE d.path_key = $path AND d.id <> $doc RETURN d.id AS id",
     "document_extra": "MATCH (d:Document {id: $doc}) SET d.text = $text, d.meta = $meta, d.format = $format, "
-                      "d.loaded_at = $loaded_at, d.path_key = $path, d.seq = $seq",
+                      "d.loaded_at = $loaded_at, d.path_key = $path, d.seq = $seq, d.columns = $columns, "
+                      "d.n_nodes = $n_nodes, d.n_edges = $n_edges",
     "document_text_append": "MATCH (d:Document {id: $id}) SET d.text = d.text + $piece",
     "document_meta_append": "MATCH (d:Document {id: $id}) SET d.meta = d.meta + $piece",
+    "document_columns_append": "MATCH (d:Document {id: $id}) SET d.columns = d.columns + $piece",
     "documents": "MATCH (d:Document) RETURN d.id AS id, d.path_key AS path, d.sha256 AS sha256, "
-                 "d.format AS format, d.loaded_at AS loaded_at, d.meta AS meta ORDER BY d.seq",
+                 "d.format AS format, d.loaded_at AS loaded_at, d.meta AS meta, d.n_nodes AS n_nodes, "
+                 "d.n_edges AS n_edges ORDER BY d.seq",
     "document_text": "MATCH (d:Document {id: $doc}) RETURN d.text AS text",
     "document_count": "MATCH (d:Document) RETURN count(d) AS n",
     "count_edges": "MATCH ()-[r]->() WHERE r.doc = $doc RETURN count(r) AS n",
@@ -165,11 +231,11 @@ def _ddl(dialect: str, label: str) -> str:
 @lru_cache(maxsize=None)
 def statements() -> dict[str, str]:
     """Every Cypher statement this store sends, by name (the DDL of both dialects included)."""
-    found = dict(STATIC)
+    found = {**STATIC, **_reads()}
     for label in NODE_TYPES:
         found.update(_label_statements(label))
         if not NODE_TYPES[label].shared:
-            for prop in NODE_TYPES[label].properties:
+            for prop in _written(label):
                 found[f"append:{label}:{prop}"] = _node_append(label, prop)
     for label in (*NODE_TYPES, STATE):
         found[f"clear:{label}"] = f"MATCH (n:{label}) DETACH DELETE n"
@@ -250,10 +316,13 @@ class Neo4jStore(Store):
             seq = tx.run(STATIC["next_seq"]).single()["seq"]  # also bumps the generation
             send = _Sender(tx, self.message_budget)
             _insert(send, doc_id, seq, nodes, edges)
+            columns = fragment(doc_id, nodes, edges)
             send.text(STATIC["document_extra"], {"text": STATIC["document_text_append"],
-                                                 "meta": STATIC["document_meta_append"]}, doc_id,
+                                                 "meta": STATIC["document_meta_append"],
+                                                 "columns": STATIC["document_columns_append"]}, doc_id,
                       text=src.text, meta=json.dumps(meta, ensure_ascii=False), format=src.format,
-                      loaded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), path=path, seq=seq)
+                      loaded_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), path=path, seq=seq,
+                      columns=as_text(columns), n_nodes=columns["nodes"], n_edges=columns["edges"])
         elif stale:  # only deletions: the generation still has to change
             tx.run(STATIC["bump"]).consume()
         return LoadResult(load_status(stale, present), doc_id)
@@ -275,9 +344,11 @@ class Neo4jStore(Store):
             rows = list(session.run(STATIC["documents"]))
             found = []
             for row in rows:
-                nodes = sum(session.run(statements()[f"count_nodes:{label}"], doc=row["id"]).single()["n"]
-                            for label in NODE_TYPES)
-                edges = session.run(STATIC["count_edges"], doc=row["id"]).single()["n"]
+                nodes, edges = row["n_nodes"], row["n_edges"]
+                if nodes is None:   # loaded before the counts were kept with the document: counted
+                    nodes = sum(session.run(statements()[f"count_nodes:{label}"], doc=row["id"]).single()["n"]
+                                for label in NODE_TYPES)
+                    edges = session.run(STATIC["count_edges"], doc=row["id"]).single()["n"]
                 found.append({**json.loads(row["meta"]), "doc_id": row["id"], "path": row["path"],
                               "sha256": row["sha256"], "format": row["format"], "loaded_at": row["loaded_at"],
                               "nodes": nodes, "edges": edges})
@@ -308,7 +379,7 @@ class Neo4jStore(Store):
                 for record in session.run(statements()[f"read_edges:{type_}"]):
                     source, target = shared(record["source"]), shared(record["target"])
                     if not graph.has_edge(source, target, key=type_):
-                        props = {k: v for k, v in record["rel"].items() if k != "seq"}
+                        props = {k: v for k, v in record["rel"].items() if k not in EDGE_INTERNAL}
                         graph.add_edge(source, target, key=type_, **shared.attributes(type_, props))
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
@@ -318,14 +389,60 @@ class Neo4jStore(Store):
             return session.run(STATIC["generation"]).single()["generation"]
 
     def stats(self) -> dict:
-        graph = self.to_networkx()
-        nodes = {name: 0 for name in NODE_TYPES}
-        edges = {name: 0 for name in EDGE_TYPES}
-        for _, data in graph.nodes(data=True):
-            nodes[data["type"]] += 1
-        for _, _, key in graph.edges(keys=True):
-            edges[key] += 1
+        """Counted in the server."""
+        with self._session() as session:
+            nodes = {label: session.run(statements()[f"count:{label}"]).single()["n"] for label in NODE_TYPES}
+            edges = {type_: session.run(statements()[f"count_edges:{type_}"]).single()["n"] for type_ in EDGE_TYPES}
         return {"documents": nodes["Document"], "nodes": nodes, "edges": edges}
+
+    # -- what the app's View reads (queries/store_view.py): never the whole graph ------------------------
+
+    def keeps_columns(self) -> bool:
+        """Whether every document has its column fragment (a store written before they were kept has not:
+        its View is read from the whole graph)."""
+        return self._read("without_columns")[0]["n"] == 0
+
+    def column_fragments(self):
+        """(doc_id, *columnar.COLUMNS) per document, by doc_id."""
+        for row in self._read("columns"):
+            yield (row["id"], *from_text(row["columns"]))
+
+    def snapshot(self):
+        """The embedded store reads several statements in one transaction; here each reads the server's
+        present state (the app keys its cache on ``generation``, read before them)."""
+        return nullcontext()
+
+    def nodes_of_type(self, type_: str) -> list[tuple[str, dict]]:
+        return [(row["id"], complete(type_, _present(row["props"]))) for row in self._read(f"of_type:{type_}")]
+
+    def node_data(self, ids: list[str]) -> dict[str, dict]:
+        statement = statements()["node_data"]
+        return {row["id"]: complete(row["type"], _present(row["props"]))
+                for batch in id_batches(self.message_budget, statement, [i for i in ids if isinstance(i, str)])
+                for row in self._read("node_data", ids=batch)}
+
+    def edges_at(self, node: str) -> list[tuple[str, str, str, dict]]:
+        """Every edge at ``node``, each once (with the first asserter's properties), in load order."""
+        return _edges(self._read("edges_out", id=node) + self._read("edges_in", id=node))[1]
+
+    def document_records(self, doc_id: str) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
+        """A document's nodes and the nodes its edges reach (id -> attributes), and its edges, in load order."""
+        rows = [row for label in OWNED for way in ("out", "in")
+                for row in self._read(f"records_{way}:{label}", doc=doc_id, prefix=doc_id + ":")]
+        rows += [row for name in statements() if name.startswith("records_shared:")
+                 for row in self._read(name, doc=doc_id)]
+        nodes, edges = _edges(rows)
+        return {**self.node_data([doc_id]), **nodes}, edges
+
+    def items_with_text(self, needle: str, most: int) -> list[str]:
+        """The first ``most`` Problems and Tasks in reading order whose text, without white space, holds
+        ``needle``: searched in the server."""
+        found = sorted((row["doc"], row["start"], row["id"]) for label in SEARCHED
+                       for row in self._read(f"search:{label}", needle=needle, most=most))
+        return [item for _, _, item in found[:most]]
+
+    def _read(self, name: str, **params) -> list[dict]:
+        return self.query(statements()[name], **params)
 
     def query(self, statement: str, **params) -> list[dict]:
         """Run one read statement (an analysis' Cypher twin) and return its rows as dicts."""
@@ -371,19 +488,56 @@ def public_properties(props: dict, label: str) -> dict:
     return {k: v for k, v in props.items() if k not in hidden}
 
 
+def _present(props: dict) -> dict:
+    return {key: value for key, value in props.items() if value is not None}
+
+
+def _edges(rows: list[dict]) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
+    """The nodes at the ends of these edge rows, and the edges each once: of several copies (documents
+    asserting one edge) the first loaded, in load order."""
+    nodes, first = {}, {}
+    for row in sorted(rows, key=lambda row: (row["props"].get("seq", 0), row["props"].get("order", 0))):
+        for end in ("source", "target"):
+            nodes.setdefault(row[end], complete(row[f"{end}_type"], _present(row[f"{end}_props"])))
+        first.setdefault((row["source"], row["target"], row["type"]), row)
+    return nodes, [(row["source"], row["target"], row["type"],
+                    complete(row["type"], {k: v for k, v in row["props"].items() if k not in EDGE_INTERNAL}))
+                   for row in first.values()]
+
+
+def id_batches(budget: int | None, statement: str, ids: list[str]) -> list[list[str]]:
+    """``ids`` in as few batches as the server's message budget allows (FalkorDB closes the connection on a
+    Bolt message over 4 KiB; Neo4j has no budget): more statements, never more rows."""
+    if not budget:
+        return [ids] if ids else []
+    room = max(budget - len(statement.encode()) - 64, 1)
+    batches, size = [], room
+    for id_ in ids:
+        cost = len(id_.encode()) + 4
+        if size + cost > room:
+            batches.append([])
+            size = 0
+        batches[-1].append(id_)
+        size += cost
+    return batches
+
+
 def _insert(send: "_Sender", doc_id: str, seq: int, nodes: list[Node], edges: list[Edge]) -> None:
     by_label: dict[str, list[dict]] = {}
     for node in nodes:
-        by_label.setdefault(node.type, []).append({"id": node.id, "props": node.props})
+        props = node.props
+        if node.type in SEARCHED and props.get("text"):
+            props = {**props, "searched": "".join(props["text"].split())}
+        by_label.setdefault(node.type, []).append({"id": node.id, "props": props})
     for label, rows in by_label.items():
         append = None if NODE_TYPES[label].shared else (lambda row, prop, label=label: (
             _node_append(label, prop), {"id": row["id"]}))
         send.rows(_node_write(label), rows, append, doc=doc_id)
     types = {node.id: node.type for node in nodes}
     by_shape: dict[tuple[str, str, str], list[dict]] = {}
-    for edge in edges:
+    for order, edge in enumerate(edges):    # order: where the document asserts it, as the embedded rows are
         by_shape.setdefault((edge.type, types[edge.source], types[edge.target]), []).append(
-            {"source": edge.source, "target": edge.target, "props": _storable(edge.props)})
+            {"source": edge.source, "target": edge.target, "order": order, "props": _storable(edge.props)})
     for (type_, source, target), rows in by_shape.items():
         append = (lambda row, prop, shape=(type_, source, target): (
             _edge_append(*shape, prop), {"source": row["source"], "target": row["target"], "doc": doc_id}))
@@ -477,8 +631,8 @@ class _Sender:
             self.run(statement, doc=doc_id, **params)
             return
         tails = []
-        for name in ("text", "meta"):
-            pieces = _pieces(params[name], self.budget // 2)
+        for name in append_statement:
+            pieces = _pieces(params[name], self.budget // (len(append_statement) + 1))
             params[name] = pieces[0]
             tails += [(append_statement[name], piece) for piece in pieces[1:]]
         self.run(statement, doc=doc_id, **params)

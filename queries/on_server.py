@@ -21,7 +21,7 @@ from datetime import date, timedelta
 
 import networkx as nx
 
-from graph.neo4j_store import STATE, Neo4jStore, public_properties
+from graph.neo4j_store import EDGE_INTERNAL, STATE, Neo4jStore, id_batches, public_properties
 from graph.schema import complete
 
 from . import cypher
@@ -227,7 +227,7 @@ class FactsView(View):
 def facts_view(store, ids: list[str]) -> tuple[FactsView, dict[tuple, str]]:
     """The View of what ``ids`` (items and documents) show, and each span's quote by (document, start, end)."""
     graph, labels, quotes = nx.MultiDiGraph(), {}, {}
-    rows = (row for batch in _batches(store, cypher.twin("finding_facts"), ids)
+    rows = (row for batch in id_batches(store.message_budget, cypher.twin("finding_facts"), ids)
             for row in cypher.run(store, "finding_facts", ids=batch))
     for row in rows:
         document = row["document"]
@@ -242,24 +242,6 @@ def facts_view(store, ids: list[str]) -> tuple[FactsView, dict[tuple, str]]:
             _add_node(graph, row["holder_type"], row["holder"])
             _add_edges(graph, quotes, row["holder"]["id"], row["holder_owners"], row["holder_dues"])
     return FactsView(nx.freeze(graph), labels), quotes
-
-
-def _batches(store, statement: str, ids: list[str]) -> list[list[str]]:
-    """``ids`` in as few batches as the server's message budget allows (FalkorDB closes the connection on a
-    Bolt message over 4 KiB; Neo4j has no budget): more statements, never more rows."""
-    budget = getattr(store, "message_budget", None)
-    if not budget:
-        return [ids] if ids else []
-    room = max(budget - len(statement.encode()) - 64, 1)
-    batches, size = [], room
-    for id_ in ids:
-        cost = len(id_.encode()) + 4
-        if size + cost > room:
-            batches.append([])
-            size = 0
-        batches[-1].append(id_)
-        size += cost
-    return batches
 
 
 def _add_node(graph: nx.MultiDiGraph, label: str, props: dict) -> None:
@@ -282,4 +264,4 @@ def _add_edges(graph: nx.MultiDiGraph, quotes: dict, item: str, owners: list, du
 
 def _add_edge(graph: nx.MultiDiGraph, source: str, target: str, type_: str, props: dict) -> None:
     if not graph.has_edge(source, target, key=type_):
-        graph.add_edge(source, target, key=type_, **complete(type_, {k: v for k, v in props.items() if k != "seq"}))
+        graph.add_edge(source, target, key=type_, **complete(type_, {k: v for k, v in props.items() if k not in EDGE_INTERNAL}))

@@ -341,6 +341,50 @@ def test_kept_recurring_pairs_follow_the_store(stores, graph):
     assert {(r["item"], r["other"], r["score"]) for r in rows(bolt, "recurring_kept")} == python
 
 
+# -- the app's View of a Neo4j store: columns and what a page shows, never the graph ------------------------
+
+def dump(value) -> str:
+    import json
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def made(found):
+    if isinstance(found, dict):
+        return {key: list(value) if isinstance(value, queries.Findings) else value for key, value in found.items()}
+    return list(found)
+
+
+def test_the_apps_view_of_a_neo4j_store_reads_no_graph_and_answers_as_the_embedded(stores, per_statement):
+    """queries.store_view on a Neo4j store reads each document's column fragment (kept on its Document node
+    at load) and then, on demand, the nodes and edges a finding, chain or ledger row shows; no statement
+    reads every node or edge. Every analysis, the ledger and the chains answer as the embedded store's."""
+    from graph.neo4j_store import statements
+    from queries import export
+    from queries.store_view import StoreView
+    embedded, bolt = stores
+    per_statement.clear()
+    ours, theirs = queries.store_view(bolt).warm(), queries.store_view(embedded).warm()
+    assert isinstance(ours, StoreView) and list(ours.items) == list(theirs.items)
+    for rule in ("no_owner", "vague_owner", "multi_lead", "dual_role", "claimed_vs_evidenced", "recurring",
+                 "summary", "overlap", "overload"):
+        assert dump(made(getattr(queries, rule)(ours))) == dump(made(getattr(queries, rule)(theirs))), rule
+    assert dump(made(queries.deadlines(ours, as_of=AS_OF))) == dump(made(queries.deadlines(theirs, as_of=AS_OF)))
+    assert dump(export.ledger(ours)) == dump(export.ledger(theirs))
+    for unit in theirs.units[::5]:
+        assert dump(queries.chain(ours, unit)) == dump(queries.chain(theirs, unit)), unit
+    for item in list(theirs.items)[::17]:
+        assert dump(queries.chain(ours, item)) == dump(queries.chain(theirs, item)), item
+        assert dump(queries.neighbourhood(ours, item)) == dump(queries.neighbourhood(theirs, item)), item
+    for needle in ("整改", "住建", "市"):
+        assert ours.items_with_text(needle, 30) == theirs.items_with_text(needle, 30)
+    whole = {statements()[name] for name in statements() if name.startswith(("read:", "read_edges:"))}
+    assert per_statement and not whole & set(per_statement)
+    def listed(store):   # the document list the app shows, its record counts kept with each document
+        return sorted(({k: v for k, v in d.items() if k != "loaded_at"} for d in store.documents()),
+                      key=lambda d: d["doc_id"])
+    assert listed(bolt) == listed(embedded)
+
+
 # -- the CLI and the app switch backends by configuration --------------------------------------------------
 
 def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path, per_statement):
@@ -378,9 +422,13 @@ def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path, per_statement):
         assert table.output == runner.invoke(cli, ["gaps", "--as-of", AS_OF, "--limit", "1", "--store", embedded]).output
         monkeypatch.setenv("ZEREN_BACKEND", "neo4j")
         page = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+        per_statement.clear()
         page.run()
         assert not page.exception, page.exception
         assert str({m.label: m.value for m in page.metric}["文件"]) == "5"
+        from graph.neo4j_store import statements   # the overview read columns and findings, not the graph
+        assert per_statement and not set(per_statement) & {statements()[name] for name in statements()
+                                                           if name.startswith(("read:", "read_edges:"))}
         assert uri.split("//")[1] not in " ".join(str(e.value) for e in page.markdown)  # no connection details shown
 
 
