@@ -140,7 +140,7 @@ def _edge_read(type_: str) -> str:
 def _public(var: str, labels=NODE_TYPES) -> str:
     """A map of the public properties of node ``var`` of one of ``labels``: never a Document's text."""
     names = dict.fromkeys(name for label in labels for name in NODE_TYPES[label].properties)
-    kept = {name: f"{var}.{name}" if name not in DOCUMENT_EXTRA or labels == ("Document",) else
+    kept = {name: f"{var}.{name}" if name not in DOCUMENT_EXTRA else     # an item's text, never its document's
             f"CASE WHEN 'Document' IN labels({var}) THEN null ELSE {var}.{name} END" for name in names}
     return "{" + ", ".join(f"{name}: {value}" for name, value in kept.items()) + "}"
 
@@ -413,11 +413,11 @@ class Neo4jStore(Store):
         return nullcontext()
 
     def nodes_of_type(self, type_: str) -> list[tuple[str, dict]]:
-        return [(row["id"], complete(type_, _present(row["props"]))) for row in self._read(f"of_type:{type_}")]
+        return [(row["id"], complete(type_, _storable(row["props"]))) for row in self._read(f"of_type:{type_}")]
 
     def node_data(self, ids: list[str]) -> dict[str, dict]:
         statement = statements()["node_data"]
-        return {row["id"]: complete(row["type"], _present(row["props"]))
+        return {row["id"]: complete(row["type"], _storable(row["props"]))
                 for batch in id_batches(self.message_budget, statement, [i for i in ids if isinstance(i, str)])
                 for row in self._read("node_data", ids=batch)}
 
@@ -488,17 +488,13 @@ def public_properties(props: dict, label: str) -> dict:
     return {k: v for k, v in props.items() if k not in hidden}
 
 
-def _present(props: dict) -> dict:
-    return {key: value for key, value in props.items() if value is not None}
-
-
 def _edges(rows: list[dict]) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
     """The nodes at the ends of these edge rows, and the edges each once: of several copies (documents
     asserting one edge) the first loaded, in load order."""
     nodes, first = {}, {}
     for row in sorted(rows, key=lambda row: (row["props"].get("seq", 0), row["props"].get("order", 0))):
         for end in ("source", "target"):
-            nodes.setdefault(row[end], complete(row[f"{end}_type"], _present(row[f"{end}_props"])))
+            nodes.setdefault(row[end], complete(row[f"{end}_type"], _storable(row[f"{end}_props"])))
         first.setdefault((row["source"], row["target"], row["type"]), row)
     return nodes, [(row["source"], row["target"], row["type"],
                     complete(row["type"], {k: v for k, v in row["props"].items() if k not in EDGE_INTERNAL}))

@@ -23,6 +23,7 @@ import networkx as nx
 
 from graph.neo4j_store import EDGE_INTERNAL, STATE, Neo4jStore, id_batches, public_properties
 from graph.schema import complete
+from graph.store import StoreError
 
 from . import cypher
 from .claims import claim_finding
@@ -118,12 +119,11 @@ def gaps_by_rule(store, as_of: date, within_days: int = 30, limit: int = 0, unit
             counts[rule] = store.query(sent[f"count:{dialect}:{twin}"], rule=rule, **params)[0]["n"]
     if units is not None:       # a recurring problem names no unit
         rows["recurring"], found = [], 0
-    elif recurring_threshold == THRESHOLD:
-        keep_recurring(store)
+    elif recurring_threshold == THRESHOLD and _kept(store):
         rows["recurring"] = [(row["item"], row["other"], row["score"]) for row in
                              store.query(sent[f"page:{dialect}:recurring_kept"], limit=params["limit"])]
         found = store.query(sent[f"count:{dialect}:recurring_kept"])[0]["n"] if counted else None
-    else:                       # pairs at another threshold than the kept ones: scored now, from every problem
+    else:   # another threshold than the kept pairs', or pairs that cannot be kept: scored here, from every problem
         pairs = _recurring(store, recurring_threshold)
         rows["recurring"], found = pairs[:limit] if limit else pairs, len(pairs)
     if counted:
@@ -140,7 +140,21 @@ def after_writing(store) -> None:
     """What a writer does when it has written (``zeren load``/``remove``, the 导入 page): a Neo4j store's kept
     findings are made again now, not by the next reader."""
     if serves(store):
+        try:
+            keep_recurring(store)
+        except StoreError:  # what was written stays written: the next reader makes the pairs
+            pass
+
+
+def _kept(store) -> bool:
+    """Whether the server holds recurring's pairs for what it stores now, made now if not; False if they
+    cannot be written there (a user who may only read)."""
+    try:
         keep_recurring(store)
+        return True
+    except StoreError:
+        store.query(statements()["recurring:kept_at"])  # a server that does not answer at all: say so
+        return False
 
 
 def keep_recurring(store, again: bool = False) -> bool:

@@ -341,6 +341,26 @@ def test_kept_recurring_pairs_follow_the_store(stores, graph):
     assert {(r["item"], r["other"], r["score"]) for r in rows(bolt, "recurring_kept")} == python
 
 
+def test_a_reader_who_may_not_write_still_gets_recurring(stores, graph, monkeypatch):
+    """A user who may only read cannot have the pairs kept: when the store has changed since they were made,
+    gaps scores them from every problem instead, and they are the same findings."""
+    from datetime import date
+
+    from graph.store import StoreError
+    embedded, bolt = stores
+    bolt.query(on_server.RECURRING["stamp"], generation=-1)     # the pairs are older than the store
+
+    def refused(steps):
+        raise StoreError("Neo4j at bolt://127.0.0.1: Forbidden: write operations are not allowed")
+    monkeypatch.setattr(bolt, "write", refused)
+    made = on_server.gaps_by_rule(bolt, date.fromisoformat(AS_OF), counted=False)[0]["recurring"]
+    assert [(f["item"]["id"], f["detail"]["other"]["id"]) for f in made] == \
+        [(f["item"]["id"], f["detail"]["other"]["id"]) for f in queries.recurring(graph)]
+    monkeypatch.undo()
+    on_server.after_writing(bolt)
+    assert not on_server.keep_recurring(bolt)
+
+
 # -- the app's View of a Neo4j store: columns and what a page shows, never the graph ------------------------
 
 def dump(value) -> str:
