@@ -23,7 +23,7 @@ import os
 import re
 from contextlib import nullcontext
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -253,6 +253,17 @@ def statements() -> dict[str, str]:
 
 # -- the store ---------------------------------------------------------------------------------------------
 
+def _one_line(method):
+    """The server gone or a statement refused reaches the caller as a StoreError: one line, no traceback."""
+    @wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except self._errors as exc:
+            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+    return guarded
+
+
 class Neo4jStore(Store):
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None, dialect: str | None = None):
@@ -295,15 +306,13 @@ class Neo4jStore(Store):
 
     # -- writes -------------------------------------------------------------------------------------------
 
+    @_one_line
     def load(self, src: SourceText, extraction: dict) -> LoadResult:
         nodes, edges = to_records(src, extraction)
         doc_id, path = document_id(src.sha256), str(Path(src.path).resolve())
         meta = {k: v for k, v in extraction["document"].items() if k not in ("path", "sha256", "format")}
-        try:
-            with self._session() as session:
-                return session.execute_write(self._load, doc_id, path, src, meta, nodes, edges)
-        except self._errors as exc:
-            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+        with self._session() as session:
+            return session.execute_write(self._load, doc_id, path, src, meta, nodes, edges)
 
     def _load(self, tx, doc_id, path, src, meta, nodes, edges) -> LoadResult:
         stored = tx.run(STATIC["find_content"], doc=doc_id).single()
@@ -327,6 +336,7 @@ class Neo4jStore(Store):
             tx.run(STATIC["bump"]).consume()
         return LoadResult(load_status(stale, present), doc_id)
 
+    @_one_line
     def remove(self, doc_id: str) -> bool:
         def work(tx):
             if tx.run(STATIC["find_content"], doc=doc_id).single() is None:
@@ -339,6 +349,7 @@ class Neo4jStore(Store):
 
     # -- reads --------------------------------------------------------------------------------------------
 
+    @_one_line
     def documents(self) -> list[dict]:
         with self._session() as session:
             rows = list(session.run(STATIC["documents"]))
@@ -354,10 +365,12 @@ class Neo4jStore(Store):
                               "nodes": nodes, "edges": edges})
         return found
 
+    @_one_line
     def document_count(self) -> int:
         with self._session() as session:
             return session.run(STATIC["document_count"]).single()["n"]
 
+    @_one_line
     def document_text(self, doc_id: str) -> str:
         with self._session() as session:
             record = session.run(STATIC["document_text"], doc=doc_id).single()
@@ -365,6 +378,7 @@ class Neo4jStore(Store):
             raise KeyError(doc_id)
         return record["text"]
 
+    @_one_line
     def to_networkx(self) -> nx.MultiDiGraph:
         with self._session() as session, collector_paused():
             generation = session.run(STATIC["generation"]).single()["generation"]
@@ -384,10 +398,12 @@ class Neo4jStore(Store):
         self._graph, self._graph_generation = nx.freeze(graph), generation
         return self._graph
 
+    @_one_line
     def generation(self) -> int:
         with self._session() as session:
             return session.run(STATIC["generation"]).single()["generation"]
 
+    @_one_line
     def stats(self) -> dict:
         """Counted in the server."""
         with self._session() as session:
@@ -444,14 +460,13 @@ class Neo4jStore(Store):
     def _read(self, name: str, **params) -> list[dict]:
         return self.query(statements()[name], **params)
 
+    @_one_line
     def query(self, statement: str, **params) -> list[dict]:
         """Run one read statement (an analysis' Cypher twin) and return its rows as dicts."""
-        try:
-            with self._session() as session:
-                return [record.data() for record in session.run(statement, **params)]
-        except self._errors as exc:  # the server went away or refused: one line for the user, not a traceback
-            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+        with self._session() as session:
+            return [record.data() for record in session.run(statement, **params)]
 
+    @_one_line
     def write(self, steps: list[tuple[str, dict, list[dict] | None]]) -> None:
         """Write statements in one transaction, in order: (statement, parameters, rows). A step with rows is
         sent as ``UNWIND $rows`` batches within the server's message budget."""
@@ -462,12 +477,10 @@ class Neo4jStore(Store):
                     send.run(statement, **params)
                 elif rows:
                     send.rows(statement, rows, None, **params)
-        try:
-            with self._session() as session:
-                session.execute_write(work)
-        except self._errors as exc:
-            raise StoreError(f"Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
+        with self._session() as session:
+            session.execute_write(work)
 
+    @_one_line
     def clear(self) -> None:
         """Delete everything this store wrote (tests, and a user starting over)."""
         with self._session() as session:
