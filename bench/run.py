@@ -243,6 +243,7 @@ def add_one_document(store: Path) -> dict:
     document is removed again after: the bench's other figures are of the store as loaded)."""
     from streamlit.testing.v1 import AppTest
 
+    import queries
     from graph.embedded import EmbeddedStore
     from loaders.extract import extract_file
     new = Path(tempfile.mkdtemp()) / "new.txt"
@@ -251,6 +252,7 @@ def add_one_document(store: Path) -> dict:
     start = time.perf_counter()
     with EmbeddedStore(store) as opened:
         added = opened.load(*extract_file(str(new)))
+        queries.after_writing(opened)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=1800)
     app.run()
     seconds = time.perf_counter() - start
@@ -326,7 +328,7 @@ def bolt(paths: list[Path]) -> dict:
     with falkordb_bolt() as uri:
         store = Neo4jStore(uri, dialect="falkordb")
         seconds, _ = timed(lambda: [store.load(*e) for e in extracted])
-        kept, _ = timed(lambda: on_server.after_writing(store))   # what `zeren load --neo4j` does at its end
+        kept, _ = timed(lambda: queries.after_writing(store))   # what `zeren load --neo4j` does at its end
         # `zeren gaps --neo4j` as it runs now (every rule's count and first 50 findings, asked of the server),
         # against reading the whole graph out of it and running the Python rules (the path before)
         in_server, (by_rule, counts) = timed(lambda: on_server.gaps_by_rule(store, day, limit=50))

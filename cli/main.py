@@ -27,7 +27,7 @@ from graph.store import DEFAULT_STORE, StoreError
 from loaders.extract import extract_file
 from loaders.readers import iter_documents
 from loaders.source import UnreadableDocument
-from queries import on_server
+import queries
 
 app = typer.Typer(help="zeren 责任: a graph of who answers for what in Chinese rectification documents.",
                   add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False)
@@ -120,7 +120,7 @@ def _load(files: list[str], store: str, neo4j: bool, jobs: int, counts: Counter,
         if batch:
             write()
         try:
-            on_server.after_writing(db)
+            queries.after_writing(db)
         except StoreError as exc:
             fail(str(exc))
         total = db.document_count()  # not stats(): counting every edge takes a minute at 100k documents
@@ -229,7 +229,7 @@ def remove(doc_id: Annotated[str, typer.Argument(metavar="DOC_ID")], store: Stor
         try:
             if not db.remove(doc_id):
                 fail(f"no document {doc_id} in {store} (see `zeren documents`)", code=1)
-            on_server.after_writing(db)
+            queries.after_writing(db)
         except StoreError as exc:
             fail(str(exc))
     out.print(f"removed {doc_id}", markup=False)

@@ -7,7 +7,7 @@ removing a document adds or removes its row: nothing else is rebuilt.
 
 A fragment is made from the document's own records (``fragment``) when it is loaded (in the reading
 processes) or when an older store is migrated. Its numeric columns are little-endian arrays, so the columns of
-every document are joined as bytes and read by numpy in one call each (``concatenated``):
+every document are joined as bytes and read by numpy in one call each (graph/column_cache.py):
 
 - per item, in reading order (span start, then id): its number n (its id is ``doc:…:i<n>``), type, parent and
   ``owners_from`` (positions in this document's items, -1 for none), status, ``each_leads``, and its own
@@ -123,21 +123,3 @@ def from_text(text: str) -> tuple:
     """``as_text`` read back, as the values of ``COLUMNS``."""
     found = orjson.loads(text)
     return tuple(base64.b64decode(found[name]) if name in FIELDS else found[name] for name in COLUMNS)
-
-
-def concatenated(rows, strings_of) -> dict:
-    """Every document's fragment joined, from rows (doc_id, *COLUMNS) in document order: ``docs``, the
-    per-document counts ``items`` and ``owners``, and each field as one array (positions still per document).
-    Each document's ``strings`` go to ``strings_of(position, parsed)`` as they are read, and are not kept:
-    the caller keeps what it needs of them."""
-    docs, items, owners, blobs = [], [], [], {name: [] for name in FIELDS}
-    names = list(FIELDS)
-    for row in rows:
-        strings_of(len(docs), orjson.loads(row[-1]))
-        docs.append(row[0])
-        items.append(row[1])
-        owners.append(row[2])
-        for name, blob in zip(names, row[5:5 + len(names)]):
-            blobs[name].append(blob)
-    joined = {name: np.frombuffer(b"".join(blobs.pop(name)), FIELDS[name]) for name in names}
-    return {"docs": docs, "items": np.array(items, np.int64), "owners": np.array(owners, np.int64), **joined}

@@ -1,4 +1,5 @@
-"""The embedded store: one directory holding a SQLite database (``zeren.sqlite``, WAL mode) and a lock file.
+"""The embedded store: one directory holding a SQLite database (``zeren.sqlite``, WAL mode), a lock file, and
+the readers' cache of the joined columns (``columns/``, graph/column_cache.py).
 
 How it keeps the store's rules (see graph/store.py):
 
@@ -29,9 +30,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import orjson
 
-from graph.columnar import COLUMNS, fragment
+from graph import column_cache
+from graph.columnar import COLUMNS, FIELDS, fragment
 from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node, SharedValues, complete
 from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
 from loaders.records import document_id, to_records
@@ -159,12 +162,13 @@ _checked: set[tuple] = set()
 class EmbeddedStore(Store):
     def __init__(self, location: str | os.PathLike, read_only: bool = False):
         """``read_only``: for a reader (stats, gaps, the app's pages): the database is opened with SQLite's
-        mode=ro, no lock file is opened and nothing is written or created, so a full disk or a read-only
-        directory still reads."""
+        mode=ro and no lock file is opened, so a full disk or a read-only directory still reads. The database
+        is never written; a reader may keep the joined columns beside it, a cache (graph/column_cache.py)."""
         self.location = Path(location)
         self.read_only = read_only
         self._graph: nx.MultiDiGraph | None = None
         self._graph_generation = -1
+        self._joined: tuple[int, column_cache.Joined] | None = None   # (generation, joined_columns())
         self._db = self._lock = None
         self._read_lock = threading.RLock()
         database = self.location / DATABASE
@@ -254,6 +258,8 @@ class EmbeddedStore(Store):
             try:
                 if 0 < version < SCHEMA_VERSION:     # (a new store has no documents to fill)
                     _fill_derived(self._db, columns=version < 3)
+                if version < SCHEMA_VERSION:         # a new database here, or new fragments: a new cache
+                    column_cache.forget(self.location)
                 self._db.execute("COMMIT")
             except BaseException:
                 if self._db.in_transaction:
@@ -346,6 +352,10 @@ class EmbeddedStore(Store):
 
     @_reported_damaged
     def documents(self) -> list[dict]:
+        joined = self._joined_now()
+        if joined is not None:      # what the last joined_columns() read, still the store's state
+            listed = sorted(orjson.loads(text) for text in joined.each_text("listed"))
+            return [entry for _, entry in listed]
         if self.keeps_columns():    # in load order; the record counts kept with the document's columns
             rows = self._db.execute("SELECT d.doc_id, path, sha256, format, loaded_at, meta, c.nodes, c.edges"
                                     " FROM documents d JOIN doc_columns c ON c.doc_id = d.doc_id ORDER BY d.rowid")
@@ -399,13 +409,46 @@ class EmbeddedStore(Store):
         with self._reading() as db:
             yield from db.execute(SELECT_COLUMNS)
 
+    def settle(self) -> None:
+        """The joined columns brought up to date (a bulk load's writer reads every row once, at its end)."""
+        self.joined_columns()
+
+    @_reported_damaged
+    def joined_columns(self) -> column_cache.Joined:
+        """Every document's fragment joined, with its list entry and Document node: the cache files of the
+        last reader (graph/column_cache.py) brought up to date with the rows added or replaced since, and
+        kept again for the next one."""
+        with self._reading() as db:
+            generation = _generation(db)
+            if self._joined is not None and self._joined[0] == generation:
+                return self._joined[1]
+            current = db.execute("SELECT doc_id, rowid FROM doc_columns ORDER BY doc_id").fetchall()
+            cached = column_cache.newest(self.location)
+            joined = cached[1] if cached else None
+            if joined is None or list(zip(joined.docs, joined.versions.tolist())) != current:
+                joined = _brought_up_to_date(db, self.location, generation, joined, current)
+        # kept: what ``documents`` and ``nodes_of_type`` read from it (from its files, if it has them: the
+        # texts of every document are not held)
+        self._joined = (generation, joined)
+        return joined
+
     @_reported_damaged
     def nodes_of_type(self, type_: str) -> list[tuple[str, dict]]:
         """(id, attributes) of every node of one type, by id: the units, the documents."""
         shared = SharedValues()
+        joined = self._joined_now() if type_ == "Document" else None
+        if joined is not None:      # a document's node is its own: as the joined columns read it
+            return [(doc, shared.attributes(type_, orjson.loads(text)))
+                    for doc, text in zip(joined.docs, joined.each_text("node"))]
         with self._reading() as db:
             return [(node_id, shared.attributes(type_, orjson.loads(props))) for node_id, props in db.execute(
                 "SELECT id, props FROM nodes WHERE type = ? ORDER BY id", (type_,))]
+
+    def _joined_now(self) -> column_cache.Joined | None:
+        if self._joined is None:
+            return None
+        with self._read_lock:
+            return self._joined[1] if self._joined[0] == _generation(self._db) else None
 
     @_reported_damaged
     def node_data(self, ids: list[str]) -> dict[str, dict]:
@@ -582,6 +625,48 @@ def _stored_records(db: sqlite3.Connection, doc_id: str) -> tuple[list[Node], li
 INSERT_COLUMNS = (f"INSERT OR REPLACE INTO doc_columns (doc_id, {', '.join(COLUMNS)})"
                   f" VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
 SELECT_COLUMNS = f"SELECT doc_id, {', '.join(COLUMNS)} FROM doc_columns ORDER BY doc_id"
+
+
+# A document's joined-columns row (graph/column_cache.py, Builder.row): its fragment, its list entry's parts, its node
+JOINED_ROWS = (f"SELECT c.doc_id, c.rowid, c.items, c.owners, {', '.join('c.' + name for name in FIELDS)}, c.strings,"
+               f" d.rowid, d.path, d.sha256, d.format, d.loaded_at, d.meta, c.nodes, c.edges, n.props"
+               f" FROM doc_columns c JOIN documents d ON d.doc_id = c.doc_id JOIN nodes n ON n.id = c.doc_id")
+JOINED_EVERY = JOINED_ROWS + " ORDER BY c.doc_id"
+
+
+def _brought_up_to_date(db: sqlite3.Connection, location: Path, generation: int,
+                        cached: column_cache.Joined | None, current: list[tuple[str, int]]) -> column_cache.Joined:
+    """The joined columns of the store's documents ``current`` ((doc_id, row version), by doc_id): the cached
+    ones still stored unchanged, and the rows of the others read; every row when most changed."""
+    stored = dict(current)
+    keep = None if cached is None else np.fromiter(
+        (stored.get(doc) == version for doc, version in zip(cached.docs, cached.versions.tolist())), bool,
+        len(cached.docs))
+    kept = set() if cached is None else {cached.docs[i] for i in np.flatnonzero(keep).tolist()}
+    fresh = [doc for doc, _ in current if doc not in kept]
+    if cached is None or len(fresh) > column_cache.REBUILD_SHARE * max(len(current), 1):
+        return column_cache.joined(location, generation,
+                                   lambda: map(_joined_row, db.execute(JOINED_EVERY)))
+
+    def rows():
+        for start in range(0, len(fresh), 500):
+            chunk = fresh[start:start + 500]       # (fresh is in doc_id order, and so is each chunk's read)
+            marks = ",".join("?" * len(chunk))     # placeholders only: the values are parameters
+            yield from map(_joined_row, db.execute(f"{JOINED_ROWS} WHERE c.doc_id IN ({marks}) ORDER BY c.doc_id",
+                                                   chunk))
+    return column_cache.joined(location, generation, rows, cached, keep)
+
+
+def _joined_row(row: tuple) -> tuple:
+    """(doc_id, version, items, owners, *FIELDS, strings, listed, node): the list entry as ``documents`` gives
+    it, after its load order."""
+    doc_id, version, items, owners, *rest = row
+    fields, (strings, order, path, sha256, format_, loaded_at, meta, n_nodes, n_edges, node) = \
+        rest[:len(FIELDS)], rest[len(FIELDS):]
+    listed = orjson.dumps([order, {**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256,
+                                   "format": format_, "loaded_at": loaded_at, "nodes": n_nodes,
+                                   "edges": n_edges}]).decode()
+    return (doc_id, version, items, owners, *fields, strings, listed, node)
 
 
 def _fragment_row(found: dict) -> tuple:

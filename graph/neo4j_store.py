@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 
 import networkx as nx
 
+from graph import column_cache
 from graph.columnar import as_text, fragment, from_text
 from graph.schema import EDGE_TYPES, ITEM_TYPES, NODE_TYPES, Edge, Node, SharedValues, complete
 from graph.store import LoadResult, Store, StoreError, collector_paused, load_status, stale_versions
@@ -418,10 +419,14 @@ class Neo4jStore(Store):
         its View is read from the whole graph)."""
         return self._read("without_columns")[0]["n"] == 0
 
-    def column_fragments(self):
-        """(doc_id, *columnar.COLUMNS) per document, by doc_id."""
-        for row in self._read("columns"):
-            yield (row["id"], *from_text(row["columns"]))
+    def joined_columns(self) -> column_cache.Joined:
+        """Every document's column fragment joined, by doc_id (the list entries and nodes are the server's
+        to give: ``documents``, ``nodes_of_type``)."""
+        def rows():
+            for row in self._read("columns"):
+                items, owners, _, _, *fields, strings = from_text(row["columns"])
+                yield (row["id"], 0, items, owners, *fields, strings, "", "")
+        return column_cache.in_memory(rows())
 
     def snapshot(self):
         """The embedded store reads several statements in one transaction; here each reads the server's

@@ -84,6 +84,10 @@ class Store(ABC):
         """Several documents; a backend may write them in one transaction (each stays whole)."""
         return [self.load(src, extraction) for src, extraction in batch]
 
+    def settle(self) -> None:
+        """What a writer does when it has written (``zeren load``/``remove``, the 导入 page): bring up to date
+        what the store keeps for its readers, so the next reader does not wait for it."""
+
     @abstractmethod
     def remove(self, doc_id: str) -> bool:
         """Remove a document and what only it asserted. False if the store has no such document."""

@@ -15,7 +15,7 @@ from loaders.extract import extract_file
 from loaders.readers import SUPPORTED_SUFFIXES
 from loaders.readers.common import max_file_bytes
 from loaders.source import UnreadableDocument
-from queries import on_server
+import queries
 
 st.title("导入")
 try:
@@ -94,7 +94,7 @@ if st.button(f"加入数据库（{len(extracted)}个文件）", type="primary"):
             for number, (name, src, extraction) in enumerate(extracted, 1):
                 results.append((name, store.load(src, extraction).status))
                 bar.progress(number / len(extracted), text=f"{number}/{len(extracted)}")
-            on_server.after_writing(store)
+            queries.after_writing(store)
     except StoreError as exc:
         st.error(f"写入失败：{ui.literal(str(exc))}")
         st.stop()

@@ -19,7 +19,7 @@ from .view import Findings, View, view
 
 __all__ = ["Findings", "NotFound", "StoreView", "View", "store_view", "chain", "claimed_vs_evidenced", "deadlines", "dual_role", "find_unit", "gaps", "gaps_by_rule",
            "multi_lead", "no_owner", "overlap", "overload", "quote", "recurring", "summary", "vague_owner",
-           "view", "GAP_RULES", "find_units", "unit_names", "for_units", "neighbourhood", "node_ref", "search_text"]
+           "view", "GAP_RULES", "after_writing", "find_units", "unit_names", "for_units", "neighbourhood", "node_ref", "search_text"]
 
 # Every rule ``gaps`` reports, in the order an inspector reads them, with its Chinese name for the app.
 GAP_RULES = {
@@ -45,6 +45,22 @@ def gaps_by_rule(graph, as_of=None, within_days: int = 30, recurring_threshold: 
             "split_lead": multi_lead(v, each=True), "dual_role": dual_role(v), "overload": overload(v)["findings"],
             "deadlines": deadlines(v, as_of=as_of, within_days=within_days),
             "claimed_vs_evidenced": claimed_vs_evidenced(v), "recurring": recurring(v, threshold=recurring_threshold)}
+
+
+def after_writing(store) -> None:
+    """What a writer does when it has written (``zeren load``/``remove``, the 导入 page): the store settles
+    what it keeps for its readers (the embedded store's joined columns), and a Neo4j server's kept findings
+    (recurring's pairs) are made again, now rather than by the next reader. A failure here is left to the
+    next reader, which does the same: what was written stays written."""
+    from graph.store import StoreError
+
+    from . import on_server
+    try:
+        store.settle()
+        if on_server.serves(store):
+            on_server.keep_recurring(store)
+    except StoreError:
+        pass
 
 
 def for_units(findings, names: set[str]) -> list[dict]:

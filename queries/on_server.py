@@ -136,16 +136,6 @@ def gaps_by_rule(store, as_of: date, within_days: int = 30, limit: int = 0, unit
     return made, counts
 
 
-def after_writing(store) -> None:
-    """What a writer does when it has written (``zeren load``/``remove``, the 导入 page): a Neo4j store's kept
-    findings are made again now, not by the next reader."""
-    if serves(store):
-        try:
-            keep_recurring(store)
-        except StoreError:  # what was written stays written: the next reader makes the pairs
-            pass
-
-
 def _kept(store) -> bool:
     """Whether the server holds recurring's pairs for what it stores now, made now if not; False if they
     cannot be written there (a user who may only read)."""

@@ -3,7 +3,8 @@
 ``View`` indexes a networkx graph of every node and edge: at 100,000 documents that graph alone took minutes
 to read and most of ten GiB. ``StoreView`` answers the same questions from
 
-- the columns (``queries.columns``), concatenated from each document's fragment (``graph/columnar.py``);
+- the columns (``queries.columns``), joined from each document's fragment (``graph/columnar.py``; the
+  embedded store keeps them joined between readers, ``graph/column_cache.py``);
 - the units and documents, read once (they are few, and every page lists them);
 - everything else on demand: an item's properties, its owners' and deadline's evidence, a node's edges are
   read from the store when a finding, page or chain asks for them, and kept.
@@ -16,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import numpy as np
+import orjson
 
-from graph.columnar import ITEM_NUMBER, NOT_STATED, concatenated
+from graph.columnar import ITEM_NUMBER, NOT_STATED
 from graph.schema import ITEM_TYPES
 from graph.store import collector_paused
 
@@ -253,6 +255,7 @@ class StoreView(View):
         return self
 
     def _read(self) -> None:
+        joined = self.store.joined_columns()    # first: the embedded store then lists its documents from it
         units = self.store.nodes_of_type("Unit")
         self.units = [unit for unit, _ in units]
         self.data.keep(units)
@@ -280,8 +283,10 @@ class StoreView(View):
             for key, found in named.items():
                 found.extend((index, local, name) for local, name in part.get(key, ()))
 
-        found = concatenated(self.store.column_fragments(), strings_of)
-        docs, items, owners = found["docs"], found["items"], found["owners"]
+        for index, text in enumerate(joined.each_text("strings")):
+            strings_of(index, orjson.loads(text))
+        found = joined.fields
+        docs, items, owners = joined.docs, joined.items, joined.owners
         count = int(items.sum())
         starts = np.cumsum(items) - items
         self.documents = docs

@@ -337,7 +337,7 @@ def test_kept_recurring_pairs_follow_the_store(stores, graph):
         assert all(not f["detail"]["other"]["id"].startswith(gone) for f in made)
     finally:
         bolt.load(*extract_file(path))
-    on_server.after_writing(bolt)
+    queries.after_writing(bolt)
     assert {(r["item"], r["other"], r["score"]) for r in rows(bolt, "recurring_kept")} == python
 
 
@@ -357,7 +357,7 @@ def test_a_reader_who_may_not_write_still_gets_recurring(stores, graph, monkeypa
     assert [(f["item"]["id"], f["detail"]["other"]["id"]) for f in made] == \
         [(f["item"]["id"], f["detail"]["other"]["id"]) for f in queries.recurring(graph)]
     monkeypatch.undo()
-    on_server.after_writing(bolt)
+    queries.after_writing(bolt)
     assert not on_server.keep_recurring(bolt)
 
 

@@ -116,7 +116,8 @@ def test_credentials_never_appear_in_messages(tmp_path):
 
 # Built in code, reviewed: constants of the module (the schema or its migration), and a list of "?"
 # placeholders whose values are parameters.
-REVIEWED = ("{steps} PRAGMA user_version = {SCHEMA_VERSION}", "WHERE id IN ({marks})")
+REVIEWED = ("{steps} PRAGMA user_version = {SCHEMA_VERSION}", "WHERE id IN ({marks})",
+            "WHERE c.doc_id IN ({marks})")
 
 
 def test_no_cypher_or_sql_is_built_from_values():

@@ -139,3 +139,89 @@ def test_the_full_text_index_follows_the_store_and_older_stores_get_it(tmp_path)
         db.executescript("BEGIN; DROP TABLE item_text; DROP TABLE item_text_rows; PRAGMA user_version = 3; COMMIT;")
     with EmbeddedStore(tmp_path / "store") as store:
         assert {phrase: queries.search_text(StoreView(store), phrase) for phrase in found} == after
+
+
+# -- the joined columns a reader keeps for the next (graph/column_cache.py) ----------------------------------
+
+def joined_afresh(store) -> dict:
+    """What joining every row again gives: the reference the cache is held to."""
+    from graph import column_cache
+    from graph.embedded import JOINED_EVERY, _joined_row
+    with store._reading() as db:
+        joined = column_cache.in_memory(map(_joined_row, db.execute(JOINED_EVERY)))
+    return as_lists(joined)
+
+
+def as_lists(joined) -> dict:
+    return {"docs": list(joined.docs), "versions": joined.versions.tolist(), "items": joined.items.tolist(),
+            "owners": joined.owners.tolist(), **{name: values.tolist() for name, values in joined.fields.items()},
+            **{name: joined.texts(name) for name in ("strings", "listed", "node")}}
+
+
+def reads_of(store) -> list[str]:
+    """The statements a reader's connection runs from now on."""
+    sent: list[str] = []
+    store._db.set_trace_callback(sent.append)
+    return sent
+
+
+def test_a_reader_brings_the_kept_columns_up_to_date_reading_only_the_changed_rows(tmp_path):
+    """Each reader reads what changed since the last one kept the joined columns: an added, a replaced and
+    a removed document, one row each, never every row; and what it joins is what joining every row gives,
+    as are the document list and the documents' nodes it answers from them."""
+    seeds = sorted((FIXTURES / "corpus").glob("*.txt"))
+    location = tmp_path / "store"
+    with EmbeddedStore(location) as writer:
+        writer.load_many([extract_file(str(path)) for path in seeds[:4]])
+        listed, nodes = writer.documents(), writer.nodes_of_type("Document")
+    with EmbeddedStore(location, read_only=True) as reader:          # the first reader joins every row
+        assert as_lists(reader.joined_columns()) == joined_afresh(reader)
+        assert reader.documents() == listed and reader.nodes_of_type("Document") == nodes
+    assert [entry.name for entry in (location / "columns").iterdir()] == [str(reader_generation(location))]
+    changed = tmp_path / "changed.txt"
+    changed.write_text(seeds[1].read_text(encoding="utf-8") + "\n附：本文件另行印发。\n", encoding="utf-8")
+    steps = [lambda w: w.load(*extract_file(str(seeds[4]))),                      # added
+             lambda w: w.remove(w.documents()[0]["doc_id"]),                       # removed
+             lambda w: (w.load(*extract_file(str(changed))), changed.write_text(  # a path loaded, then changed
+                 changed.read_text(encoding="utf-8") + "又及。\n", encoding="utf-8"),
+                 w.load(*extract_file(str(changed))))]
+    for step in steps:
+        with EmbeddedStore(location) as writer:
+            step(writer)
+            listed, nodes = writer.documents(), writer.nodes_of_type("Document")
+        with EmbeddedStore(location, read_only=True) as reader:
+            sent = reads_of(reader)
+            joined = reader.joined_columns()
+            assert not any("JOIN" in statement and "IN (" not in statement for statement in sent)   # not every row
+            assert all(statement.count("?") <= 1 for statement in sent if "IN (" in statement)
+            assert as_lists(joined) == joined_afresh(reader)
+            assert reader.documents() == listed and reader.nodes_of_type("Document") == nodes
+            view, graph = StoreView(reader), View(reader.to_networkx())
+            assert dump(queries.summary(view)) == dump(queries.summary(graph))
+            assert dump(list(queries.no_owner(view))) == dump(list(queries.no_owner(graph)))
+
+
+def reader_generation(location) -> int:
+    with EmbeddedStore(location, read_only=True) as reader:
+        return reader.generation()
+
+
+def test_kept_columns_that_are_damaged_or_cannot_be_written_are_read_again_from_the_rows(tmp_path):
+    """The kept files are a cache: a damaged one is read around (every row joined again), and a store whose
+    directory cannot be written still reads, joining in memory."""
+    import shutil
+    seeds = sorted((FIXTURES / "corpus").glob("*.txt"))
+    location = tmp_path / "store"
+    with EmbeddedStore(location) as writer:
+        writer.load_many([extract_file(str(path)) for path in seeds])
+    with EmbeddedStore(location, read_only=True) as reader:
+        expected = as_lists(reader.joined_columns())
+    (kept,) = (location / "columns").iterdir()
+    (kept / "items.npy").write_bytes(b"not an array")
+    with EmbeddedStore(location, read_only=True) as reader:
+        assert as_lists(reader.joined_columns()) == expected
+    shutil.rmtree(location / "columns")
+    (location / "columns").write_text("where the cache would go: a file, so nothing can be kept there")
+    with EmbeddedStore(location, read_only=True) as reader:
+        assert as_lists(reader.joined_columns()) == expected
+        assert dump(queries.summary(StoreView(reader))) == dump(queries.summary(View(reader.to_networkx())))
