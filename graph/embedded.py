@@ -495,6 +495,20 @@ class EmbeddedStore(Store):
                 [(edge.source, edge.target, edge.type, complete(edge.type, edge.props)) for edge in edges])
 
     @_reported_damaged
+    def own_records(self, doc_id: str) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
+        """A document's own nodes (itself and its items: their ids begin with its id, so they lie together
+        in the table) and its edges, in load order: what a page shows of its items, without the shared
+        nodes scattered over the file (units are known to every reader; others are read when asked for)."""
+        with self._read_lock:
+            nodes = {node_id: complete(type_, orjson.loads(props)) for node_id, type_, props in self._db.execute(
+                "SELECT id, type, props FROM nodes WHERE id = ? OR (id > ? AND id < ?)",
+                (doc_id, doc_id + ":", doc_id + ";"))}   # ";" follows ":": every id "doc…:…" lies between
+            edges = [(source, target, type_, complete(type_, orjson.loads(props)))
+                     for source, type_, target, props in self._db.execute(
+                         "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
+        return nodes, edges
+
+    @_reported_damaged
     def items_with_text(self, needle: str, most: int) -> list[str]:
         """Ids of the Problems and Tasks whose text holds ``needle`` once white space is taken out of the
         text (as out of the needle), the first ``most`` in reading order (document, span start, id): the

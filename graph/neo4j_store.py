@@ -183,6 +183,8 @@ def _reads() -> dict[str, str]:
         if not set(spec.source + spec.target) & set(OWNED):
             found[f"records_shared:{type_}"] = f"MATCH (a)-[r:{type_}]->(b) WHERE r.doc = $doc {EDGE_ROW}"
     for label in SEARCHED:
+        found[f"search_text:{label}"] = f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) " \
+                                        f"SET n.searched = row.props.searched"
         found[f"search:{label}"] = (f"MATCH (n:{label}) WHERE n.searched CONTAINS $needle "
                                     f"RETURN n.id AS id, n.doc AS doc, n.span[0] AS start "
                                     f"ORDER BY doc, start, id LIMIT $most")
@@ -203,6 +205,9 @@ STATIC = {
     "document_text_append": "MATCH (d:Document {id: $id}) SET d.text = d.text + $piece",
     "document_meta_append": "MATCH (d:Document {id: $id}) SET d.meta = d.meta + $piece",
     "document_columns_append": "MATCH (d:Document {id: $id}) SET d.columns = d.columns + $piece",
+    "document_columns": "MATCH (d:Document {id: $doc}) SET d.columns = $columns, d.n_nodes = $n_nodes, "
+                        "d.n_edges = $n_edges",
+    "documents_without_columns": "MATCH (d:Document) WHERE d.columns IS NULL RETURN d.id AS id ORDER BY d.id",
     "documents": "MATCH (d:Document) RETURN d.id AS id, d.path_key AS path, d.sha256 AS sha256, "
                  "d.format AS format, d.loaded_at AS loaded_at, d.meta AS meta, d.n_nodes AS n_nodes, "
                  "d.n_edges AS n_edges ORDER BY d.seq",
@@ -414,6 +419,31 @@ class Neo4jStore(Store):
 
     # -- what the app's View reads (queries/store_view.py): never the whole graph ------------------------
 
+    def settle(self) -> None:
+        """Documents stored before their column fragments and search texts were kept get them now, from
+        their stored records: the app then reads this store's columns, not its whole graph."""
+        for row in self._read("documents_without_columns"):
+            nodes, edges = self.document_records(row["id"])
+            self._keep_columns(row["id"], [Node(id_, attrs["type"], {k: v for k, v in attrs.items() if k != "type"})
+                                           for id_, attrs in nodes.items()],
+                               [Edge(source, type_, target, props) for source, target, type_, props in edges])
+
+    @_one_line
+    def _keep_columns(self, doc_id: str, nodes: list[Node], edges: list[Edge]) -> None:
+        def work(tx):
+            send = _Sender(tx, self.message_budget)
+            for label in SEARCHED:
+                rows = [{"id": node.id, "props": {"searched": "".join(node.props["text"].split())}}
+                        for node in nodes if node.type == label and node.props.get("text")]
+                send.rows(statements()[f"search_text:{label}"], rows,
+                          lambda row, prop, label=label: (statements()[f"append:{label}:{prop}"], {"id": row["id"]}))
+            columns = fragment(doc_id, nodes, edges)
+            send.text(STATIC["document_columns"], {"columns": STATIC["document_columns_append"]}, doc_id,
+                      columns=as_text(columns), n_nodes=columns["nodes"], n_edges=columns["edges"])
+        with self._session() as session:
+            session.execute_write(work)
+        self._graph = None
+
     def keeps_columns(self) -> bool:
         """Whether every document has its column fragment (a store written before they were kept has not:
         its View is read from the whole graph)."""
@@ -454,6 +484,8 @@ class Neo4jStore(Store):
                  for row in self._read(name, doc=doc_id)]
         nodes, edges = _edges(rows)
         return {**self.node_data([doc_id]), **nodes}, edges
+
+    own_records = document_records   # the nodes its edges reach come with them, in the same statements
 
     def items_with_text(self, needle: str, most: int) -> list[str]:
         """The first ``most`` Problems and Tasks in reading order whose text, without white space, holds
@@ -545,17 +577,18 @@ def _insert(send: "_Sender", doc_id: str, seq: int, nodes: list[Node], edges: li
         by_label.setdefault(node.type, []).append({"id": node.id, "props": props})
     for label, rows in by_label.items():
         append = None if NODE_TYPES[label].shared else (lambda row, prop, label=label: (
-            _node_append(label, prop), {"id": row["id"]}))
-        send.rows(_node_write(label), rows, append, doc=doc_id)
+            statements()[f"append:{label}:{prop}"], {"id": row["id"]}))
+        send.rows(statements()[f"write:{label}"], rows, append, doc=doc_id)
     types = {node.id: node.type for node in nodes}
     by_shape: dict[tuple[str, str, str], list[dict]] = {}
     for order, edge in enumerate(edges):    # order: where the document asserts it, as the embedded rows are
         by_shape.setdefault((edge.type, types[edge.source], types[edge.target]), []).append(
             {"source": edge.source, "target": edge.target, "order": order, "props": _storable(edge.props)})
     for (type_, source, target), rows in by_shape.items():
-        append = (lambda row, prop, shape=(type_, source, target): (
-            _edge_append(*shape, prop), {"source": row["source"], "target": row["target"], "doc": doc_id}))
-        send.rows(_edge_write(type_, source, target), rows, append, doc=doc_id, seq=seq)
+        append = (lambda row, prop, shape=f"{type_}:{source}:{target}": (
+            statements()[f"append_edge:{shape}:{prop}"], {"source": row["source"], "target": row["target"],
+                                                           "doc": doc_id}))
+        send.rows(statements()[f"write_edge:{type_}:{source}:{target}"], rows, append, doc=doc_id, seq=seq)
 
 
 class _EscapingTransaction:

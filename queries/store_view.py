@@ -370,22 +370,27 @@ class StoreView(View):
 
     def prefetch(self, items) -> None:
         """Read what pages and ledger rows show of these items (their nodes and their edges) a document at
-        a time: one read per document, not several per item."""
+        a time: one read per document, not several per item; then the shared nodes those edges reach that the
+        View does not hold (deadlines, policies, persons), in one batch."""
         docs = dict.fromkeys(item.rpartition(":")[0] for item in items if isinstance(item, str))
+        reached: dict[str, None] = {}     # the shared nodes their edges name, read together after
         for doc in docs:
             if doc not in self._doc_index or doc in self._fetched:
                 continue
             if len(self._fetched) > KEPT // 20:    # (a document's items forgotten are read again one by one)
                 self._fetched.clear()
             self._fetched.add(doc)
-            nodes, edges = self.store.document_records(doc)
+            nodes, edges = self.store.own_records(doc)
             self.data.remember(nodes)
             touching: dict[str, list] = {node: [] for node, attrs in nodes.items() if attrs["type"] in ITEM_TYPES}
             for edge in edges:
                 for end in (edge[0], edge[1]):
                     if end in touching:
                         touching[end].append(edge)
+                    elif end not in nodes:
+                        reached[end] = None
             self.graph.remember(touching)
+        self.data.fetch(reached)      # (the units, kept for the View's life, are not read again)
 
     def type(self, node: str) -> str:
         row = self.row(node)

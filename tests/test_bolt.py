@@ -405,6 +405,41 @@ def test_the_apps_view_of_a_neo4j_store_reads_no_graph_and_answers_as_the_embedd
     assert listed(bolt) == listed(embedded)
 
 
+def test_a_neo4j_store_loaded_before_its_columns_were_kept_is_given_them(stores, monkeypatch):
+    """A document stored without its column fragment and search texts (as before they were kept) makes the
+    app read the whole graph; the next writer's settle gives it them from its stored records, and the
+    View then answers from columns as from the graph."""
+    from graph import neo4j_store
+    from queries.store_view import StoreView
+    embedded, bolt = stores
+    original = neo4j_store._Sender.text
+
+    def as_before(self, statement, append, doc_id, **params):
+        return original(self, statement, {k: v for k, v in append.items() if k != "columns"}, doc_id,
+                        **{**params, "columns": None})
+    monkeypatch.setattr(neo4j_store._Sender, "text", as_before)
+    monkeypatch.setattr(neo4j_store, "SEARCHED", ())
+    path = sorted((FIXTURES / "dev" / "corpus").glob("*.txt"))[0]
+    src, extraction = extract_file(str(path))
+    added = bolt.load(src, extraction)
+    monkeypatch.undo()
+    try:
+        assert not bolt.keeps_columns() and not isinstance(queries.store_view(bolt), StoreView)
+        phrase = "".join(next(i["text"] for i in extraction["items"] if i["kind"] == "task").split())[:8]
+        before = bolt.items_with_text(phrase, 500)
+        queries.after_writing(bolt)
+        assert bolt.keeps_columns()
+        view, graph = queries.store_view(bolt), queries.view(bolt.to_networkx())
+        assert isinstance(view, StoreView)
+        for rule in ("summary", "no_owner", "deadlines"):
+            assert dump(made(getattr(queries, rule)(view))) == dump(made(getattr(queries, rule)(graph))), rule
+        found = bolt.items_with_text(phrase, 500)
+        assert set(found) > set(before) and any(item.startswith(added.doc_id) for item in found)
+    finally:
+        bolt.remove(added.doc_id)
+        queries.after_writing(bolt)
+
+
 # -- the CLI and the app switch backends by configuration --------------------------------------------------
 
 def test_cli_and_app_on_the_neo4j_backend(monkeypatch, tmp_path, per_statement):
