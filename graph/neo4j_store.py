@@ -25,7 +25,7 @@ from contextlib import nullcontext
 from datetime import datetime, timezone
 from functools import lru_cache, wraps
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import networkx as nx
 
@@ -291,7 +291,7 @@ class Neo4jStore(Store):
             self._create_schema()
         except self._errors as exc:
             raise StoreError(f"cannot use Neo4j at {self._where}: {type(exc).__name__}: {_first_line(exc)}") from exc
-        except ValueError as exc:  # the driver's message repeats the URI: say what is wrong without it
+        except ValueError:  # the driver's message repeats the URI: say what is wrong without it
             raise StoreError(f"cannot use Neo4j at {self._where}: NEO4J_URI is not a neo4j://, neo4j+s://, "
                              f"bolt:// or bolt+s:// address") from None
 
