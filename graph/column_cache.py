@@ -41,9 +41,9 @@ class Joined:
     ``items``/``owners`` per document, ``fields`` (each one array, positions still per document), and per
     document its texts (``each_text``), kept in memory or in a file."""
 
-    def __init__(self, docs, versions, items, owners, fields, texts, offsets, path: Path | None = None):
+    def __init__(self, docs, versions, items, owners, fields, texts, offsets):
         self.docs, self.versions, self.items, self.owners, self.fields = docs, versions, items, owners, fields
-        self._texts, self._offsets, self.path = texts, offsets, path   # name -> bytes, or the .bin file
+        self._texts, self._offsets = texts, offsets   # name -> bytes, or the .bin file
 
     def each_text(self, name: str):
         """Each document's text ``name``, in order, read a chunk at a time."""
@@ -106,7 +106,8 @@ class _Builder:
             for _, _, piece in joined._pieces(name, lo, hi):
                 self.out[name].write(piece)
 
-    def finish(self) -> Joined:
+    def finish(self) -> Joined | None:
+        """The Joined, if made in memory; else its files are written in ``work`` (``readable`` reads them)."""
         def numbers(parts) -> np.ndarray:
             return np.concatenate([np.atleast_1d(np.asarray(part, np.int64)) for part in parts]) \
                 if parts else np.zeros(0, np.int64)
@@ -124,7 +125,7 @@ class _Builder:
                   **{f"{name}_at": at for name, at in offsets.items()}}
         for name, values in arrays.items():
             np.save(self.work / f"{name}.npy", values, allow_pickle=False)
-        return _read(self.work)
+        return None
 
     def close(self) -> None:
         for out in self.out.values():
@@ -158,7 +159,7 @@ def in_memory(rows) -> Joined:
     return _build(_Builder(None), rows, None, None)
 
 
-def _build(builder: _Builder, rows, cached: Joined | None, keep: np.ndarray | None) -> Joined:
+def _build(builder: _Builder, rows, cached: Joined | None, keep: np.ndarray | None) -> Joined | None:
     """The rows, after (in doc_id order) the cached documents kept, a run of consecutive ones at a time."""
     try:
         kept = np.flatnonzero(keep) if cached is not None else np.zeros(0, np.int64)
@@ -239,7 +240,7 @@ def _read(path: Path) -> Joined:
     docs = orjson.loads((path / "docs.json").read_bytes())
     offsets = {name: np.asarray(array(f"{name}_at")) for name in TEXTS}
     joined = Joined(docs, array("versions"), array("items"), array("owners"), {name: array(name) for name in FIELDS},
-                    {name: path / f"{name}.bin" for name in TEXTS}, offsets, path)
+                    {name: path / f"{name}.bin" for name in TEXTS}, offsets)
     sizes = {name: (path / f"{name}.bin").stat().st_size for name in TEXTS}
     if not (len(joined.versions) == len(joined.items) == len(docs)
             and all(len(offsets[name]) == len(docs) + 1 and offsets[name][-1] == sizes[name] for name in TEXTS)

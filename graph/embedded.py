@@ -365,10 +365,7 @@ class EmbeddedStore(Store):
                 " (SELECT COUNT(*) FROM node_refs r WHERE r.doc_id = d.doc_id),"
                 " (SELECT COUNT(*) FROM edges e WHERE e.doc_id = d.doc_id)"
                 " FROM documents d ORDER BY d.rowid")
-        rows = rows.fetchall()
-        return [{**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
-                 "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
-                for doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges in rows]
+        return [_listed(*row) for row in rows.fetchall()]
 
     @_reported_damaged
     def document_count(self) -> int:
@@ -491,8 +488,7 @@ class EmbeddedStore(Store):
         (source, target, type, attributes) in load order: everything its items' pages and ledger rows show."""
         with self._read_lock:
             nodes, edges = _stored_records(self._db, doc_id)
-        return ({node.id: complete(node.type, node.props) for node in nodes},
-                [(edge.source, edge.target, edge.type, complete(edge.type, edge.props)) for edge in edges])
+        return {node.id: complete(node.type, node.props) for node in nodes}, _edge_rows(edges)
 
     @_reported_damaged
     def own_records(self, doc_id: str) -> tuple[dict[str, dict], list[tuple[str, str, str, dict]]]:
@@ -503,10 +499,8 @@ class EmbeddedStore(Store):
             nodes = {node_id: complete(type_, orjson.loads(props)) for node_id, type_, props in self._db.execute(
                 "SELECT id, type, props FROM nodes WHERE id = ? OR (id > ? AND id < ?)",
                 (doc_id, doc_id + ":", doc_id + ";"))}   # ";" follows ":": every id "doc…:…" lies between
-            edges = [(source, target, type_, complete(type_, orjson.loads(props)))
-                     for source, type_, target, props in self._db.execute(
-                         "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
-        return nodes, edges
+            edges = _stored_edges(self._db, doc_id)
+        return nodes, _edge_rows(edges)
 
     @_reported_damaged
     def items_with_text(self, needle: str, most: int) -> list[str]:
@@ -630,9 +624,18 @@ def _stored_records(db: sqlite3.Connection, doc_id: str) -> tuple[list[Node], li
     nodes = [Node(node_id, type_, orjson.loads(props)) for node_id, type_, props in db.execute(
         "SELECT n.id, n.type, n.props FROM node_refs r JOIN nodes n ON n.id = r.node_id WHERE r.doc_id = ?",
         (doc_id,))]
-    edges = [Edge(source, type_, target, orjson.loads(props)) for source, type_, target, props in db.execute(
+    return nodes, _stored_edges(db, doc_id)
+
+
+def _edge_rows(edges: list[Edge]) -> list[tuple[str, str, str, dict]]:
+    """Edges as the stores' readers give them: (source, target, type, attributes)."""
+    return [(edge.source, edge.target, edge.type, complete(edge.type, edge.props)) for edge in edges]
+
+
+def _stored_edges(db: sqlite3.Connection, doc_id: str) -> list[Edge]:
+    """A document's edges in load order, as stored (its rows lie together: edges are keyed by document)."""
+    return [Edge(source, type_, target, orjson.loads(props)) for source, type_, target, props in db.execute(
         "SELECT source, type, target, props FROM edges WHERE doc_id = ? ORDER BY rowid", (doc_id,))]
-    return nodes, edges
 
 
 # columnar.COLUMNS are constant names of this module's schema: only "?" placeholders carry values
@@ -677,10 +680,14 @@ def _joined_row(row: tuple) -> tuple:
     doc_id, version, items, owners, *rest = row
     fields, (strings, order, path, sha256, format_, loaded_at, meta, n_nodes, n_edges, node) = \
         rest[:len(FIELDS)], rest[len(FIELDS):]
-    listed = orjson.dumps([order, {**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256,
-                                   "format": format_, "loaded_at": loaded_at, "nodes": n_nodes,
-                                   "edges": n_edges}]).decode()
-    return (doc_id, version, items, owners, *fields, strings, listed, node)
+    listed = orjson.dumps([order, _listed(doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges)])
+    return (doc_id, version, items, owners, *fields, strings, listed.decode(), node)
+
+
+def _listed(doc_id, path, sha256, format_, loaded_at, meta, n_nodes, n_edges) -> dict:
+    """A document's entry in ``documents``."""
+    return {**orjson.loads(meta), "doc_id": doc_id, "path": path, "sha256": sha256, "format": format_,
+            "loaded_at": loaded_at, "nodes": n_nodes, "edges": n_edges}
 
 
 def _fragment_row(found: dict) -> tuple:

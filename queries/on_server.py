@@ -18,6 +18,7 @@ have written, and a reader finding the pairs older than the store does it first.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import networkx as nx
 
@@ -62,6 +63,7 @@ RECURRING_ORDER = "score DESC, item"
 SUBQUERY = {"neo4j": "CALL () {", "falkordb": "CALL {"}
 
 
+@lru_cache(maxsize=None)     # made from files: once per process, for every rule and every keep
 def statements() -> dict[str, str]:
     """Every statement this module sends, by name (``page:`` and ``count:``, then the dialect), for the linter
     (tests/test_cypher_lint.py): made from the twins' files and constants only."""
