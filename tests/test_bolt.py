@@ -20,6 +20,7 @@ from queries import cypher, on_server
 from queries.overlap import MAX_PAIRED_UNITS
 from queries.recurring import similar_pairs
 from support.falkordb_server import falkordb_available, falkordb_bolt
+from support.parity import assert_same_ledger_and_chains, dump, made
 
 pytestmark = pytest.mark.bolt
 
@@ -363,23 +364,11 @@ def test_a_reader_who_may_not_write_still_gets_recurring(stores, graph, monkeypa
 
 # -- the app's View of a Neo4j store: columns and what a page shows, never the graph ------------------------
 
-def dump(value) -> str:
-    import json
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def made(found):
-    if isinstance(found, dict):
-        return {key: list(value) if isinstance(value, queries.Findings) else value for key, value in found.items()}
-    return list(found)
-
-
 def test_the_apps_view_of_a_neo4j_store_reads_no_graph_and_answers_as_the_embedded(stores, per_statement):
     """queries.store_view on a Neo4j store reads each document's column fragment (kept on its Document node
     at load) and then, on demand, the nodes and edges a finding, chain or ledger row shows; no statement
     reads every node or edge. Every analysis, the ledger and the chains answer as the embedded store's."""
     from graph.neo4j_store import statements
-    from queries import export
     from queries.store_view import StoreView
     embedded, bolt = stores
     per_statement.clear()
@@ -389,12 +378,7 @@ def test_the_apps_view_of_a_neo4j_store_reads_no_graph_and_answers_as_the_embedd
                  "summary", "overlap", "overload"):
         assert dump(made(getattr(queries, rule)(ours))) == dump(made(getattr(queries, rule)(theirs))), rule
     assert dump(made(queries.deadlines(ours, as_of=AS_OF))) == dump(made(queries.deadlines(theirs, as_of=AS_OF)))
-    assert dump(export.ledger(ours)) == dump(export.ledger(theirs))
-    for unit in theirs.units[::5]:
-        assert dump(queries.chain(ours, unit)) == dump(queries.chain(theirs, unit)), unit
-    for item in list(theirs.items)[::17]:
-        assert dump(queries.chain(ours, item)) == dump(queries.chain(theirs, item)), item
-        assert dump(queries.neighbourhood(ours, item)) == dump(queries.neighbourhood(theirs, item)), item
+    assert_same_ledger_and_chains(ours, theirs, theirs.units[::5], list(theirs.items)[::17])
     for needle in ("整改", "住建", "市"):
         assert ours.items_with_text(needle, 30) == theirs.items_with_text(needle, 30)
     whole = {statements()[name] for name in statements() if name.startswith(("read:", "read_edges:"))}
